@@ -1,0 +1,19 @@
+import { Command, CommanderError } from 'commander';
+import { registerSummary } from './summaryCommand';
+
+/** The `netcanvas` command line (design.md's contract). Returns the process exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = new Command('netcanvas')
+    .description('NetCanvas: build, inspect, train and export neural networks')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerSummary(program);
+  try {
+    await program.parseAsync(argv as string[]);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 1;
+    process.stderr.write(`netcanvas: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}

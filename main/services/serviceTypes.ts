@@ -1,0 +1,38 @@
+import type {
+  BackendListing,
+  ExportFormat,
+  ExportResult,
+  Prediction,
+  RunRecord,
+  RunRequest,
+  Unsubscribe,
+} from '../../shared/api/backendApi';
+import type { Graph } from '../../shared/graph/types';
+import type { TrainingSettings } from '../../shared/training/settings';
+import type { RunEvent, RunId } from '../../shared/training/runEvents';
+
+/**
+ * Training runs, each in its own process (main/training). The web shell and Electron main
+ * both hold one of these; the API layer only forwards to it.
+ */
+export interface RunService {
+  start(request: RunRequest): Promise<RunId>;
+  stop(id: RunId): Promise<void>;
+  list(): RunRecord[];
+  onEvent(listener: (event: RunEvent) => void): Unsubscribe;
+  predict(id: RunId, pixels: readonly number[]): Promise<Prediction>;
+  /** Writes a trained run's model (with weights for tfjs) to `target` (a folder for tfjs, else a file). */
+  exportRun(id: RunId, format: ExportFormat, target: string): Promise<ExportResult>;
+  /** Stops every run and ends their processes. */
+  dispose(): Promise<void>;
+}
+
+/** Model export without training: the architecture of a graph, in each format. */
+export interface ExportService {
+  exportGraph(graph: Graph, settings: TrainingSettings, name: string, format: ExportFormat, target: string): Promise<ExportResult>;
+}
+
+/** Which compute backends load here, probed in a child process so the app never loads native tfjs itself. */
+export interface BackendProbe {
+  listBackends(): Promise<BackendListing>;
+}

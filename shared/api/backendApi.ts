@@ -1,0 +1,152 @@
+import type { Graph } from '../graph/types';
+import type { ProjectFile } from '../project/projectFile';
+import type { DatasetInfo, DatasetPreview, DatasetProblem, DatasetRef } from '../training/datasetTypes';
+import type { TrainingSettings } from '../training/settings';
+import type { BackendChoice, BackendReport, ComputeBackend, ConfusionResult, RunEvent, RunId } from '../training/runEvents';
+
+export type Unsubscribe = () => void;
+
+/** Which shell hosts the renderer; the view adapts menus and dialogs, never its logic. */
+export interface AppInfo {
+  readonly shell: 'electron' | 'web';
+  readonly version: string;
+  /** Where the web shell keeps projects and exports; the desktop default folder for dialogs. */
+  readonly workspaceDir: string;
+}
+
+export interface ProjectEntry {
+  readonly path: string;
+  readonly name: string;
+  readonly modifiedMs: number;
+}
+
+export interface OpenedProject {
+  readonly path: string;
+  readonly project: ProjectFile;
+}
+
+/** Compute backends and whether each can load here, for the dashboard's picker. */
+export interface BackendAvailability {
+  readonly name: ComputeBackend;
+  readonly available: boolean;
+  /** Why it cannot be used (not installed, no GPU, ...). */
+  readonly reason: string | null;
+}
+
+export interface BackendListing {
+  readonly backends: readonly BackendAvailability[];
+  /** What `auto` would pick, and why the faster ones were skipped. */
+  readonly auto: BackendReport;
+}
+
+export interface DatasetListing {
+  readonly available: readonly DatasetInfo[];
+  readonly missing: readonly DatasetProblem[];
+}
+
+/** Everything a training run needs; the graph is compiled to a Keras topology in the backend. */
+export interface RunRequest {
+  /** Shown in the runs list ("MLP", "CNN"). */
+  readonly title: string;
+  readonly graph: Graph;
+  readonly dataset: DatasetRef;
+  readonly settings: TrainingSettings;
+  readonly backend: BackendChoice;
+}
+
+export type RunStatus = 'queued' | 'running' | 'done' | 'stopped' | 'failed';
+
+/** A run as the runs list and the comparison view show it. */
+export interface RunRecord {
+  readonly id: RunId;
+  readonly title: string;
+  readonly request: RunRequest;
+  readonly status: RunStatus;
+  readonly startedAtMs: number;
+  readonly totalParams: number;
+  readonly backend: BackendReport | null;
+  /** Per-epoch history (loss, accuracy, val_*); the dashboard draws it. */
+  readonly epochs: readonly Extract<RunEvent, { type: 'epoch' }>[];
+  readonly result: ConfusionResult | null;
+  readonly samplesPerSecond: number | null;
+  readonly trainingMs: number | null;
+  readonly error: string | null;
+}
+
+export type ExportFormat = 'tfjs' | 'keras-json' | 'python';
+
+export interface ExportRequest {
+  /** A finished run (weights included) or a bare graph (architecture only). */
+  readonly source: { readonly runId: RunId } | { readonly graph: Graph; readonly settings: TrainingSettings; readonly name: string };
+  readonly format: ExportFormat;
+  /** Folder (tfjs) or file path; null lets the shell choose (dialog on desktop, workspace on web). */
+  readonly path: string | null;
+}
+
+export interface ExportResult {
+  /** Every file written, absolute paths. */
+  readonly files: readonly string[];
+}
+
+/** Class probabilities and per-layer activations for one input (insight views). */
+export interface Prediction {
+  readonly probabilities: readonly number[];
+  /** Layer name → activations (flattened) and shape without the batch dimension. */
+  readonly activations: Readonly<Record<string, { readonly shape: readonly number[]; readonly values: readonly number[] }>>;
+}
+
+/**
+ * The one interface between the renderer and the backend. Implemented by the Electron preload
+ * bridge, by the web shell's HTTP/WebSocket client, and by an in-memory fake in tests.
+ * Every argument crosses a process boundary and is validated on the backend side.
+ */
+export interface NetCanvasApi {
+  appInfo(): Promise<AppInfo>;
+
+  listProjects(): Promise<ProjectEntry[]>;
+  /** `null` path: ask the user (native dialog on desktop). Returns null when cancelled. */
+  openProject(path: string | null): Promise<OpenedProject | null>;
+  /** `null` path: ask the user (Save As). Atomic: writes a temporary file, then renames. */
+  saveProject(project: ProjectFile, path: string | null): Promise<OpenedProject | null>;
+  /** Saves a recovery copy; cheap enough to call every few seconds. */
+  autosave(project: ProjectFile): Promise<void>;
+  /** The recovery copy left by a session that did not close cleanly, if any. */
+  recoverAutosave(): Promise<ProjectFile | null>;
+  discardAutosave(): Promise<void>;
+
+  listDatasets(): Promise<DatasetListing>;
+  describeDataset(ref: DatasetRef): Promise<DatasetInfo>;
+  datasetPreview(ref: DatasetRef, perClass: number): Promise<DatasetPreview>;
+
+  listBackends(): Promise<BackendListing>;
+
+  startRun(request: RunRequest): Promise<RunId>;
+  stopRun(id: RunId): Promise<void>;
+  listRuns(): Promise<RunRecord[]>;
+  onRunEvent(listener: (event: RunEvent) => void): Unsubscribe;
+
+  exportModel(request: ExportRequest): Promise<ExportResult>;
+  predict(runId: RunId, pixels: readonly number[]): Promise<Prediction>;
+}
+
+/** Names of the API methods, for the preload bridge and the HTTP router to enumerate. */
+export const API_METHODS = [
+  'appInfo',
+  'listProjects',
+  'openProject',
+  'saveProject',
+  'autosave',
+  'recoverAutosave',
+  'discardAutosave',
+  'listDatasets',
+  'describeDataset',
+  'datasetPreview',
+  'listBackends',
+  'startRun',
+  'stopRun',
+  'listRuns',
+  'exportModel',
+  'predict',
+] as const satisfies readonly Exclude<keyof NetCanvasApi, 'onRunEvent'>[];
+
+export type ApiMethod = (typeof API_METHODS)[number];

@@ -1,0 +1,44 @@
+import { defineLayer, fail, NO_PARAMS, ok } from './defineLayer';
+import { int } from './params';
+import { formatShape } from './shapeUtils';
+
+export const concatenate = defineLayer({
+  kerasClass: 'Concatenate',
+  category: 'Merging',
+  namePrefix: 'concatenate',
+  inputs: { min: 2, max: Number.POSITIVE_INFINITY },
+  params: {
+    axis: int({ default: -1, min: -8, max: 8, help: 'Which axis to join along; -1 is the last (channels).' }),
+  },
+  explain: {
+    summary: 'Joins its inputs side by side along one axis (by default the channels); all other sizes must match.',
+    shapeFormula: 'out[axis] = sum of the inputs’ sizes on that axis; the other sizes stay',
+    paramFormula: '0: no weights',
+  },
+  outputShape: (inputs, p, ctx) => {
+    const [first] = inputs;
+    if (!first) return fail({ code: 'tooFewInputs', message: `${ctx.type} '${ctx.name}' has no inputs.`, hint: 'Connect two or more layers.' });
+    const rank = first.length;
+    const axis = p.axis < 0 ? rank + p.axis : p.axis;
+    if (axis < 1 || axis >= rank)
+      return fail({
+        code: 'badParam',
+        message: `${ctx.type} '${ctx.name}': axis ${p.axis} does not exist for inputs of shape ${formatShape(first)} (the batch axis 0 cannot be joined).`,
+        hint: `Use an axis from 1 to ${rank - 1}, or -1 for the last.`,
+        fix: { kind: 'setParam', label: 'Set axis to -1', nodeId: ctx.id, param: 'axis', value: -1 },
+      });
+    let total = 0;
+    for (const [i, s] of inputs.entries()) {
+      const mismatch = s.length !== rank || s.some((d, j) => j !== axis && d !== first[j]);
+      if (mismatch)
+        return fail({
+          code: 'concatMismatch',
+          message: `${ctx.type} '${ctx.name}' cannot join ${formatShape(first)} from '${ctx.inputNames[0] ?? '?'}' with ${formatShape(s)} from '${ctx.inputNames[i] ?? '?'}' along axis ${p.axis}: all other sizes must be equal.`,
+          hint: 'Make the branches agree on every size except the joined one (e.g. same image size, padding "same").',
+        });
+      total += s[axis] ?? 0;
+    }
+    return ok(first.map((d, j) => (j === axis ? total : d)));
+  },
+  paramCount: () => NO_PARAMS,
+});

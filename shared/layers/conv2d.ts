@@ -1,0 +1,51 @@
+import { defineLayer, fail, ok, only } from './defineLayer';
+import { imageInput, isIssue } from './imageInput';
+import { activation, bool, choice, int, pair } from './params';
+import { kerasInitializers } from './kerasDefaults';
+import { shrinksToOne, windowOutput } from './windowOutput';
+
+export const conv2d = defineLayer({
+  kerasClass: 'Conv2D',
+  category: 'Convolution',
+  namePrefix: 'conv2d',
+  inputs: { min: 1, max: 1 },
+  params: {
+    filters: int({ default: 32, help: 'How many filters (feature maps) to learn: the output has this many channels.' }),
+    kernel_size: pair({ default: [3, 3], help: 'Height and width of each filter window.' }),
+    strides: pair({ default: [1, 1], help: 'How far the window moves each step; 2 halves the image.' }),
+    padding: choice(['valid', 'same'], {
+      default: 'valid',
+      help: "'valid' uses no padding (the image shrinks); 'same' pads so that with stride 1 the size stays.",
+    }),
+    dilation_rate: pair({ default: [1, 1], help: 'Spacing between kernel taps; 2 spreads a 3×3 kernel over 5×5.' }),
+    activation: activation(),
+    use_bias: bool({ default: true, help: 'Add a learned bias to each filter.' }),
+  },
+  explain: {
+    summary:
+      'Slides small learned filters over the image; each filter detects one pattern (an edge, a curve) everywhere in the image.',
+    shapeFormula:
+      "out = floor((in − dilation·(kernel − 1) − 1) / stride) + 1 with 'valid'; out = ceil(in / stride) with 'same'; channels = filters",
+    paramFormula: '(kernel_h × kernel_w × input_channels + 1) × filters (without the +1 when use_bias is off)',
+  },
+  outputShape: (inputs, p, ctx) => {
+    const img = imageInput(only(inputs), ctx);
+    if (isIssue(img)) return fail(img);
+    if ((p.strides[0] > 1 || p.strides[1] > 1) && (p.dilation_rate[0] > 1 || p.dilation_rate[1] > 1))
+      return fail({
+        code: 'stridesWithDilation',
+        message: `${ctx.type} '${ctx.name}' sets both strides (${p.strides.join(', ')}) and dilation_rate (${p.dilation_rate.join(', ')}) above 1, which Keras does not allow.`,
+        hint: 'Set strides to 1 or dilation_rate to 1.',
+        fix: { kind: 'setParam', label: 'Set dilation_rate to 1', nodeId: ctx.id, param: 'dilation_rate', value: [1, 1] },
+      });
+    const hw = windowOutput(img.h, img.w, { size: p.kernel_size, strides: p.strides, padding: p.padding, dilation: p.dilation_rate, sizeParam: 'kernel_size' }, ctx);
+    if (isIssue(hw)) return fail(hw);
+    return ok([null, hw[0], hw[1], p.filters]);
+  },
+  paramCount: (inputs, p) => {
+    const c = only(inputs)[3] ?? 0;
+    return { trainable: p.kernel_size[0] * p.kernel_size[1] * c * p.filters + (p.use_bias ? p.filters : 0), nonTrainable: 0 };
+  },
+  warnings: (inputs, _p, ctx, out) => shrinksToOne(only(inputs), out, ctx),
+  toKeras: (p) => ({ ...p, data_format: 'channels_last', ...kerasInitializers }),
+});

@@ -1,0 +1,136 @@
+import type { ParamValue } from '../graph/types';
+
+/** Declarative description of one layer parameter: its kind, default and bounds. */
+export type ParamSpec =
+  | { readonly kind: 'int'; readonly default: number; readonly min: number; readonly max?: number; readonly help: string }
+  | {
+      readonly kind: 'float';
+      readonly default: number;
+      readonly min?: number;
+      readonly max?: number;
+      /** When true, `max` itself is not allowed (Dropout's rate < 1). */
+      readonly maxExclusive?: boolean;
+      readonly help: string;
+    }
+  | {
+      readonly kind: 'pair';
+      /** `null` means "not set": pooling strides then follow the pool size, as in Keras. */
+      readonly default: readonly [number, number] | null;
+      readonly min: number;
+      readonly help: string;
+    }
+  | { readonly kind: 'choice'; readonly options: readonly string[]; readonly default: string; readonly help: string }
+  | { readonly kind: 'bool'; readonly default: boolean; readonly help: string }
+  | {
+      readonly kind: 'dims';
+      readonly default: readonly number[];
+      /** Reshape accepts one -1, meaning "whatever is left". */
+      readonly allowInfer: boolean;
+      readonly help: string;
+    };
+
+export type ParamSpecs = Readonly<Record<string, ParamSpec>>;
+
+type ValueOf<S extends ParamSpec> = S extends { kind: 'int' | 'float' }
+  ? number
+  : S extends { kind: 'pair'; default: null }
+    ? readonly [number, number] | null
+    : S extends { kind: 'pair' }
+      ? readonly [number, number]
+      : S extends { kind: 'choice' }
+        ? string
+        : S extends { kind: 'bool' }
+          ? boolean
+          : readonly number[];
+
+/** The validated, defaulted parameter values a layer's functions receive. */
+export type Resolved<P extends ParamSpecs> = { readonly [K in keyof P]: ValueOf<P[K]> };
+
+export const int = (o: { default: number; min?: number; max?: number; help: string }) =>
+  ({ kind: 'int', min: 1, ...o }) as const satisfies ParamSpec;
+export const float = (o: { default: number; min?: number; max?: number; maxExclusive?: boolean; help: string }) =>
+  ({ kind: 'float', ...o }) as const satisfies ParamSpec;
+export const pair = (o: { default: readonly [number, number]; min?: number; help: string }) =>
+  ({ kind: 'pair', min: 1, ...o }) as const satisfies ParamSpec;
+export const optionalPair = (o: { help: string }) =>
+  ({ kind: 'pair', default: null, min: 1, ...o }) as const satisfies ParamSpec;
+export const choice = <const T extends readonly string[]>(options: T, o: { default: T[number]; help: string }) =>
+  ({ kind: 'choice', options, ...o }) as const satisfies ParamSpec;
+export const bool = (o: { default: boolean; help: string }) => ({ kind: 'bool', ...o }) as const satisfies ParamSpec;
+export const dims = (o: { default: readonly number[]; allowInfer?: boolean; help: string }) =>
+  ({ kind: 'dims', allowInfer: false, ...o }) as const satisfies ParamSpec;
+
+/** Keras's activation functions, by their Keras names. */
+export const ACTIVATIONS = ['linear', 'relu', 'sigmoid', 'tanh', 'softmax', 'elu', 'selu', 'softplus'] as const;
+export const activation = (help = 'Function applied to the output.') =>
+  choice(ACTIVATIONS, { default: 'linear', help });
+
+/** Why a raw value is not acceptable for a spec, or `undefined` when it is. */
+export type ParamProblem = { readonly message: string };
+
+const isWhole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+const fmt = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v) ?? String(v));
+
+function checkInt(v: number, min: number, max: number | undefined, what: string): string | undefined {
+  if (v < min) return `${what} must be at least ${min}, got ${v}`;
+  if (max !== undefined && v > max) return `${what} must be at most ${max}, got ${v}`;
+  return undefined;
+}
+
+/**
+ * Validates and normalises one raw parameter value (from the project file or the inspector).
+ * A bare number for a pair means a square: Keras's `kernel_size=3` is `(3, 3)`.
+ */
+export function normaliseParam(
+  name: string,
+  spec: ParamSpec,
+  raw: ParamValue | undefined,
+): { value: unknown } | { problem: string } {
+  if (raw === undefined) return { value: spec.default };
+  switch (spec.kind) {
+    case 'int': {
+      if (!isWhole(raw)) return { problem: `${name} must be a whole number, got ${fmt(raw)}` };
+      const p = checkInt(raw, spec.min, spec.max, name);
+      return p ? { problem: p } : { value: raw };
+    }
+    case 'float': {
+      if (typeof raw !== 'number' || !Number.isFinite(raw)) return { problem: `${name} must be a number, got ${fmt(raw)}` };
+      if (spec.min !== undefined && raw < spec.min) return { problem: `${name} must be at least ${spec.min}, got ${raw}` };
+      if (spec.max !== undefined && (spec.maxExclusive ? raw >= spec.max : raw > spec.max))
+        return { problem: `${name} must be ${spec.maxExclusive ? 'below' : 'at most'} ${spec.max}, got ${raw}` };
+      return { value: raw };
+    }
+    case 'pair': {
+      if (raw === null && spec.default === null) return { value: null };
+      const arr = isWhole(raw) ? [raw, raw] : raw;
+      if (!Array.isArray(arr) || arr.length !== 2 || !arr.every(isWhole))
+        return { problem: `${name} must be a whole number or two of them like [3, 3], got ${fmt(raw)}` };
+      for (const v of arr) {
+        const p = checkInt(v, spec.min, undefined, name);
+        if (p) return { problem: p };
+      }
+      return { value: [arr[0], arr[1]] as const };
+    }
+    case 'choice':
+      if (typeof raw !== 'string' || !spec.options.includes(raw))
+        return { problem: `${name} must be one of ${spec.options.join(', ')}; got ${fmt(raw)}` };
+      return { value: raw };
+    case 'bool':
+      if (typeof raw !== 'boolean') return { problem: `${name} must be true or false, got ${fmt(raw)}` };
+      return { value: raw };
+    case 'dims': {
+      if (!Array.isArray(raw) || raw.length === 0 || !raw.every(isWhole))
+        return { problem: `${name} must be a list of whole numbers like [28, 28, 1], got ${fmt(raw)}` };
+      const inferred = raw.filter((v) => v === -1).length;
+      if (inferred > (spec.allowInfer ? 1 : 0))
+        return {
+          problem: spec.allowInfer
+            ? `${name} may contain -1 only once, got ${fmt(raw)}`
+            : `${name} cannot contain -1, got ${fmt(raw)}`,
+        };
+      const bad = raw.find((v) => v !== -1 && v < 1);
+      if (bad !== undefined) return { problem: `${name} sizes must be at least 1, got ${bad} in ${fmt(raw)}` };
+      return { value: [...raw] };
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import type { Shape } from '../graph/types';
+
+/**
+ * Output length of a convolution or pooling window along one axis, exactly as Keras's
+ * `conv_utils.conv_output_length` (and tfjs-layers' `convOutputLength`): `valid` rounds down,
+ * `same` rounds up.
+ */
+export function convOutputLength(input: number, kernel: number, padding: string, stride: number, dilation = 1): number {
+  const dilatedKernel = kernel + (kernel - 1) * (dilation - 1);
+  const length = padding === 'same' ? input : input - dilatedKernel + 1;
+  return Math.floor((length + stride - 1) / stride);
+}
+
+/** `(None, 26, 26, 32)`, as Keras prints shapes. */
+export function formatShape(shape: Shape): string {
+  const parts = shape.map((d) => (d === null ? 'None' : String(d)));
+  return `(${parts.join(', ')}${parts.length === 1 ? ',' : ''})`;
+}
+
+/** `26x26x32`: the shape without the batch dimension, for compact labels. */
+export function formatDims(shape: Shape): string {
+  return shape
+    .slice(1)
+    .map((d) => (d === null ? '?' : String(d)))
+    .join('×');
+}
+
+/** Product of the non-batch dimensions, or null when one is unknown. */
+export function featureCount(shape: Shape): number | null {
+  let n = 1;
+  for (const d of shape.slice(1)) {
+    if (d === null) return null;
+    n *= d;
+  }
+  return n;
+}
+
+export const sameShape = (a: Shape, b: Shape): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
+
+/** `1,234,567`, as Keras 2.13+ prints counts. */
+export const formatCount = (n: number): string => n.toLocaleString('en-US');

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { LOSSES, MONITORS, OPTIMIZERS } from '../training/settings';
+
+const finite = z.number().finite();
+const paramValue = z.union([finite, z.string().max(200), z.boolean(), z.null(), z.array(finite).max(16)]);
+
+const layerNode = z.object({
+  id: z.string().min(1).max(200),
+  type: z.string().min(1).max(100),
+  name: z.string().min(1).max(200),
+  params: z.record(z.string().max(100), paramValue),
+  position: z.object({ x: finite, y: finite }),
+});
+
+const edge = z.object({
+  id: z.string().min(1).max(400),
+  source: z.string().min(1).max(200),
+  target: z.string().min(1).max(200),
+});
+
+const size = z.tuple([z.number().int().min(1).max(4096), z.number().int().min(1).max(4096)]);
+
+const datasetRef = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('mnist') }),
+  z.object({ kind: z.literal('fashion-mnist'), path: z.string().max(4096).optional() }),
+  z.object({ kind: z.literal('cifar10'), path: z.string().min(1).max(4096) }),
+  z.object({ kind: z.literal('folder'), path: z.string().min(1).max(4096), imageSize: size, color: z.enum(['grayscale', 'rgb']) }),
+]);
+
+const training = z.object({
+  optimizer: z.enum(OPTIMIZERS),
+  learningRate: z.number().positive().max(10),
+  momentum: z.number().min(0).max(1),
+  loss: z.enum(LOSSES),
+  batchSize: z.number().int().min(1).max(65536),
+  epochs: z.number().int().min(1).max(10000),
+  validationSplit: z.number().min(0).lt(1),
+  shuffle: z.boolean(),
+  seed: z.number().int(),
+  earlyStopping: z.object({ monitor: z.enum(MONITORS), patience: z.number().int().min(0).max(1000) }).nullable(),
+  keepBest: z.boolean(),
+  limit: z.number().int().min(1).nullable(),
+});
+
+/** The zod schema of a current-version project file; the TypeScript type lives in projectFile.ts. */
+export const projectSchema = z.object({
+  format: z.literal('netcanvas-project'),
+  version: z.literal(1),
+  name: z.string().max(200),
+  graph: z.object({ nodes: z.array(layerNode).max(5000), edges: z.array(edge).max(20000) }),
+  dataset: datasetRef,
+  training,
+  viewport: z.object({ x: finite, y: finite, zoom: z.number().positive() }).optional(),
+});
+
+export const trainingSchema = training;
+export const datasetRefSchema = datasetRef;

@@ -1,0 +1,83 @@
+import type { TrainingSettings } from './settings';
+
+export type RunId = string;
+
+/** Compute backends, fastest first, as design.md orders them. */
+export const COMPUTE_BACKENDS = ['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu'] as const;
+export type ComputeBackend = (typeof COMPUTE_BACKENDS)[number];
+export type BackendChoice = ComputeBackend | 'auto';
+
+/** Which backend a run uses and why the faster ones were not used. */
+export interface BackendReport {
+  readonly name: ComputeBackend;
+  readonly skipped: readonly { readonly name: ComputeBackend; readonly reason: string }[];
+}
+
+export interface ConfusionResult {
+  readonly testLoss: number;
+  readonly testAccuracy: number;
+  /** confusion[true][predicted] counts. */
+  readonly confusion: readonly (readonly number[])[];
+  readonly perClassAccuracy: readonly number[];
+  /** A sample of wrongly classified test images with what the network thought. */
+  readonly misclassified: readonly {
+    readonly index: number;
+    readonly trueLabel: number;
+    readonly predicted: number;
+    readonly probabilities: readonly number[];
+    readonly pixels: readonly number[];
+  }[];
+}
+
+/** Progress a training process streams back; throttled to what a chart needs. */
+export type RunEvent =
+  | {
+      readonly type: 'started';
+      readonly runId: RunId;
+      readonly backend: BackendReport;
+      readonly settings: TrainingSettings;
+      readonly trainSamples: number;
+      readonly validationSamples: number;
+      readonly batchesPerEpoch: number;
+      readonly estimatedMemoryMB: number;
+    }
+  | {
+      readonly type: 'batch';
+      readonly runId: RunId;
+      readonly epoch: number;
+      readonly batch: number;
+      readonly loss: number;
+      readonly accuracy: number;
+      readonly samplesPerSecond: number;
+      readonly elapsedMs: number;
+      readonly etaMs: number;
+    }
+  | {
+      readonly type: 'epoch';
+      readonly runId: RunId;
+      readonly epoch: number;
+      readonly loss: number;
+      readonly accuracy: number;
+      readonly valLoss: number | null;
+      readonly valAccuracy: number | null;
+      readonly samplesPerSecond: number;
+      readonly elapsedMs: number;
+      readonly etaMs: number;
+    }
+  | { readonly type: 'evaluating'; readonly runId: RunId }
+  | {
+      readonly type: 'done';
+      readonly runId: RunId;
+      readonly result: ConfusionResult;
+      readonly samplesPerSecond: number;
+      readonly trainingMs: number;
+      readonly bestEpoch: number | null;
+      readonly stoppedEarly: boolean;
+    }
+  | { readonly type: 'stopped'; readonly runId: RunId }
+  | {
+      readonly type: 'failed';
+      readonly runId: RunId;
+      readonly code: 'crash' | 'nan' | 'outOfMemory' | 'dataset' | 'invalidModel' | 'backend';
+      readonly message: string;
+    };
