@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { chain } from '../testing/chain';
+import { newProject } from './newProject';
+import { parseProjectFile, serializeProject } from './parseProject';
+
+const good = newProject('CNN', chain([['InputLayer', { shape: [28, 28, 1] }], ['Flatten'], ['Dense', { units: 10 }]]));
+
+describe('project files', () => {
+  it('round-trips a project through its text form', () => {
+    expect(parseProjectFile(serializeProject(good))).toEqual(good);
+  });
+
+  const broken = (mutate: (p: Record<string, unknown>) => void) => {
+    const data = JSON.parse(serializeProject(good)) as Record<string, unknown>;
+    mutate(data);
+    return JSON.stringify(data);
+  };
+
+  it.each([
+    ['an empty file', '', 'the file is empty'],
+    ['a truncated file', serializeProject(good).slice(0, 40), /^not valid JSON .*truncated/],
+    ['a Keras model instead', '{"class_name":"Sequential"}', 'format: not a NetCanvas project'],
+    ['a newer version', broken((p) => (p.version = 7)), /^version: this project was saved by a newer NetCanvas/],
+    ['a non-numeric position', broken((p) => ((p.graph as { nodes: { position: { x: unknown } }[] }).nodes[1]!.position.x = 'left')), /^graph\.nodes\[1\]\.position\.x: /],
+    ['a bad batch size', broken((p) => ((p.training as Record<string, unknown>).batchSize = 0)), /^training\.batchSize: /],
+    ['an object as a parameter', broken((p) => ((p.graph as { nodes: { params: unknown }[] }).nodes[2]!.params = { units: { n: 1 } })), /^graph\.nodes\[2\]\.params\.units: /],
+    ['a duplicate node id', broken((p) => ((p.graph as { nodes: { id: string }[] }).nodes[1]!.id = 'n0')), 'graph.nodes[1].id: duplicate node id "n0"'],
+    ['an unknown data set', broken((p) => (p.dataset = { kind: 'imagenet' })), /^dataset\.kind: /],
+  ])('names the exact problem in %s', (_t, text, message) => {
+    expect(() => parseProjectFile(text)).toThrow(message);
+  });
+});
