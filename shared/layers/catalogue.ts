@@ -60,7 +60,7 @@ export function defaultParams(type: LayerType): Record<string, ParamValue> {
   const def = layerDef(type);
   const out: Record<string, ParamValue> = {};
   if (!def) return out;
-  for (const [k, spec] of Object.entries(def.params)) out[k] = spec.default as ParamValue;
+  for (const [k, spec] of Object.entries(def.params)) out[k] = spec.default;
   return out;
 }
 
