@@ -9,6 +9,12 @@ export type DatasetRef =
       /** Height and width every image is resized to. */
       readonly imageSize: readonly [number, number];
       readonly color: 'grayscale' | 'rgb';
+      /**
+       * Share of each class held out as the test split when the folder has no `train/` and
+       * `test/` subfolders (default 0.2). The choice is deterministic: the same files always
+       * land in the same split.
+       */
+      readonly testFraction?: number;
     };
 
 export type DatasetKind = DatasetRef['kind'];
@@ -26,13 +32,40 @@ export interface DatasetInfo {
   readonly source: string;
   /** Images that could not be decoded and were skipped (image folders). */
   readonly skipped?: number;
+  /** The first few skipped files (paths), so the learner can find and fix them. */
+  readonly skippedFiles?: readonly string[];
+  /** Samples in a held-out validation split (an image folder's `validation/` or `val/`). */
+  readonly validationCount?: number;
 }
+
+/**
+ * Why a data set could not be read, stable for code and tests:
+ * - `missing`: a file or folder is not there;
+ * - `badMagic`: a file is not of the expected format (its first bytes are wrong);
+ * - `truncated`: a file is shorter than its header says;
+ * - `countMismatch`: an images file and its labels file disagree on the number of samples;
+ * - `badLabel`: a label is not one of the data set's classes;
+ * - `emptyClass`: a class folder holds no images;
+ * - `tooFewClasses`: an image folder has fewer than two class folders;
+ * - `unreadable`: a file exists but cannot be read or decompressed.
+ */
+export type DatasetErrorCode =
+  | 'missing'
+  | 'badMagic'
+  | 'truncated'
+  | 'countMismatch'
+  | 'badLabel'
+  | 'emptyClass'
+  | 'tooFewClasses'
+  | 'unreadable';
 
 /** A data set that could not be opened, and how to get it. */
 export interface DatasetProblem {
   readonly ref: DatasetRef;
   readonly title: string;
+  /** What is wrong, where NetCanvas looked, and how to get the data. */
   readonly message: string;
+  readonly code?: DatasetErrorCode;
 }
 
 /** A few sample images, uint8 pixels (height × width × channels each), for the UI strip. */
