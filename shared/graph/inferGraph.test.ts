@@ -66,6 +66,16 @@ describe('inferGraph: branches and merges', () => {
     expect(r.ok).toBe(true);
   });
 
+  it('stretches a size of 1 when adding, as Keras broadcasts', () => {
+    const g = graph(
+      [['in', 'InputLayer', { shape: [8, 8, 16] }], ['c1', 'Conv2D', { filters: 1, padding: 'same' }], ['add', 'Add']],
+      [['in', 'c1'], ['c1', 'add'], ['in', 'add']],
+    );
+    const r = inferGraph(g);
+    expect(r.nodes.get('add')?.outputShape).toEqual([null, 8, 8, 16]);
+    expect(r.ok).toBe(true);
+  });
+
   it('concatenates channels of two branches in edge order', () => {
     const g = graph(
       [['in', 'InputLayer', { shape: [8, 8, 3] }], ['a', 'Conv2D', { filters: 4, padding: 'same' }], ['b', 'MaxPooling2D', { strides: 1, padding: 'same' }], ['cat', 'Concatenate']],

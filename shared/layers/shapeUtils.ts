@@ -37,5 +37,25 @@ export function featureCount(shape: Shape): number | null {
 
 export const sameShape = (a: Shape, b: Shape): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
 
+/**
+ * The shape of an element-wise merge (Add) of `a` and `b`, as Keras's
+ * `_compute_elemwise_op_output_shape` computes it: the trailing sizes line up, a size of 1
+ * stretches to the other, unknown stays unknown. `null` when two sizes differ and neither is 1.
+ */
+export function broadcastShapes(a: Shape, b: Shape): Shape | null {
+  const [long, short] = a.length >= b.length ? [a, b] : [b, a];
+  const lead = long.slice(0, long.length - short.length);
+  const out: (number | null)[] = [...lead];
+  for (let k = 0; k < short.length; k++) {
+    const i = long[lead.length + k] ?? null;
+    const j = short[k] ?? null;
+    if (i === null || j === null) out.push(null);
+    else if (i === 1) out.push(j);
+    else if (j === 1 || i === j) out.push(i);
+    else return null;
+  }
+  return out;
+}
+
 /** `1,234,567`, as Keras 2.13+ prints counts. */
 export const formatCount = (n: number): string => n.toLocaleString('en-US');
