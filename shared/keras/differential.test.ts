@@ -40,7 +40,7 @@ async function tfjsFacts(topology: object): Promise<Map<string, LayerFacts>> {
     const announced = model.outputs.map((o) => [2, ...o.shape.slice(1)]);
     const ran = tf.tidy(() => {
       const out = model.predict(sampleBatch(model));
-      return (Array.isArray(out) ? out : [out as tf.Tensor]).map((t) => t.shape);
+      return (Array.isArray(out) ? out : [out]).map((t) => t.shape);
     });
     expect(ran).toEqual(announced);
     return new Map(

@@ -79,7 +79,8 @@ export function toKerasTopology(graph: Graph, options: TopologyOptions = {}): Fu
       name: options.name ?? 'model',
       layers,
       input_layers: report.inputIds.map(ref),
-      output_layers: report.outputIds.map(ref),
+      // Every layer that feeds nothing, an Input on its own included (Keras's `Model(x, x)`).
+      output_layers: graph.nodes.filter((n) => !graph.edges.some((e) => e.source === n.id)).map((n) => ref(n.id)),
     },
     keras_version: KERAS_VERSION,
     backend: KERAS_BACKEND,
