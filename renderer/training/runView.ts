@@ -29,6 +29,8 @@ export interface RunView {
   readonly totalParams: number | null;
   readonly backend: BackendReport | null;
   readonly trainSamples: number | null;
+  /** Epochs the run was asked for (early stopping may end it sooner). */
+  readonly epochsPlanned: number | null;
   readonly batchesPerEpoch: number | null;
   readonly progress: RunProgress | null;
   readonly epochs: readonly EpochEvent[];
@@ -52,6 +54,7 @@ export function emptyRun(id: RunId, nowMs: number, request: RunRequest | null = 
     totalParams: null,
     backend: null,
     trainSamples: null,
+    epochsPlanned: request?.settings.epochs ?? null,
     batchesPerEpoch: null,
     progress: null,
     epochs: [],

@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { NetCanvasApi, RunRecord, RunRequest } from '../../shared/api/backendApi';
-import type { RunEvent, RunId } from '../../shared/training/runEvents';
+import type { BackendChoice, RunEvent, RunId } from '../../shared/training/runEvents';
 import { useBackend } from '../backend/useBackend';
 import { applyRunEvent } from './applyRunEvent';
 import { clearSeries, seriesFor } from './runSeries';
@@ -20,23 +20,34 @@ export interface RunsState {
   readonly selection: readonly RunId[];
   /** Whether the comparison shows the ticked runs' curves and table (after "Compare"). */
   readonly comparing: boolean;
+  /** The compute backend the next run asks for. */
+  readonly backendChoice: BackendChoice;
   /** Why the runs list could not be loaded, if it could not. */
   readonly loadError: string | null;
-  receive(event: RunEvent): void;
-  seed(records: readonly RunRecord[]): void;
+  readonly receive: (event: RunEvent) => void;
+  readonly seed: (records: readonly RunRecord[]) => void;
   /** Records a run this window started, so it has its title and request before its first event. */
-  registerRun(id: RunId, request: RunRequest, totalParams: number | null): void;
+  readonly registerRun: (id: RunId, request: RunRequest, totalParams: number | null) => void;
   /** A run that could not even start: shown with its reason like any failed run. */
-  registerRejected(request: RunRequest, message: string): RunId;
-  setActive(id: RunId | null): void;
-  toggleSelected(id: RunId): void;
-  compare(ids: readonly RunId[]): void;
-  setComparing(on: boolean): void;
-  setLoadError(message: string | null): void;
-  reset(): void;
+  readonly registerRejected: (request: RunRequest, message: string) => RunId;
+  readonly setActive: (id: RunId | null) => void;
+  readonly toggleSelected: (id: RunId) => void;
+  readonly compare: (ids: readonly RunId[]) => void;
+  readonly setComparing: (on: boolean) => void;
+  readonly setLoadError: (message: string | null) => void;
+  readonly setBackendChoice: (choice: BackendChoice) => void;
+  readonly reset: () => void;
 }
 
-const initial = { runs: {}, order: [], activeRunId: null, selection: [], comparing: false, loadError: null };
+const initial = {
+  runs: {},
+  order: [],
+  activeRunId: null,
+  selection: [],
+  comparing: false,
+  backendChoice: 'auto',
+  loadError: null,
+} satisfies Partial<RunsState>;
 let rejectedCount = 0;
 
 const withRun = (s: RunsState, run: RunView) => ({
@@ -95,6 +106,7 @@ export const useRunsStore = create<RunsState>()((set, get) => ({
   compare: (ids) => set({ selection: [...ids], comparing: true }),
   setComparing: (on) => set({ comparing: on }),
   setLoadError: (message) => set({ loadError: message }),
+  setBackendChoice: (choice) => set({ backendChoice: choice }),
   reset: () => set(initial),
 }));
 

@@ -2,11 +2,11 @@
 import type { ConfusionResult, RunEvent, RunId } from '../../../shared/training/runEvents';
 import { DEFAULT_TRAINING } from '../../../shared/training/settings';
 
-export const startedEvent = (runId: RunId, batchesPerEpoch = 4): RunEvent => ({
+export const startedEvent = (runId: RunId, batchesPerEpoch = 4, epochs = DEFAULT_TRAINING.epochs): RunEvent => ({
   type: 'started',
   runId,
   backend: { name: 'wasm', skipped: [{ name: 'tensorflow', reason: 'tfjs-node is not installed' }] },
-  settings: DEFAULT_TRAINING,
+  settings: { ...DEFAULT_TRAINING, epochs },
   trainSamples: batchesPerEpoch * 64,
   validationSamples: 32,
   batchesPerEpoch,

@@ -1,0 +1,63 @@
+import { useEffect, useId, useState } from 'react';
+import type { BackendListing } from '../../shared/api/backendApi';
+import type { BackendChoice } from '../../shared/training/runEvents';
+import { useBackend } from '../backend/useBackend';
+
+export interface BackendPickerProps {
+  readonly value: BackendChoice;
+  readonly onChange: (choice: BackendChoice) => void;
+}
+
+/** The compute backend for the next run, with what `auto` picks here and why faster ones were skipped. */
+export function BackendPicker({ value, onChange }: BackendPickerProps) {
+  const api = useBackend();
+  const id = useId();
+  const [listing, setListing] = useState<BackendListing | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.listBackends().then(
+      (l) => live && setListing(l),
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  return (
+    <section className="nc-backend" aria-labelledby={`${id}-label`}>
+      <div className="nc-field">
+        <label id={`${id}-label`} htmlFor={`${id}-select`}>
+          Compute backend
+        </label>
+        <select id={`${id}-select`} value={value} onChange={(e) => onChange(e.target.value as BackendChoice)}>
+          <option value="auto">{listing ? `auto (${listing.auto.name})` : 'auto'}</option>
+          {listing?.backends.map((b) => (
+            <option key={b.name} value={b.name} disabled={!b.available}>
+              {b.available ? b.name : `${b.name} (unavailable)`}
+            </option>
+          ))}
+        </select>
+      </div>
+      {error && <p className="nc-note nc-error-text">Could not list the compute backends: {error}</p>}
+      {listing && (
+        <div className="nc-note" aria-label="Why this backend">
+          <p>
+            Auto picks <strong>{listing.auto.name}</strong>
+            {listing.auto.skipped.length === 0 ? ', the fastest there is.' : ' because the faster ones could not be used:'}
+          </p>
+          {listing.auto.skipped.length > 0 && (
+            <ul>
+              {listing.auto.skipped.map((s) => (
+                <li key={s.name}>
+                  <strong>{s.name}</strong>: {s.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

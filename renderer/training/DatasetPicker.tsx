@@ -1,0 +1,183 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { DatasetListing } from '../../shared/api/backendApi';
+import type { DatasetInfo, DatasetPreview, DatasetRef } from '../../shared/training/datasetTypes';
+import { useBackend } from '../backend/useBackend';
+import { datasetChoices, refKey } from './datasetChoices';
+import { formatCount } from './format';
+import { SampleStrip } from './SampleStrip';
+
+export interface DatasetPickerProps {
+  readonly value: DatasetRef;
+  readonly onChange: (ref: DatasetRef, info: DatasetInfo | null) => void;
+  /** The description of `value` once read (null while reading or when it cannot be read). */
+  readonly onDescribed?: (info: DatasetInfo | null) => void;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const folderKey = (ref: DatasetRef) => (ref.kind === 'cifar10' ? 'cifar10:?' : ref.kind === 'folder' ? 'folder:?' : refKey(ref));
+
+/** Choose the data set, see its shape, classes and a strip of samples; missing ones say how to get them. */
+export function DatasetPicker({ value, onChange, onDescribed }: DatasetPickerProps) {
+  const api = useBackend();
+  const id = useId();
+  const [listing, setListing] = useState<DatasetListing | null>(null);
+  const [selected, setSelected] = useState(() => folderKey(value));
+  const [path, setPath] = useState('path' in value && value.path ? value.path : '');
+  const [size, setSize] = useState(value.kind === 'folder' ? String(value.imageSize[0]) : '64');
+  const [color, setColor] = useState<'grayscale' | 'rgb'>(value.kind === 'folder' ? value.color : 'rgb');
+  const [info, setInfo] = useState<DatasetInfo | null>(null);
+  const [preview, setPreview] = useState<DatasetPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const described = useRef(onDescribed);
+  described.current = onDescribed;
+
+  useEffect(() => {
+    let live = true;
+    api.listDatasets().then(
+      (l) => live && setListing(l),
+      (e: unknown) => live && setError(`Could not list the data sets: ${message(e)}`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  // Describe and preview whatever the project trains on, including after another project opens.
+  const valueKey = JSON.stringify(value);
+  useEffect(() => {
+    let live = true;
+    const ref = JSON.parse(valueKey) as DatasetRef;
+    setSelected(folderKey(ref));
+    setInfo(null);
+    setPreview(null);
+    described.current?.(null);
+    api
+      .describeDataset(ref)
+      .then((d) => {
+        if (!live) return;
+        setInfo(d);
+        described.current?.(d);
+        setError(null);
+        return api.datasetPreview(ref, 2).then((p) => live && setPreview(p));
+      })
+      .catch((e: unknown) => live && setError(message(e)));
+    return () => {
+      live = false;
+    };
+  }, [api, valueKey]);
+
+  const choices = datasetChoices(listing);
+  const choice = choices.find((c) => c.key === selected);
+
+  const use = (ref: DatasetRef) => {
+    setBusy(true);
+    setError(null);
+    api
+      .describeDataset(ref)
+      .then((d) => onChange(ref, d))
+      .catch((e: unknown) => setError(message(e)))
+      .finally(() => setBusy(false));
+  };
+
+  const pick = (key: string) => {
+    setSelected(key);
+    setError(null);
+    const c = choices.find((x) => x.key === key);
+    if (c?.ref && !c.problem) use(c.ref);
+  };
+
+  const folderRef = (): DatasetRef | string => {
+    const p = path.trim();
+    if (!p) return 'Type the folder that holds the data set.';
+    if (choice?.kind === 'cifar10') return { kind: 'cifar10', path: p };
+    const n = Number(size);
+    if (!Number.isInteger(n) || n < 8 || n > 512) return 'Image size must be a whole number of pixels from 8 to 512.';
+    return { kind: 'folder', path: p, imageSize: [n, n], color };
+  };
+
+  return (
+    <section className="nc-dataset" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Data set</h3>
+      <div className="nc-field">
+        <label htmlFor={`${id}-select`}>Data set</label>
+        <select id={`${id}-select`} value={selected} onChange={(e) => pick(e.target.value)}>
+          {!choices.some((c) => c.key === selected) && <option value={selected}>{selected}</option>}
+          {choices.map((c) => (
+            <option key={c.key} value={c.key}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {choice?.problem && (
+        <p className="nc-missing" role="note">
+          {choice.problem}
+        </p>
+      )}
+      {choice && choice.ref === null && (
+        <form
+          className="nc-folder"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const ref = folderRef();
+            if (typeof ref === 'string') setError(ref);
+            else use(ref);
+          }}
+        >
+          <div className="nc-field">
+            <label htmlFor={`${id}-path`}>{choice.kind === 'cifar10' ? 'CIFAR-10 binary folder' : 'Image folder'}</label>
+            <input id={`${id}-path`} type="text" value={path} placeholder="/home/me/data" onChange={(e) => setPath(e.target.value)} />
+          </div>
+          {choice.kind === 'folder' && (
+            <>
+              <div className="nc-field">
+                <label htmlFor={`${id}-size`}>Image size (pixels)</label>
+                <input id={`${id}-size`} type="text" inputMode="numeric" value={size} onChange={(e) => setSize(e.target.value)} />
+              </div>
+              <div className="nc-field">
+                <label htmlFor={`${id}-color`}>Colour</label>
+                <select id={`${id}-color`} value={color} onChange={(e) => setColor(e.target.value as 'grayscale' | 'rgb')}>
+                  <option value="rgb">RGB</option>
+                  <option value="grayscale">grayscale</option>
+                </select>
+              </div>
+            </>
+          )}
+          <button type="submit" disabled={busy}>
+            Use this folder
+          </button>
+        </form>
+      )}
+      {error && (
+        <p className="nc-error" role="alert">
+          {error}
+        </p>
+      )}
+      {info && (
+        <div className="nc-dataset-info">
+          <p>
+            <strong>{info.title}</strong>: images of {info.inputShape.join(' × ')} (height × width × channels), {formatCount(info.trainCount)}{' '}
+            for training and {formatCount(info.testCount)} for testing.
+          </p>
+          <p>
+            {info.classNames.length} classes: {info.classNames.join(', ')}
+          </p>
+          {preview && <SampleStrip preview={preview} classNames={info.classNames} />}
+        </div>
+      )}
+      {listing && listing.missing.length > 0 && (
+        <details className="nc-missing-list">
+          <summary>Data sets not installed ({listing.missing.length})</summary>
+          <ul>
+            {listing.missing.map((m) => (
+              <li key={refKey(m.ref)}>
+                <strong>{m.title}</strong>: {m.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+import { useCallback, useMemo, useState } from 'react';
+import { inferGraph } from '../../shared/graph/inferGraph';
+import type { RunRequest } from '../../shared/api/backendApi';
+import { newProject } from '../../shared/project/newProject';
+import type { ProjectFile } from '../../shared/project/projectFile';
+import type { DatasetInfo, DatasetRef } from '../../shared/training/datasetTypes';
+import type { TrainingSettings } from '../../shared/training/settings';
+import { BackendPicker } from './BackendPicker';
+import { DatasetPicker } from './DatasetPicker';
+import { RunCharts } from './RunCharts';
+import { RunError } from './RunError';
+import { RunProgress } from './RunProgress';
+import { RunResult } from './RunResult';
+import { useRunsConnection, useRunsStore } from './runsStore';
+import { SettingsForm } from './SettingsForm';
+import './training.css';
+
+export interface TrainingDashboardProps {
+  readonly project: ProjectFile;
+  readonly onDatasetChange: (ref: DatasetRef, info: DatasetInfo | null) => void;
+  readonly onSettingsChange: (settings: TrainingSettings) => void;
+  readonly onOpenProject: (project: ProjectFile) => void;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const isLive = (status: string | undefined) => status === 'queued' || status === 'running';
+
+/** Pick data and settings, train the canvas's network, watch it learn, and read the test result. */
+export function TrainingDashboard({ project, onDatasetChange, onSettingsChange, onOpenProject }: TrainingDashboardProps) {
+  const api = useRunsConnection();
+  const activeRunId = useRunsStore((s) => s.activeRunId);
+  const run = useRunsStore((s) => (s.activeRunId ? s.runs[s.activeRunId] : undefined));
+  const order = useRunsStore((s) => s.order);
+  const runs = useRunsStore((s) => s.runs);
+  const backendChoice = useRunsStore((s) => s.backendChoice);
+  const { setActive, registerRun, registerRejected, setBackendChoice } = useRunsStore.getState();
+  const [info, setInfo] = useState<DatasetInfo | null>(null);
+  const [invalid, setInvalid] = useState<readonly string[]>([]);
+  const [starting, setStarting] = useState(false);
+  const [stopError, setStopError] = useState<string | null>(null);
+  const onInvalidChange = useCallback((fields: readonly string[]) => setInvalid(fields), []);
+
+  const classes = info?.classNames.length;
+  const report = useMemo(() => inferGraph(project.graph, classes === undefined ? {} : { classes }), [project.graph, classes]);
+  const firstError = report.issues.find((i) => i.severity === 'error');
+  const blocker =
+    project.graph.nodes.length === 0
+      ? 'The canvas is empty: add layers (or open a template) to train.'
+      : firstError
+        ? `Fix the network first: ${firstError.message}`
+        : invalid.length > 0
+          ? `Fix the settings first: ${invalid.join(', ')}.`
+          : null;
+  const running = isLive(run?.status);
+
+  const train = () => {
+    const request: RunRequest = {
+      title: project.name.trim() || 'Untitled network',
+      graph: project.graph,
+      dataset: project.dataset,
+      settings: project.training,
+      backend: backendChoice,
+    };
+    setStarting(true);
+    setStopError(null);
+    api
+      .startRun(request)
+      .then((id) => {
+        registerRun(id, request, report.totals.total);
+        setActive(id);
+      })
+      .catch((e: unknown) => setActive(registerRejected(request, message(e))))
+      .finally(() => setStarting(false));
+  };
+
+  const stop = () => {
+    if (!run) return;
+    api.stopRun(run.id).catch((e: unknown) => setStopError(`Could not stop ${run.title}: ${message(e)}`));
+  };
+
+  return (
+    <div className="nc-dashboard">
+      <aside className="nc-dashboard-setup" aria-label="Training setup">
+        <DatasetPicker value={project.dataset} onChange={onDatasetChange} onDescribed={setInfo} />
+        <SettingsForm settings={project.training} onChange={onSettingsChange} onInvalidChange={onInvalidChange} />
+        <BackendPicker value={backendChoice} onChange={setBackendChoice} />
+      </aside>
+      <section className="nc-dashboard-run" aria-label="Training run">
+        <div className="nc-run-controls">
+          <button type="button" className="nc-primary" onClick={train} disabled={running || starting || blocker !== null}>
+            Train
+          </button>
+          <button type="button" onClick={stop} disabled={!running}>
+            Stop
+          </button>
+          {order.length > 0 && (
+            <label className="nc-run-select">
+              Showing run{' '}
+              <select value={activeRunId ?? ''} onChange={(e) => setActive(e.target.value || null)}>
+                {activeRunId === null && <option value="">(none)</option>}
+                {order.map((id) => (
+                  <option key={id} value={id}>
+                    {runs[id]?.title ?? id} · {runs[id]?.status}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {run?.request && (
+            <button
+              type="button"
+              onClick={() => {
+                const r = run.request;
+                if (r) onOpenProject(newProject(r.title, r.graph, r.dataset, r.settings));
+              }}
+            >
+              Open this run&apos;s network
+            </button>
+          )}
+        </div>
+        {blocker && !running && <p className="nc-blocker">{blocker}</p>}
+        {stopError && (
+          <p className="nc-error" role="alert">
+            {stopError}
+          </p>
+        )}
+        {run ? (
+          <>
+            <h3 className="nc-run-title">
+              {run.title}
+              {run.backend && <span className="nc-run-backend"> on {run.backend.name}</span>}
+            </h3>
+            <RunProgress run={run} />
+            <RunError run={run} />
+            <RunCharts key={run.id} runId={run.id} />
+            <RunResult run={run} info={info} />
+          </>
+        ) : (
+          <p className="nc-empty">Press Train to train the network on the canvas. Its loss and accuracy will be drawn here as it learns.</p>
+        )}
+      </section>
+    </div>
+  );
+}
