@@ -30,6 +30,7 @@ describe('readModelText', () => {
     ['empty', ' \n', 'the file is empty'],
     ['truncated', '{\n  "class_name": "Sequential",\n  "config": {', 'not valid JSON'],
     ['not JSON', 'hello', "not valid JSON: Unexpected token 'h'"],
+    ['long text, not JSON', 'model: cnn\nlayers: 3\n', "not valid JSON: Unexpected token 'm'"],
     ['a stray comma', '{\n  "a": 1,\n}', 'not valid JSON at line 3, column 1: Expected double-quoted property name'],
     ['neither format', '{"weights": []}', 'neither a NetCanvas project'],
     ['a project with a wrong field', '{"format": "netcanvas-project", "version": 1, "name": 3}', 'name: '],

@@ -43,7 +43,7 @@ function parseJson(text: string): unknown {
       `not valid JSON${where}: ${detail
         .replace(/\s+in JSON at position \d+.*$/s, '')
         // V8 quotes the text around the bad token, which may span lines; the token itself is enough.
-        .replace(/, ".*" is not valid JSON$/s, '')
+        .replace(/, ".*"(\.\.\.)? is not valid JSON$/s, '')
         .replace(/\s+/g, ' ')}${cut ? ' (the file looks truncated)' : ''}`,
     );
   }
