@@ -1,0 +1,54 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { templateById } from '../../shared/templates/projectTemplates';
+import { BackendProvider } from '../backend/useBackend';
+import { useRunsStore } from '../training/runsStore';
+import { createFakeApi } from '../training/testing/createFakeApi';
+import { LessonCard } from './LessonCard';
+
+afterEach(cleanup);
+
+describe('LessonCard', () => {
+  it('opens the lesson networks, trains both at once on the chosen sample count, and shows the comparison', async () => {
+    const fake = createFakeApi();
+    const onOpenProject = vi.fn();
+    const onShowCompare = vi.fn();
+    render(
+      <BackendProvider api={fake.api}>
+        <LessonCard onOpenProject={onOpenProject} onShowCompare={onShowCompare} />
+      </BackendProvider>,
+    );
+    await userEvent.selectOptions(screen.getByLabelText('Train on'), '1,000 images (seconds)');
+    await userEvent.click(screen.getByRole('button', { name: 'Train both' }));
+
+    const ffnn = templateById('lesson-ffnn')?.project;
+    const cnn = templateById('lesson-cnn')?.project;
+    expect(fake.started.map((r) => r.graph)).toEqual([ffnn?.graph, cnn?.graph]);
+    expect(fake.started.map((r) => r.settings.limit)).toEqual([1000, 1000]);
+    expect(fake.started[1]?.settings.epochs).toBe(cnn?.training.epochs);
+    expect(onOpenProject).toHaveBeenCalledWith(expect.objectContaining({ graph: cnn?.graph }));
+    expect(onShowCompare).toHaveBeenCalledOnce();
+    const state = useRunsStore.getState();
+    expect(state.selection).toEqual(['run-1', 'run-2']);
+    expect(state.comparing).toBe(true);
+    // Parameter counts come from the graph, as Keras would print them.
+    expect(state.runs['run-1']?.totalParams).toBe(669_706);
+    expect(state.runs['run-2']?.totalParams).toBe(121_930);
+  });
+
+  it('shows a run that could not start as failed, and still shows the comparison', async () => {
+    const fake = createFakeApi({ startError: 'MNIST could not be read' });
+    const onShowCompare = vi.fn();
+    render(
+      <BackendProvider api={fake.api}>
+        <LessonCard onOpenProject={vi.fn()} onShowCompare={onShowCompare} />
+      </BackendProvider>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Train both' }));
+    const state = useRunsStore.getState();
+    expect(state.selection.map((id) => state.runs[id]?.error?.message)).toEqual(['MNIST could not be read', 'MNIST could not be read']);
+    expect(onShowCompare).toHaveBeenCalledOnce();
+  });
+});

@@ -1,0 +1,58 @@
+// What the runs list and the comparison table say about a run, derived from its view.
+import type { DatasetRef } from '../../shared/training/datasetTypes';
+import type { RunView } from '../training/runView';
+
+/** "MNIST", "CIFAR-10 (/data/cifar)", "folder /data/hotdog (64×64 rgb)". */
+export function datasetLabel(ref: DatasetRef | undefined): string {
+  if (!ref) return '–';
+  switch (ref.kind) {
+    case 'mnist':
+      return 'MNIST';
+    case 'fashion-mnist':
+      return 'Fashion-MNIST';
+    case 'cifar10':
+      return `CIFAR-10 (${ref.path})`;
+    case 'folder':
+      return `folder ${ref.path} (${ref.imageSize.join('×')} ${ref.color})`;
+  }
+}
+
+/** "adam, lr 0.001, batch 64, 5 epochs, 6,000 samples". */
+export function settingsLabel(run: RunView): string {
+  const s = run.request?.settings;
+  if (!s) return '–';
+  const parts = [`${s.optimizer}`, `lr ${s.learningRate}`, `batch ${s.batchSize}`, `${s.epochs} epoch${s.epochs === 1 ? '' : 's'}`];
+  if (s.limit !== null) parts.push(`${s.limit.toLocaleString('en-US')} samples`);
+  if (s.earlyStopping) parts.push(`early stop on ${s.earlyStopping.monitor}`);
+  return parts.join(', ');
+}
+
+/** The numbers a comparison row shows; null where the run has not produced them (yet). */
+export interface ComparisonRow {
+  readonly id: string;
+  readonly title: string;
+  readonly params: number | null;
+  readonly testAccuracy: number | null;
+  readonly testLoss: number | null;
+  /** Last epoch's validation accuracy, for runs stopped or still training. */
+  readonly valAccuracy: number | null;
+  readonly trainingMs: number | null;
+  readonly samplesPerSecond: number | null;
+  readonly status: RunView['status'];
+}
+
+/** A comparison row: finished runs report their own totals; running ones their latest figures. */
+export function comparisonRow(run: RunView): ComparisonRow {
+  const last = run.epochs.at(-1);
+  return {
+    id: run.id,
+    title: run.title,
+    params: run.totalParams,
+    testAccuracy: run.result?.testAccuracy ?? null,
+    testLoss: run.result?.testLoss ?? null,
+    valAccuracy: last?.valAccuracy ?? null,
+    trainingMs: run.trainingMs ?? run.progress?.elapsedMs ?? null,
+    samplesPerSecond: run.samplesPerSecond ?? run.progress?.samplesPerSecond ?? null,
+    status: run.status,
+  };
+}
