@@ -1,0 +1,81 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+
+// Train the feed-forward template on a slice of MNIST from the Training dashboard, as a learner
+// would: pick the network, set a few settings, press Train, watch the curves, stop or finish.
+
+function appUrl(): string {
+  const url = process.env.NETCANVAS_URL;
+  if (!url) throw new Error('NETCANVAS_URL is not set: e2e/support/globalSetup.ts starts the web shell and sets it');
+  return url;
+}
+
+/** The first visible control named `name` among tabs, links and buttons (how the shell shows it). */
+async function control(page: Page, name: string | RegExp): Promise<Locator> {
+  for (const role of ['tab', 'link', 'button'] as const) {
+    const found = page.getByRole(role, { name, exact: typeof name === 'string' });
+    if ((await found.count()) > 0) return found.first();
+  }
+  throw new Error(`no tab, link or button named ${String(name)}`);
+}
+
+async function openTemplateAndDashboard(page: Page) {
+  await page.goto(appUrl());
+  await (await control(page, /MLP 784-512-512-10/)).click();
+  await (await control(page, 'Training')).click();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
+}
+
+async function setField(page: Page, label: string, value: string) {
+  const field = page.getByLabel(label, { exact: true });
+  await field.fill(value);
+  await expect(field).not.toHaveAttribute('aria-invalid', 'true');
+}
+
+/** Number of values the chart has drawn (the dashboard keeps it on the chart's figure). */
+const pointsIn = async (chart: Locator) => Number((await chart.getAttribute('data-points')) ?? '0');
+
+test('train a tiny run, watch the loss curve grow, and stop it', async ({ page }, testInfo) => {
+  await openTemplateAndDashboard(page);
+  await setField(page, 'Training samples', '20000');
+  await setField(page, 'Epochs', '3');
+  await setField(page, 'Batch size', '32');
+  await expect(page.getByText(/Auto picks/)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const progress = page.getByRole('progressbar', { name: 'Training progress' });
+  await expect(progress).toHaveAttribute('aria-valuetext', /Epoch 1 of 3 · batch \d+ of \d+ · [\d,]+ samples\/s · ETA/, { timeout: 60_000 });
+
+  const loss = page.getByRole('group', { name: 'Loss' });
+  await expect.poll(() => pointsIn(loss), { timeout: 30_000 }).toBeGreaterThan(0);
+  const before = await pointsIn(loss);
+  const textBefore = await progress.getAttribute('aria-valuetext');
+  await expect.poll(() => pointsIn(loss), { timeout: 30_000 }).toBeGreaterThan(before);
+  expect(await progress.getAttribute('aria-valuetext')).not.toBe(textBefore);
+  await testInfo.attach('dashboard-training', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(progress).toHaveAttribute('aria-valuetext', /stopped after/, { timeout: 15_000 });
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeDisabled();
+});
+
+test('a finished run shows test accuracy, the confusion matrix and predicted (true) images', async ({ page }, testInfo) => {
+  await openTemplateAndDashboard(page);
+  await setField(page, 'Training samples', '600');
+  await setField(page, 'Epochs', '1');
+  await setField(page, 'Validation split', '0.1');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+
+  const result = page.getByRole('region', { name: 'Test result' });
+  await expect(result).toBeVisible({ timeout: 90_000 });
+  const accuracy = Number((await result.getByText(/%$/).first().textContent())?.replace('%', ''));
+  // 600 images and one epoch already beat guessing (10%) by far.
+  expect(accuracy).toBeGreaterThan(40);
+  const matrix = result.getByRole('table', { name: /Confusion matrix/ });
+  await expect(matrix.getByRole('columnheader')).toHaveCount(12);
+  await expect(matrix.getByRole('rowheader')).toHaveCount(10);
+  await expect(result.getByRole('img', { name: /predicted \d, true \d/ }).first()).toBeVisible();
+  await expect(page.getByRole('progressbar', { name: 'Training progress' })).toHaveAttribute('aria-valuenow', '100');
+  await testInfo.attach('dashboard-done', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+});
