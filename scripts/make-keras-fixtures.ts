@@ -83,6 +83,20 @@ const NETWORKS: Record<string, Build> = {
         tf.layers.dense({ name: name('dense'), units: 10, activation: 'softmax' }),
       ],
     }),
+  'hotdog-cnn': (name) =>
+    tf.sequential({
+      name: 'sequential',
+      layers: [
+        ...[16, 32, 64].flatMap((filters, i) => [
+          tf.layers.conv2d({ name: name('conv2d'), filters, kernelSize: 3, activation: relu, ...(i === 0 ? { inputShape: [64, 64, 1] } : {}) }),
+          tf.layers.maxPooling2d({ name: name('max_pooling2d'), poolSize: 2 }),
+        ]),
+        tf.layers.flatten({ name: name('flatten') }),
+        tf.layers.dense({ name: name('dense'), units: 64, activation: relu }),
+        tf.layers.dropout({ name: name('dropout'), rate: 0.5 }),
+        tf.layers.dense({ name: name('dense'), units: 2, activation: 'softmax' }),
+      ],
+    }),
   // A functional model with a skip connection, BatchNormalization and Concatenate.
   'resnet-block': (name) => {
     const input = tf.input({ name: name('input_layer'), shape: [16, 16, 3] });

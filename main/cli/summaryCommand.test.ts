@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newProject } from '../../shared/project/newProject';
 import { serializeProject } from '../../shared/project/parseProject';
 import { stackGraph } from '../../shared/templates/stackGraph';
+import type { Graph } from '../../shared/graph/types';
 import type { SummaryJson } from '../../shared/summary/summaryJson';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -40,6 +41,20 @@ const layer = (cls: string, name: string, config: object, inbound: string[]) => 
 const functional = (layers: unknown[]) =>
   JSON.stringify({ class_name: 'Functional', config: { name: 'model', layers, input_layers: [['input_1', 0, 0]], output_layers: [['dense_1', 0, 0]] } });
 
+/** Project files broken the ways a hand edit breaks them. */
+function projectFiles(): Record<string, string> {
+  const base = stackGraph([['InputLayer', { shape: [8] }], ['Dense', { units: 4 }], ['Dense', { units: 10, activation: 'softmax' }]]);
+  const project = (graph: Graph) => serializeProject(newProject('Broken', graph));
+  const [inputNode, dense, last] = base.nodes;
+  if (!inputNode || !dense || !last) throw new Error('stackGraph gave too few nodes');
+  return {
+    'cycle.netcanvas.json': project({ ...base, edges: [...base.edges, { id: 'back', source: last.id, target: dense.id }] }),
+    'missing.netcanvas.json': project({ ...base, edges: [...base.edges, { id: 'ghost', source: 'dense_9', target: last.id }] }),
+    'lstm.netcanvas.json': project({ ...base, nodes: [inputNode, { ...dense, type: 'LSTM' }, last] }),
+    'negative.netcanvas.json': project({ ...base, nodes: [inputNode, { ...dense, params: { units: -4 } }, last] }),
+  };
+}
+
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'netcanvas-summary-'));
   const cnn = readFileSync(join(TFJS, 'cnn-valid.model.json'), 'utf8');
@@ -65,6 +80,7 @@ beforeAll(() => {
     'kernel.netcanvas.json': serializeProject(
       newProject('Too small', stackGraph([['InputLayer', { shape: [4, 4, 1] }], ['Conv2D', { filters: 8, kernel_size: [5, 5] }], ['Flatten'], ['Dense', { units: 10, activation: 'softmax' }]])),
     ),
+    ...projectFiles(),
   };
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   mkdirSync(join(dir, 'folder.json'));
@@ -90,6 +106,10 @@ describe('netcanvas summary on bad input: exit 1, one line on stderr, no stack t
     ['deep.json', /nests deeper than 64 levels/],
     ['neither.json', /neither a NetCanvas project .* nor a Keras/],
     ['kernel.netcanvas.json', /layer 'conv2d': .*5.*4/],
+    ['cycle.netcanvas.json', /layer '(dense|dense_1)': .*loop/],
+    ['missing.netcanvas.json', /does not exist \(dense_9\)/],
+    ['lstm.netcanvas.json', /layer 'dense': .*"LSTM", which NetCanvas does not know/],
+    ['negative.netcanvas.json', /layer 'dense': .*units/],
   ];
   it.each(cases)('%s', async (file, says) => {
     const path = join(dir, file);

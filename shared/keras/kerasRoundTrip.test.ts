@@ -38,7 +38,7 @@ function expectStableRoundTrip(graph: Graph): void {
 describe('tfjs-written model.json files of the tutorial networks', () => {
   it('are all there', () => {
     expect(TFJS_FILES.sort()).toEqual(
-      ['cifar10-cnn', 'cnn-30-70', 'cnn-dropout', 'cnn-same', 'cnn-valid', 'mlp', 'resnet-block'].map((id) => `${id}.model.json`),
+      ['cifar10-cnn', 'cnn-30-70', 'cnn-dropout', 'cnn-same', 'cnn-valid', 'hotdog-cnn', 'mlp', 'resnet-block'].map((id) => `${id}.model.json`),
     );
   });
 
