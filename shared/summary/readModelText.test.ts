@@ -44,6 +44,19 @@ describe('readModelText', () => {
     expect(failure('{"class_name": "Sequential", "config": {"layers": [')).toMatch(/truncated/);
   });
 
+  it('refuses 8 million nested arrays before parsing them, in well under a second', () => {
+    const text = `${'['.repeat(8_000_000)}${']'.repeat(8_000_000)}`;
+    const started = Date.now();
+    expect(failure(text)).toBe('the JSON nests deeper than 64 levels (at line 1, column 65); no model file does that');
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('does not count brackets inside names', () => {
+    const name = `odd${'['.repeat(100)}\\"`;
+    const model = readModelText(JSON.stringify({ class_name: 'Sequential', config: { name, layers: [{ class_name: 'Dense', config: { name: 'd', units: 2, batch_input_shape: [null, 3] } }] } }));
+    expect(model.name).toBe(name);
+  });
+
   it('refuses 100,000 nested arrays quickly, without overflowing the stack', () => {
     const started = Date.now();
     expect(failure(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)).toMatch(/nests/);

@@ -1,5 +1,5 @@
 import type { Graph } from '../graph/types';
-import { checkDepth } from '../keras/jsonValue';
+import { checkDepth, MAX_DEPTH } from '../keras/jsonValue';
 import { fromKerasTopology, looksLikeKerasModel } from '../keras/fromKerasTopology';
 import { KerasImportError } from '../keras/kerasImportError';
 import { isProjectJson, ProjectFileError, validateProject } from '../project/parseProject';
@@ -29,7 +29,27 @@ function lineAndColumn(text: string, offset: number): string {
   return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
 }
 
+/**
+ * Refuses text whose brackets nest deeper than any model file, before JSON.parse builds millions of
+ * nested arrays (8 million take V8 seconds). One pass over the characters, skipping strings.
+ */
+function checkNesting(text: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_DEPTH) throw new ModelTextError(`the JSON nests deeper than ${MAX_DEPTH} levels (at ${lineAndColumn(text, i)}); no model file does that`);
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+}
+
 function parseJson(text: string): unknown {
+  checkNesting(text);
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
