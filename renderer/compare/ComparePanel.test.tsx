@@ -81,7 +81,7 @@ describe('ComparePanel', () => {
       return Array.from(cells ?? []).map((c) => c.textContent);
     };
     expect(row('MLP')).toEqual(['669,706', '93.1%', '0.2291', '84.0%', '9.5 s', '5,200', 'done']);
-    expect(row('CNN')).toEqual(['121,930', '97.8% (best)', '0.07120', '90.0%', '31 s', '1,800', 'done']);
+    expect(row('CNN')).toEqual(['121,930', '97.8% (best)', '0.0712', '90.0%', '31 s', '1,800', 'done']);
 
     await nextFrame();
     expect(fakeCharts.filter((c) => !c.destroyed).map((c) => c.title)).toEqual(['Training loss', 'Validation loss', 'Training accuracy', 'Validation accuracy']);

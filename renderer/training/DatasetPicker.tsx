@@ -59,7 +59,7 @@ export function DatasetPicker({ value, onChange, onDescribed }: DatasetPickerPro
         setInfo(d);
         described.current?.(d);
         setError(null);
-        return api.datasetPreview(ref, 2).then((p) => live && setPreview(p));
+        return api.datasetPreview(ref, 1).then((p) => live && setPreview(p));
       })
       .catch((e: unknown) => live && setError(message(e)));
     return () => {

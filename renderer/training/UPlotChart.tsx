@@ -55,7 +55,8 @@ export function UPlotChart(props: UPlotChartProps) {
     const opts: uPlot.Options = {
       width: Math.max(240, box.clientWidth || 480),
       height,
-      legend: { show: true },
+      // Values under the cursor would print as "--" most of the time: the legend just names the lines.
+      legend: { show: true, live: false },
       cursor: { drag: { x: true, y: false } },
       scales: { x: { time: false }, y: unitRange ? { range: [0, 1] } : { auto: true } },
       axes: [{ label: xLabel }, { label: yLabel }],

@@ -8,8 +8,8 @@ export const formatCount = (n: number): string => grouped.format(Math.round(n));
 /** 0.9123 → "91.2%". */
 export const formatPercent = (x: number | null | undefined): string => (x == null || !Number.isFinite(x) ? '–' : `${(x * 100).toFixed(1)}%`);
 
-/** A loss with four significant digits. */
-export const formatLoss = (x: number | null | undefined): string => (x == null || !Number.isFinite(x) ? '–' : x.toPrecision(4));
+/** A loss to four significant digits, without trailing zeros: 0.08 → "0.08", 0.28714 → "0.2871". */
+export const formatLoss = (x: number | null | undefined): string => (x == null || !Number.isFinite(x) ? '–' : String(Number(x.toPrecision(4))));
 
 /** 75_400 ms → "1 min 15 s"; under a minute, seconds with one decimal below 10 s. */
 export function formatDuration(ms: number | null | undefined): string {
