@@ -157,6 +157,14 @@ describe('netcanvas summary on tfjs-written model.json files of the tutorial net
     model.dispose();
   }, 40_000);
 
+  it('reads a Keras 3 config.json too, printing the functional table with Connected to', async () => {
+    const run = await netcanvas('summary', join(ROOT, 'shared', 'keras', 'fixtures', 'keras', 'keras3-functional-inception.config.json'));
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[0]).toBe('Model: "functional"');
+    expect(run.stdout).toMatch(/│ concatenate \(Concatenate\) +│ \(None, 32, 32, 16\) +│ +0 │ conv2d\[0\]\[0\], conv2d_1\[0\]\[0\] +│/);
+    expect(run.stdout).toContain(' Total params: 41,226 (161.04 KB)\n');
+  }, 40_000);
+
   it('prints the classic MNIST CNN as Keras does', async () => {
     const run = await netcanvas('summary', join(TFJS, 'cnn-valid.model.json'));
     expect(run.code).toBe(0);
