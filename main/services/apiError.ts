@@ -1,0 +1,16 @@
+import type { ApiErrorCode } from '../../shared/api/apiSchemas';
+
+/**
+ * A failure a service reports to the learner: `message` says what is wrong and how to fix it,
+ * `code` decides the HTTP status and how the renderer reacts. Anything else thrown by a service
+ * is an internal error.
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

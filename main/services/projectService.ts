@@ -1,0 +1,116 @@
+// Projects on disk: the workspace folder (NETCANVAS_HOME, else ~/NetCanvas) holds the web shell's
+// projects and the autosave copy; desktop dialogs may pick any path. Every write is atomic
+// (temporary file, fsync, rename), so a full disk or a crash never leaves half a project.
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { basename, isAbsolute, join, resolve } from 'node:path';
+import type { OpenedProject, ProjectEntry } from '../../shared/api/backendApi';
+import { parseProjectFile, ProjectFileError, serializeProject } from '../../shared/project/parseProject';
+import type { ProjectFile } from '../../shared/project/projectFile';
+import { ExportWriteError, writeFileAtomic } from '../export/atomicWrite';
+import { ApiError } from './apiError';
+
+export const PROJECT_SUFFIX = '.netcanvas.json';
+const AUTOSAVE_FILE = '.autosave.netcanvas.json';
+
+/** The workspace folder: NETCANVAS_HOME when set (tests, portable installs), else ~/NetCanvas. */
+export function workspaceDir(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.NETCANVAS_HOME ?? join(homedir(), 'NetCanvas'));
+}
+
+/** "My CNN" → "My CNN.netcanvas.json"; keeps names readable but safe on every file system. */
+export function projectFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+  const safe = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-').replace(/^\.+/, '').trim().slice(0, 120) || 'Untitled';
+  return safe.endsWith(PROJECT_SUFFIX) ? safe : `${safe}${PROJECT_SUFFIX}`;
+}
+
+export interface ProjectServiceOptions {
+  readonly workspace: string;
+  /**
+   * Where a relative or null path may point. The web shell confines every path to the workspace
+   * (any process on this machine could call it); the desktop trusts its own dialogs.
+   */
+  readonly confineToWorkspace: boolean;
+}
+
+export class ProjectService {
+  constructor(private readonly options: ProjectServiceOptions) {}
+
+  get workspace(): string {
+    return this.options.workspace;
+  }
+
+  /** An absolute path for `path`, refusing paths outside the workspace where confined. */
+  resolvePath(path: string): string {
+    const full = isAbsolute(path) ? resolve(path) : resolve(this.workspace, path);
+    if (this.options.confineToWorkspace && !(full === this.workspace || full.startsWith(`${this.workspace}/`)))
+      throw new ApiError('forbidden', `The web shell only reads and writes inside its workspace (${this.workspace}); '${path}' is outside it.`);
+    return full;
+  }
+
+  async list(): Promise<ProjectEntry[]> {
+    await mkdir(this.workspace, { recursive: true });
+    const names = (await readdir(this.workspace)).filter((n) => n.endsWith(PROJECT_SUFFIX) && n !== AUTOSAVE_FILE);
+    const entries = await Promise.all(
+      names.map(async (n) => {
+        const path = join(this.workspace, n);
+        const s = await stat(path).catch(() => null);
+        return s?.isFile() ? { path, name: n.slice(0, -PROJECT_SUFFIX.length), modifiedMs: s.mtimeMs } : null;
+      }),
+    );
+    return entries.filter((e): e is ProjectEntry => e !== null).sort((a, b) => b.modifiedMs - a.modifiedMs);
+  }
+
+  async open(path: string): Promise<OpenedProject> {
+    const full = this.resolvePath(path);
+    let text: string;
+    try {
+      text = await readFile(full, 'utf8');
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === 'ENOENT') throw new ApiError('notFound', `There is no project file at ${full}.`);
+      throw new ApiError('invalidProject', `Cannot read ${full}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    try {
+      return { path: full, project: parseProjectFile(text) };
+    } catch (e) {
+      if (e instanceof ProjectFileError) throw new ApiError('invalidProject', `${basename(full)}: ${e.message}`);
+      throw e;
+    }
+  }
+
+  /** Saves to `path`, or to "<name>.netcanvas.json" in the workspace when `path` is null. */
+  async save(project: ProjectFile, path: string | null): Promise<OpenedProject> {
+    const full = this.resolvePath(path ?? projectFileName(project.name));
+    await this.write(full, serializeProject(project));
+    return { path: full, project };
+  }
+
+  async autosave(project: ProjectFile): Promise<void> {
+    await this.write(join(this.workspace, AUTOSAVE_FILE), serializeProject(project));
+  }
+
+  /** The autosave copy, or null when there is none or it cannot be read (it is only a safety net). */
+  async recover(): Promise<ProjectFile | null> {
+    try {
+      return parseProjectFile(await readFile(join(this.workspace, AUTOSAVE_FILE), 'utf8'));
+    } catch {
+      return null;
+    }
+  }
+
+  async discardAutosave(): Promise<void> {
+    await rm(join(this.workspace, AUTOSAVE_FILE), { force: true });
+  }
+
+  private async write(full: string, text: string): Promise<void> {
+    try {
+      await mkdir(resolve(full, '..'), { recursive: true });
+      await writeFileAtomic(full, text);
+    } catch (e) {
+      if (e instanceof ExportWriteError) throw new ApiError('writeFailed', e.message);
+      throw new ApiError('writeFailed', `Could not save ${full}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+}

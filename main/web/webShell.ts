@@ -1,0 +1,55 @@
+// `npm run web`: the app in a browser, served from this machine to this machine only.
+import { Command, InvalidArgumentError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import open from 'open';
+import { createBackend } from '../services/createBackend';
+import { createDispatch } from '../services/dispatchApi';
+import { ProjectService, workspaceDir } from '../services/projectService';
+import { startWebServer } from './webServer';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function portNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  return n;
+}
+
+/** Starts the web shell; resolves once it is listening. Returns the exit code on failure. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = new Command('netcanvas-web')
+    .description('Serve NetCanvas on 127.0.0.1 and open it in the browser')
+    .option('--port <n>', 'port to listen on (0: any free port)', portNumber, 0)
+    .option('--no-open', 'do not open the browser')
+    .exitOverride();
+  try {
+    program.parse(argv);
+  } catch {
+    return 1;
+  }
+  const opts = program.opts<{ port: number; open: boolean }>();
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const projects = new ProjectService({ workspace: workspaceDir(), confineToWorkspace: true });
+  const api = createBackend({ shell: 'web', version, projects });
+  const server = await startWebServer({
+    dispatch: createDispatch(api),
+    subscribe: (listener) => api.onRunEvent(listener),
+    staticDir: join(root, 'dist', 'renderer'),
+    port: opts.port,
+  });
+  console.log(`NetCanvas is running at ${server.url}`);
+  console.log(`Projects are saved in ${projects.workspace}. Press Ctrl+C to stop.`);
+  const stop = () => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  if (opts.open) {
+    await open(server.url).catch((e: unknown) => {
+      console.log(`Could not open a browser (${e instanceof Error ? e.message : String(e)}); open the address above yourself.`);
+    });
+  }
+  return 0;
+}
