@@ -68,7 +68,8 @@ export function DatasetPicker({ value, onChange, onDescribed }: DatasetPickerPro
   }, [api, valueKey]);
 
   const choices = datasetChoices(listing);
-  const choice = choices.find((c) => c.key === selected);
+  // The project may name a data set by another path than the listing does (Fashion-MNIST): match by kind.
+  const choice = choices.find((c) => c.key === selected) ?? choices.find((c) => c.ref !== null && c.kind === value.kind && selected === folderKey(value));
 
   const use = (ref: DatasetRef) => {
     setBusy(true);
@@ -101,8 +102,8 @@ export function DatasetPicker({ value, onChange, onDescribed }: DatasetPickerPro
       <h3 id={`${id}-title`}>Data set</h3>
       <div className="nc-field">
         <label htmlFor={`${id}-select`}>Data set</label>
-        <select id={`${id}-select`} value={selected} onChange={(e) => pick(e.target.value)}>
-          {!choices.some((c) => c.key === selected) && <option value={selected}>{selected}</option>}
+        <select id={`${id}-select`} value={choice?.key ?? selected} onChange={(e) => pick(e.target.value)}>
+          {!choice && <option value={selected}>{selected}</option>}
           {choices.map((c) => (
             <option key={c.key} value={c.key}>
               {c.label}
