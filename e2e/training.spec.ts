@@ -10,19 +10,10 @@ function appUrl(): string {
   return url;
 }
 
-/** The first visible control named `name` among tabs, links and buttons (how the shell shows it). */
-async function control(page: Page, name: string | RegExp): Promise<Locator> {
-  for (const role of ['tab', 'link', 'button'] as const) {
-    const found = page.getByRole(role, { name, exact: typeof name === 'string' });
-    if ((await found.count()) > 0) return found.first();
-  }
-  throw new Error(`no tab, link or button named ${String(name)}`);
-}
-
 async function openTemplateAndDashboard(page: Page) {
   await page.goto(appUrl());
-  await (await control(page, /MLP 784-512-512-10/)).click();
-  await (await control(page, 'Training')).click();
+  await page.getByRole('button', { name: /MLP 784-512-512-10/ }).click();
+  await page.getByRole('tab', { name: 'Train', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
 }
 
