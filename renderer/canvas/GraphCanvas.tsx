@@ -1,0 +1,138 @@
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
+import type { Connection, NodeChange, OnSelectionChangeParams } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useMemo, useState } from 'react';
+import type { DragEvent } from 'react';
+import { addLayer, connect, moveNodes, removeItems } from '../../shared/graph/edits';
+import type { Position } from '../../shared/graph/types';
+import { defaultParams, layerDef } from '../../shared/layers/catalogue';
+import type { LayerType } from '../../shared/layers/catalogue';
+import { formatShape } from '../../shared/layers/shapeUtils';
+import { useProjectStore } from '../state/projectStore';
+import { useGraphReport } from '../state/useGraphReport';
+import { LayerBlock } from './LayerBlock';
+import type { LayerBlockNode } from './LayerBlock';
+import { ShapeEdge } from './ShapeEdge';
+import type { ShapeEdgeType } from './ShapeEdge';
+
+/** The drag payload type a palette block carries. */
+export const LAYER_DRAG_TYPE = 'application/x-netcanvas-layer';
+
+const nodeTypes = { layer: LayerBlock };
+const edgeTypes = { shape: ShapeEdge };
+
+/** The canvas: a thin view over the graph in the store; every change goes through shared/graph/edits. */
+export function GraphCanvas() {
+  const { graph, report } = useGraphReport();
+  const selection = useProjectStore((s) => s.selection);
+  const editGraph = useProjectStore((s) => s.editGraph);
+  const { screenToFlowPosition } = useReactFlow();
+  // Positions while a drag is under way; committed to the graph (one undo step) when it ends.
+  const [dragging, setDragging] = useState<ReadonlyMap<string, Position>>(new Map());
+
+  const selected = useMemo(() => new Set(selection), [selection]);
+  const nodes: LayerBlockNode[] = useMemo(
+    () =>
+      graph.nodes.map((n) => ({
+        id: n.id,
+        type: 'layer',
+        position: dragging.get(n.id) ?? n.position,
+        selected: selected.has(n.id),
+        data: { layer: n, report: report.nodes.get(n.id) },
+      })),
+    [graph.nodes, report, dragging, selected],
+  );
+  const edges: ShapeEdgeType[] = useMemo(
+    () =>
+      graph.edges.map((e) => {
+        const shape = report.edgeShapes.get(e.id);
+        const source = graph.nodes.find((n) => n.id === e.source);
+        const def = source ? layerDef(source.type) : undefined;
+        const inputs = report.nodes.get(e.source)?.inputShapes.map(formatShape).join(' + ') ?? '';
+        return {
+          id: e.id,
+          source: e.source,
+          target: e.target,
+          type: 'shape',
+          selected: selected.has(e.id),
+          data: {
+            shape: shape ? formatShape(shape) : '',
+            formula: def && shape ? `${source?.name ?? ''}: ${inputs ? `${inputs} → ` : ''}${formatShape(shape)}\n${def.explain.shapeFormula}` : '',
+          },
+        };
+      }),
+    [graph, report, selected],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<LayerBlockNode>[]) => {
+      const moving = new Map(dragging);
+      const finished = new Map<string, Position>();
+      for (const c of changes) {
+        if (c.type !== 'position' || !c.position) continue;
+        if (c.dragging) moving.set(c.id, c.position);
+        else finished.set(c.id, c.position);
+      }
+      if (finished.size > 0) {
+        for (const [id] of finished) moving.delete(id);
+        const all = new Map([...dragging, ...finished]);
+        editGraph((g) => moveNodes(g, all));
+        setDragging(new Map());
+      } else if (moving.size > 0) setDragging(moving);
+    },
+    [dragging, editGraph],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => editGraph((g) => connect(g, c.source, c.target)?.graph ?? g),
+    [editGraph],
+  );
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const type = e.dataTransfer.getData(LAYER_DRAG_TYPE);
+      if (!type || !layerDef(type)) return;
+      e.preventDefault();
+      const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      let id = '';
+      editGraph((g) => {
+        const added = addLayer(g, { type, params: defaultParams(type as LayerType) }, { x: Math.round(p.x - 110), y: Math.round(p.y - 40) });
+        id = added.id;
+        return added.graph;
+      });
+      useProjectStore.getState().select([id]);
+    },
+    [editGraph, screenToFlowPosition],
+  );
+
+  const onSelectionChange = useCallback(({ nodes: n, edges: e }: OnSelectionChangeParams) => {
+    const ids = [...n.map((x) => x.id), ...e.map((x) => x.id)];
+    const current = useProjectStore.getState().selection;
+    if (ids.length !== current.length || ids.some((id, i) => id !== current[i])) useProjectStore.getState().select(ids);
+  }, []);
+
+  return (
+    <div className="nc-canvas" aria-label="Canvas" role="application" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onConnect={onConnect}
+        onSelectionChange={onSelectionChange}
+        onDelete={({ nodes: n, edges: e }) => editGraph((g) => removeItems(g, new Set(n.map((x) => x.id)), new Set(e.map((x) => x.id))))}
+        deleteKeyCode={['Delete', 'Backspace']}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        fitView
+        minZoom={0.1}
+        onlyRenderVisibleElements
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background />
+        <Controls />
+        <MiniMap pannable zoomable ariaLabel="Minimap" />
+      </ReactFlow>
+    </div>
+  );
+}

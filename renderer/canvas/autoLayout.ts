@@ -1,0 +1,20 @@
+import dagre from '@dagrejs/dagre';
+import type { Graph, Position } from '../../shared/graph/types';
+
+const BLOCK = { width: 220, height: 96 };
+
+/** Top-to-bottom layered positions for every node (dagre), as the Auto-layout button applies them. */
+export function autoLayout(graph: Graph): Map<string, Position> {
+  const g = new dagre.graphlib.Graph();
+  g.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 50 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const n of graph.nodes) g.setNode(n.id, { ...BLOCK });
+  for (const e of graph.edges) g.setEdge(e.source, e.target);
+  dagre.layout(g);
+  const out = new Map<string, Position>();
+  for (const n of graph.nodes) {
+    const p = g.node(n.id) as { x: number; y: number } | undefined;
+    if (p) out.set(n.id, { x: Math.round(p.x - BLOCK.width / 2), y: Math.round(p.y - BLOCK.height / 2) });
+  }
+  return out;
+}

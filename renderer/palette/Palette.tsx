@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { appendLayer } from '../../shared/graph/edits';
+import { CATEGORIES, defaultParams, LAYER_TYPES, layerDef } from '../../shared/layers/catalogue';
+import type { LayerType } from '../../shared/layers/catalogue';
+import { LAYER_DRAG_TYPE } from '../canvas/GraphCanvas';
+import { useProjectStore } from '../state/projectStore';
+
+/** Appends `type` after the selected layer (or the last one), wired in, and selects it. */
+export function appendFromPalette(type: LayerType): void {
+  const store = useProjectStore.getState();
+  const after = store.selection.length === 1 ? (store.selection[0] ?? null) : null;
+  let id = '';
+  store.editGraph((g) => {
+    const added = appendLayer(g, { type, params: defaultParams(type) }, after);
+    id = added.id;
+    return added.graph;
+  });
+  store.select([id]);
+}
+
+/** Layer blocks by category, with a search box. Drag one onto the canvas, or click (Enter) to append it. */
+export function Palette() {
+  const [query, setQuery] = useState('');
+  const q = query.trim().toLowerCase();
+  const matches = (type: LayerType) => {
+    const def = layerDef(type);
+    return !q || type.toLowerCase().includes(q) || (def?.explain.summary.toLowerCase().includes(q) ?? false);
+  };
+  return (
+    <nav className="nc-palette" aria-label="Layers">
+      <input type="search" placeholder="Search layers" aria-label="Search layers" value={query} onChange={(e) => setQuery(e.target.value)} />
+      {CATEGORIES.map((category) => {
+        const types = LAYER_TYPES.filter((t) => layerDef(t)?.category === category && matches(t));
+        if (types.length === 0) return null;
+        return (
+          <section key={category} aria-label={category}>
+            <h3>{category}</h3>
+            {types.map((type) => (
+              <button
+                key={type}
+                type="button"
+                className="nc-palette-block"
+                draggable
+                title={layerDef(type)?.explain.summary}
+                onDragStart={(e) => {
+                  e.dataTransfer.setData(LAYER_DRAG_TYPE, type);
+                  e.dataTransfer.effectAllowed = 'copy';
+                }}
+                onClick={() => appendFromPalette(type)}
+              >
+                {type}
+              </button>
+            ))}
+          </section>
+        );
+      })}
+    </nav>
+  );
+}

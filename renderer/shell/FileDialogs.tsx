@@ -1,0 +1,146 @@
+import { useEffect, useId, useState } from 'react';
+import type { ExportFormat, ExportResult, ProjectEntry } from '../../shared/api/backendApi';
+import { useBackend } from '../backend/useBackend';
+import { useProjectStore } from '../state/projectStore';
+import { Dialog } from './Dialog';
+import { exportGraph, openFileText, openProject, saveProject } from './projectActions';
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Open: the workspace's projects, or a file from this computer (a project or a Keras model.json). */
+export function OpenDialog({ onClose, title = 'Open project' }: { onClose: () => void; title?: string }) {
+  const api = useBackend();
+  const [entries, setEntries] = useState<ProjectEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const fileId = useId();
+  useEffect(() => {
+    api.listProjects().then(setEntries, (e: unknown) => setError(message(e)));
+  }, [api]);
+  const openPath = async (path: string) => {
+    try {
+      const opened = await api.openProject(path);
+      if (opened) openProject(opened.project, opened.path);
+      onClose();
+    } catch (e) {
+      setError(message(e));
+    }
+  };
+  return (
+    <Dialog title={title} onClose={onClose}>
+      {entries && entries.length > 0 && (
+        <ul className="nc-project-list" aria-label="Saved projects">
+          {entries.map((p) => (
+            <li key={p.path}>
+              <button type="button" onClick={() => void openPath(p.path)}>
+                {p.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {entries?.length === 0 && <p>No saved projects yet.</p>}
+      <label htmlFor={fileId}>Open a file (project or Keras model.json)</label>
+      <input
+        id={fileId}
+        type="file"
+        accept=".json,application/json"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (!file) return;
+          file.text().then(
+            (text) => {
+              try {
+                openFileText(text, file.name);
+                onClose();
+              } catch (err) {
+                setError(`${file.name}: ${message(err)}`);
+              }
+            },
+            (err: unknown) => setError(message(err)),
+          );
+        }}
+      />
+      {error && <p role="alert">{error}</p>}
+    </Dialog>
+  );
+}
+
+export function SaveAsDialog({ onClose }: { onClose: () => void }) {
+  const api = useBackend();
+  const current = useProjectStore((s) => s.project?.name ?? 'Untitled');
+  const [name, setName] = useState(current);
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  return (
+    <Dialog title="Save As" onClose={onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          saveProject(api, name.trim() || 'Untitled').then(onClose, (err: unknown) => setError(message(err)));
+        }}
+      >
+        <label htmlFor={id}>Project name</label>
+        <input id={id} value={name} onChange={(e) => setName(e.target.value)} />
+        <button type="submit">Save</button>
+      </form>
+      {error && <p role="alert">{error}</p>}
+    </Dialog>
+  );
+}
+
+const FORMATS: { value: ExportFormat; label: string }[] = [
+  { value: 'tfjs', label: 'TensorFlow.js (model.json + weights)' },
+  { value: 'keras-json', label: 'Keras JSON (architecture)' },
+  { value: 'python', label: 'Python Keras script' },
+];
+
+export function ExportDialog({ onClose, runs }: { onClose: () => void; runs: readonly { id: string; title: string }[] }) {
+  const api = useBackend();
+  const [format, setFormat] = useState<ExportFormat>('keras-json');
+  const [runId, setRunId] = useState('');
+  const [result, setResult] = useState<ExportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const formatId = useId();
+  const sourceId = useId();
+  return (
+    <Dialog title="Export" onClose={onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setError(null);
+          exportGraph(api, format, runId || null).then(setResult, (err: unknown) => setError(message(err)));
+        }}
+      >
+        <label htmlFor={formatId}>Format</label>
+        <select id={formatId} value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+          {FORMATS.map((f) => (
+            <option key={f.value} value={f.value}>
+              {f.label}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={sourceId}>From</label>
+        <select id={sourceId} value={runId} onChange={(e) => setRunId(e.target.value)}>
+          <option value="">The network as drawn (no trained weights)</option>
+          {runs.map((r) => (
+            <option key={r.id} value={r.id}>
+              Trained run: {r.title}
+            </option>
+          ))}
+        </select>
+        <button type="submit">Export files</button>
+      </form>
+      {result && (
+        <div role="status">
+          <p>Written:</p>
+          <ul aria-label="Exported files">
+            {result.files.map((f) => (
+              <li key={f}>{f}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {error && <p role="alert">{error}</p>}
+    </Dialog>
+  );
+}

@@ -1,0 +1,50 @@
+// What the File menu and the top bar do, in one place: both shells call these.
+import type { ExportFormat, ExportResult, NetCanvasApi } from '../../shared/api/backendApi';
+import { newProject } from '../../shared/project/newProject';
+import { parseProjectFile } from '../../shared/project/parseProject';
+import type { ProjectFile } from '../../shared/project/projectFile';
+import { readModelText } from '../../shared/summary/readModelText';
+import { useProjectStore } from '../state/projectStore';
+
+export function openProject(project: ProjectFile, path: string | null): void {
+  useProjectStore.getState().open(project, path);
+}
+
+export function newEmptyProject(): void {
+  openProject(newProject('Untitled', { nodes: [{ id: 'n0', type: 'InputLayer', name: 'input_layer', params: { shape: [28, 28, 1] }, position: { x: 0, y: 0 } }], edges: [] }), null);
+}
+
+/** Saves to the project's path, or under `name` when given (Save As) or when it has none yet. */
+export async function saveProject(api: NetCanvasApi, name?: string): Promise<string | null> {
+  const { project, path } = useProjectStore.getState();
+  if (!project) return null;
+  const toSave = name ? { ...project, name } : project;
+  const saved = await api.saveProject(toSave, name ? null : path);
+  if (!saved) return null;
+  if (name) useProjectStore.getState().rename(name);
+  useProjectStore.getState().markSaved(saved.path);
+  await api.discardAutosave();
+  return saved.path;
+}
+
+/** Opens the text of a file the learner picked: a NetCanvas project, or a Keras / tfjs model.json. */
+export function openFileText(text: string, fileName: string): void {
+  try {
+    openProject(parseProjectFile(text), null);
+    return;
+  } catch {
+    // Not a project: try it as a Keras model below, which gives the more useful error.
+  }
+  const model = readModelText(text);
+  openProject(newProject(model.name || fileName.replace(/\.json$/i, ''), model.graph), null);
+}
+
+export async function exportGraph(api: NetCanvasApi, format: ExportFormat, runId: string | null): Promise<ExportResult | null> {
+  const { project } = useProjectStore.getState();
+  if (!project) return null;
+  return api.exportModel({
+    source: runId ? { runId } : { graph: project.graph, settings: project.training, name: project.name },
+    format,
+    path: null,
+  });
+}
