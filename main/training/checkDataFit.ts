@@ -1,0 +1,45 @@
+// Does the network's Input match the data set's images, and its output the data set's classes?
+// Checked on the inferred shapes before any tensor is allocated, with the fix spelled out.
+import type { GraphReport } from '../../shared/graph/inferGraph';
+import type { Graph } from '../../shared/graph/types';
+import type { DatasetInfo } from '../../shared/training/datasetTypes';
+
+/** What training needs to know about the network's ends. */
+export interface DataFit {
+  /** The Input's shape without the batch dimension; the pixels are reshaped to it. */
+  readonly inputShape: number[];
+  readonly outputName: string;
+}
+
+const dims = (s: readonly number[]): string => `(${s.join(', ')}${s.length === 1 ? ',' : ''})`;
+
+/**
+ * Checks the graph against a data set.
+ * @returns the shapes to train with, or a sentence saying what to change
+ */
+export function checkDataFit(graph: Graph, report: GraphReport, info: Pick<DatasetInfo, 'title' | 'inputShape' | 'classNames'>): DataFit | string {
+  const name = (id: string) => graph.nodes.find((n) => n.id === id)?.name ?? id;
+  if (report.inputIds.length !== 1)
+    return `NetCanvas trains networks with exactly one Input block; this one has ${report.inputIds.length}.`;
+  if (report.outputIds.length !== 1)
+    return `NetCanvas trains networks with exactly one output layer; this one ends in ${report.outputIds.length} (${report.outputIds.map((id) => `'${name(id)}'`).join(', ')}). Connect the loose ends or delete them.`;
+  const inputId = report.inputIds[0] ?? '';
+  const outputId = report.outputIds[0] ?? '';
+  const inShape = report.nodes.get(inputId)?.outputShape?.slice(1) ?? [];
+  const outShape = report.nodes.get(outputId)?.outputShape?.slice(1) ?? [];
+  const sample = [...info.inputShape];
+  const need = sample.reduce((a, b) => a * b, 1);
+  if (inShape.some((d) => d === null)) return `The Input block '${name(inputId)}' needs a fixed shape; set it to ${dims(sample)}.`;
+  const inputShape = inShape as number[];
+  const have = inputShape.reduce((a, b) => a * b, 1);
+  if (have !== need)
+    return `The Input block '${name(inputId)}' expects ${dims(inputShape)} (${have} numbers per sample), but ${info.title} images are ${info.inputShape.join(' × ')} (${need} numbers). Set the Input shape to ${dims(sample)}.`;
+  const classes = info.classNames.length;
+  if (outShape.length !== 1 || outShape[0] !== classes) {
+    const out = outShape.map((d) => d ?? 'None').join(' × ');
+    return outShape.length !== 1
+      ? `The last layer '${name(outputId)}' outputs (${out}) per sample, but a classifier needs one number per class (${classes} for ${info.title}). Insert Flatten and a Dense layer with ${classes} units and softmax at the end.`
+      : `The last layer '${name(outputId)}' outputs ${String(outShape[0])} numbers per sample, but ${info.title} has ${classes} classes. Set its units to ${classes}.`;
+  }
+  return { inputShape, outputName: name(outputId) };
+}

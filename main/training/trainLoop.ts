@@ -1,0 +1,195 @@
+// The training loop of one run: Keras `fit` semantics (epochs, shuffling, validation per epoch,
+// EarlyStopping, ModelCheckpoint(save_best_only)), written out so that a stop request takes
+// effect after the current batch, progress is throttled for a chart, and a NaN loss ends the run
+// with an explanation instead of silently training garbage.
+import * as tf from '@tensorflow/tfjs';
+import { epochOrder, iterateBatches } from '../../datasets/batches';
+import type { SamplePlan } from '../../datasets/batches';
+import type { RunEvent, RunId } from '../../shared/training/runEvents';
+import type { Monitor, TrainingSettings } from '../../shared/training/settings';
+import { evaluateSplit, nextTick } from './evaluateSplit';
+import { nanMessage } from './nanMessage';
+
+export interface TrainLoopInput {
+  readonly runId: RunId;
+  readonly model: tf.LayersModel;
+  readonly plan: SamplePlan;
+  readonly settings: TrainingSettings;
+  readonly classes: number;
+  /** The model's input shape without the batch dimension. */
+  readonly inputShape: readonly number[];
+  /** The last layer's name and activation, for the NaN explanation. */
+  readonly outputLayer?: { readonly name: string; readonly activation: string | null };
+}
+
+export interface TrainLoopHooks {
+  readonly emit: (event: RunEvent) => void;
+  /** Polled after every batch. */
+  readonly shouldStop: () => boolean;
+  /** At most this many batch events per second (default 10). */
+  readonly batchEventsPerSecond?: number;
+  readonly now?: () => number;
+}
+
+/** How training ended. */
+export type TrainOutcome =
+  | {
+      readonly status: 'done';
+      readonly samplesPerSecond: number;
+      readonly trainingMs: number;
+      /** 1-based epoch whose weights the model now holds (keepBest), or the best one seen; null when not tracked. */
+      readonly bestEpoch: number | null;
+      readonly stoppedEarly: boolean;
+      readonly epochsRun: number;
+    }
+  | { readonly status: 'stopped'; readonly trainingMs: number }
+  | { readonly status: 'nan'; readonly message: string };
+
+type EpochEvent = Extract<RunEvent, { type: 'epoch' }>;
+
+/** The metric to watch, falling back to its training twin when there is no validation data (Keras would only warn). */
+function effectiveMonitor(monitor: Monitor, hasValidation: boolean): Monitor {
+  if (hasValidation) return monitor;
+  return monitor === 'val_loss' ? 'loss' : monitor === 'val_accuracy' ? 'accuracy' : monitor;
+}
+
+function monitorValue(e: EpochEvent, monitor: Monitor): number | null {
+  switch (monitor) {
+    case 'loss':
+      return e.loss;
+    case 'accuracy':
+      return e.accuracy;
+    case 'val_loss':
+      return e.valLoss;
+    case 'val_accuracy':
+      return e.valAccuracy;
+  }
+}
+
+/** Like Keras's `mode='auto'`: losses go down, accuracies up. */
+const improves = (monitor: Monitor, value: number, best: number | null): boolean =>
+  best === null || (monitor.endsWith('loss') ? value < best : value > best);
+
+/**
+ * Trains `model` on the plan's samples. Epochs and batches in events are 1-based. Resolves when
+ * training ends: all epochs done, early stopping, a stop request, or a NaN loss.
+ */
+export async function trainLoop(input: TrainLoopInput, hooks: TrainLoopHooks): Promise<TrainOutcome> {
+  const { model, plan, settings, classes, runId } = input;
+  const now = hooks.now ?? (() => performance.now());
+  const minGapMs = 1000 / (hooks.batchEventsPerSecond ?? 10);
+  const trainCount = plan.train.indices.length;
+  const sparse = settings.loss === 'sparse_categorical_crossentropy';
+  const hasValidation = plan.validation !== null && plan.validation.indices.length > 0;
+  const watch = settings.earlyStopping ?? (settings.keepBest ? { monitor: 'val_loss' as const, patience: Infinity } : null);
+  const monitor = watch ? effectiveMonitor(watch.monitor, hasValidation) : null;
+
+  let trainingMs = 0;
+  let samplesDone = 0;
+  let lastValidationMs = 0;
+  let lastEmit = -Infinity;
+  let best: number | null = null;
+  let bestEpoch: number | null = null;
+  let bestWeights: tf.Tensor[] | null = null;
+  let wait = 0;
+  let stoppedEarly = false;
+  let epochsRun = 0;
+  const started = now();
+  const speed = () => (trainingMs > 0 ? (samplesDone / trainingMs) * 1000 : 0);
+  const eta = (epoch: number) => {
+    const left = settings.epochs * trainCount - samplesDone;
+    const perSample = samplesDone > 0 ? trainingMs / samplesDone : 0;
+    return Math.max(0, left * perSample + (settings.epochs - epoch + 1) * lastValidationMs);
+  };
+
+  try {
+    for (let epoch = 1; epoch <= settings.epochs; epoch++) {
+      const order = settings.shuffle ? epochOrder(plan.train.indices, settings.seed, epoch - 1) : plan.train.indices;
+      let lossSum = 0;
+      let accSum = 0;
+      let seen = 0;
+      let batch = 0;
+      let t0 = now();
+      for (const b of iterateBatches(plan.train.split, order, { batchSize: settings.batchSize, oneHotClasses: sparse ? 0 : classes })) {
+        batch++;
+        const xs = tf.tensor(b.pixels, [b.size, ...input.inputShape], 'float32');
+        const ys = sparse ? tf.tensor2d(Float32Array.from(b.labels), [b.size, 1]) : tf.tensor2d(b.oneHot ?? new Float32Array(0), [b.size, classes]);
+        let result: number | number[];
+        try {
+          result = await model.trainOnBatch(xs, ys);
+        } finally {
+          xs.dispose();
+          ys.dispose();
+        }
+        const [loss = NaN, accuracy = NaN] = Array.isArray(result) ? result : [result];
+        const t1 = now();
+        trainingMs += t1 - t0;
+        samplesDone += b.size;
+        if (!Number.isFinite(loss)) return { status: 'nan', message: nanMessage(settings, epoch, batch, input.outputLayer) };
+        lossSum += loss * b.size;
+        accSum += accuracy * b.size;
+        seen += b.size;
+        if (t1 - lastEmit >= minGapMs) {
+          lastEmit = t1;
+          hooks.emit({
+            type: 'batch',
+            runId,
+            epoch,
+            batch,
+            loss: lossSum / seen,
+            accuracy: accSum / seen,
+            samplesPerSecond: speed(),
+            elapsedMs: t1 - started,
+            etaMs: eta(epoch),
+          });
+        }
+        // trainOnBatch's awaits resolve as microtasks; yield a macrotask so IPC (a stop) gets in.
+        await nextTick();
+        if (hooks.shouldStop()) return { status: 'stopped', trainingMs };
+        t0 = now();
+      }
+      epochsRun = epoch;
+      const v0 = now();
+      const val =
+        hasValidation && plan.validation
+          ? await evaluateSplit(model, plan.validation, { batchSize: Math.max(settings.batchSize, 128), classes, inputShape: input.inputShape })
+          : null;
+      lastValidationMs = now() - v0;
+      if (hooks.shouldStop()) return { status: 'stopped', trainingMs };
+      const event: EpochEvent = {
+        type: 'epoch',
+        runId,
+        epoch,
+        loss: lossSum / Math.max(seen, 1),
+        accuracy: accSum / Math.max(seen, 1),
+        valLoss: val?.loss ?? null,
+        valAccuracy: val?.accuracy ?? null,
+        samplesPerSecond: speed(),
+        elapsedMs: now() - started,
+        etaMs: eta(epoch + 1),
+      };
+      hooks.emit(event);
+      if (monitor && watch) {
+        const value = monitorValue(event, monitor);
+        if (value !== null && Number.isFinite(value) && improves(monitor, value, best)) {
+          best = value;
+          bestEpoch = epoch;
+          wait = 0;
+          if (settings.keepBest) {
+            // ModelCheckpoint(save_best_only=True): remember this epoch's weights (moving means included).
+            tf.dispose(bestWeights ?? []);
+            bestWeights = model.getWeights().map((w) => w.clone());
+          }
+        } else if (++wait >= watch.patience && settings.earlyStopping) {
+          stoppedEarly = true;
+          break;
+        }
+      }
+      if (hooks.shouldStop()) return { status: 'stopped', trainingMs };
+    }
+    if (settings.keepBest && bestWeights) model.setWeights(bestWeights);
+    return { status: 'done', samplesPerSecond: speed(), trainingMs, bestEpoch, stoppedEarly, epochsRun };
+  } finally {
+    tf.dispose(bestWeights ?? []);
+  }
+}

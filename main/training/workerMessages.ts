@@ -1,0 +1,81 @@
+// The typed protocol between a run's host (runManager) and its training process (trainWorker).
+// Every message crosses a process boundary via `child_process` IPC with `serialization: 'advanced'`
+// (structured clone), so typed arrays and nested objects arrive intact.
+import type { ExportFormat, ExportResult, Prediction, RunRequest } from '../../shared/api/backendApi';
+import type { RunEvent, RunId } from '../../shared/training/runEvents';
+
+/** How the host wants a run trained, beyond what the learner chose in the request. */
+export interface WorkerOptions {
+  /** A folder holding a tfjs `model.json` + weights to start from instead of fresh weights. */
+  readonly weightsFrom?: string | null;
+  /** Refuse to train when the estimate exceeds this many MB (default: free memory). */
+  readonly memoryLimitMB?: number | null;
+  /** XNNPACK threads for the wasm backend; the host shares the cores among parallel runs. */
+  readonly wasmThreads?: number | null;
+  /** At most this many `batch` events per second (default 10: enough for a live chart). */
+  readonly batchEventsPerSecond?: number;
+  /** How many misclassified test images to send back (default 24). */
+  readonly misclassifiedSamples?: number;
+}
+
+/** Host → worker: train this (sent once, first). */
+export interface StartMessage {
+  readonly type: 'start';
+  readonly runId: RunId;
+  readonly request: RunRequest;
+  readonly options: WorkerOptions;
+}
+
+/** Host → worker: stop training after the current batch. */
+export interface StopMessage {
+  readonly type: 'stop';
+}
+
+/** Host → worker: class probabilities and per-layer activations for one input. */
+export interface PredictMessage {
+  readonly type: 'predict';
+  readonly requestId: number;
+  /** One sample's pixels, 0–255, height × width × channels. */
+  readonly pixels: readonly number[];
+}
+
+/** Host → worker: write the trained model in `format` to `target`. */
+export interface ExportMessage {
+  readonly type: 'export';
+  readonly requestId: number;
+  readonly format: ExportFormat;
+  readonly target: string;
+}
+
+/** Host → worker: free everything and end the process. */
+export interface ExitMessage {
+  readonly type: 'exit';
+}
+
+export type HostToWorker = StartMessage | StopMessage | PredictMessage | ExportMessage | ExitMessage;
+
+/** Worker → host: a progress event for the dashboard. */
+export interface EventMessage {
+  readonly type: 'event';
+  readonly event: RunEvent;
+}
+
+/** Worker → host: the answer to a predict or export request. */
+export type ReplyMessage =
+  | { readonly type: 'reply'; readonly requestId: number; readonly ok: true; readonly kind: 'predict'; readonly value: Prediction }
+  | { readonly type: 'reply'; readonly requestId: number; readonly ok: true; readonly kind: 'export'; readonly value: ExportResult }
+  | { readonly type: 'reply'; readonly requestId: number; readonly ok: false; readonly error: string };
+
+export type WorkerToHost = EventMessage | ReplyMessage;
+
+const HOST_TYPES: ReadonlySet<string> = new Set(['start', 'stop', 'predict', 'export', 'exit']);
+const WORKER_TYPES: ReadonlySet<string> = new Set(['event', 'reply']);
+
+const hasType = (m: unknown, types: ReadonlySet<string>): boolean =>
+  typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string' && types.has((m as { type: string }).type);
+
+/** Narrows an IPC message received by the worker. */
+export const isHostToWorker = (m: unknown): m is HostToWorker => hasType(m, HOST_TYPES);
+
+/** Narrows an IPC message received by the host. */
+export const isWorkerToHost = (m: unknown): m is WorkerToHost => hasType(m, WORKER_TYPES);
