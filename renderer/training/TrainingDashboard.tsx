@@ -130,9 +130,10 @@ export function TrainingDashboard({ project, onDatasetChange, onSettingsChange, 
               {run.title}
               {run.backend && <span className="nc-run-backend"> on {run.backend.name}</span>}
             </h3>
-            <RunProgress run={run} />
+            {run.error?.code !== 'request' && <RunProgress run={run} />}
             <RunError run={run} />
-            <RunCharts key={run.id} runId={run.id} />
+            {/* A run refused before it began has nothing to draw. */}
+            {run.error?.code !== 'request' && <RunCharts key={run.id} runId={run.id} />}
             <RunResult run={run} info={info} />
           </>
         ) : (
