@@ -19,9 +19,9 @@ async function add(page: Page, type: string, settings: Record<string, string> = 
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
   await expect(inspector.getByRole('heading', { name: type })).toBeVisible();
   for (const [name, value] of Object.entries(settings)) {
-    const field = inspector.getByLabel(name, { exact: true });
-    if ((await field.evaluate('el => el.tagName')) === 'SELECT') await field.selectOption(value);
-    else await field.fill(value);
+    const choice = inspector.getByRole('combobox', { name, exact: true });
+    if ((await choice.count()) > 0) await choice.selectOption(value);
+    else await inspector.getByRole('textbox', { name, exact: true }).fill(value);
   }
 }
 
@@ -50,6 +50,7 @@ test('build the 121,930-parameter CNN from the palette and see Keras shapes and 
   ])
     await expect(summary.getByRole('row', { name: `${row} ${shape} ${params}` })).toBeVisible();
   // The wire out of the first convolution carries its shape.
+  await page.getByRole('button', { name: /fit view/i }).click();
   await expect(page.getByTestId('edge-shape').filter({ hasText: '(None, 26, 26, 32)' })).toBeVisible();
   await testInfo.attach('canvas', { body: await page.screenshot(), contentType: 'image/png' });
 });
@@ -70,7 +71,7 @@ test('an impossible setting turns the block red and says why; undo brings the ne
   await emptyCanvas(page);
   await add(page, 'Conv2D', { kernel_size: '30, 30' });
   const conv = page.getByTestId('block-conv2d');
-  await expect(conv.getByRole('alert')).toContainText(/larger than|too large|bigger/i);
+  await expect(conv.getByRole('alert')).toContainText(/30×30 window does not fit in its 28×28 input/);
   await expect(conv).toHaveClass(/nc-block-error/);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(conv.getByRole('alert')).toHaveCount(0);

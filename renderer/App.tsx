@@ -30,7 +30,12 @@ function Workspace() {
   const [tab, setTab] = useState<Tab>('Build');
   const [dialog, setDialog] = useState<DialogName>(null);
   const [status, setStatus] = useState('');
-  const runs = useRunsStore((s) => s.order.map((id) => s.runs[id]).filter((r) => r?.status === 'done'));
+  const runOrder = useRunsStore((s) => s.order);
+  const runViews = useRunsStore((s) => s.runs);
+  const finishedRuns = useMemo(
+    () => runOrder.flatMap((id) => (runViews[id]?.status === 'done' ? [{ id, title: runViews[id].title }] : [])),
+    [runOrder, runViews],
+  );
   const flow = useReactFlow();
 
   const actions = useMemo(
@@ -147,7 +152,7 @@ function Workspace() {
       {dialog === 'open' && <OpenDialog onClose={() => setDialog(null)} />}
       {dialog === 'import' && <OpenDialog title="Import Keras model" onClose={() => setDialog(null)} />}
       {dialog === 'saveAs' && <SaveAsDialog onClose={() => setDialog(null)} />}
-      {dialog === 'export' && <ExportDialog onClose={() => setDialog(null)} runs={runs.flatMap((r) => (r ? [{ id: r.id, title: r.title }] : []))} />}
+      {dialog === 'export' && <ExportDialog onClose={() => setDialog(null)} runs={finishedRuns} />}
       {dialog === 'help' && (
         <Dialog title="Keyboard shortcuts" onClose={() => setDialog(null)}>
           <table>

@@ -1,7 +1,7 @@
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
 import type { Connection, NodeChange, OnSelectionChangeParams } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { addLayer, connect, moveNodes, removeItems } from '../../shared/graph/edits';
 import type { Position } from '../../shared/graph/types';
@@ -26,7 +26,7 @@ export function GraphCanvas() {
   const { graph, report } = useGraphReport();
   const selection = useProjectStore((s) => s.selection);
   const editGraph = useProjectStore((s) => s.editGraph);
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, setCenter, getZoom } = useReactFlow();
   // Positions while a drag is under way; committed to the graph (one undo step) when it ends.
   const [dragging, setDragging] = useState<ReadonlyMap<string, Position>>(new Map());
 
@@ -63,6 +63,14 @@ export function GraphCanvas() {
       }),
     [graph, report, selected],
   );
+
+  // A layer added from the palette may land below the visible area: bring it into view.
+  const count = useRef(graph.nodes.length);
+  useEffect(() => {
+    const added = graph.nodes.length > count.current ? graph.nodes.at(-1) : undefined;
+    count.current = graph.nodes.length;
+    if (added) void setCenter(added.position.x + 110, added.position.y + 48, { zoom: getZoom() });
+  }, [graph.nodes, setCenter, getZoom]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<LayerBlockNode>[]) => {
@@ -125,6 +133,7 @@ export function GraphCanvas() {
         deleteKeyCode={['Delete', 'Backspace']}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         fitView
+        fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
         minZoom={0.1}
         onlyRenderVisibleElements
         proOptions={{ hideAttribution: true }}
