@@ -8,14 +8,16 @@ interface Seen {
   init: RequestInit | undefined;
 }
 
+const bodyText = (init: RequestInit | undefined): string => (typeof init?.body === 'string' ? init.body : '');
+
 /** A fetch that records each request and answers with `reply(method, args)` as the web shell would. */
 function fakeFetch(reply: (method: string, args: unknown[]) => { status: number; body: unknown }) {
   const seen: Seen[] = [];
   const fetchFn: typeof fetch = (input, init) => {
-    const url = String(input);
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     seen.push({ url, init });
     const method = url.split('/api/')[1] ?? '';
-    const { status, body } = reply(method, JSON.parse(String(init?.body)) as unknown[]);
+    const { status, body } = reply(method, JSON.parse(bodyText(init)) as unknown[]);
     return Promise.resolve(new Response(typeof body === 'string' ? body : JSON.stringify(body), { status }));
   };
   return { fetchFn, seen };
@@ -31,7 +33,7 @@ describe('web shell client', () => {
     expect(seen[0]?.url).toBe('http://127.0.0.1:9/api/saveProject');
     expect(seen[0]?.init?.method).toBe('POST');
     expect(seen[0]?.init?.credentials).toBe('same-origin');
-    expect(JSON.parse(String(seen[0]?.init?.body))).toEqual([project, null]);
+    expect(JSON.parse(bodyText(seen[0]?.init))).toEqual([project, null]);
   });
 
   it('returns the value of a successful reply', async () => {
