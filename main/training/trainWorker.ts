@@ -1,0 +1,186 @@
+// The entry of a run's own process: trains one network, streams progress, then stays alive
+// holding the trained model to answer predict and export requests until the host says exit.
+// Runs under `child_process.fork` (messages through process.send) or Electron's utilityProcess
+// (messages through process.parentPort); see runService.ts for the host side.
+import * as tf from '@tensorflow/tfjs';
+import { planSamples } from '../../datasets/batches';
+import { DatasetError } from '../../datasets/datasetError';
+import { loadDataset } from '../../datasets/loadDataset';
+import type { ExportFormat, ExportResult, Prediction, RunRequest } from '../../shared/api/backendApi';
+import { inferGraph } from '../../shared/graph/inferGraph';
+import { toKerasTopology } from '../../shared/keras/toKerasTopology';
+import type { BackendReport, RunEvent, RunId } from '../../shared/training/runEvents';
+import { initBackend } from '../compute/initBackend';
+import { exportModel } from '../export/exportModel';
+import { loadTrainedModel } from '../export/loadTrainedModel';
+import { buildModel, InvalidModelError } from './buildModel';
+import { checkDataFit } from './checkDataFit';
+import { estimateMemory, memoryLimits, memoryRefusal } from './estimateMemory';
+import { evaluateTest } from './evaluateTest';
+import { trainLoop } from './trainLoop';
+import type { HostToWorker, StartMessage, WorkerToHost } from './workerMessages';
+import { isHostToWorker } from './workerMessages';
+
+interface ParentPort {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (e: { data: unknown }) => void): void;
+}
+
+const parentPort = (process as { parentPort?: ParentPort }).parentPort;
+
+function send(message: WorkerToHost): void {
+  if (parentPort) parentPort.postMessage(message);
+  else process.send?.(message);
+}
+
+/** The trained model and what predict/export need to know about it. */
+interface Trained {
+  readonly model: tf.LayersModel;
+  readonly request: RunRequest;
+  readonly inputShape: readonly number[];
+  readonly classNames: readonly string[];
+}
+
+let trained: Trained | null = null;
+let stopRequested = false;
+
+const emit = (event: RunEvent): void => send({ type: 'event', event });
+const fail = (runId: RunId, code: Extract<RunEvent, { type: 'failed' }>['code'], message: string): void =>
+  emit({ type: 'failed', runId, code, message });
+
+async function train(msg: StartMessage): Promise<void> {
+  const { runId, request, options } = msg;
+  const { settings } = request;
+  let backend: BackendReport;
+  try {
+    backend = await initBackend(request.backend);
+  } catch (e) {
+    return fail(runId, 'backend', `The compute backend could not start: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const report = inferGraph(request.graph);
+  if (!report.ok) return fail(runId, 'invalidModel', `The network has errors: ${report.issues.find((i) => i.severity === 'error')?.message ?? 'see the summary'}`);
+  let dataset;
+  try {
+    dataset = await loadDataset(request.dataset);
+  } catch (e) {
+    return fail(runId, 'dataset', e instanceof DatasetError || e instanceof Error ? e.message : String(e));
+  }
+  const fit = checkDataFit(request.graph, report, dataset.info);
+  if (typeof fit === 'string') return fail(runId, 'invalidModel', fit);
+  const dataBytes = dataset.train.images.byteLength + dataset.test.images.byteLength;
+  const estimate = estimateMemory(report, settings, dataBytes);
+  const refusal = memoryRefusal(estimate, memoryLimits(backend.name, options.memoryLimitMB ?? null), settings.batchSize);
+  if (refusal) return fail(runId, 'outOfMemory', refusal);
+  let model: tf.LayersModel;
+  try {
+    model = await buildModel(toKerasTopology(request.graph), settings);
+    if (options.weightsFrom) {
+      const start = await loadTrainedModel(options.weightsFrom);
+      model.setWeights(start.getWeights());
+      start.dispose();
+    }
+  } catch (e) {
+    return fail(runId, 'invalidModel', e instanceof InvalidModelError || e instanceof Error ? e.message : String(e));
+  }
+  const plan = planSamples(dataset, { seed: settings.seed, limit: settings.limit, validationSplit: settings.validationSplit });
+  const classes = dataset.info.classNames.length;
+  const outputNode = request.graph.nodes.find((n) => n.name === fit.outputName);
+  const activation = outputNode?.params['activation'];
+  emit({
+    type: 'started',
+    runId,
+    backend,
+    settings,
+    trainSamples: plan.train.indices.length,
+    validationSamples: plan.validation?.indices.length ?? 0,
+    batchesPerEpoch: Math.ceil(plan.train.indices.length / settings.batchSize),
+    estimatedMemoryMB: Math.ceil(estimate.totalMB),
+  });
+  const outcome = await trainLoop(
+    {
+      runId,
+      model,
+      plan,
+      settings,
+      classes,
+      inputShape: fit.inputShape,
+      outputLayer: { name: fit.outputName, activation: typeof activation === 'string' ? activation : null },
+    },
+    { emit, shouldStop: () => stopRequested, batchEventsPerSecond: options.batchEventsPerSecond ?? 10 },
+  );
+  trained = { model, request, inputShape: fit.inputShape, classNames: dataset.info.classNames };
+  if (outcome.status === 'nan') return fail(runId, 'nan', outcome.message);
+  if (outcome.status === 'stopped') return emit({ type: 'stopped', runId });
+  emit({ type: 'evaluating', runId });
+  const result = await evaluateTest(model, dataset.test, {
+    batchSize: Math.max(settings.batchSize, 256),
+    classes,
+    inputShape: fit.inputShape,
+    misclassifiedSamples: options.misclassifiedSamples ?? 24,
+  });
+  emit({
+    type: 'done',
+    runId,
+    result,
+    samplesPerSecond: outcome.samplesPerSecond,
+    trainingMs: outcome.trainingMs,
+    bestEpoch: outcome.bestEpoch,
+    stoppedEarly: outcome.stoppedEarly,
+  });
+}
+
+function predict(pixels: readonly number[]): Prediction {
+  if (!trained) throw new Error('This run has no trained model yet.');
+  const { model, inputShape } = trained;
+  const size = inputShape.reduce((a, b) => a * b, 1);
+  if (pixels.length !== size) throw new Error(`Expected ${size} pixel values (${inputShape.join(' × ')}), got ${pixels.length}.`);
+  const probs = tf.tidy(() => model.predict(tf.tensor(pixels, [1, ...inputShape], 'float32').div(255)) as tf.Tensor);
+  const probabilities = Array.from(probs.dataSync());
+  probs.dispose();
+  return { probabilities, activations: {} };
+}
+
+function exportTrained(format: ExportFormat, target: string): Promise<ExportResult> {
+  if (!trained) return Promise.reject(new Error('This run has no trained model yet.'));
+  const { model, request, classNames } = trained;
+  return exportModel({ graph: request.graph, settings: request.settings, dataset: request.dataset, name: request.title, model, classNames }, format, target);
+}
+
+async function handle(msg: HostToWorker): Promise<void> {
+  switch (msg.type) {
+    case 'start':
+      try {
+        await train(msg);
+      } catch (e) {
+        fail(msg.runId, 'crash', `Training failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      return;
+    case 'stop':
+      stopRequested = true;
+      return;
+    case 'predict':
+      try {
+        send({ type: 'reply', requestId: msg.requestId, ok: true, kind: 'predict', value: predict(msg.pixels) });
+      } catch (e) {
+        send({ type: 'reply', requestId: msg.requestId, ok: false, error: e instanceof Error ? e.message : String(e) });
+      }
+      return;
+    case 'export':
+      try {
+        send({ type: 'reply', requestId: msg.requestId, ok: true, kind: 'export', value: await exportTrained(msg.format, msg.target) });
+      } catch (e) {
+        send({ type: 'reply', requestId: msg.requestId, ok: false, error: e instanceof Error ? e.message : String(e) });
+      }
+      return;
+    case 'exit':
+      process.exit(0);
+  }
+}
+
+const onMessage = (m: unknown): void => {
+  if (isHostToWorker(m)) void handle(m);
+};
+if (parentPort) parentPort.on('message', (e) => onMessage(e.data));
+else process.on('message', onMessage);
+// The host going away (its IPC channel closing) ends this process too.
+process.on('disconnect', () => process.exit(0));
