@@ -1,0 +1,34 @@
+import * as tf from '@tensorflow/tfjs';
+
+/** Layers whose outputs the Insight view draws: feature maps and Dense activations. */
+export const INSIGHT_LAYER_CLASSES: ReadonlySet<string> = new Set(['Conv2D', 'MaxPooling2D', 'AveragePooling2D', 'Dense']);
+
+/** A model answering the class probabilities and every drawn layer's output in one pass. */
+export interface ActivationModel {
+  readonly model: tf.LayersModel;
+  /** Each drawn layer's name and the index of its output among the model's outputs, in model order. */
+  readonly layers: readonly { readonly name: string; readonly output: number }[];
+}
+
+// Keyed by the trained model: the multi-output model shares its layers (and so its weights, even
+// while they keep training), so it is built once per model, not once per stroke of the pen.
+const cache = new WeakMap<tf.LayersModel, ActivationModel>();
+
+/** The multi-output view of `model`, built on first use and cached. */
+export function activationModel(model: tf.LayersModel): ActivationModel {
+  const cached = cache.get(model);
+  if (cached) return cached;
+  const layers = model.layers.filter((l) => INSIGHT_LAYER_CLASSES.has(l.getClassName()));
+  // Index 0 is the probabilities. A layer that is already an output (the last Dense) is not
+  // listed twice: tfjs's predict cannot gather two copies of one output.
+  const outputs: tf.SymbolicTensor[] = [...model.outputs];
+  const drawn = layers.map((l) => {
+    const out = l.output as tf.SymbolicTensor;
+    let at = outputs.indexOf(out);
+    if (at < 0) at = outputs.push(out) - 1;
+    return { name: l.name, output: at };
+  });
+  const built = { model: tf.model({ inputs: model.inputs, outputs }), layers: drawn };
+  cache.set(model, built);
+  return built;
+}
