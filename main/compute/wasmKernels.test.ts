@@ -1,0 +1,100 @@
+// The wasm kernels NetCanvas registers, checked against tfjs's cpu backend: the gradients a
+// training step needs, for the layer settings learners use, and no tensor left behind.
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { selectBackend } from './selectBackend';
+
+interface ConvCase {
+  readonly title: string;
+  readonly input: [number, number, number, number];
+  readonly kernel: [number, number, number, number];
+  readonly strides: [number, number];
+  readonly padding: 'valid' | 'same';
+  readonly dilation: [number, number];
+}
+
+// No dilation > 1 here: tfjs 4.22 has no gradient for dilated convolutions on any backend
+// ("dilation rates greater than 1 are not yet supported in gradients").
+const CASES: readonly ConvCase[] = [
+  { title: 'valid 3x3 stride 1', input: [2, 9, 9, 3], kernel: [3, 3, 3, 4], strides: [1, 1], padding: 'valid', dilation: [1, 1] },
+  { title: 'same 3x3 stride 1', input: [2, 8, 8, 2], kernel: [3, 3, 2, 5], strides: [1, 1], padding: 'same', dilation: [1, 1] },
+  { title: 'same 3x3 stride 2 on odd size', input: [1, 9, 7, 2], kernel: [3, 3, 2, 3], strides: [2, 2], padding: 'same', dilation: [1, 1] },
+  { title: 'valid non-square 2x4 stride 2x1', input: [2, 10, 9, 1], kernel: [2, 4, 1, 3], strides: [2, 1], padding: 'valid', dilation: [1, 1] },
+  { title: 'same 5x5 single channel', input: [3, 12, 12, 1], kernel: [5, 5, 1, 8], strides: [1, 1], padding: 'same', dilation: [1, 1] },
+];
+
+/** Loss of conv → relu → max pool → dense, and its gradients for input, kernel, and dense weights. */
+function gradients(c: ConvCase, backend: string) {
+  return tf.tidy(() => {
+    const x = tf.randomNormal(c.input, 0, 1, 'float32', 1);
+    const k = tf.randomNormal(c.kernel, 0, 0.3, 'float32', 2);
+    const f = (xi: tf.Tensor, ki: tf.Tensor) => {
+      const conv = tf.relu(tf.conv2d(xi as tf.Tensor4D, ki as tf.Tensor4D, c.strides, c.padding, 'NHWC', c.dilation));
+      const pooled = tf.maxPool(conv, 2, 2, 'same');
+      const flat = pooled.reshape([c.input[0], -1]);
+      const w = tf.randomNormal([flat.shape[1] ?? 1, 4], 0, 0.2, 'float32', 3);
+      return tf.matMul(flat, w).square().mean();
+    };
+    const [gx, gk] = tf.grads(f)([x, k]);
+    return { backend, loss: f(x, k).dataSync(), gx: gx?.dataSync() ?? new Float32Array(), gk: gk?.dataSync() ?? new Float32Array() };
+  });
+}
+
+function maxDiff(a: Float32Array | Int32Array | Uint8Array, b: Float32Array | Int32Array | Uint8Array): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs((a[i] ?? 0) - (b[i] ?? 0)));
+  return a.length === b.length ? m : Infinity;
+}
+
+describe('wasm training kernels agree with the cpu backend', () => {
+  const reference = new Map<string, ReturnType<typeof gradients>>();
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+    for (const c of CASES) reference.set(c.title, gradients(c, 'cpu'));
+    const report = await selectBackend('wasm');
+    expect(report.name).toBe('wasm');
+  });
+
+  it.each(CASES)('$title', (c) => {
+    const ref = reference.get(c.title);
+    const got = gradients(c, 'wasm');
+    expect(tf.getBackend()).toBe('wasm');
+    // float32 sums in another order: agree to a few parts in a million of the values' size.
+    expect(maxDiff(got.loss, ref?.loss ?? new Float32Array())).toBeLessThan(1e-4);
+    expect(maxDiff(got.gx, ref?.gx ?? new Float32Array())).toBeLessThan(1e-4);
+    expect(maxDiff(got.gk, ref?.gk ?? new Float32Array())).toBeLessThan(1e-3);
+  });
+
+  it('leaves no tensors behind after repeated training steps', () => {
+    const c = CASES[1];
+    if (!c) return;
+    gradients(c, 'wasm');
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 5; i++) gradients(c, 'wasm');
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('trains a small CNN with Adam: the loss falls', async () => {
+    const model = tf.sequential({
+      layers: [
+        tf.layers.conv2d({ inputShape: [8, 8, 1], filters: 4, kernelSize: 3, activation: 'relu' }),
+        tf.layers.maxPooling2d({ poolSize: 2 }),
+        tf.layers.flatten(),
+        tf.layers.dense({ units: 2, activation: 'softmax' }),
+      ],
+    });
+    model.compile({ optimizer: tf.train.adam(0.01), loss: 'categoricalCrossentropy' });
+    // Class 1 images are bright in the top half: learnable in a few steps.
+    const labels = Array.from({ length: 32 }, (_, i) => i % 2);
+    const xs = tf.tidy(() =>
+      tf.stack(labels.map((l, i) => tf.randomUniform([8, 8, 1], 0, 0.2, 'float32', i).add(tf.concat([tf.fill([4, 8, 1], l), tf.zeros([4, 8, 1])])))),
+    );
+    const ys = tf.oneHot(tf.tensor1d(labels, 'int32'), 2);
+    const first = (await model.trainOnBatch(xs, ys)) as number;
+    let last = first;
+    for (let i = 0; i < 30; i++) last = (await model.trainOnBatch(xs, ys)) as number;
+    expect(last).toBeLessThan(first * 0.5);
+    tf.dispose([xs, ys]);
+    model.dispose();
+  });
+});
