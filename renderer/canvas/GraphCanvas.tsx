@@ -1,5 +1,5 @@
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
-import type { Connection, NodeChange, OnSelectionChangeParams } from '@xyflow/react';
+import type { Connection, EdgeChange, NodeChange, OnSelectionChangeParams } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
@@ -20,6 +20,22 @@ export const LAYER_DRAG_TYPE = 'application/x-netcanvas-layer';
 
 const nodeTypes = { layer: LayerBlock };
 const edgeTypes = { shape: ShapeEdge };
+
+/**
+ * Nodes and edges are controlled by the store, so React Flow's clicks only reach the selection
+ * as 'select' changes: apply them here, or a click on a block would never select it.
+ */
+function applySelectChanges(changes: readonly (NodeChange | EdgeChange)[]): void {
+  const picks = changes.filter((c) => c.type === 'select');
+  if (picks.length === 0) return;
+  const store = useProjectStore.getState();
+  const next = new Set(store.selection);
+  for (const c of picks) {
+    if (c.selected) next.add(c.id);
+    else next.delete(c.id);
+  }
+  store.select([...next]);
+}
 
 /** The canvas: a thin view over the graph in the store; every change goes through shared/graph/edits. */
 export function GraphCanvas() {
@@ -74,6 +90,7 @@ export function GraphCanvas() {
 
   const onNodesChange = useCallback(
     (changes: NodeChange<LayerBlockNode>[]) => {
+      applySelectChanges(changes);
       const moving = new Map(dragging);
       const finished = new Map<string, Position>();
       for (const c of changes) {
@@ -127,6 +144,7 @@ export function GraphCanvas() {
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
+        onEdgesChange={applySelectChanges}
         onConnect={onConnect}
         onSelectionChange={onSelectionChange}
         onDelete={({ nodes: n, edges: e }) => editGraph((g) => removeItems(g, new Set(n.map((x) => x.id)), new Set(e.map((x) => x.id))))}

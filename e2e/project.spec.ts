@@ -1,0 +1,107 @@
+import { expect, test } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const appUrl = () => {
+  const url = process.env.NETCANVAS_URL;
+  if (!url) throw new Error('NETCANVAS_URL is not set: the global setup starts the web shell');
+  return url;
+};
+
+const summary = (page: Page) => page.getByRole('region', { name: 'Model summary' });
+
+/** The summary's rows as the learner reads them: "name (Type) | shape | params". */
+async function summaryRows(region: Locator): Promise<string[]> {
+  const rows = await region.locator('tbody tr').all();
+  return Promise.all(rows.map(async (r) => (await r.locator('td').allTextContents()).join(' | ')));
+}
+
+async function openTemplate(page: Page, name: RegExp) {
+  await page.goto(appUrl());
+  await page.getByRole('button', { name }).click();
+  await expect(summary(page)).toBeVisible();
+}
+
+test('save a project, start over, open it again: the same graph', async ({ page }, testInfo) => {
+  await openTemplate(page, /CNN 32-64 'valid'/);
+  // Make it the learner's own: a wider first convolution.
+  await page.getByTestId('block-conv2d').click();
+  const filters = page.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: 'filters', exact: true });
+  await filters.fill('48');
+  const rowsBefore = await summaryRows(summary(page));
+  const total = 121_930 - 320 - 18_496 + (9 * 48 + 48) + (9 * 48 * 64 + 64);
+  await expect(summary(page)).toContainText(`Total params: ${total.toLocaleString('en-US')}`);
+
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const saveAs = page.getByRole('dialog', { name: 'Save As' });
+  await saveAs.getByLabel('Project name').fill('my wide cnn');
+  await testInfo.attach('save-as', { body: await page.screenshot(), contentType: 'image/png' });
+  await saveAs.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(saveAs).toHaveCount(0);
+  await expect(page.getByRole('banner')).toContainText('my wide cnn');
+  await expect(page.getByRole('banner')).not.toContainText('unsaved');
+
+  await page.getByRole('button', { name: 'New' }).click();
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  const open = page.getByRole('dialog', { name: 'Open project' });
+  await open.getByRole('button', { name: 'my wide cnn' }).click();
+  await expect(summary(page)).toContainText(`Total params: ${total.toLocaleString('en-US')}`);
+  expect(await summaryRows(summary(page))).toEqual(rowsBefore);
+  await expect(page.getByTestId('block-conv2d')).toContainText('48');
+});
+
+test('import a Keras model.json: its layers, shapes and total appear on the canvas', async ({ page }, testInfo) => {
+  await page.goto(appUrl());
+  await page.getByRole('button', { name: 'Import' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import Keras model' });
+  await dialog.getByLabel(/Open a file/).setInputFiles(join(import.meta.dirname, 'fixtures', 'tiny-cnn.model.json'));
+  await expect(summary(page)).toContainText('Total params: 151');
+  expect(await summaryRows(summary(page))).toEqual([
+    'conv2d (Conv2D) | (None, 6, 6, 4) | 40',
+    'max_pooling2d (MaxPooling2D) | (None, 3, 3, 4) | 0',
+    'flatten (Flatten) | (None, 36) | 0',
+    'dense (Dense) | (None, 3) | 111',
+  ]);
+  // Laid out one block per row, each wire labelled with its shape.
+  await expect(page.getByTestId('edge-shape').filter({ hasText: '(None, 36)' })).toBeVisible();
+  await testInfo.attach('imported', { body: await page.screenshot(), contentType: 'image/png' });
+});
+
+test('a file that is not a model says why, and the app keeps working', async ({ page }) => {
+  await page.goto(appUrl());
+  await page.getByRole('button', { name: 'Import' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import Keras model' });
+  await dialog.getByLabel(/Open a file/).setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+  await expect(dialog.getByRole('alert')).toContainText('notes.json');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: /Empty canvas/ }).click();
+  await expect(summary(page)).toContainText('Total params: 0');
+});
+
+test('export Keras JSON and Python from the drawn network: the files are on disk', async ({ page }, testInfo) => {
+  await openTemplate(page, /CNN 32-64 'valid'/);
+  for (const [format, check] of [
+    ['Keras JSON (architecture)', (text: string) => expect(JSON.stringify(JSON.parse(text))).toContain('"Conv2D"')],
+    ['Python Keras script', (text: string) => expect(text).toMatch(/Conv2D\(/)],
+    ['TensorFlow.js (model.json + weights)', (text: string) => expect(text).toContain('Conv2D')],
+  ] as const) {
+    await page.getByRole('button', { name: 'Export' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByLabel('Format').selectOption({ label: format });
+    await dialog.getByRole('button', { name: 'Export files' }).click();
+    const listed = dialog.getByRole('list', { name: 'Exported files' }).getByRole('listitem');
+    await expect(listed.first()).toBeVisible();
+    const files = await listed.allTextContents();
+    const home = process.env.NETCANVAS_HOME ?? '';
+    for (const f of files) {
+      expect(f.startsWith(home), `${f} is written inside the workspace ${home}`).toBe(true);
+      expect(existsSync(f), `${f} exists`).toBe(true);
+    }
+    const main = files.find((f) => /\.(json|py)$/.test(f));
+    if (!main) throw new Error(`no model file among ${files.join(', ')}`);
+    check(readFileSync(main, 'utf8'));
+    if (format.startsWith('Python')) await testInfo.attach('export', { body: await page.screenshot(), contentType: 'image/png' });
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  }
+});
