@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerSummary } from './summaryCommand';
+import { registerExport } from './exportCommand';
 import { registerTrain } from './trainCommand';
 
 /** The `netcanvas` command line (design.md's contract). Returns the process exit code. */
@@ -10,6 +11,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerSummary(program);
   registerTrain(program);
+  registerExport(program);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
