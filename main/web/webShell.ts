@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import open from 'open';
 import { createBackend } from '../services/createBackend';
 import { createDispatch } from '../services/dispatchApi';
+import { createExportService } from '../services/exportService';
 import { ProjectService, workspaceDir } from '../services/projectService';
+import { createRunService } from '../services/runService';
 import { startWebServer } from './webServer';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -32,7 +34,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   const opts = program.opts<{ port: number; open: boolean }>();
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const projects = new ProjectService({ workspace: workspaceDir(), confineToWorkspace: true });
-  const api = createBackend({ shell: 'web', version, projects });
+  // Each training run gets its own process; closing the shell ends them all.
+  const runs = createRunService();
+  const api = createBackend({ shell: 'web', version, projects, runs, exports: createExportService() });
   const server = await startWebServer({
     dispatch: createDispatch(api),
     subscribe: (listener) => api.onRunEvent(listener),
@@ -42,7 +46,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   console.log(`NetCanvas is running at ${server.url}`);
   console.log(`Projects are saved in ${projects.workspace}. Press Ctrl+C to stop.`);
   const stop = () => {
-    void server.close().then(() => process.exit(0));
+    void Promise.all([server.close(), runs.dispose()]).then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
