@@ -1,0 +1,116 @@
+// Canvas smoothness with 300 blocks: frame times in Chromium while the learner pans the canvas
+// and while they edit a setting (every keystroke re-infers shapes and re-renders the blocks).
+// Run after `npx vite build`: node --import tsx bench/canvas.bench.ts
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Edge, LayerNode } from '../shared/graph/types';
+import { newProject } from '../shared/project/newProject';
+
+
+const LAYERS = 300;
+
+/** A 300-layer MLP-style chain laid out in a grid, so a zoomed-out view holds many blocks. */
+function bigProject() {
+  const nodes: LayerNode[] = [{ id: 'n0', type: 'InputLayer', name: 'input_layer', params: { shape: [64] }, position: { x: 0, y: 0 } }];
+  const edges: Edge[] = [];
+  for (let i = 1; i < LAYERS; i++) {
+    const type = i % 3 === 2 ? 'Dropout' : 'Dense';
+    const params = type === 'Dense' ? { units: 64, activation: 'relu' } : { rate: 0.1 };
+    nodes.push({ id: `n${i}`, type, name: `${type.toLowerCase()}_${i}`, params, position: { x: (i % 15) * 260, y: Math.floor(i / 15) * 160 } });
+    edges.push({ id: `e${i}`, source: `n${i - 1}`, target: `n${i}` });
+  }
+  return newProject(`${LAYERS} layers`, { nodes, edges });
+}
+
+async function startWebShell(home: string): Promise<{ url: string; stop: () => void }> {
+  const server = spawn(process.execPath, ['bin/netcanvas-web.mjs', '--port', '0', '--no-open'], { env: { ...process.env, NETCANVAS_HOME: home } });
+  let log = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString();
+      const m = /NetCanvas is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(log);
+      if (m?.[1]) resolve(m[1]);
+    };
+    server.stdout.on('data', onData);
+    server.stderr.on('data', onData);
+    server.on('exit', (code) => reject(new Error(`web shell exited with ${code}:\n${log}`)));
+  });
+  return { url, stop: () => server.kill('SIGTERM') };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+function report(label: string, frames: number[]) {
+  const sorted = [...frames].sort((a, b) => a - b);
+  console.log(
+    `${label.padEnd(28)} frames ${String(frames.length).padStart(4)}  p50 ${percentile(sorted, 50).toFixed(1)} ms  p95 ${percentile(sorted, 95).toFixed(1)} ms  max ${(sorted.at(-1) ?? NaN).toFixed(1)} ms`,
+  );
+}
+
+async function main() {
+  const home = mkdtempSync(join(tmpdir(), 'netcanvas-bench-'));
+  const file = join(home, 'big.json');
+  writeFileSync(file, JSON.stringify(bigProject()));
+  const shell = await startWebShell(home);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(shell.url);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await page.getByLabel(/Open a file/).setInputFiles(file);
+    await page.getByRole('region', { name: 'Model summary' }).getByText(`Total params:`).waitFor();
+    const blocks = await page.locator('.react-flow__node').count();
+    console.log(`${LAYERS}-layer graph open; ${blocks} blocks rendered in the viewport`);
+
+    // Frame times: gaps between requestAnimationFrame callbacks while an action runs.
+    // A string, not a function: tsx's name-keeping helper does not exist inside the page.
+    const startFrames = () =>
+      page.evaluate(`(() => {
+        window.frames_ = [];
+        window.stop_ = false;
+        let last = performance.now();
+        const tick = (t) => {
+          window.frames_.push(t - last);
+          last = t;
+          if (!window.stop_) requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      })()`);
+    const stopFrames = () => page.evaluate<number[]>('(window.stop_ = true, window.frames_.slice(1))');
+
+    // The edit first: the pan moves the blocks out of view.
+    // The worst case: every keystroke in the first Dense's units changes all 300 blocks below it
+    // (an empty or partial value turns them all to '?', each digit changes their shapes).
+    for (const label of ['edit first Dense (typing)']) {
+      await page.locator('.react-flow__node').filter({ hasText: 'Dense' }).first().click();
+      const units = page.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: 'units', exact: true });
+      await startFrames();
+      for (const v of ['128', '32', '256', '64']) {
+        await units.fill('');
+        await units.pressSequentially(v, { delay: 30 });
+      }
+      report(label, await stopFrames());
+    }
+    const pane = page.locator('.react-flow__pane');
+    const box = await pane.boundingBox();
+    if (!box) throw new Error('no canvas pane');
+    await startFrames();
+    for (let sweep = 0; sweep < 4; sweep++) {
+      await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.5);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.3, { steps: 40 });
+      await page.mouse.up();
+    }
+    report('pan (4 drags × 40 steps)', await stopFrames());
+
+  } finally {
+    await browser.close();
+    shell.stop();
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+await main();
