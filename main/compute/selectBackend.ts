@@ -99,6 +99,23 @@ const loaders: Record<ComputeBackend, Loader> = {
 };
 
 /**
+ * Tries to start one backend and makes it current when it starts: its detail, or the reason it
+ * cannot be used here (as `BackendReport.skipped` gives it).
+ */
+export async function tryBackend(
+  name: ComputeBackend,
+  options: SelectBackendOptions = {},
+): Promise<{ readonly ok: true; readonly detail: string } | { readonly ok: false; readonly reason: string }> {
+  try {
+    const detail = await loaders[name](options);
+    lastDetails = { detail };
+    return { ok: true, detail };
+  } catch (e) {
+    return { ok: false, reason: e instanceof BackendUnavailable ? e.message : `failed: ${message(e)}` };
+  }
+}
+
+/**
  * Makes the fastest usable backend current (or exactly `choice` when it is not `auto`) and says
  * which it is and why faster ones were skipped. Call once per training process, before building
  * a model.
@@ -109,15 +126,10 @@ export async function selectBackend(choice: BackendChoice, options: SelectBacken
   const skipped: { name: ComputeBackend; reason: string }[] = [];
   const candidates = choice === 'auto' ? COMPUTE_BACKENDS : [choice];
   for (const name of candidates) {
-    try {
-      const detail = await loaders[name](options);
-      lastDetails = { detail };
-      return { name, skipped };
-    } catch (e) {
-      const reason = e instanceof BackendUnavailable ? e.message : `failed: ${message(e)}`;
-      if (choice !== 'auto') throw new Error(`The "${name}" compute backend cannot be used: ${reason}.`);
-      skipped.push({ name, reason });
-    }
+    const result = await tryBackend(name, options);
+    if (result.ok) return { name, skipped };
+    if (choice !== 'auto') throw new Error(`The "${name}" compute backend cannot be used: ${result.reason}.`);
+    skipped.push({ name, reason: result.reason });
   }
   // Unreachable in practice: the cpu backend always loads.
   throw new Error(`No compute backend could be started: ${skipped.map((s) => `${s.name}: ${s.reason}`).join('; ')}`);

@@ -1,0 +1,73 @@
+// Which compute backends load on this machine, asked once of a child process and remembered.
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { BackendListing } from '../../shared/api/backendApi';
+import type { BackendProbe } from '../services/serviceTypes';
+
+/** The probe child's TypeScript entry, run through tsx like the training worker. */
+export const PROBE_WORKER_PATH = fileURLToPath(new URL('./probeWorker.ts', import.meta.url));
+
+export interface ProbeOptions {
+  /** The child's entry (default {@link PROBE_WORKER_PATH}). */
+  readonly workerPath?: string;
+  /** Node flags for the child (default: load tsx). */
+  readonly execArgv?: readonly string[];
+  /** Give up after this long (default 60 s: starting Dawn or CUDA can take a while). */
+  readonly timeoutMs?: number;
+}
+
+function probeOnce(options: ProbeOptions): Promise<BackendListing> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  return new Promise((resolve, reject) => {
+    const child = fork(options.workerPath ?? PROBE_WORKER_PATH, [], {
+      execArgv: [...(options.execArgv ?? ['--import', 'tsx'])],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    let stderr = '';
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+    };
+    const timer = setTimeout(() => {
+      child.kill();
+      finish(() => reject(new Error(`The compute backend probe did not answer within ${timeoutMs / 1000} s.`)));
+    }, timeoutMs);
+    child.stderr?.on('data', (d: Buffer) => {
+      stderr = (stderr + d.toString()).slice(-2000);
+    });
+    child.on('message', (m: { listing?: BackendListing; error?: string }) => {
+      if (m.listing) {
+        const listing = m.listing;
+        finish(() => resolve(listing));
+      } else finish(() => reject(new Error(`The compute backend probe failed: ${m.error ?? 'no reason given'}`)));
+    });
+    child.on('error', (e) => finish(() => reject(new Error(`The compute backend probe could not start: ${e.message}`))));
+    child.on('exit', (code, signal) =>
+      finish(() => reject(new Error(`The compute backend probe ended (${signal ?? `code ${code}`}) without an answer. ${stderr.trim()}`))),
+    );
+  });
+}
+
+/**
+ * A {@link BackendProbe} that tries every backend in a child process, so the app process never
+ * loads native tfjs or Dawn, and keeps the first answer (what is installed does not change while
+ * the app runs). A failed probe is not kept: the next call tries again.
+ *
+ * @example
+ * const listing = await createBackendProbe().listBackends(); // { backends: [...], auto: { name: 'wasm', skipped } }
+ */
+export function createBackendProbe(options: ProbeOptions = {}): BackendProbe {
+  let cached: Promise<BackendListing> | undefined;
+  return {
+    listBackends() {
+      cached ??= probeOnce(options).catch((e: unknown) => {
+        cached = undefined;
+        throw e;
+      });
+      return cached;
+    },
+  };
+}
