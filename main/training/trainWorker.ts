@@ -129,13 +129,14 @@ async function train(msg: StartMessage): Promise<void> {
   });
 }
 
-function predict(pixels: readonly number[]): Prediction {
+async function predict(pixels: readonly number[]): Promise<Prediction> {
   if (!trained) throw new Error('This run has no trained model yet.');
   const { model, inputShape } = trained;
   const size = inputShape.reduce((a, b) => a * b, 1);
   if (pixels.length !== size) throw new Error(`Expected ${size} pixel values (${inputShape.join(' × ')}), got ${pixels.length}.`);
   const probs = tf.tidy(() => model.predict(tf.tensor(pixels, [1, ...inputShape], 'float32').div(255)) as tf.Tensor);
-  const probabilities = Array.from(probs.dataSync());
+  // data(), not dataSync(): tfjs-webgpu's synchronous read needs OffscreenCanvas, which Node lacks.
+  const probabilities = Array.from(await probs.data());
   probs.dispose();
   return { probabilities, activations: {} };
 }
@@ -160,7 +161,7 @@ async function handle(msg: HostToWorker): Promise<void> {
       return;
     case 'predict':
       try {
-        send({ type: 'reply', requestId: msg.requestId, ok: true, kind: 'predict', value: predict(msg.pixels) });
+        send({ type: 'reply', requestId: msg.requestId, ok: true, kind: 'predict', value: await predict(msg.pixels) });
       } catch (e) {
         send({ type: 'reply', requestId: msg.requestId, ok: false, error: e instanceof Error ? e.message : String(e) });
       }
