@@ -20,14 +20,15 @@ describe('LessonCard', () => {
         <LessonCard onOpenProject={onOpenProject} onShowCompare={onShowCompare} />
       </BackendProvider>,
     );
-    await userEvent.selectOptions(screen.getByLabelText('Train on'), '1,000 images (seconds)');
+    await userEvent.selectOptions(screen.getByLabelText('Train on'), '1,000 images, 1 epoch (a quick look)');
     await userEvent.click(screen.getByRole('button', { name: 'Train both' }));
 
     const ffnn = templateById('lesson-ffnn')?.project;
     const cnn = templateById('lesson-cnn')?.project;
     expect(fake.started.map((r) => r.graph)).toEqual([ffnn?.graph, cnn?.graph]);
     expect(fake.started.map((r) => r.settings.limit)).toEqual([1000, 1000]);
-    expect(fake.started[1]?.settings.epochs).toBe(cnn?.training.epochs);
+    expect(fake.started.map((r) => r.settings.epochs)).toEqual([1, 1]);
+    expect(fake.started[1]?.settings.batchSize).toBe(cnn?.training.batchSize);
     expect(onOpenProject).toHaveBeenCalledWith(expect.objectContaining({ graph: cnn?.graph }));
     expect(onShowCompare).toHaveBeenCalledOnce();
     const state = useRunsStore.getState();

@@ -13,9 +13,9 @@ export interface LessonCardProps {
 
 /** How much of MNIST the lesson trains on: the learner trades waiting time for accuracy. */
 const SIZES = [
-  { limit: 1000, label: '1,000 images (seconds)' },
-  { limit: 6000, label: '6,000 images (a minute or two)' },
-  { limit: null, label: 'all 60,000 images (several minutes)' },
+  { limit: 1000, epochs: 1, label: '1,000 images, 1 epoch (a quick look)' },
+  { limit: 6000, epochs: null, label: '6,000 images' },
+  { limit: null, epochs: null, label: 'all 60,000 images (slow without a GPU)' },
 ] as const;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -40,17 +40,20 @@ export function LessonCard({ onOpenProject, onShowCompare }: LessonCardProps) {
     }
     setBusy(true);
     setError(null);
-    const limit = SIZES[size]?.limit ?? null;
+    const choice = SIZES[size] ?? SIZES[1];
+    const limit = choice.limit;
+    // null: the template's own epoch count.
+    const epochs = (p: ProjectFile) => choice.epochs ?? p.training.epochs;
     const { backendChoice, registerRun, registerRejected, compare, setActive } = useRunsStore.getState();
     const requests: RunRequest[] = [ffnn, cnn].map((p) => ({
       title: p.name,
       graph: p.graph,
       dataset: p.dataset,
-      settings: { ...p.training, limit },
+      settings: { ...p.training, limit, epochs: epochs(p) },
       backend: backendChoice,
     }));
     // The canvas shows the CNN, the network the lesson is about; both stay a click away in the runs.
-    onOpenProject({ ...cnn, training: { ...cnn.training, limit } });
+    onOpenProject({ ...cnn, training: { ...cnn.training, limit, epochs: epochs(cnn) } });
     // Both start at once: each run has its own training process, so they train side by side.
     const ids = await Promise.all(
       requests.map((r) =>
