@@ -1,6 +1,6 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
-import { moveNodes } from '../shared/graph/edits';
+import { moveNodes, removeItems } from '../shared/graph/edits';
 import { useBackend } from './backend/useBackend';
 import { autoLayout } from './canvas/autoLayout';
 import { GraphCanvas } from './canvas/GraphCanvas';
@@ -12,6 +12,7 @@ import { ExportDialog, OpenDialog, SaveAsDialog } from './shell/FileDialogs';
 import { openProject, saveProject } from './shell/projectActions';
 import { StartScreen } from './shell/StartScreen';
 import { SHORTCUTS, useShortcuts } from './shell/useShortcuts';
+import { useMenuCommands } from './shell/useMenuCommands';
 import { redo, undo, useProjectStore } from './state/projectStore';
 import { SummaryPanel } from './summary/SummaryPanel';
 import { TrainingDashboard } from './training/TrainingDashboard';
@@ -21,6 +22,8 @@ type Tab = 'Build' | 'Train' | 'Compare';
 type DialogName = 'open' | 'import' | 'saveAs' | 'export' | 'help' | null;
 
 const AUTOSAVE_MS = 5000;
+
+type Panel = 'palette' | 'inspector' | 'summary';
 
 function Workspace() {
   const api = useBackend();
@@ -54,6 +57,50 @@ function Workspace() {
     [api, flow],
   );
   useShortcuts(actions);
+
+  const [hidden, setHidden] = useState<ReadonlySet<Panel>>(new Set());
+  const toggle = (panel: Panel) =>
+    setHidden((h) => {
+      const next = new Set(h);
+      if (!next.delete(panel)) next.add(panel);
+      return next;
+    });
+  const withProject = (f: () => void) => () => {
+    if (useProjectStore.getState().project) f();
+  };
+  useMenuCommands({
+    new: () => useProjectStore.getState().close(),
+    open: () => setDialog('open'),
+    openRecent: (p) => {
+      if (!p) return;
+      api.openProject(p).then(
+        (opened) => opened && openProject(opened.project, opened.path),
+        (e: unknown) => setStatus(`Could not open ${p}: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    },
+    save: withProject(actions.save),
+    saveAs: withProject(() => setDialog('saveAs')),
+    importKeras: () => setDialog('import'),
+    export: withProject(() => setDialog('export')),
+    undo,
+    redo,
+    delete: withProject(() => {
+      const { selection, editGraph } = useProjectStore.getState();
+      const ids = new Set(selection);
+      editGraph((g) => removeItems(g, ids, ids));
+    }),
+    selectAll: withProject(() => {
+      const store = useProjectStore.getState();
+      store.select(store.project?.graph.nodes.map((n) => n.id) ?? []);
+    }),
+    fitView: actions.fit,
+    zoomIn: () => void flow.zoomIn(),
+    zoomOut: () => void flow.zoomOut(),
+    togglePalette: () => toggle('palette'),
+    toggleInspector: () => toggle('inspector'),
+    toggleSummary: () => toggle('summary'),
+    shortcuts: actions.help,
+  });
 
   // Autosave: a recovery copy every few seconds while there are unsaved edits.
   useEffect(() => {
@@ -124,12 +171,14 @@ function Workspace() {
         <StartScreen onShowCompare={() => setTab('Compare')} onOpen={() => setDialog('open')} />
       ) : tab === 'Build' ? (
         <div className="nc-build">
-          <Palette />
+          {!hidden.has('palette') && <Palette />}
           <GraphCanvas />
-          <div className="nc-side">
-            <Inspector />
-            <SummaryPanel />
-          </div>
+          {!(hidden.has('inspector') && hidden.has('summary')) && (
+            <div className="nc-side">
+              {!hidden.has('inspector') && <Inspector />}
+              {!hidden.has('summary') && <SummaryPanel />}
+            </div>
+          )}
         </div>
       ) : tab === 'Train' ? (
         <TrainingDashboard
