@@ -29,8 +29,11 @@ export interface WorkerHandle {
 /** Starts the training process for one run (Electron passes one built on utilityProcess). */
 export type SpawnWorker = (runId: RunId) => WorkerHandle;
 
-/** The worker's TypeScript entry, run through tsx. */
-export const TRAIN_WORKER_PATH = fileURLToPath(new URL('../training/trainWorker.ts', import.meta.url));
+/**
+ * The worker's TypeScript entry, run through tsx. A function, not a constant: the Electron
+ * bundle is CommonJS, where `import.meta.url` does not exist, and it names its own entry.
+ */
+export const trainWorkerPath = (): string => fileURLToPath(new URL('../training/trainWorker.ts', import.meta.url));
 
 const STDERR_TAIL = 4000;
 
@@ -38,10 +41,12 @@ const STDERR_TAIL = 4000;
  * The default spawn: `child_process.fork` of the worker's .ts entry under tsx, with structured
  * clone IPC. `execArgv` adds Node flags (e.g. `--max-old-space-size=4096`).
  */
-export function forkWorker(execArgv: readonly string[] = []): SpawnWorker {
+export function forkWorker(execArgv: readonly string[] = [], entry: string = trainWorkerPath()): SpawnWorker {
+  // A bundled .cjs entry (the desktop app) runs as it is; the .ts source needs tsx.
+  const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
   return () => {
-    const child = fork(TRAIN_WORKER_PATH, [], {
-      execArgv: ['--import', 'tsx', ...execArgv],
+    const child = fork(entry, [], {
+      execArgv: [...loader, ...execArgv],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     });
