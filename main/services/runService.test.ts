@@ -56,6 +56,10 @@ describe('RunService', () => {
       if (done?.type !== 'done') return;
       const started = events.find((e) => e.type === 'started');
       expect(started).toMatchObject({ trainSamples: 384, validationSamples: 128, batchesPerEpoch: 12 });
+      // Throttled to at most 10 batch events a second.
+      const times = events.flatMap((e) => (e.type === 'batch' ? [e.elapsedMs] : []));
+      expect(times.length).toBeGreaterThan(0);
+      times.slice(1).forEach((t, i) => expect(t - (times[i] ?? 0)).toBeGreaterThanOrEqual(99));
       const epoch = events.find((e) => e.type === 'epoch');
       expect(epoch).toMatchObject({ epoch: 1 });
       if (epoch?.type === 'epoch') {
