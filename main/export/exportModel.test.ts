@@ -79,7 +79,7 @@ describe('keras-json and python exports', () => {
   it('writes a Keras topology that tfjs builds with the same parameter count', async () => {
     const path = join(dir, 'cnn.json');
     await exportModel({ graph: cnnGraph, settings: training, dataset, name }, 'keras-json', path);
-    const model = await tf.models.modelFromJSON(JSON.parse(await readFile(path, "utf8")) as Parameters<typeof tf.models.modelFromJSON>[0]);
+    const model = await tf.models.modelFromJSON(JSON.parse(await readFile(path, 'utf8')) as Parameters<typeof tf.models.modelFromJSON>[0]);
     expect(model.countParams()).toBe(121_930);
   });
 
