@@ -7,6 +7,7 @@ import { DrawPad } from './DrawPad';
 import { FeatureMaps } from './FeatureMaps';
 import { inkToPixels, type Ink } from './inkGrid';
 import { KernelImages, WeightHistograms } from './KernelsAndHistograms';
+import './insight.css';
 
 export interface InsightPanelProps {
   readonly runId: string;
