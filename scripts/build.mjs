@@ -25,6 +25,7 @@ async function buildMain() {
     { in: 'main/electron/electronMain.ts', out: 'electron-main' },
     { in: 'main/electron/preload.ts', out: 'preload' },
     { in: 'main/training/trainWorker.ts', out: 'trainWorker' },
+    { in: 'main/compute/probeWorker.ts', out: 'probeWorker' },
   ].filter((e) => existsSync(join(root, e.in)));
   if (entries.length === 0) return [];
   await esbuild({

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createBackendProbe } from '../compute/probeBackends';
 import { createBackend } from '../services/createBackend';
 import { createDispatch } from '../services/dispatchApi';
 import { createExportService } from '../services/exportService';
@@ -76,6 +77,7 @@ async function start(): Promise<void> {
     projects,
     runs,
     exports: createExportService(),
+    backends: createBackendProbe({ workerPath: join(__dirname, 'probeWorker.cjs'), execArgv: [] }),
     choosePath: async (purpose, suggested) => {
       const filters = [{ name: 'NetCanvas project', extensions: ['json'] }];
       if (purpose === 'open') {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import open from 'open';
+import { createBackendProbe } from '../compute/probeBackends';
 import { createBackend } from '../services/createBackend';
 import { createDispatch } from '../services/dispatchApi';
 import { createExportService } from '../services/exportService';
@@ -36,7 +37,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const projects = new ProjectService({ workspace: workspaceDir(), confineToWorkspace: true });
   // Each training run gets its own process; closing the shell ends them all.
   const runs = createRunService();
-  const api = createBackend({ shell: 'web', version, projects, runs, exports: createExportService() });
+  const api = createBackend({ shell: 'web', version, projects, runs, exports: createExportService(), backends: createBackendProbe() });
   const server = await startWebServer({
     dispatch: createDispatch(api),
     subscribe: (listener) => api.onRunEvent(listener),
