@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Edge, LayerNode } from '../shared/graph/types';
+import type { Edge, LayerNode, ParamValue } from '../shared/graph/types';
 import { newProject } from '../shared/project/newProject';
 
 
@@ -18,7 +18,7 @@ function bigProject() {
   const edges: Edge[] = [];
   for (let i = 1; i < LAYERS; i++) {
     const type = i % 3 === 2 ? 'Dropout' : 'Dense';
-    const params = type === 'Dense' ? { units: 64, activation: 'relu' } : { rate: 0.1 };
+    const params: Record<string, ParamValue> = type === 'Dense' ? { units: 64, activation: 'relu' } : { rate: 0.1 };
     nodes.push({ id: `n${i}`, type, name: `${type.toLowerCase()}_${i}`, params, position: { x: (i % 15) * 260, y: Math.floor(i / 15) * 160 } });
     edges.push({ id: `e${i}`, source: `n${i - 1}`, target: `n${i}` });
   }

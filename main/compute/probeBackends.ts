@@ -4,11 +4,14 @@ import { fileURLToPath } from 'node:url';
 import type { BackendListing } from '../../shared/api/backendApi';
 import type { BackendProbe } from '../services/serviceTypes';
 
-/** The probe child's TypeScript entry, run through tsx like the training worker. */
-export const PROBE_WORKER_PATH = fileURLToPath(new URL('./probeWorker.ts', import.meta.url));
+/**
+ * The probe child's TypeScript entry, run through tsx like the training worker. A function: the
+ * desktop app's CommonJS bundle has no `import.meta.url` and names its bundled entry instead.
+ */
+export const probeWorkerPath = (): string => fileURLToPath(new URL('./probeWorker.ts', import.meta.url));
 
 export interface ProbeOptions {
-  /** The child's entry (default {@link PROBE_WORKER_PATH}). */
+  /** The child's entry (default {@link probeWorkerPath}). */
   readonly workerPath?: string;
   /** Node flags for the child (default: load tsx). */
   readonly execArgv?: readonly string[];
@@ -19,7 +22,7 @@ export interface ProbeOptions {
 function probeOnce(options: ProbeOptions): Promise<BackendListing> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   return new Promise((resolve, reject) => {
-    const child = fork(options.workerPath ?? PROBE_WORKER_PATH, [], {
+    const child = fork(options.workerPath ?? probeWorkerPath(), [], {
       execArgv: [...(options.execArgv ?? ['--import', 'tsx'])],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
