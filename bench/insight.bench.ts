@@ -22,13 +22,13 @@ for (const id of ['cnn-valid', 'cnn-dropout', 'cnn-same']) {
   const params = model.countParams();
   const pixels = Uint8Array.from({ length: 784 }, () => Math.floor(Math.random() * 256));
   // The first call builds and caches the multi-output model and warms the kernels up.
-  for (let i = 0; i < 3; i++) predictWithActivations(model, pixels, [28, 28, 1]);
+  for (let i = 0; i < 3; i++) await predictWithActivations(model, pixels, [28, 28, 1]);
   const times: number[] = [];
   let values = 0;
   for (let i = 0; i < RUNS; i++) {
     pixels[i % 784] = (i * 31) % 256;
     const t0 = performance.now();
-    const p = predictWithActivations(model, pixels, [28, 28, 1]);
+    const p = await predictWithActivations(model, pixels, [28, 28, 1]);
     times.push(performance.now() - t0);
     values = Object.values(p.activations).reduce((n, a) => n + a.values.length, 0);
   }

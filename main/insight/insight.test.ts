@@ -25,7 +25,7 @@ describe('predictWithActivations', () => {
     if (!graph) throw new Error('template missing');
     const model = await modelFromTopology(toKerasTopology(graph));
     const pixels = Uint8Array.from({ length: 784 }, (_, i) => (i * 37) % 256);
-    const p = predictWithActivations(model, pixels, [28, 28, 1]);
+    const p = await predictWithActivations(model, pixels, [28, 28, 1]);
 
     const direct = tf.tidy(() => Array.from((model.predict(tf.tensor(Array.from(pixels), [1, 28, 28, 1]).div(255)) as tf.Tensor).dataSync()));
     expect(p.probabilities).toHaveLength(10);
@@ -41,31 +41,31 @@ describe('predictWithActivations', () => {
     model.dispose();
   });
 
-  it('computes the feature map a learner can check by hand, with the scaling applied', () => {
+  it('computes the feature map a learner can check by hand, with the scaling applied', async () => {
     // Kernel [[1, 0], [0, -1]]: top-left minus bottom-right of each 2×2 window.
     const model = tinyConvModel([1, 0, 0, -1], 0.5);
     const pixels = [0, 10, 20, 30, 40, 50, 60, 70, 80];
-    const p = predictWithActivations(model, pixels, [3, 3, 1], { multiply: 0.1, add: 0 });
+    const p = await predictWithActivations(model, pixels, [3, 3, 1], { multiply: 0.1, add: 0 });
     // Scaled: 0 1 2 / 3 4 5 / 6 7 8 → every window gives a − (a + 4) + 0.5 = −3.5.
     expect(p.activations.edges?.shape).toEqual([2, 2, 1]);
     p.activations.edges?.values.forEach((v) => expect(v).toBeCloseTo(-3.5, 5));
     expect(p.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
   });
 
-  it('builds the multi-output model once and leaks no tensors', () => {
+  it('builds the multi-output model once and leaks no tensors', async () => {
     const model = tinyConvModel([1, 0, 0, 1]);
-    predictWithActivations(model, new Uint8Array(9), [3, 3, 1]);
+    await predictWithActivations(model, new Uint8Array(9), [3, 3, 1]);
     const before = tf.memory().numTensors;
     const first = activationModel(model);
-    predictWithActivations(model, new Uint8Array(9).fill(200), [3, 3, 1]);
+    await predictWithActivations(model, new Uint8Array(9).fill(200), [3, 3, 1]);
     expect(activationModel(model)).toBe(first);
     expect(tf.memory().numTensors).toBe(before);
   });
 
-  it('says what is wrong with the pixels it was given', () => {
+  it('says what is wrong with the pixels it was given', async () => {
     const model = tinyConvModel([1, 0, 0, 1]);
-    expect(() => predictWithActivations(model, new Uint8Array(10), [3, 3, 1])).toThrow('Expected 9 pixel values (3 × 3 × 1), got 10.');
-    expect(() => predictWithActivations(model, [], [0, 3])).toThrow('positive whole numbers');
+    await expect(predictWithActivations(model, new Uint8Array(10), [3, 3, 1])).rejects.toThrow('Expected 9 pixel values (3 × 3 × 1), got 10.');
+    await expect(predictWithActivations(model, [], [0, 3])).rejects.toThrow('positive whole numbers');
   });
 });
 

@@ -14,13 +14,14 @@ export const UNIT_SCALING: PixelScaling = { multiply: 1 / 255, add: 0 };
 /**
  * Class probabilities for one sample plus the output of every Conv2D, pooling and Dense layer,
  * from a single forward pass. `pixels` is height × width × channels, 0–255, row after row.
+ * Reads results with `data()`: tfjs-webgpu's synchronous read needs OffscreenCanvas, absent in Node.
  */
-export function predictWithActivations(
+export async function predictWithActivations(
   model: tf.LayersModel,
   pixels: Uint8Array | readonly number[],
   inputShape: readonly number[],
   scaling: PixelScaling = UNIT_SCALING,
-): Prediction {
+): Promise<Prediction> {
   const size = inputShape.reduce((a, b) => a * b, 1);
   if (inputShape.length === 0 || !inputShape.every((d) => Number.isInteger(d) && d > 0))
     throw new Error(`The input shape must be positive whole numbers, got [${inputShape.join(', ')}].`);
@@ -37,9 +38,9 @@ export function predictWithActivations(
     const activations: Record<string, { shape: number[]; values: number[] }> = {};
     for (const { name, output } of layers) {
       const t = outputs[output];
-      if (t) activations[name] = { shape: t.shape.slice(1), values: Array.from(t.dataSync()) };
+      if (t) activations[name] = { shape: t.shape.slice(1), values: Array.from(await t.data()) };
     }
-    return { probabilities: Array.from(probs.dataSync()), activations };
+    return { probabilities: Array.from(await probs.data()), activations };
   } finally {
     tf.dispose(outputs);
   }

@@ -1,7 +1,8 @@
 // Composes the backend API both shells serve from the services that do the work. The shells
 // differ only in how a null path is resolved (a native dialog on the desktop, the workspace in
 // the web shell) and in how training processes are started (passed in as `runs`).
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { AppInfo, ExportRequest, NetCanvasApi, RunRecord, Unsubscribe } from '../../shared/api/backendApi';
 import type { RunEvent } from '../../shared/training/runEvents';
 import { describeDataset, listDatasets } from '../../datasets/loadDataset';
@@ -38,7 +39,10 @@ export function createBackend(services: BackendServices): NetCanvasApi {
     const suggested = `${projectFileName(name).replace(/\.netcanvas\.json$/, '')}${EXPORT_NAMES[request.format]}`;
     const chosen = services.choosePath ? await services.choosePath('export', suggested) : join('exports', suggested);
     if (chosen === null) throw new ApiError('badRequest', 'Export cancelled.');
-    return projects.resolvePath(chosen);
+    const target = projects.resolvePath(chosen);
+    // The workspace's exports/ folder does not exist until the first export.
+    await mkdir(dirname(target), { recursive: true });
+    return target;
   };
   return {
     appInfo: () => Promise.resolve({ shell: services.shell, version: services.version, workspaceDir: projects.workspace }),

@@ -2,7 +2,7 @@
 // holding the trained model to answer predict and export requests until the host says exit.
 // Runs under `child_process.fork` (messages through process.send) or Electron's utilityProcess
 // (messages through process.parentPort); see runService.ts for the host side.
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import { planSamples } from '../../datasets/batches';
 import { DatasetError } from '../../datasets/datasetError';
 import { loadDataset } from '../../datasets/loadDataset';
@@ -13,6 +13,7 @@ import type { BackendReport, RunEvent, RunId } from '../../shared/training/runEv
 import { initBackend } from '../compute/initBackend';
 import { exportModel } from '../export/exportModel';
 import { loadTrainedModel } from '../export/loadTrainedModel';
+import { predictWithActivations, UNIT_SCALING } from '../insight/predictWithActivations';
 import { buildModel, InvalidModelError } from './buildModel';
 import { checkDataFit } from './checkDataFit';
 import { estimateMemory, memoryLimits, memoryRefusal } from './estimateMemory';
@@ -131,14 +132,8 @@ async function train(msg: StartMessage): Promise<void> {
 
 async function predict(pixels: readonly number[]): Promise<Prediction> {
   if (!trained) throw new Error('This run has no trained model yet.');
-  const { model, inputShape } = trained;
-  const size = inputShape.reduce((a, b) => a * b, 1);
-  if (pixels.length !== size) throw new Error(`Expected ${size} pixel values (${inputShape.join(' × ')}), got ${pixels.length}.`);
-  const probs = tf.tidy(() => model.predict(tf.tensor(pixels, [1, ...inputShape], 'float32').div(255)) as tf.Tensor);
-  // data(), not dataSync(): tfjs-webgpu's synchronous read needs OffscreenCanvas, which Node lacks.
-  const probabilities = Array.from(await probs.data());
-  probs.dispose();
-  return { probabilities, activations: {} };
+  // Probabilities plus every Conv2D, pooling and Dense layer's output, for the insight views.
+  return predictWithActivations(trained.model, pixels, trained.inputShape, UNIT_SCALING);
 }
 
 function exportTrained(format: ExportFormat, target: string): Promise<ExportResult> {
