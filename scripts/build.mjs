@@ -28,9 +28,8 @@ async function buildMain() {
     { in: 'main/compute/probeWorker.ts', out: 'probeWorker' },
   ].filter((e) => existsSync(join(root, e.in)));
   if (entries.length === 0) return [];
-  await esbuild({
+  const common = {
     absWorkingDir: root,
-    entryPoints: entries.map((e) => ({ in: e.in, out: e.out })),
     outdir: 'dist/main',
     outExtension: { '.js': '.cjs' },
     bundle: true,
@@ -41,7 +40,23 @@ async function buildMain() {
     external: ['electron'],
     sourcemap: true,
     logLevel: 'warning',
-  });
+  };
+  const preload = entries.filter((e) => e.out === 'preload');
+  const node = entries.filter((e) => e.out !== 'preload');
+  await Promise.all([
+    // The sandboxed preload may require only `electron`: no shim there.
+    preload.length ? esbuild({ ...common, entryPoints: preload }) : null,
+    // CommonJS has no import.meta: the modules that find files or require() relative to
+    // themselves get the bundle's own URL instead.
+    node.length
+      ? esbuild({
+          ...common,
+          entryPoints: node,
+          define: { 'import.meta.url': '__bundleUrl' },
+          banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+        })
+      : null,
+  ]);
   return entries.map((e) => `dist/main/${e.out}.cjs`);
 }
 
