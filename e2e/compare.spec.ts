@@ -12,7 +12,7 @@ function appUrl(): string {
 test('the lesson trains the MLP and the CNN side by side and compares them', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   await page.goto(appUrl());
-  await page.getByLabel('Train on').selectOption({ label: '1,000 images, 1 epoch (a quick look)' });
+  await page.getByLabel('Train on').selectOption({ label: '3,000 images, 2 epochs (a quick look)' });
   await page.getByRole('button', { name: 'Train both' }).click();
 
   const comparison = page.getByRole('region', { name: 'Comparison' });

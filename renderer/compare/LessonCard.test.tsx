@@ -20,14 +20,14 @@ describe('LessonCard', () => {
         <LessonCard onOpenProject={onOpenProject} onShowCompare={onShowCompare} />
       </BackendProvider>,
     );
-    await userEvent.selectOptions(screen.getByLabelText('Train on'), '1,000 images, 1 epoch (a quick look)');
+    await userEvent.selectOptions(screen.getByLabelText('Train on'), '3,000 images, 2 epochs (a quick look)');
     await userEvent.click(screen.getByRole('button', { name: 'Train both' }));
 
     const ffnn = templateById('lesson-ffnn')?.project;
     const cnn = templateById('lesson-cnn')?.project;
     expect(fake.started.map((r) => r.graph)).toEqual([ffnn?.graph, cnn?.graph]);
-    expect(fake.started.map((r) => r.settings.limit)).toEqual([1000, 1000]);
-    expect(fake.started.map((r) => r.settings.epochs)).toEqual([1, 1]);
+    expect(fake.started.map((r) => r.settings.limit)).toEqual([3000, 3000]);
+    expect(fake.started.map((r) => r.settings.epochs)).toEqual([2, 2]);
     expect(fake.started[1]?.settings.batchSize).toBe(cnn?.training.batchSize);
     expect(onOpenProject).toHaveBeenCalledWith(expect.objectContaining({ graph: cnn?.graph }));
     expect(onShowCompare).toHaveBeenCalledOnce();

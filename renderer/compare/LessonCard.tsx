@@ -13,7 +13,9 @@ export interface LessonCardProps {
 
 /** How much of MNIST the lesson trains on: the learner trades waiting time for accuracy. */
 const SIZES = [
-  { limit: 1000, epochs: 1, label: '1,000 images, 1 epoch (a quick look)' },
+  // Measured: at 3,000 images and 2 epochs the CNN already wins (94.2% vs 91.0%); at 1,000 images
+  // and 1 epoch it still loses to the MLP, which would teach the opposite of the lesson.
+  { limit: 3000, epochs: 2, label: '3,000 images, 2 epochs (a quick look)' },
   { limit: 6000, epochs: null, label: '6,000 images' },
   { limit: null, epochs: null, label: 'all 60,000 images (slow without a GPU)' },
 ] as const;
