@@ -49,6 +49,12 @@ test('build the 121,930-parameter CNN from the palette and see Keras shapes and 
     ['dense_1 (Dense)', '(None, 10)', '650'],
   ])
     await expect(summary.getByRole('row', { name: `${row} ${shape} ${params}` })).toBeVisible();
+  // Selecting a block opens its arithmetic with the learner's own numbers.
+  await page.getByRole('button', { name: /fit view/i }).click();
+  await page.getByTestId('block-conv2d').click();
+  const how = page.getByRole('region', { name: 'How this is computed' });
+  await expect(how).toContainText('floor((28 − 3 + 0) / 1) + 1 = 26');
+  await expect(how).toContainText('(3 × 3 × 1 + 1) × 32 = 320');
   // The wire out of the first convolution carries its shape.
   await page.getByRole('button', { name: /fit view/i }).click();
   await expect(page.getByTestId('edge-shape').filter({ hasText: '(None, 26, 26, 32)' })).toBeVisible();

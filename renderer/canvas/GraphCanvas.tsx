@@ -3,6 +3,7 @@ import type { Connection, EdgeChange, NodeChange, OnSelectionChangeParams } from
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
+import { explainGraph } from '../../shared/explain/explainGraph';
 import { addLayer, connect, moveNodes, removeItems } from '../../shared/graph/edits';
 import type { Position } from '../../shared/graph/types';
 import { defaultParams, layerDef } from '../../shared/layers/catalogue';
@@ -47,6 +48,8 @@ export function GraphCanvas() {
   const [dragging, setDragging] = useState<ReadonlyMap<string, Position>>(new Map());
 
   const selected = useMemo(() => new Set(selection), [selection]);
+  // The arithmetic behind each shape and count, with the learner's numbers, for hover titles.
+  const explanations = useMemo(() => explainGraph(graph, report), [graph, report]);
   const nodes: LayerBlockNode[] = useMemo(
     () =>
       graph.nodes.map((n) => ({
@@ -54,9 +57,9 @@ export function GraphCanvas() {
         type: 'layer',
         position: dragging.get(n.id) ?? n.position,
         selected: selected.has(n.id),
-        data: { layer: n, report: report.nodes.get(n.id) },
+        data: { layer: n, report: report.nodes.get(n.id), explanation: explanations.get(n.id)?.text },
       })),
-    [graph.nodes, report, dragging, selected],
+    [graph.nodes, report, dragging, selected, explanations],
   );
   const edges: ShapeEdgeType[] = useMemo(
     () =>
@@ -73,11 +76,13 @@ export function GraphCanvas() {
           selected: selected.has(e.id),
           data: {
             shape: shape ? formatShape(shape) : '',
-            formula: def && shape ? `${source?.name ?? ''}: ${inputs ? `${inputs} → ` : ''}${formatShape(shape)}\n${def.explain.shapeFormula}` : '',
+            formula:
+              explanations.get(e.source)?.text ??
+              (def && shape ? `${source?.name ?? ''}: ${inputs ? `${inputs} → ` : ''}${formatShape(shape)}\n${def.explain.shapeFormula}` : ''),
           },
         };
       }),
-    [graph, report, selected],
+    [graph, report, selected, explanations],
   );
 
   // A layer added from the palette may land below the visible area: bring it into view.

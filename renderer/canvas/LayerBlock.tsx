@@ -8,12 +8,13 @@ import { formatCount, formatShape } from '../../shared/layers/shapeUtils';
 import { useProjectStore } from '../state/projectStore';
 import { keySettings } from './keySettings';
 
-export type LayerBlockData = { layer: LayerNode; report: NodeReport | undefined };
+/** `explanation`: the arithmetic of this block's shape and count with the learner's numbers. */
+export type LayerBlockData = { layer: LayerNode; report: NodeReport | undefined; explanation?: string };
 export type LayerBlockNode = Node<LayerBlockData, 'layer'>;
 
 /** One layer on the canvas: type, name, key settings, output shape, parameters, and what is wrong. */
 export function LayerBlock({ data, selected }: NodeProps<LayerBlockNode>) {
-  const { layer, report } = data;
+  const { layer, report, explanation } = data;
   const def = layerDef(layer.type);
   const error = report?.issues.find((i) => i.severity === 'error');
   const warning = report?.issues.find((i) => i.severity === 'warning');
@@ -34,10 +35,10 @@ export function LayerBlock({ data, selected }: NodeProps<LayerBlockNode>) {
       </div>
       <div className="nc-block-settings">{keySettings(layer)}</div>
       <div className="nc-block-facts">
-        <span className="nc-block-shape" title={def ? `${def.explain.shapeFormula}` : undefined} data-testid="output-shape">
+        <span className="nc-block-shape" title={explanation ?? def?.explain.shapeFormula} data-testid="output-shape">
           {report?.outputShape ? formatShape(report.outputShape) : '?'}
         </span>
-        <span className="nc-block-params" title={def ? def.explain.paramFormula : undefined} data-testid="param-count">
+        <span className="nc-block-params" title={explanation ?? def?.explain.paramFormula} data-testid="param-count">
           {params === null ? '' : `${formatCount(params)} params`}
         </span>
       </div>

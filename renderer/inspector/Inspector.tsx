@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { explainGraph } from '../../shared/explain/explainGraph';
 import { renameLayer, setParam } from '../../shared/graph/edits';
 import type { LayerNode, ParamValue } from '../../shared/graph/types';
 import { layerDef, resolveParams } from '../../shared/layers/catalogue';
@@ -77,6 +78,7 @@ export function Inspector() {
   const def = layerDef(layer.type);
   const errors = def ? resolveParams(def, layer.params).errors : [];
   const issues = report.nodes.get(layer.id)?.issues ?? [];
+  const arithmetic = explainGraph(graph, report).get(layer.id);
   return (
     <aside className="nc-inspector" aria-label="Inspector">
       <h2>{layer.type}</h2>
@@ -89,6 +91,19 @@ export function Inspector() {
         Object.entries(def.params).map(([name, spec]) => (
           <ParamField key={name} layer={layer} name={name} spec={spec} error={errors.find((e) => e.param === name)?.message} />
         ))}
+      {arithmetic && (
+        <section className="nc-arithmetic" aria-label="How this is computed">
+          <h3>How this is computed: {arithmetic.transition}</h3>
+          <ul>
+            {[...arithmetic.shapeSteps, ...arithmetic.paramSteps].map((st, k) => (
+              <li key={k}>
+                {st.what}: {st.text}
+                {st.note ? ` (${st.note})` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {def && (
         <dl className="nc-formulas">
           <dt>Output size</dt>
