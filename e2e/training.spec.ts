@@ -69,4 +69,18 @@ test('a finished run shows test accuracy, the confusion matrix and predicted (tr
   await expect(result.getByRole('img', { name: /predicted \d, true \d/ }).first()).toBeVisible();
   await expect(page.getByRole('progressbar', { name: 'Training progress' })).toHaveAttribute('aria-valuenow', '100');
   await testInfo.attach('dashboard-done', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+
+  // Insight: draw a stroke and the trained network answers with probabilities and activations.
+  await page.getByRole('tab', { name: 'Insight', exact: true }).click();
+  const pad = page.getByRole('img', { name: /Drawing pad/ });
+  const box = await pad.boundingBox();
+  if (!box) throw new Error('the drawing pad is not on screen');
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.8, { steps: 12 });
+  await page.mouse.up();
+  const probabilities = page.getByRole('list', { name: 'Class probabilities' });
+  await expect(probabilities.getByRole('meter')).toHaveCount(10);
+  await expect(page.getByRole('region', { name: /Activations of dense/ }).first()).toBeVisible();
+  await testInfo.attach('insight', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
 });

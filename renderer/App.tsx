@@ -5,6 +5,7 @@ import { useBackend } from './backend/useBackend';
 import { autoLayout } from './canvas/autoLayout';
 import { GraphCanvas } from './canvas/GraphCanvas';
 import { ComparePanel } from './compare/ComparePanel';
+import { InsightTab } from './insight/InsightTab';
 import { Inspector } from './inspector/Inspector';
 import { Palette } from './palette/Palette';
 import { Dialog } from './shell/Dialog';
@@ -18,7 +19,7 @@ import { SummaryPanel } from './summary/SummaryPanel';
 import { TrainingDashboard } from './training/TrainingDashboard';
 import { useRunsStore } from './training/runsStore';
 
-type Tab = 'Build' | 'Train' | 'Compare';
+type Tab = 'Build' | 'Train' | 'Compare' | 'Insight';
 type DialogName = 'open' | 'import' | 'saveAs' | 'export' | 'help' | null;
 
 const AUTOSAVE_MS = 5000;
@@ -153,7 +154,7 @@ function Workspace() {
         </div>
         {project && (
           <div role="tablist" aria-label="Views">
-            {(['Build', 'Train', 'Compare'] as const).map((t) => (
+            {(['Build', 'Train', 'Compare', 'Insight'] as const).map((t) => (
               <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
                 {t}
               </button>
@@ -195,8 +196,10 @@ function Workspace() {
           onSettingsChange={(s) => useProjectStore.getState().setTraining(s)}
           onOpenProject={(p) => openProject(p, null)}
         />
-      ) : (
+      ) : tab === 'Compare' ? (
         <ComparePanel />
+      ) : (
+        <InsightTab />
       )}
       {dialog === 'open' && <OpenDialog onClose={() => setDialog(null)} />}
       {dialog === 'import' && <OpenDialog title="Import Keras model" onClose={() => setDialog(null)} />}
