@@ -1,5 +1,6 @@
 import { Handle, Position } from '@xyflow/react';
 import type { Node, NodeProps } from '@xyflow/react';
+import { memo } from 'react';
 import type { NodeReport } from '../../shared/graph/inferGraph';
 import { applyFix } from '../../shared/graph/edits';
 import type { LayerNode } from '../../shared/graph/types';
@@ -12,8 +13,29 @@ import { keySettings } from './keySettings';
 export type LayerBlockData = { layer: LayerNode; report: NodeReport | undefined; explanation?: string };
 export type LayerBlockNode = Node<LayerBlockData, 'layer'>;
 
+/** What a block shows from its report, as a string: equal strings mean nothing visible changed. */
+function reportSignature(report: NodeReport | undefined): string {
+  if (!report) return '';
+  const params = report.params ? report.params.trainable + report.params.nonTrainable : '';
+  const issues = report.issues.map((i) => `${i.severity}:${i.message}:${i.fix?.label ?? ''}`).join('|');
+  return `${report.outputShape ? formatShape(report.outputShape) : '?'};${params};${issues}`;
+}
+
+/**
+ * Re-infers every report after an edit, so every block gets new data objects; only the blocks
+ * whose layer, selection or shown facts changed need to draw again (300-block graphs).
+ */
+function sameBlock(a: NodeProps<LayerBlockNode>, b: NodeProps<LayerBlockNode>): boolean {
+  return (
+    a.selected === b.selected &&
+    a.data.layer === b.data.layer &&
+    a.data.explanation === b.data.explanation &&
+    reportSignature(a.data.report) === reportSignature(b.data.report)
+  );
+}
+
 /** One layer on the canvas: type, name, key settings, output shape, parameters, and what is wrong. */
-export function LayerBlock({ data, selected }: NodeProps<LayerBlockNode>) {
+export const LayerBlock = memo(function LayerBlock({ data, selected }: NodeProps<LayerBlockNode>) {
   const { layer, report, explanation } = data;
   const def = layerDef(layer.type);
   const error = report?.issues.find((i) => i.severity === 'error');
@@ -63,4 +85,4 @@ export function LayerBlock({ data, selected }: NodeProps<LayerBlockNode>) {
       <Handle type="source" position={Position.Bottom} aria-label={`${layer.name} output`} />
     </div>
   );
-}
+}, sameBlock);
