@@ -1,7 +1,8 @@
 // Canvas smoothness with 300 blocks: frame times in Chromium while the learner pans the canvas
 // and while they edit a setting (every keystroke re-infers shapes and re-renders the blocks).
-// Run after `npx vite build`: node --import tsx bench/canvas.bench.ts
+// Run after building: node scripts/build.mjs && node --import tsx bench/canvas.bench.ts
 import { chromium } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,24 +10,40 @@ import { join } from 'node:path';
 import type { Edge, LayerNode, ParamValue } from '../shared/graph/types';
 import { newProject } from '../shared/project/newProject';
 
-
 const LAYERS = 300;
 
 /** A 300-layer MLP-style chain laid out in a grid, so a zoomed-out view holds many blocks. */
 function bigProject() {
-  const nodes: LayerNode[] = [{ id: 'n0', type: 'InputLayer', name: 'input_layer', params: { shape: [64] }, position: { x: 0, y: 0 } }];
+  const nodes: LayerNode[] = [
+    {
+      id: 'n0',
+      type: 'InputLayer',
+      name: 'input_layer',
+      params: { shape: [64] },
+      position: { x: 0, y: 0 },
+    },
+  ];
   const edges: Edge[] = [];
   for (let i = 1; i < LAYERS; i++) {
     const type = i % 3 === 2 ? 'Dropout' : 'Dense';
-    const params: Record<string, ParamValue> = type === 'Dense' ? { units: 64, activation: 'relu' } : { rate: 0.1 };
-    nodes.push({ id: `n${i}`, type, name: `${type.toLowerCase()}_${i}`, params, position: { x: (i % 15) * 260, y: Math.floor(i / 15) * 160 } });
+    const params: Record<string, ParamValue> =
+      type === 'Dense' ? { units: 64, activation: 'relu' } : { rate: 0.1 };
+    nodes.push({
+      id: `n${i}`,
+      type,
+      name: `${type.toLowerCase()}_${i}`,
+      params,
+      position: { x: (i % 15) * 260, y: Math.floor(i / 15) * 160 },
+    });
     edges.push({ id: `e${i}`, source: `n${i - 1}`, target: `n${i}` });
   }
   return newProject(`${LAYERS} layers`, { nodes, edges });
 }
 
 async function startWebShell(home: string): Promise<{ url: string; stop: () => void }> {
-  const server = spawn(process.execPath, ['bin/netcanvas-web.mjs', '--port', '0', '--no-open'], { env: { ...process.env, NETCANVAS_HOME: home } });
+  const server = spawn(process.execPath, ['bin/netcanvas-web.mjs', '--port', '0', '--no-open'], {
+    env: { ...process.env, NETCANVAS_HOME: home },
+  });
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -41,13 +58,93 @@ async function startWebShell(home: string): Promise<{ url: string; stop: () => v
   return { url, stop: () => server.kill('SIGTERM') };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 function report(label: string, frames: number[]) {
   const sorted = [...frames].sort((a, b) => a - b);
+  // Frames over 50 ms are the ones a learner sees as a stutter; their sum is time the page froze.
+  const long = frames.filter((f) => f > 50);
+  const frozen = long.reduce((a, b) => a + b, 0);
   console.log(
-    `${label.padEnd(28)} frames ${String(frames.length).padStart(4)}  p50 ${percentile(sorted, 50).toFixed(1)} ms  p95 ${percentile(sorted, 95).toFixed(1)} ms  max ${(sorted.at(-1) ?? NaN).toFixed(1)} ms`,
+    `${label.padEnd(28)} frames ${String(frames.length).padStart(4)}  p50 ${percentile(sorted, 50).toFixed(1)} ms  p95 ${percentile(sorted, 95).toFixed(1)} ms  max ${(sorted.at(-1) ?? NaN).toFixed(1)} ms  >50 ms: ${long.length} (${frozen.toFixed(0)} ms)`,
   );
+}
+
+// CANVAS_PROFILE=1: also print where the typing's CPU time went (self time by function). Build
+// without minifying for readable names: npx vite build --minify false
+const PROFILE = Boolean(process.env.CANVAS_PROFILE);
+
+const INCLUSIVE = [
+  'GraphCanvas',
+  'LayerBlock',
+  'NodeWrapper',
+  'EdgeWrapper',
+  'MiniMapNodes',
+  'SummaryPanel',
+  'Inspector',
+  'inferGraph',
+  'explainGraph',
+  'commitRoot',
+  'performWorkOnRoot',
+  'adoptUserNodes',
+  'updateNodeInternals',
+];
+type ProfileNode = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+};
+async function startProfile(page: Page): Promise<() => Promise<void>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await cdp.send('Performance.enable');
+  const metrics = async () =>
+    new Map((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const before = await metrics();
+  return async () => {
+    const after = await metrics();
+    const spent = ['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration'].map(
+      (k) =>
+        `${k.replace('Duration', '')} ${(((after.get(k) ?? 0) - (before.get(k) ?? 0)) * 1000).toFixed(0)} ms`,
+    );
+    console.log(`main thread during the typing: ${spent.join(', ')}`);
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
+      profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+    };
+    const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+    const self = new Map<string, number>();
+    profile.samples.forEach((id, i) => {
+      const f = byNode.get(id)?.callFrame;
+      const key = f
+        ? `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}`
+        : '?';
+      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    });
+    // Inclusive time of the functions whose names say which part of the page it went to.
+    const parent = new Map<number, number>();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const inclusive = new Map<string, number>();
+    profile.samples.forEach((id, i) => {
+      const seen = new Set<string>();
+      for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+        const name = byNode.get(at)?.callFrame.functionName ?? '';
+        if (INCLUSIVE.includes(name) && !seen.has(name)) {
+          seen.add(name);
+          inclusive.set(name, (inclusive.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+        }
+      }
+    });
+    console.log(
+      `inclusive: ${INCLUSIVE.map((n) => `${n} ${(inclusive.get(n) ?? 0).toFixed(0)} ms`).join(', ')}`,
+    );
+    const total = [...self.values()].reduce((a, b) => a + b, 0);
+    console.log(`CPU profile of the typing: ${total.toFixed(0)} ms sampled; top self time:`);
+    for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))
+      console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${k}`);
+  };
 }
 
 async function main() {
@@ -55,7 +152,10 @@ async function main() {
   const file = join(home, 'big.json');
   writeFileSync(file, JSON.stringify(bigProject()));
   const shell = await startWebShell(home);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(shell.url);
@@ -79,20 +179,33 @@ async function main() {
         };
         requestAnimationFrame(tick);
       })()`);
-    const stopFrames = () => page.evaluate<number[]>('(window.stop_ = true, window.frames_.slice(1))');
+    const stopFrames = () =>
+      page.evaluate<number[]>('(window.stop_ = true, window.frames_.slice(1))');
 
     // The edit first: the pan moves the blocks out of view.
     // The worst case: every keystroke in the first Dense's units changes all 300 blocks below it
     // (an empty or partial value turns them all to '?', each digit changes their shapes).
     for (const label of ['edit first Dense (typing)']) {
       await page.locator('.react-flow__node').filter({ hasText: 'Dense' }).first().click();
-      const units = page.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: 'units', exact: true });
+      const units = page
+        .getByRole('complementary', { name: 'Inspector' })
+        .getByRole('textbox', { name: 'units', exact: true });
+      const profiler = PROFILE ? await startProfile(page) : undefined;
       await startFrames();
       for (const v of ['128', '32', '256', '64']) {
         await units.fill('');
         await units.pressSequentially(v, { delay: 30 });
       }
-      report(label, await stopFrames());
+      const frames = await stopFrames();
+      report(label, frames);
+      if (profiler) await profiler();
+      if (PROFILE)
+        console.log(
+          `frames over 50 ms, in order: ${frames
+            .filter((f) => f > 50)
+            .map((f) => f.toFixed(0))
+            .join(' ')}`,
+        );
     }
     const pane = page.locator('.react-flow__pane');
     const box = await pane.boundingBox();
@@ -105,7 +218,6 @@ async function main() {
       await page.mouse.up();
     }
     report('pan (4 drags × 40 steps)', await stopFrames());
-
   } finally {
     await browser.close();
     shell.stop();

@@ -3,18 +3,17 @@ import type { Connection, EdgeChange, NodeChange, OnSelectionChangeParams } from
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
-import { explainGraph } from '../../shared/explain/explainGraph';
 import { addLayer, connect, moveNodes, removeItems } from '../../shared/graph/edits';
 import type { Position } from '../../shared/graph/types';
 import { defaultParams, layerDef } from '../../shared/layers/catalogue';
 import type { LayerType } from '../../shared/layers/catalogue';
-import { formatShape } from '../../shared/layers/shapeUtils';
 import { useProjectStore } from '../state/projectStore';
 import { useGraphReport } from '../state/useGraphReport';
+import { canvasElements, NO_ELEMENTS } from './canvasElements';
+import type { CanvasElements } from './canvasElements';
 import { LayerBlock } from './LayerBlock';
 import type { LayerBlockNode } from './LayerBlock';
 import { ShapeEdge } from './ShapeEdge';
-import type { ShapeEdgeType } from './ShapeEdge';
 
 /** The drag payload type a palette block carries. */
 export const LAYER_DRAG_TYPE = 'application/x-netcanvas-layer';
@@ -48,42 +47,12 @@ export function GraphCanvas() {
   const [dragging, setDragging] = useState<ReadonlyMap<string, Position>>(new Map());
 
   const selected = useMemo(() => new Set(selection), [selection]);
-  // The arithmetic behind each shape and count, with the learner's numbers, for hover titles.
-  const explanations = useMemo(() => explainGraph(graph, report), [graph, report]);
-  const nodes: LayerBlockNode[] = useMemo(
-    () =>
-      graph.nodes.map((n) => ({
-        id: n.id,
-        type: 'layer',
-        position: dragging.get(n.id) ?? n.position,
-        selected: selected.has(n.id),
-        data: { layer: n, report: report.nodes.get(n.id), explanation: explanations.get(n.id)?.text },
-      })),
-    [graph.nodes, report, dragging, selected, explanations],
-  );
-  const edges: ShapeEdgeType[] = useMemo(
-    () =>
-      graph.edges.map((e) => {
-        const shape = report.edgeShapes.get(e.id);
-        const source = graph.nodes.find((n) => n.id === e.source);
-        const def = source ? layerDef(source.type) : undefined;
-        const inputs = report.nodes.get(e.source)?.inputShapes.map(formatShape).join(' + ') ?? '';
-        return {
-          id: e.id,
-          source: e.source,
-          target: e.target,
-          type: 'shape',
-          selected: selected.has(e.id),
-          data: {
-            shape: shape ? formatShape(shape) : '',
-            formula:
-              explanations.get(e.source)?.text ??
-              (def && shape ? `${source?.name ?? ''}: ${inputs ? `${inputs} → ` : ''}${formatShape(shape)}\n${def.explain.shapeFormula}` : ''),
-          },
-        };
-      }),
-    [graph, report, selected, explanations],
-  );
+  // Each edit keeps the node and edge objects it did not change, so React Flow skips them.
+  const previous = useRef<CanvasElements>(NO_ELEMENTS);
+  const { nodes, edges } = useMemo(() => {
+    previous.current = canvasElements(graph, report, dragging, selected, previous.current);
+    return previous.current;
+  }, [graph, report, dragging, selected]);
 
   // A layer added from the palette may land below the visible area: bring it into view.
   const count = useRef(graph.nodes.length);
@@ -126,7 +95,11 @@ export function GraphCanvas() {
       const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
       let id = '';
       editGraph((g) => {
-        const added = addLayer(g, { type, params: defaultParams(type as LayerType) }, { x: Math.round(p.x - 110), y: Math.round(p.y - 40) });
+        const added = addLayer(
+          g,
+          { type, params: defaultParams(type as LayerType) },
+          { x: Math.round(p.x - 110), y: Math.round(p.y - 40) },
+        );
         id = added.id;
         return added.graph;
       });
@@ -138,11 +111,18 @@ export function GraphCanvas() {
   const onSelectionChange = useCallback(({ nodes: n, edges: e }: OnSelectionChangeParams) => {
     const ids = [...n.map((x) => x.id), ...e.map((x) => x.id)];
     const current = useProjectStore.getState().selection;
-    if (ids.length !== current.length || ids.some((id, i) => id !== current[i])) useProjectStore.getState().select(ids);
+    if (ids.length !== current.length || ids.some((id, i) => id !== current[i]))
+      useProjectStore.getState().select(ids);
   }, []);
 
   return (
-    <div className="nc-canvas" aria-label="Canvas" role="application" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+    <div
+      className="nc-canvas"
+      aria-label="Canvas"
+      role="application"
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={onDrop}
+    >
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -152,7 +132,9 @@ export function GraphCanvas() {
         onEdgesChange={applySelectChanges}
         onConnect={onConnect}
         onSelectionChange={onSelectionChange}
-        onDelete={({ nodes: n, edges: e }) => editGraph((g) => removeItems(g, new Set(n.map((x) => x.id)), new Set(e.map((x) => x.id))))}
+        onDelete={({ nodes: n, edges: e }) =>
+          editGraph((g) => removeItems(g, new Set(n.map((x) => x.id)), new Set(e.map((x) => x.id))))
+        }
         deleteKeyCode={['Delete', 'Backspace']}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         fitView

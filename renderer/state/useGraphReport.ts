@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { inferGraph } from '../../shared/graph/inferGraph';
 import type { GraphReport } from '../../shared/graph/inferGraph';
 import type { Graph } from '../../shared/graph/types';
@@ -6,9 +5,29 @@ import { useProjectStore } from './projectStore';
 
 const EMPTY: Graph = { nodes: [], edges: [] };
 
-/** Shapes, counts and issues of the open graph, recomputed (under a millisecond) when it changes. */
+type Classes = string | undefined;
+/** The last graph's report, shared: the canvas, inspector and summary all ask after each edit. */
+let last:
+  { graph: Graph; classes: Classes; value: { graph: Graph; report: GraphReport } } | undefined;
+
+function reportOf(graph: Graph, classes: Classes): { graph: Graph; report: GraphReport } {
+  if (last?.graph !== graph || last.classes !== classes) {
+    const tenClasses = classes === 'mnist' || classes === 'fashion-mnist' || classes === 'cifar10';
+    last = {
+      graph,
+      classes,
+      value: { graph, report: inferGraph(graph, tenClasses ? { classes: 10 } : {}) },
+    };
+  }
+  return last.value;
+}
+
+/**
+ * Shapes, counts and issues of the open graph, recomputed (under a millisecond) when it changes:
+ * once per edit, not once per component that shows them.
+ */
 export function useGraphReport(): { graph: Graph; report: GraphReport } {
   const graph = useProjectStore((s) => s.project?.graph ?? EMPTY);
   const classes = useProjectStore((s) => s.project?.dataset.kind);
-  return useMemo(() => ({ graph, report: inferGraph(graph, classes === 'mnist' || classes === 'fashion-mnist' || classes === 'cifar10' ? { classes: 10 } : {}) }), [graph, classes]);
+  return reportOf(graph, classes);
 }

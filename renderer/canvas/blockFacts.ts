@@ -1,0 +1,39 @@
+import { explainLayer } from '../../shared/explain/explainLayer';
+import type { NodeReport } from '../../shared/graph/inferGraph';
+import type { LayerNode } from '../../shared/graph/types';
+import { layerDef, resolveParams } from '../../shared/layers/catalogue';
+import { formatShape } from '../../shared/layers/shapeUtils';
+
+/**
+ * What a block shows or explains from its report, as a string: equal strings mean nothing visible
+ * changed, so the canvas can keep the block's node object (and the old report in it).
+ * Input shapes count because the hover explanation shows them; fixes count whole because a click
+ * applies the kept one.
+ */
+export function reportSignature(report: NodeReport | undefined): string {
+  if (!report) return '';
+  const inputs = report.inputShapes.map(formatShape).join('+');
+  const params = report.params ? `${report.params.trainable}/${report.params.nonTrainable}` : '';
+  const issues = report.issues
+    .map((i) => `${i.severity}:${i.message}:${i.fix ? JSON.stringify(i.fix) : ''}`)
+    .join('|');
+  return `${inputs};${report.outputShape ? formatShape(report.outputShape) : '?'};${params};${issues}`;
+}
+
+/**
+ * The arithmetic of one block's shape and count with the learner's numbers, as `explainGraph`
+ * gives it, or undefined when the block (or one upstream) has an error. Computed on hover, not
+ * for all blocks on every keystroke.
+ */
+export function explainBlock(layer: LayerNode, report: NodeReport | undefined): string | undefined {
+  const def = layerDef(layer.type);
+  if (!report?.outputShape || !report.params || !def) return undefined;
+  const params = resolveParams(def, layer.params).values;
+  return explainLayer({
+    type: layer.type,
+    params,
+    inputShapes: report.inputShapes,
+    outputShape: report.outputShape,
+    count: report.params,
+  }).text;
+}
