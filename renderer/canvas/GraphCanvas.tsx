@@ -10,7 +10,7 @@ import type { LayerType } from '../../shared/layers/catalogue';
 import { useProjectStore } from '../state/projectStore';
 import { useGraphReport } from '../state/useGraphReport';
 import { canvasElements, NO_ELEMENTS } from './canvasElements';
-import type { CanvasElements } from './canvasElements';
+import type { CanvasElements, Dimensions } from './canvasElements';
 import { LayerBlock } from './LayerBlock';
 import type { LayerBlockNode } from './LayerBlock';
 import { ShapeEdge } from './ShapeEdge';
@@ -49,8 +49,17 @@ export function GraphCanvas() {
   const selected = useMemo(() => new Set(selection), [selection]);
   // Each edit keeps the node and edge objects it did not change, so React Flow skips them.
   const previous = useRef<CanvasElements>(NO_ELEMENTS);
+  // Sizes React Flow measured, handed to the next node objects: no re-measuring after an edit.
+  const measured = useRef(new Map<string, Dimensions>());
   const { nodes, edges } = useMemo(() => {
-    previous.current = canvasElements(graph, report, dragging, selected, previous.current);
+    previous.current = canvasElements(
+      graph,
+      report,
+      dragging,
+      selected,
+      previous.current,
+      measured.current,
+    );
     return previous.current;
   }, [graph, report, dragging, selected]);
 
@@ -68,6 +77,7 @@ export function GraphCanvas() {
       const moving = new Map(dragging);
       const finished = new Map<string, Position>();
       for (const c of changes) {
+        if (c.type === 'dimensions' && c.dimensions) measured.current.set(c.id, c.dimensions);
         if (c.type !== 'position' || !c.position) continue;
         if (c.dragging) moving.set(c.id, c.position);
         else finished.set(c.id, c.position);

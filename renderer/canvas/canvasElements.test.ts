@@ -80,4 +80,20 @@ describe('canvas elements', () => {
     const wire = edges[0]?.data;
     expect(wire && edgeFormula(wire)).toBe(all.get('n0')?.text);
   });
+
+  it('gives a new block object its measured size, so React Flow does not hide and measure it again', () => {
+    const graph = chain([16, 4]);
+    const before = elements(graph);
+    const edited = withParams(graph, 'n1', { units: 32 });
+    const size = { width: 220, height: 64 };
+    const after = canvasElements(
+      edited,
+      inferGraph(edited),
+      new Map(),
+      new Set(),
+      before,
+      new Map([['n1', size]]),
+    );
+    expect(after.nodes[1]?.measured).toEqual(size);
+  });
 });

@@ -5,6 +5,9 @@ import { reportSignature } from './blockFacts';
 import type { LayerBlockNode } from './LayerBlock';
 import type { ShapeEdgeType } from './ShapeEdge';
 
+/** A block's size as React Flow measured it. */
+export type Dimensions = { readonly width: number; readonly height: number };
+
 /** What the canvas draws, and the same objects by id for the next edit to reuse. */
 export interface CanvasElements {
   readonly nodes: LayerBlockNode[];
@@ -27,7 +30,9 @@ export const NO_ELEMENTS: CanvasElements = {
  * React Flow's nodes and edges for the graph. Every edit re-infers every report, but a node or edge
  * whose layer, shown facts, position and selection are unchanged keeps its previous object: React
  * Flow then skips it (it re-processes and re-draws each node whose object is new), so a keystroke
- * on a 300-block canvas costs only the blocks it changes.
+ * on a 300-block canvas costs only the blocks it changes. A new object carries the block's last
+ * measured size: React Flow hides a node object without one and measures it again (DOM reads and
+ * a store update per block).
  */
 export function canvasElements(
   graph: Graph,
@@ -35,6 +40,7 @@ export function canvasElements(
   dragging: ReadonlyMap<string, Position>,
   selected: ReadonlySet<string>,
   prev: CanvasElements,
+  measured: ReadonlyMap<string, Dimensions> = new Map(),
 ): CanvasElements {
   const layers = new Map<string, LayerNode>();
   const signatures = new Map<string, string>();
@@ -47,6 +53,7 @@ export function canvasElements(
     const position = dragging.get(layer.id) ?? layer.position;
     const isSelected = selected.has(layer.id);
     const old = prev.nodeById.get(layer.id);
+    const size = measured.get(layer.id);
     const node: LayerBlockNode =
       old &&
       old.data.layer === layer &&
@@ -59,6 +66,7 @@ export function canvasElements(
             type: 'layer',
             position,
             selected: isSelected,
+            ...(size ? { measured: size } : {}),
             data: { layer, report: nodeReport },
           };
     nodeById.set(layer.id, node);
