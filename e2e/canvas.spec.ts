@@ -85,3 +85,21 @@ test('an impossible setting turns the block red and says why; undo brings the ne
   await page.getByRole('button', { name: 'Redo' }).click();
   await expect(conv.getByRole('alert')).toBeVisible();
 });
+
+test('a selected block stays selected across the tabs, and shift-click adds to the selection', async ({ page }) => {
+  await emptyCanvas(page);
+  await add(page, 'Conv2D');
+  await add(page, 'Flatten');
+  await page.getByTestId('block-conv2d').click();
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await expect(inspector.getByRole('heading', { name: 'Conv2D' })).toBeVisible();
+  // Leaving the canvas and coming back redraws it with the same selection (once this looped forever).
+  await page.getByRole('tab', { name: 'Train', exact: true }).click();
+  await page.getByRole('tab', { name: 'Build', exact: true }).click();
+  await expect(page.getByTestId('block-flatten')).toBeVisible();
+  await expect(inspector.getByRole('heading', { name: 'Conv2D' })).toBeVisible();
+  await page.getByTestId('block-flatten').click({ modifiers: ['Shift'] });
+  await expect(inspector).toContainText('Select a layer');
+  await expect(page.getByTestId('block-conv2d').locator('xpath=..')).toHaveClass(/selected/);
+  await expect(page.getByTestId('block-flatten').locator('xpath=..')).toHaveClass(/selected/);
+});

@@ -1,5 +1,5 @@
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
-import type { Connection, EdgeChange, NodeChange, OnSelectionChangeParams } from '@xyflow/react';
+import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
@@ -34,6 +34,9 @@ function applySelectChanges(changes: readonly (NodeChange | EdgeChange)[]): void
     if (c.selected) next.add(c.id);
     else next.delete(c.id);
   }
+  // The store owns the selection (React Flow's onSelectionChange is not used: on a remount it
+  // reports a stale selection that fights the store's). An unchanged selection is not stored anew.
+  if (next.size === store.selection.length && store.selection.every((id) => next.has(id))) return;
   store.select([...next]);
 }
 
@@ -118,13 +121,6 @@ export function GraphCanvas() {
     [editGraph, screenToFlowPosition],
   );
 
-  const onSelectionChange = useCallback(({ nodes: n, edges: e }: OnSelectionChangeParams) => {
-    const ids = [...n.map((x) => x.id), ...e.map((x) => x.id)];
-    const current = useProjectStore.getState().selection;
-    if (ids.length !== current.length || ids.some((id, i) => id !== current[i]))
-      useProjectStore.getState().select(ids);
-  }, []);
-
   return (
     <div
       className="nc-canvas"
@@ -141,7 +137,6 @@ export function GraphCanvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={applySelectChanges}
         onConnect={onConnect}
-        onSelectionChange={onSelectionChange}
         onDelete={({ nodes: n, edges: e }) =>
           editGraph((g) => removeItems(g, new Set(n.map((x) => x.id)), new Set(e.map((x) => x.id))))
         }
