@@ -1,4 +1,4 @@
-import type { DatasetPreview, DatasetRef } from '../shared/training/datasetTypes';
+import type { DatasetPreview, DatasetRef, TestImages } from '../shared/training/datasetTypes';
 import { findCifar10Files, loadCifarBatches, readCifar10ClassNames } from './cifar10';
 import { fashionMnistFolder, FASHION_MNIST_SPEC } from './fashionMnist';
 import { loadIdxSplit } from './idx';
@@ -52,9 +52,51 @@ export async function datasetPreview(ref: DatasetRef, perClass: number): Promise
 }
 
 async function idxPreview(folder: string, spec: IdxDatasetSpec, perClass: number): Promise<DatasetPreview> {
+  return previewFromSplit(await idxTestSplit(folder, spec), spec.classNames.length, perClass);
+}
+
+async function idxTestSplit(folder: string, spec: IdxDatasetSpec): Promise<Split> {
   const files = await findIdxFiles(folder, spec);
-  const test = await loadIdxSplit(files.testImages, files.testLabels, spec.classNames.length);
-  return previewFromSplit(test, spec.classNames.length, perClass);
+  return loadIdxSplit(files.testImages, files.testLabels, spec.classNames.length);
+}
+
+/** Test images `start` .. `start + count - 1` of `split` (fewer at its end). */
+export function testImagesFromSplit(split: Split, start: number, count: number): TestImages {
+  const size = sampleSize(split);
+  const images = [];
+  for (let i = start; i < Math.min(split.count, start + count); i++)
+    images.push({ index: i, label: split.labels[i]!, pixels: Array.from(split.images.subarray(i * size, (i + 1) * size)) });
+  return { shape: split.shape, total: split.count, images };
+}
+
+/**
+ * A window onto the test split, for picking an input to look inside a trained network with.
+ * An image folder's test images are its held-out files; one that cannot be decoded is left out.
+ */
+export async function testImages(ref: DatasetRef, start: number, count: number): Promise<TestImages> {
+  switch (ref.kind) {
+    case 'mnist':
+      return testImagesFromSplit(await idxTestSplit(mnistFolder(), MNIST_SPEC), start, count);
+    case 'fashion-mnist':
+      return testImagesFromSplit(await idxTestSplit(fashionMnistFolder(ref), FASHION_MNIST_SPEC), start, count);
+    case 'cifar10': {
+      const files = await findCifar10Files(ref.path);
+      return testImagesFromSplit(await loadCifarBatches([files.test], await readCifar10ClassNames(files.meta)), start, count);
+    }
+    case 'folder': {
+      const shape = folderShape(ref);
+      const scan = await scanImageFolder(ref.path, ref.testFraction ?? DEFAULT_TEST_FRACTION);
+      const images = [];
+      for (const [index, file] of scan.test.slice(start, start + count).entries()) {
+        try {
+          images.push({ index: start + index, label: file.label, pixels: Array.from(await decodeImage(file.path, shape)) });
+        } catch {
+          // Reported as unreadable when the data set loads; the picker shows the others.
+        }
+      }
+      return { shape, total: scan.test.length, images };
+    }
+  }
 }
 
 /** Decodes training images class by class until each class has `perClass` (unreadable ones are passed over). */

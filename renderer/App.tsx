@@ -1,6 +1,7 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
 import { moveNodes, removeItems } from '../shared/graph/edits';
+import { hasTrainedModel } from '../shared/api/backendApi';
 import { useBackend } from './backend/useBackend';
 import { autoLayout } from './canvas/autoLayout';
 import { GraphCanvas } from './canvas/GraphCanvas';
@@ -36,6 +37,11 @@ function Workspace() {
   const [status, setStatus] = useState('');
   const runOrder = useRunsStore((s) => s.order);
   const runViews = useRunsStore((s) => s.runs);
+  // The run the Insight tab looks into, once it has finished.
+  const trainedRun = useRunsStore((s) => {
+    const run = s.activeRunId ? s.runs[s.activeRunId] : undefined;
+    return run ? hasTrainedModel(run.status) : false;
+  });
   const finishedRuns = useMemo(
     () => runOrder.flatMap((id) => (runViews[id]?.status === 'done' ? [{ id, title: runViews[id].title }] : [])),
     [runOrder, runViews],
@@ -176,7 +182,7 @@ function Workspace() {
           <GraphCanvas />
           {!(hidden.has('inspector') && hidden.has('summary')) && (
             <div className="nc-side">
-              {!hidden.has('inspector') && <Inspector />}
+              {!hidden.has('inspector') && <Inspector onLookInside={trainedRun ? () => setTab('Insight') : undefined} />}
               {!hidden.has('summary') && <SummaryPanel />}
             </div>
           )}

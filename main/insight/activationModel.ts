@@ -1,7 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-
-/** Layers whose outputs the Insight view draws: feature maps and Dense activations. */
-export const INSIGHT_LAYER_CLASSES: ReadonlySet<string> = new Set(['Conv2D', 'MaxPooling2D', 'AveragePooling2D', 'Dense']);
+import { INSIGHT_LAYER_CLASSES } from '../../shared/explain/insightData';
 
 /** A model answering the class probabilities and every drawn layer's output in one pass. */
 export interface ActivationModel {

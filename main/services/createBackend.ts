@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import type { AppInfo, ExportRequest, NetCanvasApi, RunRecord, Unsubscribe } from '../../shared/api/backendApi';
 import type { RunEvent } from '../../shared/training/runEvents';
 import { describeDataset, listDatasets } from '../../datasets/loadDataset';
-import { datasetPreview } from '../../datasets/preview';
+import { datasetPreview, testImages } from '../../datasets/preview';
 import { ApiError } from './apiError';
 import type { ProjectService } from './projectService';
 import { projectFileName } from './projectService';
@@ -64,6 +64,7 @@ export function createBackend(services: BackendServices): NetCanvasApi {
     listDatasets: () => listDatasets(),
     describeDataset: (ref) => describeDataset(ref),
     datasetPreview: (ref, perClass) => datasetPreview(ref, perClass),
+    testImages: (ref, start, count) => testImages(ref, start, count),
 
     listBackends: () => need(services.backends, 'Backend probing').listBackends(),
 
@@ -82,5 +83,6 @@ export function createBackend(services: BackendServices): NetCanvasApi {
       return need(services.exports, 'Export').exportGraph(source.graph, source.settings, source.name, request.format, target);
     },
     predict: (runId, pixels) => need(services.runs, 'Training').predict(runId, pixels),
+    modelInsight: (runId) => need(services.runs, 'Training').insight(runId),
   };
 }

@@ -84,6 +84,18 @@ describe('RunService', () => {
     const p = await service.predict(a, miss?.pixels ?? []);
     expect(p.probabilities).toHaveLength(10);
     p.probabilities.forEach((v, k) => expect(v).toBeCloseTo(miss?.probabilities[k] ?? -1, 4));
+
+    // The insight views: a histogram of each weight tensor from before training and after it.
+    const { kernels, histograms } = await service.insight(a);
+    expect(kernels).toEqual([]); // an MLP has no Conv2D layer
+    const names = (hs: typeof histograms.after) => hs.map((h) => `${h.layer}/${h.weight}`);
+    expect(names(histograms.before)).toEqual(['dense/kernel', 'dense/bias', 'dense_1/kernel', 'dense_1/bias']);
+    expect(names(histograms.after)).toEqual(names(histograms.before));
+    expect(histograms.after.map((h) => h.count)).toEqual([784 * 32, 32, 320, 10]);
+    // Biases start at zero and training moves them.
+    const bias = (hs: typeof histograms.after) => hs.find((h) => h.layer === 'dense' && h.weight === 'bias');
+    expect([bias(histograms.before)?.min, bias(histograms.before)?.max]).toEqual([0, 0]);
+    expect(bias(histograms.after)?.max).not.toBe(0);
   }, 120_000);
 
   it('stops a run within a batch when asked', async () => {

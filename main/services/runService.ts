@@ -1,7 +1,8 @@
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { ExportFormat, ExportResult, Prediction, RunRecord, RunRequest, RunStatus, Unsubscribe } from '../../shared/api/backendApi';
+import type { ExportFormat, ExportResult, ModelInsight, Prediction, RunRecord, RunRequest, RunStatus, Unsubscribe } from '../../shared/api/backendApi';
+import { hasTrainedModel } from '../../shared/api/backendApi';
 import { inferGraph } from '../../shared/graph/inferGraph';
 import type { RunEvent, RunId } from '../../shared/training/runEvents';
 import type { HostToWorker, ReplyMessage, WorkerOptions } from '../training/workerMessages';
@@ -148,10 +149,13 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
     publish(event);
   };
 
-  const ask = (id: RunId, message: { type: 'predict'; pixels: readonly number[] } | { type: 'export'; format: ExportFormat; target: string }): Promise<ReplyMessage> => {
+  const ask = (
+    id: RunId,
+    message: { type: 'predict'; pixels: readonly number[] } | { type: 'insight' } | { type: 'export'; format: ExportFormat; target: string },
+  ): Promise<ReplyMessage> => {
     const run = runs.get(id);
     if (!run) return Promise.reject(new Error(`There is no run ${id}.`));
-    if (!run.worker || !FINISHED.has(run.record.status) || run.record.status === 'failed')
+    if (!run.worker || !hasTrainedModel(run.record.status))
       return Promise.reject(new Error(`Run '${run.record.title}' has no trained model (it is ${run.record.status}).`));
     const requestId = nextRequest++;
     const worker = run.worker;
@@ -233,6 +237,8 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
 
     predict: async (id: RunId, pixels: readonly number[]): Promise<Prediction> =>
       answer(await ask(id, { type: 'predict', pixels: [...pixels] })) as Prediction,
+
+    insight: async (id: RunId): Promise<ModelInsight> => answer(await ask(id, { type: 'insight' })) as ModelInsight,
 
     exportRun: async (id: RunId, format: ExportFormat, target: string): Promise<ExportResult> =>
       answer(await ask(id, { type: 'export', format, target })) as ExportResult,

@@ -2,6 +2,7 @@ import type {
   BackendListing,
   ExportFormat,
   ExportResult,
+  ModelInsight,
   Prediction,
   RunRecord,
   RunRequest,
@@ -21,6 +22,8 @@ export interface RunService {
   list(): RunRecord[];
   onEvent(listener: (event: RunEvent) => void): Unsubscribe;
   predict(id: RunId, pixels: readonly number[]): Promise<Prediction>;
+  /** The trained model's Conv2D kernels and weight histograms before and after training. */
+  insight(id: RunId): Promise<ModelInsight>;
   /** Writes a trained run's model (with weights for tfjs) to `target` (a folder for tfjs, else a file). */
   exportRun(id: RunId, format: ExportFormat, target: string): Promise<ExportResult>;
   /** Stops every run and ends their processes. */

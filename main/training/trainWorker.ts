@@ -6,14 +6,17 @@ import type * as tf from '@tensorflow/tfjs';
 import { planSamples } from '../../datasets/batches';
 import { DatasetError } from '../../datasets/datasetError';
 import { loadDataset } from '../../datasets/loadDataset';
-import type { ExportFormat, ExportResult, Prediction, RunRequest } from '../../shared/api/backendApi';
+import type { ExportFormat, ExportResult, ModelInsight, Prediction, RunRequest } from '../../shared/api/backendApi';
+import type { WeightHistogram } from '../../shared/explain/insightData';
 import { inferGraph } from '../../shared/graph/inferGraph';
 import { toKerasTopology } from '../../shared/keras/toKerasTopology';
 import type { BackendReport, RunEvent, RunId } from '../../shared/training/runEvents';
 import { initBackend } from '../compute/initBackend';
 import { exportModel } from '../export/exportModel';
 import { loadTrainedModel } from '../export/loadTrainedModel';
+import { modelKernels } from '../insight/modelKernels';
 import { predictWithActivations, UNIT_SCALING } from '../insight/predictWithActivations';
+import { weightHistograms } from '../insight/weightHistograms';
 import { buildModel, InvalidModelError } from './buildModel';
 import { checkDataFit } from './checkDataFit';
 import { estimateMemory, memoryLimits, memoryRefusal } from './estimateMemory';
@@ -40,6 +43,8 @@ interface Trained {
   readonly request: RunRequest;
   readonly inputShape: readonly number[];
   readonly classNames: readonly string[];
+  /** The weights' histograms when training began, to show how far training moved them. */
+  readonly histogramsBefore: readonly WeightHistogram[];
 }
 
 let trained: Trained | null = null;
@@ -83,6 +88,7 @@ async function train(msg: StartMessage): Promise<void> {
   } catch (e) {
     return fail(runId, 'invalidModel', e instanceof InvalidModelError || e instanceof Error ? e.message : String(e));
   }
+  const histogramsBefore = weightHistograms(model);
   const plan = planSamples(dataset, { seed: settings.seed, limit: settings.limit, validationSplit: settings.validationSplit });
   const classes = dataset.info.classNames.length;
   const outputNode = request.graph.nodes.find((n) => n.name === fit.outputName);
@@ -109,7 +115,7 @@ async function train(msg: StartMessage): Promise<void> {
     },
     { emit, shouldStop: () => stopRequested, batchEventsPerSecond: options.batchEventsPerSecond ?? 10 },
   );
-  trained = { model, request, inputShape: fit.inputShape, classNames: dataset.info.classNames };
+  trained = { model, request, inputShape: fit.inputShape, classNames: dataset.info.classNames, histogramsBefore };
   if (outcome.status === 'nan') return fail(runId, 'nan', outcome.message);
   if (outcome.status === 'stopped') return emit({ type: 'stopped', runId });
   emit({ type: 'evaluating', runId });
@@ -136,6 +142,11 @@ async function predict(pixels: readonly number[]): Promise<Prediction> {
   return predictWithActivations(trained.model, pixels, trained.inputShape, UNIT_SCALING);
 }
 
+function insight(): ModelInsight {
+  if (!trained) throw new Error('This run has no trained model yet.');
+  return { kernels: modelKernels(trained.model), histograms: { before: trained.histogramsBefore, after: weightHistograms(trained.model) } };
+}
+
 function exportTrained(format: ExportFormat, target: string): Promise<ExportResult> {
   if (!trained) return Promise.reject(new Error('This run has no trained model yet.'));
   const { model, request, classNames } = trained;
@@ -157,6 +168,13 @@ async function handle(msg: HostToWorker): Promise<void> {
     case 'predict':
       try {
         send({ type: 'reply', requestId: msg.requestId, ok: true, kind: 'predict', value: await predict(msg.pixels) });
+      } catch (e) {
+        send({ type: 'reply', requestId: msg.requestId, ok: false, error: e instanceof Error ? e.message : String(e) });
+      }
+      return;
+    case 'insight':
+      try {
+        send({ type: 'reply', requestId: msg.requestId, ok: true, kind: 'insight', value: insight() });
       } catch (e) {
         send({ type: 'reply', requestId: msg.requestId, ok: false, error: e instanceof Error ? e.message : String(e) });
       }

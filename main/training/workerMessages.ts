@@ -1,7 +1,7 @@
 // The typed protocol between a run's host (runManager) and its training process (trainWorker).
 // Every message crosses a process boundary via `child_process` IPC with `serialization: 'advanced'`
 // (structured clone), so typed arrays and nested objects arrive intact.
-import type { ExportFormat, ExportResult, Prediction, RunRequest } from '../../shared/api/backendApi';
+import type { ExportFormat, ExportResult, ModelInsight, Prediction, RunRequest } from '../../shared/api/backendApi';
 import type { RunEvent, RunId } from '../../shared/training/runEvents';
 
 /** How the host wants a run trained, beyond what the learner chose in the request. */
@@ -39,6 +39,12 @@ export interface PredictMessage {
   readonly pixels: readonly number[];
 }
 
+/** Host → worker: the trained model's kernels and weight histograms (before and after training). */
+export interface InsightMessage {
+  readonly type: 'insight';
+  readonly requestId: number;
+}
+
 /** Host → worker: write the trained model in `format` to `target`. */
 export interface ExportMessage {
   readonly type: 'export';
@@ -52,7 +58,7 @@ export interface ExitMessage {
   readonly type: 'exit';
 }
 
-export type HostToWorker = StartMessage | StopMessage | PredictMessage | ExportMessage | ExitMessage;
+export type HostToWorker = StartMessage | StopMessage | PredictMessage | InsightMessage | ExportMessage | ExitMessage;
 
 /** Worker → host: a progress event for the dashboard. */
 export interface EventMessage {
@@ -63,12 +69,13 @@ export interface EventMessage {
 /** Worker → host: the answer to a predict or export request. */
 export type ReplyMessage =
   | { readonly type: 'reply'; readonly requestId: number; readonly ok: true; readonly kind: 'predict'; readonly value: Prediction }
+  | { readonly type: 'reply'; readonly requestId: number; readonly ok: true; readonly kind: 'insight'; readonly value: ModelInsight }
   | { readonly type: 'reply'; readonly requestId: number; readonly ok: true; readonly kind: 'export'; readonly value: ExportResult }
   | { readonly type: 'reply'; readonly requestId: number; readonly ok: false; readonly error: string };
 
 export type WorkerToHost = EventMessage | ReplyMessage;
 
-const HOST_TYPES: ReadonlySet<string> = new Set(['start', 'stop', 'predict', 'export', 'exit']);
+const HOST_TYPES: ReadonlySet<string> = new Set(['start', 'stop', 'predict', 'insight', 'export', 'exit']);
 const WORKER_TYPES: ReadonlySet<string> = new Set(['event', 'reply']);
 
 const hasType = (m: unknown, types: ReadonlySet<string>): boolean =>

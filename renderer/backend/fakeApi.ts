@@ -54,6 +54,7 @@ export function createFakeApi(overrides: Partial<NetCanvasApi> = {}): FakeApi {
     listDatasets: missing('listDatasets'),
     describeDataset: missing('describeDataset'),
     datasetPreview: missing('datasetPreview'),
+    testImages: missing('testImages'),
     listBackends: missing('listBackends'),
     startRun: missing('startRun'),
     stopRun: missing('stopRun'),
@@ -61,6 +62,7 @@ export function createFakeApi(overrides: Partial<NetCanvasApi> = {}): FakeApi {
     onRunEvent: () => () => undefined,
     exportModel: (request) => Promise.resolve().then(() => exportModel(request)),
     predict: missing('predict'),
+    modelInsight: missing('modelInsight'),
     ...overrides,
   };
   // Record calls without changing what they answer.

@@ -1,7 +1,6 @@
-import { explainLayer } from '../../shared/explain/explainLayer';
+import { explainNode } from '../../shared/explain/explainGraph';
 import type { NodeReport } from '../../shared/graph/inferGraph';
 import type { LayerNode } from '../../shared/graph/types';
-import { layerDef, resolveParams } from '../../shared/layers/catalogue';
 import { formatShape } from '../../shared/layers/shapeUtils';
 
 /**
@@ -26,14 +25,5 @@ export function reportSignature(report: NodeReport | undefined): string {
  * for all blocks on every keystroke.
  */
 export function explainBlock(layer: LayerNode, report: NodeReport | undefined): string | undefined {
-  const def = layerDef(layer.type);
-  if (!report?.outputShape || !report.params || !def) return undefined;
-  const params = resolveParams(def, layer.params).values;
-  return explainLayer({
-    type: layer.type,
-    params,
-    inputShapes: report.inputShapes,
-    outputShape: report.outputShape,
-    count: report.params,
-  }).text;
+  return explainNode(layer, report)?.text;
 }

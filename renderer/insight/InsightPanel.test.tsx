@@ -5,6 +5,7 @@ import type { NetCanvasApi, Prediction } from '../../shared/api/backendApi';
 import { BackendProvider } from '../backend/useBackend';
 import { InsightPanel } from './InsightPanel';
 import { emptyInk, inkToPixels, paintLine } from './inkGrid';
+import { useInsightInput } from './insightInput';
 
 const PREDICTION: Prediction = {
   probabilities: [0.1, 0.7, 0.2],
@@ -14,9 +15,9 @@ const PREDICTION: Prediction = {
   },
 };
 
-function renderPanel(predict: NetCanvasApi['predict'], extra: Partial<Parameters<typeof InsightPanel>[0]> = {}) {
-  // Only predict is reached from this panel; the rest of the API is not part of the test.
-  const api = { predict } as unknown as NetCanvasApi;
+function renderPanel(predict: NetCanvasApi['predict'], extra: Partial<Parameters<typeof InsightPanel>[0]> = {}, testImages?: NetCanvasApi['testImages']) {
+  // Only predict and testImages are reached from this panel; the rest of the API is not part of the test.
+  const api = { predict, testImages } as unknown as NetCanvasApi;
   render(
     <BackendProvider api={api}>
       <InsightPanel runId="run-1" inputShape={[28, 28, 1]} classNames={['zero', 'one', 'two']} throttleMs={50} {...extra} />
@@ -36,6 +37,7 @@ class TestPointerEvent extends MouseEvent {
 }
 
 beforeEach(() => {
+  useInsightInput.setState({ runId: null, input: null, ink: null });
   vi.stubGlobal('PointerEvent', TestPointerEvent);
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
 });
@@ -132,6 +134,62 @@ describe('InsightPanel', () => {
     const kernels = screen.getByRole('region', { name: 'Kernels of conv2d' });
     expect(within(kernels).getByRole('heading').textContent).toBe('conv2d: 2 kernels of 3×3×1');
     expect(within(kernels).getAllByRole('img')).toHaveLength(2);
-    expect(screen.getByRole('region', { name: 'Weights before training' }).textContent).toContain('conv2d kernel: 288 weights from -0.500 to 0.500');
+    const weights = screen.getByRole('group', { name: 'conv2d kernel' });
+    expect(within(weights).getByRole('heading').textContent).toBe('conv2d kernel: 288 weights');
+    expect(within(weights).getByRole('figure', { name: 'before' }).textContent).toContain('-0.500 to 0.500');
+  });
+
+  it('uses a picked test image, a misclassified one or one from any page of the test split', async () => {
+    const predict = vi.fn<NetCanvasApi['predict']>().mockResolvedValue(PREDICTION);
+    const page = (start: number, count: number) => ({
+      shape: [28, 28, 1] as const,
+      total: 14,
+      images: Array.from({ length: Math.min(count, 14 - start) }, (_, k) => ({ index: start + k, label: (start + k) % 3, pixels: new Array<number>(784).fill(start + k) })),
+    });
+    const testImages = vi.fn<NetCanvasApi['testImages']>((_ref, start, count) => Promise.resolve(page(start, count)));
+    const miss = { index: 42, trueLabel: 2, predicted: 1, probabilities: [0.1, 0.6, 0.3], pixels: new Array<number>(784).fill(9) };
+    renderPanel(predict, { dataset: { kind: 'mnist' }, misclassified: [miss] }, testImages);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Use test image 42: predicted one, true two' }));
+    await waitFor(() => expect(predict.mock.calls.at(-1)?.[1][0]).toBe(9));
+    expect(screen.getByRole('img', { name: 'What the network receives: test image 42 (true two), 28×28×1, scaled to 0–1' })).toBeTruthy();
+
+    const picker = screen.getByRole('region', { name: 'Pick a test image' });
+    expect(within(picker).getByRole('heading', { name: 'Test images 1–12 of 14' })).toBeTruthy();
+    fireEvent.click(within(picker).getByRole('button', { name: 'Next images' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Use test image 13: a one' }));
+    await waitFor(() => expect(predict.mock.calls.at(-1)?.[1][0]).toBe(13));
+    expect(testImages.mock.calls.map((c) => c[1])).toEqual([0, 12]);
+    expect(within(picker).getByRole<HTMLButtonElement>('button', { name: 'Next images' }).disabled).toBe(true);
+  });
+
+  it('marks the layer selected on the canvas and lists every layer to jump to', async () => {
+    const predict = vi.fn<NetCanvasApi['predict']>().mockResolvedValue(PREDICTION);
+    const pad = renderPanel(predict, { focusLayer: 'dense' });
+    fireEvent.pointerDown(pad, { clientX: 50, clientY: 50, pointerId: 1 });
+    const layers = await screen.findByRole('navigation', { name: 'Layers' });
+    expect(within(layers).getAllByRole('button').map((b) => b.textContent)).toEqual(['conv2d', 'dense']);
+    expect(within(layers).getByRole('button', { name: 'dense' }).getAttribute('aria-current')).toBe('true');
+    expect(screen.getByRole('region', { name: 'Activations of dense' }).getAttribute('aria-current')).toBe('true');
+    expect(screen.getByRole('region', { name: 'Feature maps of conv2d' }).getAttribute('aria-current')).toBeNull();
+  });
+
+  it('shows the same input and its answer again when the learner comes back from another tab', async () => {
+    const predict = vi.fn<NetCanvasApi['predict']>().mockResolvedValue(PREDICTION);
+    const pad = renderPanel(predict);
+    fireEvent.pointerDown(pad, { clientX: 56, clientY: 56, pointerId: 1 });
+    fireEvent.pointerUp(pad, { pointerId: 1 });
+    await waitFor(() => expect(predict).toHaveBeenCalledTimes(1));
+    const drawn = predict.mock.calls[0]?.[1];
+    cleanup();
+    renderPanel(predict);
+    await waitFor(() => expect(predict).toHaveBeenCalledTimes(2));
+    expect(predict.mock.calls[1]?.[1]).toEqual(drawn);
+    expect(await screen.findByRole('list', { name: 'Class probabilities' })).toBeTruthy();
+    // Another run starts from an empty pad.
+    cleanup();
+    renderPanel(predict, { runId: 'run-2' });
+    await new Promise((r) => setTimeout(r, 120));
+    expect(predict).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,12 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Prediction } from '../../shared/api/backendApi';
 import type { LayerKernels, WeightHistogram } from '../../shared/explain/insightData';
+import type { DatasetRef } from '../../shared/training/datasetTypes';
+import type { ConfusionResult } from '../../shared/training/runEvents';
 import { useBackend } from '../backend/useBackend';
 import { PixelCanvas } from '../training/PixelCanvas';
 import { DrawPad } from './DrawPad';
 import { FeatureMaps } from './FeatureMaps';
 import { inkToPixels, type Ink } from './inkGrid';
+import { useInsightInput } from './insightInput';
 import { KernelImages, WeightHistograms } from './KernelsAndHistograms';
+import { TestImagePicker } from './TestImagePicker';
+import type { PickedImage } from './TestImagePicker';
 import './insight.css';
 
 export interface InsightPanelProps {
@@ -19,18 +24,31 @@ export interface InsightPanelProps {
   readonly histograms?: { readonly before?: readonly WeightHistogram[]; readonly after?: readonly WeightHistogram[] };
   /** Milliseconds between predictions while drawing: fast enough to follow the pen, no faster. */
   readonly throttleMs?: number;
+  /** The run's data set: its test images can be picked as the input instead of a drawing. */
+  readonly dataset?: DatasetRef;
+  /** The run's misclassified test images, offered first in the picker. */
+  readonly misclassified?: ConfusionResult['misclassified'];
+  /** A layer to bring into view and mark (the block selected on the canvas). */
+  readonly focusLayer?: string | null;
 }
 
 /**
  * Draw a digit (or drop an image) and watch the trained network answer: what it receives,
  * its class probabilities, each layer's feature maps and activations, its kernels and weights.
  */
-export function InsightPanel({ runId, inputShape, classNames, kernels, histograms, throttleMs = 80 }: InsightPanelProps) {
+export function InsightPanel(props: InsightPanelProps) {
+  const { runId, inputShape, classNames, kernels, histograms, throttleMs = 80, dataset, misclassified = [], focusLayer = null } = props;
   const api = useBackend();
-  const [pixels, setPixels] = useState<number[] | null>(null);
-  const [prediction, setPrediction] = useState<Prediction | null>(null);
+  // Back from another tab: the same input as before, asked again below.
+  const [saved] = useState(() => {
+    const s = useInsightInput.getState();
+    return s.runId === runId ? s : null;
+  });
+  const [input, setInput] = useState<PickedImage | null>(saved?.input ?? null);
+  // The prediction and the input it answers (a test image's caption, or '' for a drawing).
+  const [prediction, setPrediction] = useState<{ readonly answer: Prediction; readonly input: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const pending = useRef<number[] | null>(null);
+  const pending = useRef<PickedImage | null>(null);
   const busy = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lastSent = useRef(0);
@@ -52,10 +70,10 @@ export function InsightPanel({ runId, inputShape, classNames, kernels, histogram
     busy.current = true;
     lastSent.current = Date.now();
     api
-      .predict(runId, next)
+      .predict(runId, next.pixels)
       .then(
-        (p) => {
-          setPrediction(p);
+        (answer) => {
+          setPrediction({ answer, input: next.caption });
           setError(null);
         },
         (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
@@ -69,36 +87,53 @@ export function InsightPanel({ runId, inputShape, classNames, kernels, histogram
     if (timer.current) clearTimeout(timer.current);
   }, []);
 
-  const onInk = (ink: Ink) => {
-    const next = inkToPixels(ink, inputShape);
-    setPixels(next);
-    pending.current = next;
+  const use = (picked: PickedImage, ink: Ink | null = null) => {
+    setInput(picked);
+    useInsightInput.getState().remember(runId, picked, ink);
+    pending.current = picked;
     schedule();
   };
+  const onInk = (ink: Ink) => use({ pixels: inkToPixels(ink, inputShape), caption: '' }, ink);
+  useEffect(() => {
+    if (!saved?.input) return;
+    pending.current = saved.input;
+    schedule();
+    // Once, on mount: `saved` never changes and `schedule` only reads refs.
+  }, []);
 
-  const best = prediction ? prediction.probabilities.indexOf(Math.max(...prediction.probabilities)) : -1;
+  const probabilities = prediction?.answer.probabilities ?? [];
+  const best = probabilities.indexOf(Math.max(...probabilities));
+  const received = `What the network receives: ${input?.caption ? `${input.caption}, ` : ''}${inputShape.join('×')}, scaled to 0–1`;
   return (
     <div className="nc-insight" aria-label="Insight">
-      <div className="nc-insight-input">
-        <DrawPad onInk={onInk} />
-        {pixels && <PixelCanvas pixels={pixels} shape={inputShape} label={`What the network receives: ${inputShape.join('×')}, scaled to 0–1`} size={112} />}
+      <div className="nc-insight-side">
+        <div className="nc-insight-input">
+          <DrawPad onInk={onInk} initialInk={saved?.ink} />
+          {input && <PixelCanvas pixels={input.pixels} shape={inputShape} label={received} size={112} />}
+        </div>
+        {error && <p role="alert">{error}</p>}
+        {prediction && (
+          <ol className="nc-insight-probabilities" aria-label="Class probabilities" data-input={prediction.input || 'drawing'}>
+            {probabilities.map((p, i) => (
+              <li key={i} aria-current={i === best ? 'true' : undefined}>
+                <span>{classNames[i] ?? String(i)}</span>
+                <meter min={0} max={1} value={p} aria-label={`${classNames[i] ?? String(i)} probability`} />
+                <span>{`${(p * 100).toFixed(1)}%`}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+        {dataset && <TestImagePicker dataset={dataset} shape={inputShape} classNames={classNames} misclassified={misclassified} onPick={use} />}
       </div>
-      {error && <p role="alert">{error}</p>}
-      {prediction && (
-        <ol className="nc-insight-probabilities" aria-label="Class probabilities">
-          {prediction.probabilities.map((p, i) => (
-            <li key={i} aria-current={i === best ? 'true' : undefined}>
-              <span>{classNames[i] ?? String(i)}</span>
-              <meter min={0} max={1} value={p} aria-label={`${classNames[i] ?? String(i)} probability`} />
-              <span>{`${(p * 100).toFixed(1)}%`}</span>
-            </li>
-          ))}
-        </ol>
-      )}
-      {prediction && <FeatureMaps activations={prediction.activations} />}
-      {kernels && <KernelImages kernels={kernels} />}
-      {histograms?.before && <WeightHistograms histograms={histograms.before} title="Weights before training" />}
-      {histograms?.after && <WeightHistograms histograms={histograms.after} title="Weights after training" />}
+      <div className="nc-insight-inside">
+        {prediction ? (
+          <FeatureMaps activations={prediction.answer.activations} focusLayer={focusLayer} />
+        ) : (
+          <p className="nc-insight-hint">Draw a digit on the pad, drop an image on it, or pick a test image: each layer’s feature maps appear here.</p>
+        )}
+        {kernels && <KernelImages kernels={kernels} />}
+        {(histograms?.before ?? histograms?.after) && <WeightHistograms before={histograms.before} after={histograms.after} />}
+      </div>
     </div>
   );
 }

@@ -1,32 +1,74 @@
 import { useEffect, useState } from 'react';
+import { hasTrainedModel } from '../../shared/api/backendApi';
+import type { ModelInsight } from '../../shared/api/backendApi';
 import type { DatasetInfo } from '../../shared/training/datasetTypes';
 import { useBackend } from '../backend/useBackend';
+import { useProjectStore } from '../state/projectStore';
 import { useRunsStore } from '../training/runsStore';
 import { InsightPanel } from './InsightPanel';
 
-/** The Insight view: draw an input for the run shown on the Train tab and look inside the network. */
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * The Insight view: draw an input (or pick a test image) for the run shown on the Train tab and
+ * look inside the network. The block selected on the canvas is the layer brought into view.
+ */
 export function InsightTab() {
   const api = useBackend();
   const runId = useRunsStore((s) => s.activeRunId);
   const run = useRunsStore((s) => (s.activeRunId ? s.runs[s.activeRunId] : undefined));
   const [info, setInfo] = useState<DatasetInfo | null>(null);
+  const [insight, setInsight] = useState<ModelInsight | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [insightError, setInsightError] = useState<string | null>(null);
   const dataset = run?.request?.dataset;
+  // A finished run, or one the learner stopped early: both keep their model.
+  const done = run ? hasTrainedModel(run.status) : false;
+  // The canvas selection names a layer of the project; the run was built from a graph with the same names.
+  const focusLayer = useProjectStore((s) => {
+    const id = s.selection[0];
+    return s.project?.graph.nodes.find((n) => n.id === id)?.name ?? null;
+  });
+
   useEffect(() => {
     if (!dataset) return;
-    api.describeDataset(dataset).then(setInfo, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    api.describeDataset(dataset).then(setInfo, (e: unknown) => setError(message(e)));
   }, [api, dataset]);
-  if (!runId || !run || run.status !== 'done')
+  useEffect(() => {
+    setInsight(null);
+    if (!runId || !done) return;
+    let live = true;
+    api.modelInsight(runId).then(
+      (i) => live && (setInsight(i), setInsightError(null)),
+      (e: unknown) => live && setInsightError(message(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, runId, done]);
+
+  if (!runId || !run || !done)
     return (
       <main className="nc-insight-empty">
-        <p>Train a network on the Train tab; once its run is done, draw a digit here to see what it predicts and what each layer sees.</p>
+        <p>Train a network on the Train tab; once its run is done (or stopped), draw a digit here to see what it predicts and what each layer sees.</p>
       </main>
     );
   if (error) return <p role="alert">{error}</p>;
   if (!info) return <p>Loading the data set’s description…</p>;
   return (
-    <main className="nc-insight">
-      <InsightPanel runId={runId} inputShape={info.inputShape} classNames={info.classNames} />
+    <main className="nc-insight-tab">
+      <h2>{`Inside “${run.request?.title ?? 'this run'}”`}</h2>
+      {insightError && <p role="alert">{`The weights could not be read: ${insightError}`}</p>}
+      <InsightPanel
+        runId={runId}
+        inputShape={info.inputShape}
+        classNames={info.classNames}
+        dataset={dataset}
+        misclassified={run.result?.misclassified ?? []}
+        kernels={insight?.kernels}
+        histograms={insight?.histograms}
+        focusLayer={focusLayer}
+      />
     </main>
   );
 }

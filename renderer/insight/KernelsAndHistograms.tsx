@@ -22,22 +22,38 @@ export function KernelImages({ kernels }: { kernels: readonly LayerKernels[] }) 
   );
 }
 
-/** A histogram of each weight tensor as bars, with its range. */
-export function WeightHistograms({ histograms, title }: { histograms: readonly WeightHistogram[]; title: string }) {
+function Bars({ histogram, label }: { histogram: WeightHistogram; label: string }) {
+  const top = Math.max(1, ...histogram.bins);
   return (
-    <section aria-label={title}>
-      <h4>{title}</h4>
-      {histograms.map((h) => {
-        const top = Math.max(1, ...h.bins);
+    <figure aria-label={label}>
+      <figcaption>{`${label}: ${histogram.min.toFixed(3)} to ${histogram.max.toFixed(3)}`}</figcaption>
+      <div className="nc-insight-histogram">
+        {histogram.bins.map((n, i) => (
+          <span key={i} title={String(n)} style={{ height: `${(100 * n) / top}%` }} />
+        ))}
+      </div>
+    </figure>
+  );
+}
+
+/** A histogram of each weight tensor before and after training, side by side, with its range. */
+export function WeightHistograms({ before = [], after = [] }: { before?: readonly WeightHistogram[]; after?: readonly WeightHistogram[] }) {
+  const key = (h: WeightHistogram) => `${h.layer}/${h.weight}`;
+  const keys = [...new Set([...before.map(key), ...after.map(key)])];
+  return (
+    <section aria-label="Weights before and after training">
+      <h4>Weights before and after training</h4>
+      {keys.map((k) => {
+        const b = before.find((h) => key(h) === k);
+        const a = after.find((h) => key(h) === k);
+        const any = a ?? b;
+        if (!any) return null;
         return (
-          <figure key={`${h.layer}/${h.weight}`} aria-label={`${h.layer} ${h.weight}`}>
-            <figcaption>{`${h.layer} ${h.weight}: ${h.count.toLocaleString('en-US')} weights from ${h.min.toFixed(3)} to ${h.max.toFixed(3)}`}</figcaption>
-            <div className="nc-insight-histogram">
-              {h.bins.map((n, i) => (
-                <span key={i} title={String(n)} style={{ height: `${(100 * n) / top}%` }} />
-              ))}
-            </div>
-          </figure>
+          <div key={k} className="nc-insight-weights" role="group" aria-label={`${any.layer} ${any.weight}`}>
+            <h5>{`${any.layer} ${any.weight}: ${any.count.toLocaleString('en-US')} weights`}</h5>
+            {b && <Bars histogram={b} label="before" />}
+            {a && <Bars histogram={a} label="after" />}
+          </div>
         );
       })}
     </section>

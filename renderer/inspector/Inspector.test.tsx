@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { inferGraph } from '../../shared/graph/inferGraph';
 import { templateById } from '../../shared/templates/projectTemplates';
 import { useProjectStore } from '../state/projectStore';
@@ -22,6 +22,19 @@ beforeEach(() => {
 afterEach(cleanup);
 
 describe('inspector', () => {
+  it('offers a jump to what a layer sees once a trained run is there, for layers the Insight view draws', async () => {
+    const lookInside = vi.fn();
+    selectFirst('Conv2D');
+    const { rerender } = render(<Inspector />);
+    expect(screen.queryByRole('button', { name: 'See what this layer sees' })).toBeNull();
+    rerender(<Inspector onLookInside={lookInside} />);
+    await userEvent.click(screen.getByRole('button', { name: 'See what this layer sees' }));
+    expect(lookInside).toHaveBeenCalledTimes(1);
+    selectFirst('Flatten');
+    rerender(<Inspector onLookInside={lookInside} />);
+    expect(screen.queryByRole('button', { name: 'See what this layer sees' })).toBeNull();
+  });
+
   it('edits a setting as it is typed, and the totals follow', async () => {
     selectFirst('Conv2D');
     render(<Inspector />);

@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { explainGraph } from '../../shared/explain/explainGraph';
+import { explainNode } from '../../shared/explain/explainGraph';
+import { INSIGHT_LAYER_CLASSES } from '../../shared/explain/insightData';
 import { renameLayer, setParam } from '../../shared/graph/edits';
 import type { LayerNode, ParamValue } from '../../shared/graph/types';
 import { layerDef, resolveParams } from '../../shared/layers/catalogue';
@@ -63,8 +64,11 @@ function ParamField({ layer, name, spec, error }: { layer: LayerNode; name: stri
   );
 }
 
-/** Settings of the selected layer, checked as they are typed. */
-export function Inspector() {
+/**
+ * Settings of the selected layer, checked as they are typed. With `onLookInside` (a trained run
+ * is there to look into), layers the Insight view draws offer a jump to what they see.
+ */
+export function Inspector({ onLookInside }: { onLookInside?: () => void } = {}) {
   const { graph, report } = useGraphReport();
   const selection = useProjectStore((s) => s.selection);
   const layer = selection.length === 1 ? graph.nodes.find((n) => n.id === selection[0]) : undefined;
@@ -78,11 +82,16 @@ export function Inspector() {
   const def = layerDef(layer.type);
   const errors = def ? resolveParams(def, layer.params).errors : [];
   const issues = report.nodes.get(layer.id)?.issues ?? [];
-  const arithmetic = explainGraph(graph, report).get(layer.id);
+  const arithmetic = explainNode(layer, report.nodes.get(layer.id));
   return (
     <aside className="nc-inspector" aria-label="Inspector">
       <h2>{layer.type}</h2>
       {def && <p className="nc-explain">{def.explain.summary}</p>}
+      {onLookInside && INSIGHT_LAYER_CLASSES.has(layer.type) && (
+        <button type="button" onClick={onLookInside}>
+          See what this layer sees
+        </button>
+      )}
       <div className="nc-field">
         <label htmlFor={nameId}>name</label>
         <input id={nameId} value={layer.name} onChange={(e) => useProjectStore.getState().editGraph((g) => renameLayer(g, layer.id, e.target.value))} />

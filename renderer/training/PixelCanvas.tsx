@@ -4,8 +4,8 @@ export interface PixelCanvasProps {
   /** uint8 values, height × width × channels (1 grayscale, 3 RGB). */
   readonly pixels: readonly number[];
   readonly shape: readonly [number, number, number];
-  /** Accessible name ("a 7", "predicted 3, true 5"). */
-  readonly label: string;
+  /** Accessible name ("a 7", "predicted 3, true 5"); `null` when a surrounding control names it. */
+  readonly label: string | null;
   /** On-screen size in CSS pixels (the image is scaled without smoothing). */
   readonly size?: number;
 }
@@ -34,8 +34,9 @@ export function PixelCanvas({ pixels, shape, label, size = 56 }: PixelCanvasProp
       className="nc-pixels"
       width={width}
       height={height}
-      role="img"
-      aria-label={label}
+      role={label === null ? undefined : 'img'}
+      aria-label={label ?? undefined}
+      aria-hidden={label === null ? true : undefined}
       style={{ width: size, height: (size * height) / width }}
     />
   );

@@ -19,6 +19,9 @@ export const MAX_PREDICT_PIXELS = 512 * 512 * 4;
 /** Most preview images per class one call may ask for. */
 export const MAX_PREVIEW_PER_CLASS = 100;
 
+/** Most test images one `testImages` call may ask for. */
+export const MAX_TEST_IMAGES = 200;
+
 /** An absolute or relative file-system path; NUL bytes would be cut short by the OS, so refuse them. */
 const pathString = z
   .string()
@@ -106,12 +109,17 @@ export const API_ARGS: { readonly [M in ApiMethod]: ArgsSpec<M> } = {
   listDatasets: noArgs,
   describeDataset: { names: ['ref'], schema: z.tuple([datasetRef]) },
   datasetPreview: { names: ['ref', 'perClass'], schema: z.tuple([datasetRef, z.number().int().min(1).max(MAX_PREVIEW_PER_CLASS)]) },
+  testImages: {
+    names: ['ref', 'start', 'count'],
+    schema: z.tuple([datasetRef, z.number().int().min(0).max(10_000_000), z.number().int().min(1).max(MAX_TEST_IMAGES)]),
+  },
   listBackends: noArgs,
   startRun: { names: ['request'], schema: z.tuple([runRequest]) },
   stopRun: { names: ['id'], schema: z.tuple([runId]) },
   listRuns: noArgs,
   exportModel: { names: ['request'], schema: z.tuple([exportRequest]) },
   predict: { names: ['runId', 'pixels'], schema: z.tuple([runId, pixels]) },
+  modelInsight: { names: ['runId'], schema: z.tuple([runId]) },
 };
 
 /** Stable failure codes; the HTTP status and the renderer's reaction follow from them. */

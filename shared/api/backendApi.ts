@@ -1,6 +1,7 @@
 import type { Graph } from '../graph/types';
 import type { ProjectFile } from '../project/projectFile';
-import type { DatasetInfo, DatasetPreview, DatasetProblem, DatasetRef } from '../training/datasetTypes';
+import type { LayerKernels, WeightHistogram } from '../explain/insightData';
+import type { DatasetInfo, DatasetPreview, DatasetProblem, DatasetRef, TestImages } from '../training/datasetTypes';
 import type { TrainingSettings } from '../training/settings';
 import type { BackendChoice, BackendReport, ComputeBackend, ConfusionResult, RunEvent, RunId } from '../training/runEvents';
 
@@ -56,6 +57,9 @@ export interface RunRequest {
 
 export type RunStatus = 'queued' | 'running' | 'done' | 'stopped' | 'failed';
 
+/** A run in one of these states holds a trained model to predict with, look into and export. */
+export const hasTrainedModel = (status: RunStatus): boolean => status === 'done' || status === 'stopped';
+
 /** A run as the runs list and the comparison view show it. */
 export interface RunRecord {
   readonly id: RunId;
@@ -95,6 +99,14 @@ export interface Prediction {
   readonly activations: Readonly<Record<string, { readonly shape: readonly number[]; readonly values: readonly number[] }>>;
 }
 
+/** What a trained run's weights look like, for the insight views. */
+export interface ModelInsight {
+  /** Each Conv2D layer's kernels as small images. */
+  readonly kernels: readonly LayerKernels[];
+  /** Every weight tensor's histogram when the run started (fresh or loaded weights) and now. */
+  readonly histograms: { readonly before: readonly WeightHistogram[]; readonly after: readonly WeightHistogram[] };
+}
+
 /**
  * The one interface between the renderer and the backend. Implemented by the Electron preload
  * bridge, by the web shell's HTTP/WebSocket client, and by an in-memory fake in tests.
@@ -117,6 +129,8 @@ export interface NetCanvasApi {
   listDatasets(): Promise<DatasetListing>;
   describeDataset(ref: DatasetRef): Promise<DatasetInfo>;
   datasetPreview(ref: DatasetRef, perClass: number): Promise<DatasetPreview>;
+  /** Test images `start` .. `start + count - 1` of the data set's test split, with their labels. */
+  testImages(ref: DatasetRef, start: number, count: number): Promise<TestImages>;
 
   listBackends(): Promise<BackendListing>;
 
@@ -127,6 +141,7 @@ export interface NetCanvasApi {
 
   exportModel(request: ExportRequest): Promise<ExportResult>;
   predict(runId: RunId, pixels: readonly number[]): Promise<Prediction>;
+  modelInsight(runId: RunId): Promise<ModelInsight>;
 }
 
 /** Names of the API methods, for the preload bridge and the HTTP router to enumerate. */
@@ -141,12 +156,14 @@ export const API_METHODS = [
   'listDatasets',
   'describeDataset',
   'datasetPreview',
+  'testImages',
   'listBackends',
   'startRun',
   'stopRun',
   'listRuns',
   'exportModel',
   'predict',
+  'modelInsight',
 ] as const satisfies readonly Exclude<keyof NetCanvasApi, 'onRunEvent'>[];
 
 export type ApiMethod = (typeof API_METHODS)[number];

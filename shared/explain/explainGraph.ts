@@ -1,7 +1,14 @@
-import type { GraphReport } from '../graph/inferGraph';
-import type { Graph } from '../graph/types';
+import type { GraphReport, NodeReport } from '../graph/inferGraph';
+import type { Graph, LayerNode } from '../graph/types';
 import { layerDef, resolveParams } from '../layers/catalogue';
 import { explainLayer, type LayerArithmetic } from './explainLayer';
+
+/** The arithmetic of one block, or nothing when its shape or count could not be inferred. */
+export function explainNode(node: LayerNode, report: NodeReport | undefined): LayerArithmetic | undefined {
+  const def = layerDef(node.type);
+  if (!report?.outputShape || !report.params || !def) return undefined;
+  return explainLayer({ type: node.type, params: resolveParams(def, node.params).values, inputShapes: report.inputShapes, outputShape: report.outputShape, count: report.params });
+}
 
 /**
  * The arithmetic of every block whose shape and count the graph core could infer, keyed by
@@ -10,10 +17,8 @@ import { explainLayer, type LayerArithmetic } from './explainLayer';
 export function explainGraph(graph: Graph, report: GraphReport): ReadonlyMap<string, LayerArithmetic> {
   const out = new Map<string, LayerArithmetic>();
   for (const node of graph.nodes) {
-    const r = report.nodes.get(node.id);
-    const def = layerDef(node.type);
-    if (!r?.outputShape || !r.params || !def) continue;
-    out.set(node.id, explainLayer({ type: node.type, params: resolveParams(def, node.params).values, inputShapes: r.inputShapes, outputShape: r.outputShape, count: r.params }));
+    const arithmetic = explainNode(node, report.nodes.get(node.id));
+    if (arithmetic) out.set(node.id, arithmetic);
   }
   return out;
 }

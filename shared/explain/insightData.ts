@@ -4,6 +4,9 @@
  * process from the tfjs model, drawn by the renderer; plain data so it crosses any boundary.
  */
 
+/** Layers whose outputs the Insight view draws: feature maps and Dense activations. */
+export const INSIGHT_LAYER_CLASSES: ReadonlySet<string> = new Set(['Conv2D', 'MaxPooling2D', 'AveragePooling2D', 'Dense']);
+
 /** One Conv2D layer's kernels, one small grayscale image per filter. */
 export interface LayerKernels {
   /** Keras layer name (`conv2d`). */

@@ -74,5 +74,13 @@ export interface DatasetPreview {
   readonly images: readonly { readonly label: number; readonly pixels: readonly number[] }[];
 }
 
+/** A window onto a data set's test split, for picking an input in the insight views. */
+export interface TestImages {
+  readonly shape: readonly [number, number, number];
+  /** How many test images the data set has. */
+  readonly total: number;
+  readonly images: readonly { readonly index: number; readonly label: number; readonly pixels: readonly number[] }[];
+}
+
 /** Short names accepted on the command line (`--dataset mnist`). */
 export const DATASET_NAMES = ['mnist', 'fashion-mnist', 'cifar10', 'folder'] as const;

@@ -95,6 +95,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       return ref.kind === 'mnist' ? Promise.resolve(MNIST_INFO) : Promise.reject(new Error(`No ${ref.kind} data here`));
     },
     datasetPreview: () => Promise.resolve(FAKE_PREVIEW),
+    testImages: unused('testImages'),
     listBackends: () => Promise.resolve(FAKE_BACKENDS),
     startRun: (request) => {
       if (options.startError) return Promise.reject(new Error(options.startError));
@@ -112,6 +113,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     },
     exportModel: unused('exportModel'),
     predict: unused('predict'),
+    modelInsight: unused('modelInsight'),
   };
   return {
     api,
