@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { templateById } from '../../shared/templates/projectTemplates';
 import { useProjectStore } from '../state/projectStore';
@@ -32,5 +32,31 @@ describe('model summary panel', () => {
       .map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent));
     expect(rows).toContainEqual(['conv2d_1 (Conv2D)', '(None, 11, 11, 64)', '18,496']);
     expect(rows).toContainEqual(['dense (Dense)', '(None, 64)', '102,464']);
+  });
+
+  it('updates the rows an edit changes (rows are memoised by their text)', () => {
+    const template = templateById('cnn-valid');
+    if (!template) throw new Error('template cnn-valid missing');
+    useProjectStore.getState().open(template.project, null);
+    render(<SummaryPanel />);
+    const cells = () =>
+      within(screen.getByRole('region', { name: 'Model summary' }))
+        .getAllByRole('row')
+        .map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent));
+    expect(cells()).toContainEqual(['dense (Dense)', '(None, 64)', '102,464']);
+    act(() =>
+      useProjectStore.getState().editGraph((g) => ({
+        ...g,
+        nodes: g.nodes.map((n) =>
+          n.name === 'dense' ? { ...n, params: { ...n.params, units: 32 } } : n,
+        ),
+      })),
+    );
+    expect(cells()).toContainEqual(['dense (Dense)', '(None, 32)', '51,232']);
+    expect(cells()).toContainEqual(['dense_1 (Dense)', '(None, 10)', '330']);
+    expect(cells()).toContainEqual(['conv2d_1 (Conv2D)', '(None, 11, 11, 64)', '18,496']);
+    expect(screen.getByRole('region', { name: 'Model summary' }).textContent).toContain(
+      'Total params: 70,378',
+    );
   });
 });

@@ -1,12 +1,38 @@
+import { memo, useMemo } from 'react';
 import { formatShape } from '../../shared/layers/shapeUtils';
 import { summaryRows } from '../../shared/summary/summaryRows';
 import { withCommas } from '../../shared/summary/readableSize';
 import { useGraphReport } from '../state/useGraphReport';
 
+interface RowProps {
+  readonly name: string;
+  readonly type: string;
+  /** `(None, 26, 26, 32)`, or `?` when the shape is unknown. */
+  readonly shape: string;
+  /** `320`, or `?` when the count is unknown. */
+  readonly params: string;
+}
+
+/**
+ * One layer's line. Its props are strings, so after an edit only the rows whose text changed
+ * render again: a digit typed into one of 300 blocks redraws the few rows it changes, not the table.
+ */
+const SummaryRowView = memo(function SummaryRowView({ name, type, shape, params }: RowProps) {
+  return (
+    <tr>
+      <td>
+        {name} ({type})
+      </td>
+      <td>{shape}</td>
+      <td>{params}</td>
+    </tr>
+  );
+});
+
 /** Keras's model.summary(), live: layer, output shape, params, and the totals. */
 export function SummaryPanel() {
   const { graph, report } = useGraphReport();
-  const { rows } = summaryRows(graph, report);
+  const rows = useMemo(() => summaryRows(graph, report).rows, [graph, report]);
   const errors = report.issues.filter((i) => i.severity === 'error');
   const warnings = report.issues.filter((i) => i.severity === 'warning');
   return (
@@ -22,13 +48,13 @@ export function SummaryPanel() {
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.id}>
-              <td>
-                {r.name} ({r.type})
-              </td>
-              <td>{r.outputShape ? formatShape(r.outputShape) : '?'}</td>
-              <td>{r.params === undefined ? '?' : withCommas(r.params)}</td>
-            </tr>
+            <SummaryRowView
+              key={r.id}
+              name={r.name}
+              type={r.type}
+              shape={r.outputShape ? formatShape(r.outputShape) : '?'}
+              params={r.params === undefined ? '?' : withCommas(r.params)}
+            />
           ))}
         </tbody>
       </table>

@@ -1,9 +1,9 @@
 // Number formats shared by the dashboard and the comparison, written for a learner's eye.
 
-const grouped = new Intl.NumberFormat('en-US');
+import { formatCount as grouped } from '../../shared/layers/shapeUtils';
 
-/** 121930 → "121,930". */
-export const formatCount = (n: number): string => grouped.format(Math.round(n));
+/** 121930 → "121,930"; rounded first (samples per second are fractional). */
+export const formatCount = (n: number): string => grouped(Math.round(n));
 
 /** 0.9123 → "91.2%". */
 export const formatPercent = (x: number | null | undefined): string => (x == null || !Number.isFinite(x) ? '–' : `${(x * 100).toFixed(1)}%`);

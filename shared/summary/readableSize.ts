@@ -1,3 +1,5 @@
+import { formatCount } from '../layers/shapeUtils';
+
 /** Bytes per weight: NetCanvas models are float32, as Keras's default. */
 export const BYTES_PER_PARAM = 4;
 
@@ -15,5 +17,5 @@ export function readableSize(bytes: number): string {
   return `${size.toFixed(2)} PB`;
 }
 
-/** `121,930`: a count with thousands separators, as Python's `f"{n:,}"`. */
-export const withCommas = (n: number): string => n.toLocaleString('en-US');
+/** `121,930`: a count with thousands separators, as Python's `f"{n:,}"` (the shared `formatCount`). */
+export const withCommas = formatCount;
