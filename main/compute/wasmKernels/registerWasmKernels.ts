@@ -2,7 +2,6 @@
 // faster replacements for stock ones that are scalar loops. Idempotent.
 import { registerKernel, unregisterKernel } from '@tensorflow/tfjs';
 import type { KernelConfig } from '@tensorflow/tfjs';
-import { adamUpdateConfig } from './adamUpdate';
 import { batchMatMulConfig } from './batchMatMul';
 import { conv2DBackpropFilterConfig } from './conv2DBackpropFilter';
 import { conv2DBackpropInputConfig } from './conv2DBackpropInput';
@@ -14,7 +13,7 @@ import { rememberStockKernel } from './wasmKernelUtils';
 export const missingWasmKernels: readonly KernelConfig[] = [conv2DBackpropFilterConfig];
 
 /** Faster replacements for stock kernels (each falls back to the stock one where it must). */
-export const fasterWasmKernels: readonly KernelConfig[] = [batchMatMulConfig, fusedMatMulConfig, conv2DBackpropInputConfig, maxPoolGradConfig, adamUpdateConfig];
+export const fasterWasmKernels: readonly KernelConfig[] = [batchMatMulConfig, fusedMatMulConfig, conv2DBackpropInputConfig, maxPoolGradConfig];
 
 let registered: 'none' | 'missing' | 'all' = 'none';
 

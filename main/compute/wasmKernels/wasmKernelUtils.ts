@@ -18,6 +18,8 @@ export interface WasmBackend {
   makeOutput(shape: number[], dtype: DataType): TensorInfo;
   disposeData(dataId: object, force?: boolean): boolean;
   incRef(dataId: object): void;
+  /** How many tensors share this data (a clone shares its source's). */
+  refCount(dataId: object): number;
 }
 
 /** The kernel function signature tfjs calls. */
