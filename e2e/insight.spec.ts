@@ -1,5 +1,6 @@
 import type { Locator } from '@playwright/test';
 import { expect, test } from '@playwright/test';
+import { drawOne } from './support/drawDigit';
 
 // Look inside a trained CNN as a learner would: train the tutorial network briefly, draw a digit,
 // pick test images, see each layer's feature maps, the first layer's kernels and how the weights
@@ -36,14 +37,7 @@ test('train the tutorial CNN briefly, then draw, pick test images and look insid
   await expect(page.getByRole('region', { name: 'Test result' })).toBeVisible({ timeout: 150_000 });
 
   await page.getByRole('tab', { name: 'Insight', exact: true }).click();
-  // Draw a "1": one stroke down the middle of the pad.
-  const pad = page.getByRole('img', { name: /Drawing pad/ });
-  const box = await pad.boundingBox();
-  if (!box) throw new Error('the drawing pad is not on screen');
-  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.15);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.85, { steps: 12 });
-  await page.mouse.up();
+  await drawOne(page);
   const probabilities = page.getByRole('list', { name: 'Class probabilities' });
   await expect(probabilities.getByRole('meter')).toHaveCount(10);
   const meters = await probabilities.getByRole('meter').all();

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
+import { drawOne } from './support/drawDigit';
 
 // Train the feed-forward template on a slice of MNIST from the Training dashboard, as a learner
 // would: pick the network, set a few settings, press Train, watch the curves, stop or finish.
@@ -72,13 +73,7 @@ test('a finished run shows test accuracy, the confusion matrix and predicted (tr
 
   // Insight: draw a stroke and the trained network answers with probabilities and activations.
   await page.getByRole('tab', { name: 'Insight', exact: true }).click();
-  const pad = page.getByRole('img', { name: /Drawing pad/ });
-  const box = await pad.boundingBox();
-  if (!box) throw new Error('the drawing pad is not on screen');
-  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.8, { steps: 12 });
-  await page.mouse.up();
+  await drawOne(page);
   const probabilities = page.getByRole('list', { name: 'Class probabilities' });
   await expect(probabilities.getByRole('meter')).toHaveCount(10);
   await expect(page.getByRole('region', { name: /Activations of dense/ }).first()).toBeVisible();
