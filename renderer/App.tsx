@@ -203,7 +203,7 @@ function Workspace() {
           onOpenProject={(p) => openProject(p, null)}
         />
       ) : tab === 'Compare' ? (
-        <ComparePanel />
+        <ComparePanel onOpenProject={(p) => openProject(p, null)} />
       ) : (
         <InsightTab />
       )}

@@ -9,7 +9,9 @@ import type { FakeApi } from '../training/testing/createFakeApi';
 import { createFakeApi } from '../training/testing/createFakeApi';
 import { fakeCharts, pointsOf } from '../training/testing/fakeUPlot';
 import { batchEvent, doneEvent, epochEvent, startedEvent } from '../training/testing/scriptedRun';
+import { useRunsStore } from '../training/runsStore';
 import { ComparePanel } from './ComparePanel';
+import type { ComparePanelProps } from './ComparePanel';
 
 vi.mock('uplot', async (importOriginal) => (await import('../training/testing/fakeUPlot')).fakeUPlotModule(importOriginal));
 
@@ -29,10 +31,10 @@ const record = (id: string, title: string, startedAtMs: number, over: Partial<Ru
   ...over,
 });
 
-function renderPanel(fake: FakeApi) {
+function renderPanel(fake: FakeApi, onOpenProject?: ComparePanelProps['onOpenProject']) {
   render(
     <BackendProvider api={fake.api}>
-      <ComparePanel />
+      <ComparePanel onOpenProject={onOpenProject} />
     </BackendProvider>,
   );
 }
@@ -45,6 +47,20 @@ beforeEach(() => {
 afterEach(cleanup);
 
 describe('ComparePanel', () => {
+  it('offers the feed-forward vs CNN lesson while there is nothing to compare', async () => {
+    useRunsStore.getState().reset();
+    renderPanel(createFakeApi(), vi.fn());
+    expect(await screen.findByRole('region', { name: 'Feed-forward vs convolutional on MNIST' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Train both' })).toBeTruthy();
+    cleanup();
+    useRunsStore.getState().reset();
+    renderPanel(createFakeApi({ runs: [record('mlp', 'MLP', 1000)] }), vi.fn());
+    await screen.findByRole('table', { name: 'Runs' });
+    expect(screen.queryByRole('button', { name: 'Train both' })).toBeNull();
+    cleanup();
+    useRunsStore.getState().reset();
+  });
+
   it('lists runs and compares the picked ones: table numbers and one chart per metric with a line per run', async () => {
     const fake = createFakeApi({
       runs: [

@@ -1,18 +1,26 @@
+import type { ProjectFile } from '../../shared/project/projectFile';
 import { useRunsConnection, useRunsStore } from '../training/runsStore';
 import type { RunView } from '../training/runView';
 import '../training/training.css';
 import { CompareCharts } from './CompareCharts';
 import { CompareTable } from './CompareTable';
+import { LessonCard } from './LessonCard';
 import { RunsList } from './RunsList';
 import { comparisonRow } from './runSummary';
 
 /** Colour-blind-safe line colours (Okabe–Ito), one per compared run. */
 export const RUN_COLORS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#000000'];
 
+export interface ComparePanelProps {
+  /** Opens a project on the canvas; with it, an empty runs list offers the lesson. */
+  readonly onOpenProject?: (project: ProjectFile) => void;
+}
+
 /** The runs list; tick two or more and press Compare to overlay their curves and line up their numbers. */
-export function ComparePanel() {
+export function ComparePanel({ onOpenProject }: ComparePanelProps = {}) {
   useRunsConnection();
   const runs = useRunsStore((s) => s.runs);
+  const noRuns = useRunsStore((s) => s.order.length === 0);
   const selection = useRunsStore((s) => s.selection);
   const comparing = useRunsStore((s) => s.comparing);
   const loadError = useRunsStore((s) => s.loadError);
@@ -27,6 +35,8 @@ export function ComparePanel() {
         </p>
       )}
       <RunsList />
+      {/* Nothing to compare yet: the classic comparison is one click away. */}
+      {noRuns && onOpenProject && <LessonCard onOpenProject={onOpenProject} onShowCompare={() => undefined} />}
       <div className="nc-run-controls">
         <button type="button" className="nc-primary" disabled={picked.length < 2} onClick={() => setComparing(true)}>
           Compare
