@@ -36,7 +36,13 @@ test('train the tutorial CNN briefly, then draw, pick test images and look insid
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Test result' })).toBeVisible({ timeout: 150_000 });
 
-  await page.getByRole('tab', { name: 'Insight', exact: true }).click();
+  // A misread image of the results grid opens in the Insight tab as the network's input.
+  const look = page.getByRole('button', { name: /^Look inside with test image \d+$/ }).first();
+  const index = /\d+$/.exec((await look.getAttribute('aria-label')) ?? '')?.[0] ?? '?';
+  await look.click();
+  await expect(page.getByRole('tab', { name: 'Insight', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('list', { name: 'Class probabilities' })).toHaveAttribute('data-input', new RegExp(`^test image ${index} \\(true \\d\\)$`));
+
   await drawOne(page);
   const probabilities = page.getByRole('list', { name: 'Class probabilities' });
   await expect(probabilities.getByRole('meter')).toHaveCount(10);

@@ -6,6 +6,7 @@ import { useBackend } from './backend/useBackend';
 import { autoLayout } from './canvas/autoLayout';
 import { GraphCanvas } from './canvas/GraphCanvas';
 import { ComparePanel } from './compare/ComparePanel';
+import { useInsightInput } from './insight/insightInput';
 import { InsightTab } from './insight/InsightTab';
 import { Inspector } from './inspector/Inspector';
 import { Palette } from './palette/Palette';
@@ -201,6 +202,11 @@ function Workspace() {
           }}
           onSettingsChange={(s) => useProjectStore.getState().setTraining(s)}
           onOpenProject={(p) => openProject(p, null)}
+          onLookInside={(image) => {
+            const id = useRunsStore.getState().activeRunId;
+            if (id) useInsightInput.getState().remember(id, image, null);
+            setTab('Insight');
+          }}
         />
       ) : tab === 'Compare' ? (
         <ComparePanel onOpenProject={(p) => openProject(p, null)} />

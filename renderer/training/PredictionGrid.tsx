@@ -5,10 +5,12 @@ export interface PredictionGridProps {
   readonly result: ConfusionResult;
   readonly classNames: readonly string[];
   readonly shape: readonly [number, number, number] | null;
+  /** Makes each image the Insight view's input ("Look inside"), when given. */
+  readonly onLookInside?: (image: { readonly pixels: readonly number[]; readonly caption: string }) => void;
 }
 
 /** Test images titled "predicted (true)" like the tutorials' plot; red where the network was wrong. */
-export function PredictionGrid({ result, classNames, shape }: PredictionGridProps) {
+export function PredictionGrid({ result, classNames, shape, onLookInside }: PredictionGridProps) {
   const name = (i: number) => classNames[i] ?? String(i);
   const images = result.misclassified;
   if (images.length === 0) return <p>Every test image was classified correctly.</p>;
@@ -28,6 +30,16 @@ export function PredictionGrid({ result, classNames, shape }: PredictionGridProp
               <span className="nc-prediction-title">{title}</span>
               <PixelCanvas pixels={m.pixels} shape={imgShape} label={`test image ${m.index}: predicted ${name(m.predicted)}, true ${name(m.trueLabel)}`} />
               <span className="nc-prediction-confidence">{Math.round((m.probabilities[m.predicted] ?? 0) * 100)}% sure</span>
+              {onLookInside && (
+                <button
+                  type="button"
+                  className="nc-link"
+                  aria-label={`Look inside with test image ${m.index}`}
+                  onClick={() => onLookInside({ pixels: m.pixels, caption: `test image ${m.index} (true ${name(m.trueLabel)})` })}
+                >
+                  Look inside
+                </button>
+              )}
             </li>
           );
         })}

@@ -2,10 +2,11 @@ import type { DatasetInfo } from '../../shared/training/datasetTypes';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { formatCount, formatDuration, formatLoss, formatPercent } from './format';
 import { PredictionGrid } from './PredictionGrid';
+import type { PredictionGridProps } from './PredictionGrid';
 import type { RunView } from './runView';
 
 /** A finished run: test accuracy and loss, the confusion matrix and the misread test images. */
-export function RunResult({ run, info }: { run: RunView; info: DatasetInfo | null }) {
+export function RunResult({ run, info, onLookInside }: { run: RunView; info: DatasetInfo | null; onLookInside?: PredictionGridProps['onLookInside'] }) {
   const result = run.result;
   if (!result) return null;
   const classNames = info?.classNames ?? result.confusion.map((_, i) => String(i));
@@ -39,7 +40,7 @@ export function RunResult({ run, info }: { run: RunView; info: DatasetInfo | nul
         )}
       </dl>
       <ConfusionMatrix confusion={result.confusion} classNames={classNames} perClassAccuracy={result.perClassAccuracy} />
-      <PredictionGrid result={result} classNames={classNames} shape={info?.inputShape ?? null} />
+      <PredictionGrid result={result} classNames={classNames} shape={info?.inputShape ?? null} onLookInside={onLookInside} />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { DatasetPicker } from './DatasetPicker';
 import { RunCharts } from './RunCharts';
 import { RunError } from './RunError';
 import { RunProgress } from './RunProgress';
+import type { PredictionGridProps } from './PredictionGrid';
 import { RunResult } from './RunResult';
 import { useRunsConnection, useRunsStore } from './runsStore';
 import { SettingsForm } from './SettingsForm';
@@ -20,13 +21,15 @@ export interface TrainingDashboardProps {
   readonly onDatasetChange: (ref: DatasetRef, info: DatasetInfo | null) => void;
   readonly onSettingsChange: (settings: TrainingSettings) => void;
   readonly onOpenProject: (project: ProjectFile) => void;
+  /** Opens a misread test image in the Insight view, when the app has one. */
+  readonly onLookInside?: PredictionGridProps['onLookInside'];
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const isLive = (status: string | undefined) => status === 'queued' || status === 'running';
 
 /** Pick data and settings, train the canvas's network, watch it learn, and read the test result. */
-export function TrainingDashboard({ project, onDatasetChange, onSettingsChange, onOpenProject }: TrainingDashboardProps) {
+export function TrainingDashboard({ project, onDatasetChange, onSettingsChange, onOpenProject, onLookInside }: TrainingDashboardProps) {
   const api = useRunsConnection();
   const activeRunId = useRunsStore((s) => s.activeRunId);
   const run = useRunsStore((s) => (s.activeRunId ? s.runs[s.activeRunId] : undefined));
@@ -134,7 +137,7 @@ export function TrainingDashboard({ project, onDatasetChange, onSettingsChange, 
             <RunError run={run} />
             {/* A run refused before it began has nothing to draw. */}
             {run.error?.code !== 'request' && <RunCharts key={run.id} runId={run.id} />}
-            <RunResult run={run} info={info} />
+            <RunResult run={run} info={info} onLookInside={onLookInside} />
           </>
         ) : (
           <p className="nc-empty">Press Train to train the network on the canvas. Its loss and accuracy will be drawn here as it learns.</p>
