@@ -98,3 +98,27 @@ describe('wasm training kernels agree with the cpu backend', () => {
     model.dispose();
   });
 });
+
+describe('MaxPoolGrad on wasm', () => {
+  const POOLS: readonly { pool: [number, number]; strides: [number, number]; pad: 'valid' | 'same'; ties: boolean }[] = [
+    { pool: [2, 2], strides: [2, 2], pad: 'valid', ties: false },
+    { pool: [3, 3], strides: [2, 2], pad: 'valid', ties: false },
+    { pool: [2, 3], strides: [1, 2], pad: 'same', ties: false },
+    { pool: [3, 3], strides: [2, 2], pad: 'same', ties: true }, // equal values: the first in the window gets the gradient
+  ];
+  const grad = (c: (typeof POOLS)[number]) =>
+    tf.tidy(() => {
+      const x = c.ties ? tf.ones([2, 7, 9, 3]) : tf.randomNormal([2, 7, 9, 3], 0, 1, 'float32', 9);
+      const w = tf.randomNormal(tf.maxPool(x as tf.Tensor4D, c.pool, c.strides, c.pad).shape, 0, 1, 'float32', 10);
+      return tf.grad((xi: tf.Tensor) => tf.maxPool(xi as tf.Tensor4D, c.pool, c.strides, c.pad).mul(w).sum())(x).dataSync();
+    });
+  const reference: Float32Array[] = [];
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+    for (const c of POOLS) reference.push(grad(c) as Float32Array);
+    await selectBackend('wasm');
+  });
+  it('routes each window’s gradient to its maximum as the cpu backend does', () => {
+    POOLS.forEach((c, i) => expect(maxDiff(grad(c), reference[i] ?? new Float32Array())).toBeLessThan(1e-5));
+  });
+});
