@@ -2,6 +2,7 @@
 // Checked on the inferred shapes before any tensor is allocated, with the fix spelled out.
 import type { GraphReport } from '../../shared/graph/inferGraph';
 import type { Graph } from '../../shared/graph/types';
+import { layerDef, resolveParams } from '../../shared/layers/catalogue';
 import type { DatasetInfo } from '../../shared/training/datasetTypes';
 
 /** What training needs to know about the network's ends. */
@@ -34,6 +35,13 @@ export function checkDataFit(graph: Graph, report: GraphReport, info: Pick<Datas
   const have = inputShape.reduce((a, b) => a * b, 1);
   if (have !== need)
     return `The Input block '${name(inputId)}' expects ${dims(inputShape)} (${have} numbers per sample), but ${info.title} images are ${info.inputShape.join(' × ')} (${need} numbers). Set the Input shape to ${dims(sample)}.`;
+  const dilated = graph.nodes.find((n) => {
+    const def = n.type === 'Conv2D' ? layerDef(n.type) : undefined;
+    const rate = def ? resolveParams(def, n.params).values['dilation_rate'] : undefined;
+    return Array.isArray(rate) && rate.some((r) => typeof r === 'number' && r > 1);
+  });
+  if (dilated)
+    return `Conv2D '${dilated.name}' has a dilation_rate above 1. TensorFlow.js, which trains networks here, cannot compute gradients for dilated convolutions yet, so this network cannot be trained in NetCanvas; set dilation_rate to 1 to train it. Its shapes and exports stay right as it is.`;
   const classes = info.classNames.length;
   if (outShape.length !== 1 || outShape[0] !== classes) {
     const out = outShape.map((d) => d ?? 'None').join(' × ');

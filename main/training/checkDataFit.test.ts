@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { inferGraph } from '../../shared/graph/inferGraph';
+import { stackGraph } from '../../shared/templates/stackGraph';
+import { checkDataFit } from './checkDataFit';
+
+const MNIST = { title: 'MNIST', inputShape: [28, 28, 1] as const, classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] };
+
+const cnn = (dilation: [number, number]) =>
+  stackGraph([
+    ['InputLayer', { shape: [28, 28, 1] }],
+    ['Conv2D', { filters: 4, kernel_size: [3, 3], dilation_rate: dilation }],
+    ['Flatten'],
+    ['Dense', { units: 10, activation: 'softmax' }],
+  ]);
+
+describe('checkDataFit', () => {
+  it('gives the shapes to train a network that fits the data set with', () => {
+    const graph = cnn([1, 1]);
+    expect(checkDataFit(graph, inferGraph(graph), MNIST)).toEqual({ inputShape: [28, 28, 1], outputName: 'dense' });
+  });
+
+  it('refuses a dilated convolution up front and says why, instead of failing inside tfjs', () => {
+    const graph = cnn([2, 2]);
+    expect(inferGraph(graph).ok).toBe(true); // a legal network: only training is out of reach
+    expect(checkDataFit(graph, inferGraph(graph), MNIST)).toMatch(/^Conv2D 'conv2d' has a dilation_rate above 1\. .*set dilation_rate to 1 to train it/);
+  });
+
+  it('says how to fix an Input that does not match the images', () => {
+    const graph = stackGraph([['InputLayer', { shape: [32, 32, 3] }], ['Flatten'], ['Dense', { units: 10, activation: 'softmax' }]]);
+    expect(checkDataFit(graph, inferGraph(graph), MNIST)).toMatch(/Set the Input shape to \(28, 28, 1\)/);
+  });
+});
