@@ -40,3 +40,5 @@ for (const id of ['cnn-valid', 'cnn-dropout', 'cnn-same']) {
   model.dispose();
 }
 console.log(`tensors left: ${tf.memory().numTensors}`);
+// The threaded wasm build's pthread workers keep Node alive: end the process once measured.
+process.exit(0);
