@@ -10,12 +10,17 @@ import { sampleSize } from './loadedDataset';
 import { mnistFolder, MNIST_SPEC } from './mnist';
 import { DEFAULT_TEST_FRACTION, scanImageFolder } from './scanImageFolder';
 
+/** Sample `i` of `split`, its pixels as plain numbers (what crosses to the renderer). */
+function samplePixels(split: Split, i: number): number[] {
+  const size = sampleSize(split);
+  return Array.from(split.images.subarray(i * size, (i + 1) * size));
+}
+
 /**
  * The first `perClass` samples of each class in `split`, grouped by class (class 0 first).
  * A class with fewer samples shows what it has.
  */
 export function previewFromSplit(split: Split, classCount: number, perClass: number): DatasetPreview {
-  const size = sampleSize(split);
   const picked: number[][] = Array.from({ length: classCount }, () => []);
   let missing = classCount * perClass;
   for (let i = 0; i < split.count && missing > 0; i++) {
@@ -26,7 +31,7 @@ export function previewFromSplit(split: Split, classCount: number, perClass: num
     }
   }
   const images = picked.flatMap((indices, label) =>
-    indices.map((i) => ({ label, pixels: Array.from(split.images.subarray(i * size, (i + 1) * size)) })),
+    indices.map((i) => ({ label, pixels: samplePixels(split, i) })),
   );
   return { shape: split.shape, images };
 }
@@ -62,10 +67,8 @@ async function idxTestSplit(folder: string, spec: IdxDatasetSpec): Promise<Split
 
 /** Test images `start` .. `start + count - 1` of `split` (fewer at its end). */
 export function testImagesFromSplit(split: Split, start: number, count: number): TestImages {
-  const size = sampleSize(split);
   const images = [];
-  for (let i = start; i < Math.min(split.count, start + count); i++)
-    images.push({ index: i, label: split.labels[i]!, pixels: Array.from(split.images.subarray(i * size, (i + 1) * size)) });
+  for (let i = start; i < Math.min(split.count, start + count); i++) images.push({ index: i, label: split.labels[i]!, pixels: samplePixels(split, i) });
   return { shape: split.shape, total: split.count, images };
 }
 
