@@ -22,7 +22,7 @@ import { checkDataFit } from './checkDataFit';
 import { estimateMemory, memoryLimits, memoryRefusal } from './estimateMemory';
 import { evaluateTest } from './evaluateTest';
 import { trainLoop } from './trainLoop';
-import type { HostToWorker, StartMessage, WorkerToHost } from './workerMessages';
+import type { HostToWorker, ReplyValue, StartMessage, WorkerToHost } from './workerMessages';
 import { isHostToWorker } from './workerMessages';
 
 interface ParentPort {
@@ -153,6 +153,15 @@ function exportTrained(format: ExportFormat, target: string): Promise<ExportResu
   return exportModel({ graph: request.graph, settings: request.settings, dataset: request.dataset, name: request.title, model, classNames }, format, target);
 }
 
+/** Answers request `requestId` with what `answer` gives, or with its error's message. */
+async function replyTo(requestId: number, answer: () => ReplyValue | Promise<ReplyValue>): Promise<void> {
+  try {
+    send({ type: 'reply', requestId, ok: true, ...(await answer()) });
+  } catch (e) {
+    send({ type: 'reply', requestId, ok: false, error: e instanceof Error ? e.message : String(e) });
+  }
+}
+
 async function handle(msg: HostToWorker): Promise<void> {
   switch (msg.type) {
     case 'start':
@@ -166,26 +175,11 @@ async function handle(msg: HostToWorker): Promise<void> {
       stopRequested = true;
       return;
     case 'predict':
-      try {
-        send({ type: 'reply', requestId: msg.requestId, ok: true, kind: 'predict', value: await predict(msg.pixels) });
-      } catch (e) {
-        send({ type: 'reply', requestId: msg.requestId, ok: false, error: e instanceof Error ? e.message : String(e) });
-      }
-      return;
+      return replyTo(msg.requestId, async () => ({ kind: 'predict', value: await predict(msg.pixels) }));
     case 'insight':
-      try {
-        send({ type: 'reply', requestId: msg.requestId, ok: true, kind: 'insight', value: insight() });
-      } catch (e) {
-        send({ type: 'reply', requestId: msg.requestId, ok: false, error: e instanceof Error ? e.message : String(e) });
-      }
-      return;
+      return replyTo(msg.requestId, () => ({ kind: 'insight', value: insight() }));
     case 'export':
-      try {
-        send({ type: 'reply', requestId: msg.requestId, ok: true, kind: 'export', value: await exportTrained(msg.format, msg.target) });
-      } catch (e) {
-        send({ type: 'reply', requestId: msg.requestId, ok: false, error: e instanceof Error ? e.message : String(e) });
-      }
-      return;
+      return replyTo(msg.requestId, async () => ({ kind: 'export', value: await exportTrained(msg.format, msg.target) }));
     case 'exit':
       process.exit(0);
   }

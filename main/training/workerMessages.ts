@@ -66,11 +66,15 @@ export interface EventMessage {
   readonly event: RunEvent;
 }
 
-/** Worker → host: the answer to a predict or export request. */
+/** What a request is answered with, by its kind. */
+export type ReplyValue =
+  | { readonly kind: 'predict'; readonly value: Prediction }
+  | { readonly kind: 'insight'; readonly value: ModelInsight }
+  | { readonly kind: 'export'; readonly value: ExportResult };
+
+/** Worker → host: the answer to a predict, insight or export request. */
 export type ReplyMessage =
-  | { readonly type: 'reply'; readonly requestId: number; readonly ok: true; readonly kind: 'predict'; readonly value: Prediction }
-  | { readonly type: 'reply'; readonly requestId: number; readonly ok: true; readonly kind: 'insight'; readonly value: ModelInsight }
-  | { readonly type: 'reply'; readonly requestId: number; readonly ok: true; readonly kind: 'export'; readonly value: ExportResult }
+  | ({ readonly type: 'reply'; readonly requestId: number; readonly ok: true } & ReplyValue)
   | { readonly type: 'reply'; readonly requestId: number; readonly ok: false; readonly error: string };
 
 export type WorkerToHost = EventMessage | ReplyMessage;
