@@ -2,13 +2,14 @@ import { Handle, Position } from '@xyflow/react';
 import type { Node, NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { PointerEvent } from 'react';
+import { explainNode } from '../../shared/explain/explainGraph';
 import type { NodeReport } from '../../shared/graph/inferGraph';
 import { applyFix } from '../../shared/graph/edits';
 import type { LayerNode } from '../../shared/graph/types';
 import { layerDef } from '../../shared/layers/catalogue';
 import { formatCount, formatShape } from '../../shared/layers/shapeUtils';
 import { useProjectStore } from '../state/projectStore';
-import { explainBlock, reportSignature } from './blockFacts';
+import { reportSignature } from './blockFacts';
 import { keySettings } from './keySettings';
 
 export type LayerBlockData = { layer: LayerNode; report: NodeReport | undefined };
@@ -39,7 +40,7 @@ export const LayerBlock = memo(function LayerBlock({ data, selected }: NodeProps
   // The arithmetic with the learner's numbers is written into the titles on hover, for this block
   // only: explaining all 300 blocks on every keystroke was most of an edit's cost.
   const explain = (e: PointerEvent<HTMLDivElement>) => {
-    const text = explainBlock(layer, report);
+    const text = explainNode(layer, report)?.text;
     for (const el of e.currentTarget.querySelectorAll<HTMLElement>('[data-formula]'))
       el.title = text ?? el.dataset.formula ?? '';
   };

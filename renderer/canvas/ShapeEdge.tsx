@@ -2,11 +2,11 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath } from '@xyflow/react';
 import type { Edge, EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { PointerEvent } from 'react';
+import { explainNode } from '../../shared/explain/explainGraph';
 import type { NodeReport } from '../../shared/graph/inferGraph';
 import type { LayerNode } from '../../shared/graph/types';
 import { layerDef } from '../../shared/layers/catalogue';
 import { formatShape } from '../../shared/layers/shapeUtils';
-import { explainBlock } from './blockFacts';
 
 /** `shape`: the label; `source` and its report: what the hover title explains. */
 export type ShapeEdgeData = {
@@ -20,7 +20,7 @@ export type ShapeEdgeType = Edge<ShapeEdgeData, 'shape'>;
 export function edgeFormula(data: ShapeEdgeData): string {
   const { source, sourceReport, shape } = data;
   if (!source) return '';
-  const explained = explainBlock(source, sourceReport);
+  const explained = explainNode(source, sourceReport)?.text;
   if (explained) return explained;
   const def = layerDef(source.type);
   const inputs = sourceReport?.inputShapes.map(formatShape).join(' + ') ?? '';

@@ -1,6 +1,4 @@
-import { explainNode } from '../../shared/explain/explainGraph';
 import type { NodeReport } from '../../shared/graph/inferGraph';
-import type { LayerNode } from '../../shared/graph/types';
 import { formatShape } from '../../shared/layers/shapeUtils';
 
 /**
@@ -19,11 +17,3 @@ export function reportSignature(report: NodeReport | undefined): string {
   return `${inputs};${report.outputShape ? formatShape(report.outputShape) : '?'};${params};${issues}`;
 }
 
-/**
- * The arithmetic of one block's shape and count with the learner's numbers, as `explainGraph`
- * gives it, or undefined when the block (or one upstream) has an error. Computed on hover, not
- * for all blocks on every keystroke.
- */
-export function explainBlock(layer: LayerNode, report: NodeReport | undefined): string | undefined {
-  return explainNode(layer, report)?.text;
-}

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { explainGraph } from '../../shared/explain/explainGraph';
+import { explainGraph, explainNode } from '../../shared/explain/explainGraph';
 import { inferGraph } from '../../shared/graph/inferGraph';
 import type { Edge, Graph, LayerNode } from '../../shared/graph/types';
-import { explainBlock } from './blockFacts';
 import { canvasElements, NO_ELEMENTS } from './canvasElements';
 import { edgeFormula } from './ShapeEdge';
 
@@ -76,7 +75,7 @@ describe('canvas elements', () => {
     const all = explainGraph(graph, report);
     const { nodes, edges } = canvasElements(graph, report, new Map(), new Set(), NO_ELEMENTS);
     for (const n of nodes)
-      expect(explainBlock(n.data.layer, n.data.report)).toBe(all.get(n.id)?.text);
+      expect(explainNode(n.data.layer, n.data.report)?.text).toBe(all.get(n.id)?.text);
     const wire = edges[0]?.data;
     expect(wire && edgeFormula(wire)).toBe(all.get('n0')?.text);
   });

@@ -1,5 +1,5 @@
 import type { GraphReport } from '../../shared/graph/inferGraph';
-import type { Graph, LayerNode, Position } from '../../shared/graph/types';
+import type { Graph, Position } from '../../shared/graph/types';
 import { formatShape } from '../../shared/layers/shapeUtils';
 import { reportSignature } from './blockFacts';
 import type { LayerBlockNode } from './LayerBlock';
@@ -42,11 +42,9 @@ export function canvasElements(
   prev: CanvasElements,
   measured: ReadonlyMap<string, Dimensions> = new Map(),
 ): CanvasElements {
-  const layers = new Map<string, LayerNode>();
   const signatures = new Map<string, string>();
   const nodeById = new Map<string, LayerBlockNode>();
   const nodes = graph.nodes.map((layer) => {
-    layers.set(layer.id, layer);
     const nodeReport = report.nodes.get(layer.id);
     const signature = reportSignature(nodeReport);
     signatures.set(layer.id, signature);
@@ -77,8 +75,9 @@ export function canvasElements(
   const edges = graph.edges.map((e) => {
     const shape = report.edgeShapes.get(e.id);
     const label = shape ? formatShape(shape) : '';
-    const source = layers.get(e.source);
     const sourceNode = nodeById.get(e.source);
+    // A kept node holds the same layer object, so its layer is the graph's.
+    const source = sourceNode?.data.layer;
     const isSelected = selected.has(e.id);
     const old = prev.edgeById.get(e.id);
     const edge: ShapeEdgeType =
