@@ -1,34 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { explainGraph, explainNode } from '../../shared/explain/explainGraph';
 import { inferGraph } from '../../shared/graph/inferGraph';
-import type { Edge, Graph, LayerNode } from '../../shared/graph/types';
+import type { Graph, LayerNode } from '../../shared/graph/types';
+import { stackGraph } from '../../shared/templates/stackGraph';
+import type { StackLayer } from '../../shared/templates/stackGraph';
 import { canvasElements, NO_ELEMENTS } from './canvasElements';
 import { edgeFormula } from './ShapeEdge';
 
-/** input → dense_1 → dense_2 → dense_3, each Dense with `units`. */
-function chain(units: readonly number[]): Graph {
-  const nodes: LayerNode[] = [
-    {
-      id: 'n0',
-      type: 'InputLayer',
-      name: 'input_layer',
-      params: { shape: [8] },
-      position: { x: 0, y: 0 },
-    },
-  ];
-  const edges: Edge[] = [];
-  units.forEach((u, i) => {
-    nodes.push({
-      id: `n${i + 1}`,
-      type: 'Dense',
-      name: `dense_${i + 1}`,
-      params: { units: u },
-      position: { x: 0, y: (i + 1) * 100 },
-    });
-    edges.push({ id: `e${i + 1}`, source: `n${i}`, target: `n${i + 1}` });
-  });
-  return { nodes, edges };
-}
+/** input_layer → dense → dense_1 → …, each Dense with `units` (ids are the Keras names). */
+const chain = (units: readonly number[]): Graph =>
+  stackGraph([['InputLayer', { shape: [8] }], ...units.map((u): StackLayer => ['Dense', { units: u }])]);
 
 /** The graph with one layer's params replaced, the others' objects kept, as an edit does. */
 function withParams(graph: Graph, id: string, params: LayerNode['params']): Graph {
@@ -42,8 +23,8 @@ describe('canvas elements', () => {
   it('keeps the objects of the blocks and wires an edit does not change', () => {
     const graph = chain([16, 4, 4]);
     const before = elements(graph);
-    const after = elements(withParams(graph, 'n1', { units: 32 }), before);
-    // dense_1 changed; dense_2's input (and count) changed; input_layer and dense_3 did not.
+    const after = elements(withParams(graph, 'dense', { units: 32 }), before);
+    // dense changed; dense_1's input (and count) changed; input_layer and dense_2 did not.
     expect(after.nodes.map((n, i) => n === before.nodes[i])).toEqual([true, false, false, true]);
     // A wire is new when its shape or its source block (whose arithmetic it explains) changed.
     expect(after.edges.map((e, i) => e === before.edges[i])).toEqual([true, false, false]);
@@ -52,18 +33,18 @@ describe('canvas elements', () => {
   it('makes new objects for every block an upstream error turns to ?', () => {
     const graph = chain([16, 4, 4]);
     const before = elements(graph);
-    const after = elements(withParams(graph, 'n1', { units: '' }), before);
+    const after = elements(withParams(graph, 'dense', { units: '' }), before);
     expect(after.nodes.filter((n, i) => n !== before.nodes[i]).map((n) => n.id)).toEqual([
-      'n1',
-      'n2',
-      'n3',
+      'dense',
+      'dense_1',
+      'dense_2',
     ]);
   });
 
   it('makes a new object for a block whose selection changed', () => {
     const graph = chain([16, 4]);
     const before = elements(graph);
-    const after = elements(graph, before, new Set(['n2', 'e1']));
+    const after = elements(graph, before, new Set(['dense_1', 'e0']));
     expect(after.nodes.map((n) => n.selected)).toEqual([false, false, true]);
     expect(after.nodes.map((n, i) => n === before.nodes[i])).toEqual([true, true, false]);
     expect(after.edges.map((e) => e.selected)).toEqual([true, false]);
@@ -77,13 +58,13 @@ describe('canvas elements', () => {
     for (const n of nodes)
       expect(explainNode(n.data.layer, n.data.report)?.text).toBe(all.get(n.id)?.text);
     const wire = edges[0]?.data;
-    expect(wire && edgeFormula(wire)).toBe(all.get('n0')?.text);
+    expect(wire && edgeFormula(wire)).toBe(all.get('input_layer')?.text);
   });
 
   it('gives a new block object its measured size, so React Flow does not hide and measure it again', () => {
     const graph = chain([16, 4]);
     const before = elements(graph);
-    const edited = withParams(graph, 'n1', { units: 32 });
+    const edited = withParams(graph, 'dense', { units: 32 });
     const size = { width: 220, height: 64 };
     const after = canvasElements(
       edited,
@@ -91,7 +72,7 @@ describe('canvas elements', () => {
       new Map(),
       new Set(),
       before,
-      new Map([['n1', size]]),
+      new Map([['dense', size]]),
     );
     expect(after.nodes[1]?.measured).toEqual(size);
   });
