@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { appendLayer } from '../../shared/graph/edits';
-import { CATEGORIES, defaultParams, LAYER_TYPES, layerDef } from '../../shared/layers/catalogue';
+import { FAMILIES, defaultParams, LAYER_TYPES, layerDef } from '../../shared/layers/catalogue';
 import type { LayerType } from '../../shared/layers/catalogue';
 import { LAYER_DRAG_TYPE } from '../canvas/GraphCanvas';
 import { useProjectStore } from '../state/projectStore';
@@ -18,7 +18,7 @@ export function appendFromPalette(type: LayerType): void {
   store.select([id]);
 }
 
-/** Layer blocks by category, with a search box. Drag one onto the canvas, or click (Enter) to append it. */
+/** Layer blocks by family, with a search box. Drag one onto the canvas, or click (Enter) to append it. */
 export function Palette() {
   const [query, setQuery] = useState('');
   const q = query.trim().toLowerCase();
@@ -29,12 +29,12 @@ export function Palette() {
   return (
     <nav className="nc-palette" aria-label="Layers">
       <input type="search" placeholder="Search layers" aria-label="Search layers" value={query} onChange={(e) => setQuery(e.target.value)} />
-      {CATEGORIES.map((category) => {
-        const types = LAYER_TYPES.filter((t) => layerDef(t)?.category === category && matches(t));
+      {FAMILIES.map((family) => {
+        const types = LAYER_TYPES.filter((t) => layerDef(t)?.family === family && matches(t));
         if (types.length === 0) return null;
         return (
-          <section key={category} aria-label={category}>
-            <h3>{category}</h3>
+          <section key={family} aria-label={family}>
+            <h3>{family}</h3>
             {types.map((type) => (
               <button
                 key={type}

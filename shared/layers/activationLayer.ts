@@ -3,7 +3,7 @@ import { activation } from './params';
 
 export const activationLayer = defineLayer({
   kerasClass: 'Activation',
-  category: 'Activation',
+  family: 'Activation',
   namePrefix: 'activation',
   inputs: { min: 1, max: 1 },
   params: {

@@ -3,7 +3,7 @@ import { broadcastShapes, formatShape } from './shapeUtils';
 
 export const add = defineLayer({
   kerasClass: 'Add',
-  category: 'Merging',
+  family: 'Merging',
   namePrefix: 'add',
   inputs: { min: 2, max: Number.POSITIVE_INFINITY },
   params: {},

@@ -5,7 +5,7 @@ import { formatShape } from './shapeUtils';
 
 export const batchNormalization = defineLayer({
   kerasClass: 'BatchNormalization',
-  category: 'Normalization',
+  family: 'Normalization',
   namePrefix: 'batch_normalization',
   inputs: { min: 1, max: 1 },
   params: {

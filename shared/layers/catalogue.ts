@@ -4,7 +4,7 @@ import { add } from './add';
 import { batchNormalization } from './batchNormalization';
 import { concatenate } from './concatenate';
 import { conv2d } from './conv2d';
-import type { AnyLayerDef, LayerCategory } from './defineLayer';
+import type { AnyLayerDef, LayerFamily } from './defineLayer';
 import { dense } from './dense';
 import { dropout } from './dropout';
 import { flatten } from './flatten';
@@ -38,11 +38,12 @@ export type LayerType = keyof typeof LAYERS;
 
 export const LAYER_TYPES = Object.keys(LAYERS) as LayerType[];
 
-export const CATEGORIES: readonly LayerCategory[] = [
+/** Every layer family, in palette order. */
+export const FAMILIES: readonly LayerFamily[] = [
   'Input',
   'Convolution',
   'Pooling',
-  'Core',
+  'Dense',
   'Reshaping',
   'Regularization',
   'Normalization',

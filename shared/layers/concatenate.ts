@@ -4,7 +4,7 @@ import { formatShape } from './shapeUtils';
 
 export const concatenate = defineLayer({
   kerasClass: 'Concatenate',
-  category: 'Merging',
+  family: 'Merging',
   namePrefix: 'concatenate',
   inputs: { min: 2, max: Number.POSITIVE_INFINITY },
   params: {

@@ -6,7 +6,7 @@ import { shrinksToOne, windowOutput } from './windowOutput';
 
 export const conv2d = defineLayer({
   kerasClass: 'Conv2D',
-  category: 'Convolution',
+  family: 'Convolution',
   namePrefix: 'conv2d',
   inputs: { min: 1, max: 1 },
   params: {

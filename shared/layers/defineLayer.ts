@@ -2,8 +2,11 @@ import type { IssueDraft } from '../graph/issues';
 import type { ParamValue, Shape } from '../graph/types';
 import type { ParamSpecs, Resolved } from './params';
 
-/** Where a layer sits in the palette. */
-export type LayerCategory = 'Input' | 'Convolution' | 'Pooling' | 'Core' | 'Regularization' | 'Normalization' | 'Activation' | 'Reshaping' | 'Merging';
+/**
+ * A layer's family: where it sits in the palette, and (in the renderer) its colour and icon on
+ * blocks, summary rows, the minimap and Insight headings.
+ */
+export type LayerFamily = 'Input' | 'Convolution' | 'Pooling' | 'Dense' | 'Regularization' | 'Normalization' | 'Activation' | 'Reshaping' | 'Merging';
 
 /** Trainable and non-trainable weights of one layer, as Keras counts them. */
 export interface ParamCount {
@@ -37,7 +40,7 @@ export interface LayerExplanation {
 /** A layer type: data plus pure functions, in the spirit of tfjs-layers' computeOutputShape. */
 export interface LayerDef<P extends ParamSpecs = ParamSpecs> {
   readonly kerasClass: string;
-  readonly category: LayerCategory;
+  readonly family: LayerFamily;
   readonly params: P;
   readonly inputs: { readonly min: number; readonly max: number };
   readonly explain: LayerExplanation;

@@ -5,7 +5,7 @@ import { formatShape } from './shapeUtils';
 
 export const dense = defineLayer({
   kerasClass: 'Dense',
-  category: 'Core',
+  family: 'Dense',
   namePrefix: 'dense',
   inputs: { min: 1, max: 1 },
   params: {

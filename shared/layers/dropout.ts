@@ -3,7 +3,7 @@ import { float } from './params';
 
 export const dropout = defineLayer({
   kerasClass: 'Dropout',
-  category: 'Regularization',
+  family: 'Regularization',
   namePrefix: 'dropout',
   inputs: { min: 1, max: 1 },
   params: {

@@ -3,7 +3,7 @@ import { featureCount, formatShape } from './shapeUtils';
 
 export const flatten = defineLayer({
   kerasClass: 'Flatten',
-  category: 'Reshaping',
+  family: 'Reshaping',
   namePrefix: 'flatten',
   inputs: { min: 1, max: 1 },
   params: {},

@@ -4,7 +4,7 @@ import { imageInput, isIssue } from './imageInput';
 const globalPooling = (kerasClass: 'GlobalAveragePooling2D' | 'GlobalMaxPooling2D', namePrefix: string, what: string) =>
   defineLayer({
     kerasClass,
-    category: 'Pooling',
+    family: 'Pooling',
     namePrefix,
     inputs: { min: 1, max: 1 },
     params: {},

@@ -6,7 +6,7 @@ const isDims = (v: unknown): v is (number | null)[] => Array.isArray(v) && v.eve
 
 export const inputLayer = defineLayer({
   kerasClass: 'InputLayer',
-  category: 'Input',
+  family: 'Input',
   namePrefix: 'input_layer',
   inputs: { min: 0, max: 0 },
   params: {

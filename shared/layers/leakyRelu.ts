@@ -4,7 +4,7 @@ import { float } from './params';
 
 export const leakyRelu = defineLayer({
   kerasClass: 'LeakyReLU',
-  category: 'Activation',
+  family: 'Activation',
   namePrefix: 'leaky_re_lu',
   inputs: { min: 1, max: 1 },
   params: {

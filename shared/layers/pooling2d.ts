@@ -6,7 +6,7 @@ import { shrinksToOne, windowOutput } from './windowOutput';
 const poolingLayer = (kerasClass: 'MaxPooling2D' | 'AveragePooling2D', namePrefix: string, what: string) =>
   defineLayer({
     kerasClass,
-    category: 'Pooling',
+    family: 'Pooling',
     namePrefix,
     inputs: { min: 1, max: 1 },
     params: {

@@ -4,7 +4,7 @@ import { featureCount, formatShape } from './shapeUtils';
 
 export const reshape = defineLayer({
   kerasClass: 'Reshape',
-  category: 'Reshaping',
+  family: 'Reshaping',
   namePrefix: 'reshape',
   inputs: { min: 1, max: 1 },
   params: {
