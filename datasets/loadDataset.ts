@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { DatasetListing } from '../shared/api/backendApi';
 import type { DatasetInfo, DatasetProblem, DatasetRef } from '../shared/training/datasetTypes';
 import { describeCifar10, loadCifar10 } from './cifar10';
+import { errorMessage } from '../shared/errors/errorMessage';
 import { DatasetError } from './datasetError';
 import { describeFashionMnist, loadFashionMnist } from './fashionMnist';
 import { describeImageFolder, loadImageFolder } from './imageFolder';
@@ -90,5 +91,5 @@ export async function listDatasets(opts: ListDatasetsOptions = {}): Promise<Data
 export function datasetProblem(ref: DatasetRef, error: unknown): DatasetProblem {
   const title = TITLES[ref.kind];
   if (error instanceof DatasetError) return { ref, title, message: error.message, code: error.code };
-  return { ref, title, message: `${title} could not be opened: ${error instanceof Error ? error.message : String(error)}` };
+  return { ref, title, message: `${title} could not be opened: ${errorMessage(error)}` };
 }

@@ -3,6 +3,7 @@
 // checked against these schemas in the backend before any service sees it, because the sender
 // (a renderer, or any process that can reach 127.0.0.1) is not trusted.
 import { z } from 'zod';
+import { errorMessage } from '../errors/errorMessage';
 import { validateProject } from '../project/parseProject';
 import { projectSchema, trainingSchema } from '../project/projectSchema';
 import type { ProjectFile } from '../project/projectFile';
@@ -59,7 +60,7 @@ const project = z.unknown().transform((value, ctx): ProjectFile => {
   try {
     return validateProject(value);
   } catch (e) {
-    ctx.addIssue({ code: 'custom', message: e instanceof Error ? e.message : String(e) });
+    ctx.addIssue({ code: 'custom', message: errorMessage(e) });
     return z.NEVER;
   }
 });

@@ -1,9 +1,11 @@
+import { CodedError } from '../errors/codedError';
+
 /**
  * A Keras or TensorFlow.js model file that NetCanvas cannot read, with the exact place:
  * `layers[3] (dense_1): unknown layer class "LSTM"`,
  * `layers[2].config.units (dense): expected a whole number, got "ten"`.
  */
-export class KerasImportError extends Error {
+export class KerasImportError extends CodedError<'unreadableKeras'> {
   constructor(
     /** Where in the model config, like `layers[2].config.units`; empty for the whole file. */
     readonly path: string,
@@ -12,7 +14,9 @@ export class KerasImportError extends Error {
     /** The Keras layer name, when the problem belongs to one layer. */
     readonly layer?: string,
   ) {
-    super(`${path}${layer === undefined ? '' : ` (${layer})`}${path || layer !== undefined ? ': ' : ''}${reason}`);
-    this.name = 'KerasImportError';
+    super(
+      'unreadableKeras',
+      `${path}${layer === undefined ? '' : ` (${layer})`}${path || layer !== undefined ? ': ' : ''}${reason}`,
+    );
   }
 }

@@ -1,18 +1,19 @@
 import type { ZodError } from 'zod';
+import { CodedError } from '../errors/codedError';
+import { errorMessage } from '../errors/errorMessage';
 import type { ProjectFile } from './projectFile';
 import { PROJECT_VERSION } from './projectFile';
 import { projectSchema } from './projectSchema';
 import { migrateProject } from './migrations';
 
 /** A project file that cannot be used, with the exact place of the problem. */
-export class ProjectFileError extends Error {
+export class ProjectFileError extends CodedError<'invalidProject'> {
   constructor(
     message: string,
     /** Where in the file, like `graph.nodes[3].params.filters`; empty for the whole file. */
     readonly path: string,
   ) {
-    super(path ? `${path}: ${message}` : message);
-    this.name = 'ProjectFileError';
+    super('invalidProject', path ? `${path}: ${message}` : message);
   }
 }
 
@@ -62,7 +63,7 @@ export function parseProjectFile(text: string): ProjectFile {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new ProjectFileError(`not valid JSON (${e instanceof Error ? e.message : String(e)}); the file may be truncated`, '');
+    throw new ProjectFileError(`not valid JSON (${errorMessage(e)}); the file may be truncated`, '');
   }
   return validateProject(data);
 }

@@ -1,3 +1,5 @@
+import { CodedError } from '../errors/codedError';
+import { errorMessage } from '../errors/errorMessage';
 import type { Graph } from '../graph/types';
 import { checkDepth, MAX_DEPTH } from '../keras/jsonValue';
 import { fromKerasTopology, looksLikeKerasModel } from '../keras/fromKerasTopology';
@@ -5,10 +7,9 @@ import { KerasImportError } from '../keras/kerasImportError';
 import { isProjectJson, ProjectFileError, validateProject } from '../project/parseProject';
 
 /** A model file's text that cannot be read; `message` is one line saying what is wrong and where. */
-export class ModelTextError extends Error {
+export class ModelTextError extends CodedError<'unreadableModel'> {
   constructor(message: string) {
-    super(message);
-    this.name = 'ModelTextError';
+    super('unreadableModel', message);
   }
 }
 
@@ -55,7 +56,7 @@ function parseJson(text: string): unknown {
   } catch (e) {
     // V8's JSON parser may run out of stack on absurd nesting; say so rather than "invalid".
     if (e instanceof RangeError) throw new ModelTextError('the JSON nests too deeply to read; no model file does that');
-    const detail = e instanceof Error ? e.message : String(e);
+    const detail = errorMessage(e);
     const at = /position (\d+)/.exec(detail);
     const where = at ? ` at ${lineAndColumn(text, Number(at[1]))}` : '';
     const cut = /end of JSON input/i.test(detail) || (at !== null && Number(at[1]) >= text.trimEnd().length);
