@@ -1,4 +1,5 @@
-import { formatCount } from '../layers/shapeUtils';
+import type { Shape } from '../graph/types';
+import { formatCount, formatDims } from '../layers/shapeUtils';
 
 /**
  * One line of arithmetic a learner can check by hand: `floor((28 − 3 + 0) / 1) + 1 = 26`.
@@ -24,3 +25,15 @@ export function step(what: string, expression: string, result: number, note?: st
 
 /** `3 × 3 × 1`: factors joined the way the explanations write products. */
 export const times = (...factors: readonly number[]): string => factors.join(' × ');
+
+/** Size `i` of a shape (negative counts from the end), 0 when unknown. */
+export const dim = (s: Shape | undefined, i: number): number => (s ? (s.at(i) ?? 0) : 0);
+
+/** A layer that keeps its input's shape; the expression is the shape itself, read as a product. */
+export function unchangedShape(out: Shape, note: string): ArithmeticStep {
+  const dims = out.slice(1).map((v) => v ?? 0);
+  return { what: 'shape', expression: times(...dims), result: dims.reduce((a, b) => a * b, 1), text: `${formatDims(out)} (unchanged)`, note };
+}
+
+/** The parameter steps of a layer without weights. */
+export const noWeights = (): ArithmeticStep[] => [step('parameters', '0', 0, 'no weights to learn')];

@@ -7,7 +7,7 @@ import { explainLayer, type LayerArithmetic } from './explainLayer';
 export function explainNode(node: LayerNode, report: NodeReport | undefined): LayerArithmetic | undefined {
   const def = layerDef(node.type);
   if (!report?.outputShape || !report.params || !def) return undefined;
-  return explainLayer({ type: node.type, params: resolveParams(def, node.params).values, inputShapes: report.inputShapes, outputShape: report.outputShape, count: report.params });
+  return explainLayer(def, { params: resolveParams(def, node.params).values, inputShapes: report.inputShapes, outputShape: report.outputShape, count: report.params });
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { inferGraph } from '../graph/inferGraph';
 import type { Graph, ParamValue } from '../graph/types';
+import { LAYER_TYPES, layerDef } from '../layers/catalogue';
 import { stackGraph, type StackLayer } from '../templates/stackGraph';
 import { explainGraph } from './explainGraph';
 import type { LayerArithmetic } from './explainLayer';
@@ -68,6 +69,35 @@ describe('explainLayer: the examples a learner meets first', () => {
     const { arithmetic, node } = explainLast([['InputLayer', { shape: [2, 2, 1] }], ['Conv2D', { kernel_size: [5, 5] }]]);
     expect(node?.outputShape).toBeUndefined();
     expect(arithmetic).toBeUndefined();
+  });
+});
+
+describe('every layer in the catalogue explains itself', () => {
+  /** The layer fed by one input (or, for a merge, by the same input twice), on the first input shape it accepts. */
+  function explainOwn(type: string) {
+    for (const shape of [[8, 8, 3], [784], [12]]) {
+      const merge = (layerDef(type)?.inputs.min ?? 1) > 1;
+      const nodes: Graph['nodes'] = [
+        { id: 'in', type: 'InputLayer', name: 'in', params: { shape }, position: { x: 0, y: 0 } },
+        { id: 'l', type, name: 'l', params: {}, position: { x: 0, y: 0 } },
+      ];
+      const sources = type === 'InputLayer' ? [] : merge ? ['in', 'in'] : ['in'];
+      const graph: Graph = { nodes: type === 'InputLayer' ? nodes.slice(1) : nodes, edges: sources.map((source, i) => ({ id: `e${i}`, source, target: 'l' })) };
+      const report = inferGraph(graph);
+      const node = report.nodes.get('l');
+      const arithmetic = explainGraph(graph, report).get('l');
+      if (arithmetic && node?.params) return { arithmetic, count: node.params };
+    }
+    throw new Error(`${type} could not be inferred on any sample input`);
+  }
+
+  it.each(LAYER_TYPES)('%s: its steps add up to the inferred count and name their layer', (type) => {
+    const { arithmetic, count } = explainOwn(type);
+    expectArithmeticHolds(arithmetic);
+    expect(arithmetic.type).toBe(type);
+    expect(arithmetic.text.startsWith(`${type} `)).toBe(true);
+    expect(total(arithmetic)).toBe(count.trainable + count.nonTrainable);
+    expect(arithmetic.paramSteps.at(-1)?.what).toBe('parameters');
   });
 });
 

@@ -1,3 +1,4 @@
+import { noWeights, unchangedShape } from '../explain/arithmetic';
 import { defineLayer, NO_PARAMS, ok, only } from './defineLayer';
 import { activation } from './params';
 
@@ -13,6 +14,10 @@ export const activationLayer = defineLayer({
     summary: 'Applies a function to every number on its own: relu keeps positives, softmax turns scores into probabilities.',
     shapeFormula: 'out = in (unchanged)',
     paramFormula: '0: no weights',
+  },
+  arithmetic: {
+    shape: ({ output }) => [unchangedShape(output, 'works number by number: the shape stays')],
+    params: noWeights,
   },
   outputShape: (inputs) => ok(only(inputs)),
   paramCount: () => NO_PARAMS,

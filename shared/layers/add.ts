@@ -1,3 +1,4 @@
+import { noWeights, unchangedShape } from '../explain/arithmetic';
 import { defineLayer, fail, NO_PARAMS, ok } from './defineLayer';
 import { broadcastShapes, formatShape } from './shapeUtils';
 
@@ -11,6 +12,10 @@ export const add = defineLayer({
     summary: 'Adds its inputs number by number, as in a ResNet skip connection. The inputs must have the same shape, except that a size of 1 is stretched to match (as in NumPy).',
     shapeFormula: 'out = the common input shape (a size of 1 stretches to the other size)',
     paramFormula: '0: no weights',
+  },
+  arithmetic: {
+    shape: ({ output }) => [unchangedShape(output, 'element-wise sum: the inputs line up number for number, so the shape stays')],
+    params: noWeights,
   },
   outputShape: (inputs, _p, ctx) => {
     const [first, ...rest] = inputs;

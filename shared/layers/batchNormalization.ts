@@ -1,3 +1,4 @@
+import { dim, step, unchangedShape } from '../explain/arithmetic';
 import type { ParamValue } from '../graph/types';
 import { defineLayer, fail, ok, only } from './defineLayer';
 import { bool, float } from './params';
@@ -20,6 +21,18 @@ export const batchNormalization = defineLayer({
     shapeFormula: 'out = in (unchanged); works per channel (last axis)',
     paramFormula:
       '4 × channels: gamma and beta are trainable; moving mean and variance are not (they are averaged, not learned)',
+  },
+  arithmetic: {
+    shape: ({ output }) => [unchangedShape(output, 'works number by number: the shape stays')],
+    params: ({ inputs, p, count }) => {
+      const c = dim(inputs[0], -1);
+      const learned = (p.center ? 1 : 0) + (p.scale ? 1 : 0);
+      return [
+        step('trainable', `${learned} × ${c}`, count.trainable, 'gamma (scale) and beta (offset) per channel, learned'),
+        step('non-trainable', `2 × ${c}`, count.nonTrainable, 'moving mean and variance per channel, updated while training but not learned'),
+        step('parameters', `${count.trainable} + ${count.nonTrainable}`, count.trainable + count.nonTrainable),
+      ];
+    },
   },
   outputShape: (inputs, _p, ctx) => {
     const x = only(inputs);

@@ -1,3 +1,4 @@
+import { dim, noWeights, step } from '../explain/arithmetic';
 import { defineLayer, fail, NO_PARAMS, ok } from './defineLayer';
 import { int } from './params';
 import { formatShape } from './shapeUtils';
@@ -14,6 +15,14 @@ export const concatenate = defineLayer({
     summary: 'Joins its inputs side by side along one axis (by default the channels); all other sizes must match.',
     shapeFormula: 'out[axis] = sum of the inputs’ sizes on that axis; the other sizes stay',
     paramFormula: '0: no weights',
+  },
+  arithmetic: {
+    shape: ({ inputs, output, p }) => {
+      const axis = p.axis < 0 ? output.length + p.axis : p.axis;
+      const sizes = inputs.map((s) => dim(s, axis));
+      return [step(`axis ${p.axis}`, sizes.join(' + '), dim(output, axis), 'the inputs’ sizes on the joined axis add up; the other sizes stay')];
+    },
+    params: noWeights,
   },
   outputShape: (inputs, p, ctx) => {
     const [first] = inputs;

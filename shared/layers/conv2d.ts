@@ -1,3 +1,5 @@
+import { dim, step, times } from '../explain/arithmetic';
+import { windowSteps } from '../explain/windowSteps';
 import { defineLayer, fail, ok, only } from './defineLayer';
 import { imageInput, isIssue } from './imageInput';
 import { activation, bool, choice, int, pair } from './params';
@@ -27,6 +29,23 @@ export const conv2d = defineLayer({
     shapeFormula:
       "out = floor((in − dilation·(kernel − 1) − 1) / stride) + 1 with 'valid'; out = ceil(in / stride) with 'same'; channels = filters",
     paramFormula: '(kernel_h × kernel_w × input_channels + 1) × filters (without the +1 when use_bias is off)',
+  },
+  arithmetic: {
+    shape: ({ inputs, output, p }) => {
+      const x = inputs[0];
+      const axis = (a: 'height' | 'width', i: 0 | 1) =>
+        windowSteps({ axis: a, input: dim(x, i + 1), kernel: p.kernel_size[i], stride: p.strides[i], dilation: p.dilation_rate[i], padding: p.padding, result: dim(output, i + 1) });
+      return [...axis('height', 0), ...axis('width', 1), step('channels', String(dim(output, 3)), dim(output, 3), 'one channel per filter')];
+    },
+    params: ({ inputs, p, count }) => {
+      const [kh, kw] = p.kernel_size;
+      const c = dim(inputs[0], 3);
+      return [
+        p.use_bias
+          ? step('parameters', `(${times(kh, kw, c)} + 1) × ${p.filters}`, count.trainable, 'each filter has kernel height × width × input channels weights and one bias')
+          : step('parameters', times(kh, kw, c, p.filters), count.trainable, 'each filter has kernel height × width × input channels weights; no bias'),
+      ];
+    },
   },
   outputShape: (inputs, p, ctx) => {
     const img = imageInput(only(inputs), ctx);

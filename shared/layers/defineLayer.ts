@@ -1,3 +1,4 @@
+import type { ArithmeticStep } from '../explain/arithmetic';
 import type { IssueDraft } from '../graph/issues';
 import type { ParamValue, Shape } from '../graph/types';
 import type { ParamSpecs, Resolved } from './params';
@@ -37,6 +38,30 @@ export interface LayerExplanation {
   readonly paramFormula: string;
 }
 
+/**
+ * What a layer's arithmetic is worked from: its inputs and what the graph core inferred for it,
+ * so the explanation and the inferred shape and count cannot disagree.
+ */
+export interface ArithmeticFacts<P extends ParamSpecs> {
+  readonly inputs: readonly Shape[];
+  readonly output: Shape;
+  /** The same validated, defaulted values `outputShape` and `paramCount` received. */
+  readonly p: Resolved<P>;
+  readonly count: ParamCount;
+}
+
+/**
+ * The arithmetic a learner sees for one block, with their own numbers: how each output size
+ * and the parameter count come about (`floor((28 − 3 + 0) / 1) + 1 = 26`). Every step's
+ * expression must evaluate to its result (checked by `explainLayer.test.ts` for every layer).
+ */
+export interface LayerArithmeticSteps<P extends ParamSpecs> {
+  /** Output sizes; empty for a layer that only states its shape (InputLayer). */
+  readonly shape: (f: ArithmeticFacts<P>) => ArithmeticStep[];
+  /** The parameter count, ending in a step named `parameters` holding the total. */
+  readonly params: (f: ArithmeticFacts<P>) => ArithmeticStep[];
+}
+
 /** A layer type: data plus pure functions, in the spirit of tfjs-layers' computeOutputShape. */
 export interface LayerDef<P extends ParamSpecs = ParamSpecs> {
   readonly kerasClass: string;
@@ -44,6 +69,8 @@ export interface LayerDef<P extends ParamSpecs = ParamSpecs> {
   readonly params: P;
   readonly inputs: { readonly min: number; readonly max: number };
   readonly explain: LayerExplanation;
+  /** The worked arithmetic behind its shape and count; required, so no layer ships without it. */
+  readonly arithmetic: LayerArithmeticSteps<P>;
   /** The base of Keras's automatic layer names (`conv2d` → `conv2d`, `conv2d_1`, ...). */
   readonly namePrefix: string;
   readonly outputShape: (inputs: readonly Shape[], p: Resolved<P>, ctx: LayerContext) => ShapeResult;

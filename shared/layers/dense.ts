@@ -1,3 +1,4 @@
+import { dim, step } from '../explain/arithmetic';
 import { defineLayer, fail, ok, only } from './defineLayer';
 import { activation, bool, int } from './params';
 import { kerasInitializers } from './kerasDefaults';
@@ -17,6 +18,25 @@ export const dense = defineLayer({
     summary: 'Every input connects to every neuron: a weighted sum plus a bias, then the activation.',
     shapeFormula: 'out = units (on a tensor of rank > 2 it acts on the last axis only, as in Keras)',
     paramFormula: 'inputs × units + units (without the + units when use_bias is off)',
+  },
+  arithmetic: {
+    shape: ({ inputs, output }) => {
+      const x = inputs[0] ?? [];
+      const last = dim(output, -1);
+      const note =
+        x.length > 2
+          ? `on a ${x.length - 1}-axis input Dense acts on the last axis only (${dim(x, -1)} → ${last}); the other axes stay`
+          : 'one output per unit';
+      return [step('units', String(last), last, note)];
+    },
+    params: ({ inputs, p, count }) => {
+      const n = dim(inputs[0], -1);
+      return [
+        p.use_bias
+          ? step('parameters', `${n} × ${p.units} weights + ${p.units} biases`, count.trainable, 'every input connects to every unit, plus one bias per unit')
+          : step('parameters', `${n} × ${p.units} weights`, count.trainable, 'every input connects to every unit; no bias'),
+      ];
+    },
   },
   outputShape: (inputs, p, ctx) => {
     const x = only(inputs);

@@ -1,3 +1,4 @@
+import { noWeights, unchangedShape } from '../explain/arithmetic';
 import { defineLayer, NO_PARAMS, ok, only } from './defineLayer';
 import { float } from './params';
 
@@ -14,6 +15,10 @@ export const dropout = defineLayer({
       'During training, zeroes a random fraction of its inputs (and scales up the rest) so the network cannot rely on any one neuron; does nothing at test time.',
     shapeFormula: 'out = in (unchanged)',
     paramFormula: '0: no weights',
+  },
+  arithmetic: {
+    shape: ({ output }) => [unchangedShape(output, 'works number by number: the shape stays')],
+    params: noWeights,
   },
   outputShape: (inputs) => ok(only(inputs)),
   paramCount: () => NO_PARAMS,

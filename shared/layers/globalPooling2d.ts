@@ -1,3 +1,4 @@
+import { dim, noWeights, step } from '../explain/arithmetic';
 import { defineLayer, fail, NO_PARAMS, ok, only } from './defineLayer';
 import { imageInput, isIssue } from './imageInput';
 
@@ -12,6 +13,13 @@ const globalPooling = (kerasClass: 'GlobalAveragePooling2D' | 'GlobalMaxPooling2
       summary: `Takes the ${what} of each whole feature map, leaving one number per channel: a light replacement for Flatten.`,
       shapeFormula: '(height, width, channels) → (channels)',
       paramFormula: '0: no weights',
+    },
+    arithmetic: {
+      shape: ({ output }) => {
+        const last = dim(output, -1);
+        return [step('channels', String(last), last, 'one number per channel: each whole feature map is pooled')];
+      },
+      params: noWeights,
     },
     outputShape: (inputs, _p, ctx) => {
       const img = imageInput(only(inputs), ctx);

@@ -1,3 +1,4 @@
+import { noWeights } from '../explain/arithmetic';
 import type { ParamValue } from '../graph/types';
 import { defineLayer, NO_PARAMS, ok } from './defineLayer';
 import { dims } from './params';
@@ -17,6 +18,7 @@ export const inputLayer = defineLayer({
     shapeFormula: 'out = (None, *shape)',
     paramFormula: '0: no weights',
   },
+  arithmetic: { shape: () => [], params: noWeights },
   outputShape: (_inputs, p) => ok([null, ...p.shape]),
   paramCount: () => NO_PARAMS,
   toKeras: (p) => ({ batch_input_shape: [null, ...p.shape], dtype: 'float32', sparse: false }),

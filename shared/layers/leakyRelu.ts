@@ -1,3 +1,4 @@
+import { noWeights, unchangedShape } from '../explain/arithmetic';
 import type { ParamValue } from '../graph/types';
 import { defineLayer, NO_PARAMS, ok, only } from './defineLayer';
 import { float } from './params';
@@ -14,6 +15,10 @@ export const leakyRelu = defineLayer({
     summary: 'Like relu, but lets a small slope through for negative numbers, so neurons never go completely silent.',
     shapeFormula: 'out = in (unchanged)',
     paramFormula: '0: no weights',
+  },
+  arithmetic: {
+    shape: ({ output }) => [unchangedShape(output, 'works number by number: the shape stays')],
+    params: noWeights,
   },
   outputShape: (inputs) => ok(only(inputs)),
   paramCount: () => NO_PARAMS,

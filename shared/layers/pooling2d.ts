@@ -1,3 +1,5 @@
+import { dim, noWeights, step } from '../explain/arithmetic';
+import { windowSteps } from '../explain/windowSteps';
 import { defineLayer, fail, NO_PARAMS, ok, only } from './defineLayer';
 import { imageInput, isIssue } from './imageInput';
 import { choice, optionalPair, pair } from './params';
@@ -19,6 +21,17 @@ const poolingLayer = (kerasClass: 'MaxPooling2D' | 'AveragePooling2D', namePrefi
       shapeFormula:
         "out = floor((in − pool) / stride) + 1 with 'valid'; out = ceil(in / stride) with 'same'; stride defaults to pool_size",
       paramFormula: '0: pooling has no weights',
+    },
+    arithmetic: {
+      shape: ({ inputs, output, p }) => {
+        const x = inputs[0];
+        const strides = p.strides ?? p.pool_size;
+        const strideNote = p.strides === null ? 'strides default to pool_size' : undefined;
+        const axis = (a: 'height' | 'width', i: 0 | 1) =>
+          windowSteps({ axis: a, input: dim(x, i + 1), kernel: p.pool_size[i], stride: strides[i], dilation: 1, padding: p.padding, result: dim(output, i + 1), ...(strideNote ? { strideNote } : {}) });
+        return [...axis('height', 0), ...axis('width', 1), step('channels', String(dim(output, 3)), dim(output, 3), 'pooling keeps the channels')];
+      },
+      params: noWeights,
     },
     outputShape: (inputs, p, ctx) => {
       const img = imageInput(only(inputs), ctx);

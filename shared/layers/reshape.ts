@@ -1,6 +1,7 @@
+import { noWeights, step, times } from '../explain/arithmetic';
 import { defineLayer, fail, NO_PARAMS, ok, only } from './defineLayer';
 import { dims } from './params';
-import { featureCount, formatShape } from './shapeUtils';
+import { featureCount, formatCount, formatShape } from './shapeUtils';
 
 export const reshape = defineLayer({
   kerasClass: 'Reshape',
@@ -14,6 +15,14 @@ export const reshape = defineLayer({
     summary: 'Rearranges the same numbers into a new shape, e.g. a vector of 784 into a 28×28×1 image.',
     shapeFormula: 'out = target_shape; the product of sizes must stay the same',
     paramFormula: '0: no weights',
+  },
+  arithmetic: {
+    shape: ({ output }) => {
+      const dims = output.slice(1).map((v) => v ?? 0);
+      const n = dims.reduce((a, b) => a * b, 1);
+      return [step('features', times(...dims), n, `the same ${formatCount(n)} numbers, rearranged`)];
+    },
+    params: noWeights,
   },
   outputShape: (inputs, p, ctx) => {
     const x = only(inputs);
