@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { DatasetInfo, DatasetRef } from '../shared/training/datasetTypes';
 import { DatasetError } from './datasetError';
 import { describeIdxSplit, loadIdxSplit } from './idx';
-import type { LoadedDataset } from './loadedDataset';
+import type { LoadedDataset, Split } from './loadedDataset';
 
 /** What sets one IDX data set (MNIST, Fashion-MNIST) apart from another. */
 export interface IdxDatasetSpec {
@@ -110,4 +110,10 @@ function info(
   testCount: number,
 ): DatasetInfo {
   return { ref, title: spec.title, inputShape, classNames: spec.classNames, trainCount, testCount, source: folder };
+}
+
+/** The test split of an MNIST-style data set (the smaller file pair: enough for previews and picking inputs). */
+export async function loadIdxTestSplit(folder: string, spec: IdxDatasetSpec): Promise<Split> {
+  const files = await findIdxFiles(folder, spec);
+  return loadIdxSplit(files.testImages, files.testLabels, spec.classNames.length);
 }

@@ -2,13 +2,11 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { DatasetListing } from '../shared/api/backendApi';
 import type { DatasetInfo, DatasetProblem, DatasetRef } from '../shared/training/datasetTypes';
-import { describeCifar10, loadCifar10 } from './cifar10';
 import { errorMessage } from '../shared/errors/errorMessage';
+import { datasetKind } from '../shared/training/datasetKinds';
 import { DatasetError } from './datasetError';
-import { describeFashionMnist, loadFashionMnist } from './fashionMnist';
-import { describeImageFolder, loadImageFolder } from './imageFolder';
+import { datasetDef } from './datasetRegistry';
 import type { LoadOptions, LoadedDataset } from './loadedDataset';
-import { describeMnist, loadMnist } from './mnist';
 
 /**
  * Where NetCanvas looks for CIFAR-10 when no folder was chosen: nothing ships it, so this is
@@ -21,16 +19,7 @@ export const DEFAULT_CIFAR10_DIR = join(homedir(), 'NetCanvas', 'datasets', 'cif
  * @throws DatasetError with a learner-readable message when files are missing or broken
  */
 export function loadDataset(ref: DatasetRef, opts: LoadOptions = {}): Promise<LoadedDataset> {
-  switch (ref.kind) {
-    case 'mnist':
-      return loadMnist();
-    case 'fashion-mnist':
-      return loadFashionMnist(ref);
-    case 'cifar10':
-      return loadCifar10(ref);
-    case 'folder':
-      return loadImageFolder(ref, opts);
-  }
+  return datasetDef(ref).load(ref, opts);
 }
 
 /**
@@ -39,24 +28,8 @@ export function loadDataset(ref: DatasetRef, opts: LoadOptions = {}): Promise<Lo
  * @throws DatasetError as {@link loadDataset} would, for the problems visible without decoding
  */
 export function describeDataset(ref: DatasetRef): Promise<DatasetInfo> {
-  switch (ref.kind) {
-    case 'mnist':
-      return describeMnist();
-    case 'fashion-mnist':
-      return describeFashionMnist(ref);
-    case 'cifar10':
-      return describeCifar10(ref);
-    case 'folder':
-      return describeImageFolder(ref);
-  }
+  return datasetDef(ref).describe(ref);
 }
-
-const TITLES: Record<DatasetRef['kind'], string> = {
-  mnist: 'MNIST',
-  'fashion-mnist': 'Fashion-MNIST',
-  cifar10: 'CIFAR-10',
-  folder: 'Image folder',
-};
 
 /** Where to look for the built-in data sets; each defaults to its usual place. */
 export interface ListDatasetsOptions {
@@ -89,7 +62,7 @@ export async function listDatasets(opts: ListDatasetsOptions = {}): Promise<Data
 
 /** A load or describe failure as the dashboard shows it. */
 export function datasetProblem(ref: DatasetRef, error: unknown): DatasetProblem {
-  const title = TITLES[ref.kind];
+  const title = datasetKind(ref).title;
   if (error instanceof DatasetError) return { ref, title, message: error.message, code: error.code };
   return { ref, title, message: `${title} could not be opened: ${errorMessage(error)}` };
 }

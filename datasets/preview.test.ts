@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Split } from './loadedDataset';
-import { datasetPreview, previewFromSplit, testImages } from './preview';
+import { datasetPreview, testImages } from './preview';
+import { previewFromSplit } from './splitViews';
 import { cifarRecord, tempFolder } from './testFiles';
 
 const tmp = tempFolder();

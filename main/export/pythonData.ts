@@ -1,93 +1,13 @@
-// The data-loading part of the exported Python script, one per data-set kind, written the way
-// the Keras tutorials do it (keras.datasets for the classics, image_dataset_from_directory for
-// folders).
+// The data-loading part of the exported Python script: each data-set kind writes its own
+// (`pythonLoader` in its `defineDataset`, datasets/pythonLoader.ts).
+import { datasetDef } from '../../datasets/datasetRegistry';
+import type { PythonData } from '../../datasets/pythonLoader';
 import type { DatasetRef } from '../../shared/training/datasetTypes';
 import type { TrainingSettings } from '../../shared/training/settings';
-import { pyValue } from './pythonLayers';
 
-/** How the script feeds the data to `fit` and `evaluate`. */
-export interface PythonData {
-  /** Statements that define the data. */
-  readonly code: string;
-  /** Arguments of `model.fit(...)` that carry the data (and validation). */
-  readonly fitData: string;
-  /** Arguments of `model.evaluate(...)`. */
-  readonly evaluateData: string;
-  /** Whether `batch_size` and `validation_split` go to `fit` (arrays) or were given to the data set. */
-  readonly arrays: boolean;
-}
-
-const KERAS_DATASETS: Record<'mnist' | 'fashion-mnist' | 'cifar10', { module: string; what: string }> = {
-  mnist: { module: 'mnist', what: 'MNIST: 28×28 grayscale handwritten digits, 10 classes' },
-  'fashion-mnist': { module: 'fashion_mnist', what: 'Fashion-MNIST: 28×28 grayscale clothing images, 10 classes' },
-  cifar10: { module: 'cifar10', what: 'CIFAR-10: 32×32 colour photos, 10 classes' },
-};
-
-function arrays(ref: Exclude<DatasetRef, { kind: 'folder' }>, settings: TrainingSettings, classes: number): PythonData {
-  const d = KERAS_DATASETS[ref.kind];
-  const categorical = settings.loss === 'categorical_crossentropy';
-  const lines = [
-    `# ${d.what} (Keras downloads it on first use).`,
-    `(x_train, y_train), (x_test, y_test) = keras.datasets.${d.module}.load_data()`,
-    '',
-    "# Scale the pixels from 0–255 to 0–1 and give each sample the shape of the network's Input.",
-    'x_train = x_train.reshape((-1,) + INPUT_SHAPE).astype("float32") / 255',
-    'x_test = x_test.reshape((-1,) + INPUT_SHAPE).astype("float32") / 255',
-  ];
-  if (settings.limit !== null)
-    lines.push(`x_train, y_train = x_train[:${settings.limit}], y_train[:${settings.limit}]  # NetCanvas's --limit`);
-  if (categorical)
-    lines.push(
-      '',
-      '# categorical_crossentropy compares with one-hot labels: 3 becomes [0, 0, 0, 1, 0, 0, 0, 0, 0, 0].',
-      `y_train = keras.utils.to_categorical(y_train, ${classes})`,
-      `y_test = keras.utils.to_categorical(y_test, ${classes})`,
-    );
-  const validation = settings.validationSplit > 0 ? `, validation_split=${settings.validationSplit}` : '';
-  return {
-    code: lines.join('\n'),
-    fitData: `x_train, y_train, batch_size=${settings.batchSize}${validation}, shuffle=${pyValue(settings.shuffle)}`,
-    evaluateData: 'x_test, y_test',
-    arrays: true,
-  };
-}
-
-function folder(ref: Extract<DatasetRef, { kind: 'folder' }>, settings: TrainingSettings): PythonData {
-  const labelMode = settings.loss === 'categorical_crossentropy' ? 'categorical' : 'int';
-  const common = `image_size=${pyValue(ref.imageSize)}, color_mode=${pyValue(ref.color)}, label_mode=${pyValue(labelMode)}, batch_size=${settings.batchSize}, seed=SEED`;
-  const testFraction = ref.testFraction ?? 0.2;
-  const val = settings.validationSplit;
-  const lines = [
-    '# An image folder: one subfolder per class (like "hotdog/" and "not_hotdog/").',
-    `DATA_DIR = pathlib.Path(${pyValue(ref.path)})`,
-    'if (DATA_DIR / "train").is_dir() and (DATA_DIR / "test").is_dir():',
-    ...(val > 0
-      ? [
-          `    train_ds = keras.utils.image_dataset_from_directory(DATA_DIR / "train", validation_split=${val}, subset="training", ${common})`,
-          `    val_ds = keras.utils.image_dataset_from_directory(DATA_DIR / "train", validation_split=${val}, subset="validation", ${common})`,
-        ]
-      : [`    train_ds = keras.utils.image_dataset_from_directory(DATA_DIR / "train", ${common})`, '    val_ds = None']),
-    `    test_ds = keras.utils.image_dataset_from_directory(DATA_DIR / "test", shuffle=False, ${common})`,
-    'else:',
-    `    # No train/ and test/ subfolders: hold out ${Math.round(testFraction * 100)}% of each class for testing, as NetCanvas does.`,
-    `    train_ds = keras.utils.image_dataset_from_directory(DATA_DIR, validation_split=${testFraction}, subset="training", ${common})`,
-    `    test_ds = keras.utils.image_dataset_from_directory(DATA_DIR, validation_split=${testFraction}, subset="validation", ${common})`,
-    '    val_ds = None',
-    '',
-    "# Scale the pixels from 0–255 to 0–1 and give each sample the shape of the network's Input.",
-    'def prepare(x, y):',
-    '    return keras.ops.reshape(x / 255.0, (-1,) + INPUT_SHAPE), y',
-    '',
-    'train_ds = train_ds.map(prepare)',
-    'test_ds = test_ds.map(prepare)',
-    'if val_ds is not None:',
-    '    val_ds = val_ds.map(prepare)',
-  ];
-  if (settings.limit !== null) lines.push(`train_ds = train_ds.unbatch().take(${settings.limit}).batch(${settings.batchSize})  # NetCanvas's --limit`);
-  return { code: lines.join('\n'), fitData: 'train_ds, validation_data=val_ds', evaluateData: 'test_ds', arrays: false };
-}
+export type { PythonData };
 
 /** The data section of the script for `ref`. */
 export function pythonData(ref: DatasetRef, settings: TrainingSettings, classes: number): PythonData {
-  return ref.kind === 'folder' ? folder(ref, settings) : arrays(ref, settings, classes);
+  return datasetDef(ref).pythonLoader(ref, settings, classes);
 }

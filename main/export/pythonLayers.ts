@@ -3,16 +3,9 @@
 // count are the canvas's.
 import type { LayerNode, ParamValue } from '../../shared/graph/types';
 import { layerDef, resolveParams } from '../../shared/layers/catalogue';
+import { pyValue } from '../../shared/export/pyValue';
 
-/** Python literal for a parameter value: tuples for pairs and shapes, True/False, None. */
-export function pyValue(v: unknown): string {
-  if (v === null || v === undefined) return 'None';
-  if (typeof v === 'boolean') return v ? 'True' : 'False';
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (Array.isArray(v)) return v.length === 1 ? `(${pyValue(v[0])},)` : `(${v.map(pyValue).join(', ')})`;
-  return JSON.stringify(v);
-}
+export { pyValue };
 
 /** Arguments Keras takes positionally and that the tutorials always write, per class. */
 const POSITIONAL: Readonly<Record<string, readonly string[]>> = {

@@ -115,7 +115,7 @@ export function pythonScript(input: PythonScriptInput): string {
     'Rebuilds the network drawn on the canvas, trains it with the same settings and evaluates it',
     `on the test set. Needs TensorFlow 2.16+ (Keras 3): pip install tensorflow; then: python ${file}.py`,
     '"""',
-    ...(dataset.kind === 'folder' ? ['import pathlib', ''] : []),
+    ...(data.imports.length > 0 ? [...data.imports.map((m) => `import ${m}`), ''] : []),
     'import keras',
     'from keras import layers',
     '',

@@ -1,20 +1,11 @@
 // What the runs list and the comparison table say about a run, derived from its view.
+import { datasetLabel as datasetKindLabel } from '../../shared/training/datasetKinds';
 import type { DatasetRef } from '../../shared/training/datasetTypes';
 import type { RunView } from '../training/runView';
 
 /** "MNIST", "CIFAR-10 (/data/cifar)", "folder /data/hotdog (64×64 rgb)". */
 export function datasetLabel(ref: DatasetRef | undefined): string {
-  if (!ref) return '–';
-  switch (ref.kind) {
-    case 'mnist':
-      return 'MNIST';
-    case 'fashion-mnist':
-      return 'Fashion-MNIST';
-    case 'cifar10':
-      return `CIFAR-10 (${ref.path})`;
-    case 'folder':
-      return `folder ${ref.path} (${ref.imageSize.join('×')} ${ref.color})`;
-  }
+  return ref ? datasetKindLabel(ref) : '–';
 }
 
 /** "adam, lr 0.001, batch 64, 5 epochs, 6,000 samples". */

@@ -1,22 +1,24 @@
 import { inferGraph } from '../../shared/graph/inferGraph';
 import type { GraphReport } from '../../shared/graph/inferGraph';
 import type { Graph } from '../../shared/graph/types';
+import { fixedClassCount } from '../../shared/training/datasetKinds';
+import type { DatasetKind } from '../../shared/training/datasetRef';
 import { useProjectStore } from './projectStore';
 
 const EMPTY: Graph = { nodes: [], edges: [] };
 
-type Classes = string | undefined;
+type Classes = DatasetKind | undefined;
 /** The last graph's report, shared: the canvas, inspector and summary all ask after each edit. */
 let last:
   { graph: Graph; classes: Classes; value: { graph: Graph; report: GraphReport } } | undefined;
 
 function reportOf(graph: Graph, classes: Classes): { graph: Graph; report: GraphReport } {
   if (last?.graph !== graph || last.classes !== classes) {
-    const tenClasses = classes === 'mnist' || classes === 'fashion-mnist' || classes === 'cifar10';
+    const count = fixedClassCount(classes);
     last = {
       graph,
       classes,
-      value: { graph, report: inferGraph(graph, tenClasses ? { classes: 10 } : {}) },
+      value: { graph, report: inferGraph(graph, count === undefined ? {} : { classes: count }) },
     };
   }
   return last.value;

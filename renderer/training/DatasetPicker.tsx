@@ -1,8 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DatasetListing } from '../../shared/api/backendApi';
 import type { DatasetInfo, DatasetPreview, DatasetRef } from '../../shared/training/datasetTypes';
+import { errorMessage } from '../../shared/errors/errorMessage';
+import { DATASET_KINDS } from '../../shared/training/datasetKinds';
 import { useBackend } from '../backend/useBackend';
-import { datasetChoices, refKey } from './datasetChoices';
+import { choiceKey, datasetChoices, refKey } from './datasetChoices';
 import { formatCount } from './format';
 import { SampleStrip } from './SampleStrip';
 
@@ -13,15 +15,13 @@ export interface DatasetPickerProps {
   readonly onDescribed?: (info: DatasetInfo | null) => void;
 }
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-const folderKey = (ref: DatasetRef) => (ref.kind === 'cifar10' ? 'cifar10:?' : ref.kind === 'folder' ? 'folder:?' : refKey(ref));
 
 /** Choose the data set, see its shape, classes and a strip of samples; missing ones say how to get them. */
 export function DatasetPicker({ value, onChange, onDescribed }: DatasetPickerProps) {
   const api = useBackend();
   const id = useId();
   const [listing, setListing] = useState<DatasetListing | null>(null);
-  const [selected, setSelected] = useState(() => folderKey(value));
+  const [selected, setSelected] = useState(() => choiceKey(value));
   const [path, setPath] = useState('path' in value && value.path ? value.path : '');
   const [size, setSize] = useState(value.kind === 'folder' ? String(value.imageSize[0]) : '64');
   const [color, setColor] = useState<'grayscale' | 'rgb'>(value.kind === 'folder' ? value.color : 'rgb');
@@ -36,7 +36,7 @@ export function DatasetPicker({ value, onChange, onDescribed }: DatasetPickerPro
     let live = true;
     api.listDatasets().then(
       (l) => live && setListing(l),
-      (e: unknown) => live && setError(`Could not list the data sets: ${message(e)}`),
+      (e: unknown) => live && setError(`Could not list the data sets: ${errorMessage(e)}`),
     );
     return () => {
       live = false;
@@ -48,7 +48,7 @@ export function DatasetPicker({ value, onChange, onDescribed }: DatasetPickerPro
   useEffect(() => {
     let live = true;
     const ref = JSON.parse(valueKey) as DatasetRef;
-    setSelected(folderKey(ref));
+    setSelected(choiceKey(ref));
     setInfo(null);
     setPreview(null);
     described.current?.(null);
@@ -61,7 +61,7 @@ export function DatasetPicker({ value, onChange, onDescribed }: DatasetPickerPro
         setError(null);
         return api.datasetPreview(ref, 1).then((p) => live && setPreview(p));
       })
-      .catch((e: unknown) => live && setError(message(e)));
+      .catch((e: unknown) => live && setError(errorMessage(e)));
     return () => {
       live = false;
     };
@@ -69,7 +69,7 @@ export function DatasetPicker({ value, onChange, onDescribed }: DatasetPickerPro
 
   const choices = datasetChoices(listing);
   // The project may name a data set by another path than the listing does (Fashion-MNIST): match by kind.
-  const choice = choices.find((c) => c.key === selected) ?? choices.find((c) => c.ref !== null && c.kind === value.kind && selected === folderKey(value));
+  const choice = choices.find((c) => c.key === selected) ?? choices.find((c) => c.ref !== null && c.kind === value.kind && selected === choiceKey(value));
 
   const use = (ref: DatasetRef) => {
     setBusy(true);
@@ -77,7 +77,7 @@ export function DatasetPicker({ value, onChange, onDescribed }: DatasetPickerPro
     api
       .describeDataset(ref)
       .then((d) => onChange(ref, d))
-      .catch((e: unknown) => setError(message(e)))
+      .catch((e: unknown) => setError(errorMessage(e)))
       .finally(() => setBusy(false));
   };
 
@@ -127,7 +127,7 @@ export function DatasetPicker({ value, onChange, onDescribed }: DatasetPickerPro
           }}
         >
           <div className="nc-field">
-            <label htmlFor={`${id}-path`}>{choice.kind === 'cifar10' ? 'CIFAR-10 binary folder' : 'Image folder'}</label>
+            <label htmlFor={`${id}-path`}>{DATASET_KINDS[choice.kind].pathLabel ?? 'Folder'}</label>
             <input id={`${id}-path`} type="text" value={path} placeholder="/home/me/data" onChange={(e) => setPath(e.target.value)} />
           </div>
           {choice.kind === 'folder' && (

@@ -30,3 +30,16 @@ describe('project files', () => {
     expect(() => parseProjectFile(text)).toThrow(message);
   });
 });
+
+describe('a project names its data set with the same reference the API checks', () => {
+  it("keeps an image folder's test fraction (it was dropped on reading before)", () => {
+    const folder = { kind: 'folder', path: '/data/hotdog', imageSize: [64, 64], color: 'rgb', testFraction: 0.3 } as const;
+    const project = { ...good, dataset: folder };
+    expect(parseProjectFile(serializeProject(project)).dataset).toEqual(folder);
+  });
+
+  it('refuses a misspelt field rather than dropping it', () => {
+    const text = serializeProject({ ...good, dataset: { kind: 'cifar10', path: '/data/cifar' } }).replace('"path"', '"pth"');
+    expect(() => parseProjectFile(text)).toThrow(/^dataset/);
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { datasetRefSchema } from '../training/datasetRef';
 import { LOSSES, MONITORS, OPTIMIZERS } from '../training/settings';
 
 const finite = z.number().finite();
@@ -17,15 +18,6 @@ const edge = z.object({
   source: z.string().min(1).max(200),
   target: z.string().min(1).max(200),
 });
-
-const size = z.tuple([z.number().int().min(1).max(4096), z.number().int().min(1).max(4096)]);
-
-const datasetRef = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('mnist') }),
-  z.object({ kind: z.literal('fashion-mnist'), path: z.string().max(4096).optional() }),
-  z.object({ kind: z.literal('cifar10'), path: z.string().min(1).max(4096) }),
-  z.object({ kind: z.literal('folder'), path: z.string().min(1).max(4096), imageSize: size, color: z.enum(['grayscale', 'rgb']) }),
-]);
 
 const training = z.object({
   optimizer: z.enum(OPTIMIZERS),
@@ -48,10 +40,9 @@ export const projectSchema = z.object({
   version: z.literal(1),
   name: z.string().max(200),
   graph: z.object({ nodes: z.array(layerNode).max(5000), edges: z.array(edge).max(20000) }),
-  dataset: datasetRef,
+  dataset: datasetRefSchema,
   training,
   viewport: z.object({ x: finite, y: finite, zoom: z.number().positive() }).optional(),
 });
 
 export const trainingSchema = training;
-export const datasetRefSchema = datasetRef;

@@ -2,6 +2,7 @@ import { CodedError } from '../errors/codedError';
 import { errorMessage } from '../errors/errorMessage';
 import type { Graph } from '../graph/types';
 import { checkDepth, MAX_DEPTH } from '../keras/jsonValue';
+import { fixedClassCount } from '../training/datasetKinds';
 import { fromKerasTopology, looksLikeKerasModel } from '../keras/fromKerasTopology';
 import { KerasImportError } from '../keras/kerasImportError';
 import { isProjectJson, ProjectFileError, validateProject } from '../project/parseProject';
@@ -87,7 +88,7 @@ export function readModelText(text: string): ModelText {
     checkDepth(json);
     if (isProjectJson(json)) {
       const project = validateProject(json);
-      const classes = project.dataset.kind === 'folder' ? undefined : 10;
+      const classes = fixedClassCount(project.dataset.kind);
       return { graph: project.graph, name: project.name, source: 'project', ...(classes ? { classes } : {}) };
     }
     if (!looksLikeKerasModel(json))

@@ -1,23 +1,6 @@
-/** Where a data set comes from. MNIST ships with NetCanvas; the others live in folders. */
-export type DatasetRef =
-  | { readonly kind: 'mnist' }
-  | { readonly kind: 'fashion-mnist'; readonly path?: string }
-  | { readonly kind: 'cifar10'; readonly path: string }
-  | {
-      readonly kind: 'folder';
-      readonly path: string;
-      /** Height and width every image is resized to. */
-      readonly imageSize: readonly [number, number];
-      readonly color: 'grayscale' | 'rgb';
-      /**
-       * Share of each class held out as the test split when the folder has no `train/` and
-       * `test/` subfolders (default 0.2). The choice is deterministic: the same files always
-       * land in the same split.
-       */
-      readonly testFraction?: number;
-    };
+import type { DatasetRef } from './datasetRef';
 
-export type DatasetKind = DatasetRef['kind'];
+export type { DatasetKind, DatasetRef, DatasetRefOf } from './datasetRef';
 
 /** What the dashboard shows about a data set before training. */
 export interface DatasetInfo {
@@ -81,6 +64,3 @@ export interface TestImages {
   readonly total: number;
   readonly images: readonly { readonly index: number; readonly label: number; readonly pixels: readonly number[] }[];
 }
-
-/** Short names accepted on the command line (`--dataset mnist`). */
-export const DATASET_NAMES = ['mnist', 'fashion-mnist', 'cifar10', 'folder'] as const;
