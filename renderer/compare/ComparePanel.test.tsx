@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunRecord } from '../../shared/api/backendApi';
 import { DEFAULT_TRAINING } from '../../shared/training/settings';
 import { BackendProvider } from '../backend/useBackend';
-import type { FakeApi } from '../training/testing/createFakeApi';
-import { createFakeApi } from '../training/testing/createFakeApi';
+import type { FakeApi } from '../backend/fakeApi';
+import { createFakeApi } from '../backend/fakeApi';
 import { fakeCharts, pointsOf } from '../training/testing/fakeUPlot';
 import { batchEvent, doneEvent, epochEvent, startedEvent } from '../training/testing/scriptedRun';
 import { useRunsStore } from '../training/runsStore';
@@ -33,7 +33,7 @@ const record = (id: string, title: string, startedAtMs: number, over: Partial<Ru
 
 function renderPanel(fake: FakeApi, onOpenProject?: ComparePanelProps['onOpenProject']) {
   render(
-    <BackendProvider api={fake.api}>
+    <BackendProvider api={fake}>
       <ComparePanel onOpenProject={onOpenProject} />
     </BackendProvider>,
   );

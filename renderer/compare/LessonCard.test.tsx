@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { templateById } from '../../shared/templates/projectTemplates';
 import { BackendProvider } from '../backend/useBackend';
 import { useRunsStore } from '../training/runsStore';
-import { createFakeApi } from '../training/testing/createFakeApi';
+import { createFakeApi } from '../backend/fakeApi';
 import { LessonCard } from './LessonCard';
 
 afterEach(cleanup);
@@ -16,7 +16,7 @@ describe('LessonCard', () => {
     const onOpenProject = vi.fn();
     const onShowCompare = vi.fn();
     render(
-      <BackendProvider api={fake.api}>
+      <BackendProvider api={fake}>
         <LessonCard onOpenProject={onOpenProject} onShowCompare={onShowCompare} />
       </BackendProvider>,
     );
@@ -43,7 +43,7 @@ describe('LessonCard', () => {
     const fake = createFakeApi({ startError: 'MNIST could not be read' });
     const onShowCompare = vi.fn();
     render(
-      <BackendProvider api={fake.api}>
+      <BackendProvider api={fake}>
         <LessonCard onOpenProject={vi.fn()} onShowCompare={onShowCompare} />
       </BackendProvider>,
     );

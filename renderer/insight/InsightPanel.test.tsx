@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NetCanvasApi, Prediction } from '../../shared/api/backendApi';
+import { createFakeApi } from '../backend/fakeApi';
 import { BackendProvider } from '../backend/useBackend';
 import { InsightPanel } from './InsightPanel';
 import { emptyInk, inkToPixels, paintLine } from './inkGrid';
@@ -17,7 +18,7 @@ const PREDICTION: Prediction = {
 
 function renderPanel(predict: NetCanvasApi['predict'], extra: Partial<Parameters<typeof InsightPanel>[0]> = {}, testImages?: NetCanvasApi['testImages']) {
   // Only predict and testImages are reached from this panel; the rest of the API is not part of the test.
-  const api = { predict, testImages } as unknown as NetCanvasApi;
+  const api = createFakeApi({ overrides: testImages ? { predict, testImages } : { predict } });
   render(
     <BackendProvider api={api}>
       <InsightPanel runId="run-1" inputShape={[28, 28, 1]} classNames={['zero', 'one', 'two']} throttleMs={50} {...extra} />

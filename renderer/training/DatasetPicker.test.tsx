@@ -4,13 +4,13 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BackendProvider } from '../backend/useBackend';
 import { DatasetPicker } from './DatasetPicker';
-import type { FakeApi } from './testing/createFakeApi';
-import { createFakeApi, MNIST_INFO } from './testing/createFakeApi';
+import type { FakeApi } from '../backend/fakeApi';
+import { createFakeApi, MNIST_INFO } from '../backend/fakeApi';
 
 function renderPicker(fake: FakeApi) {
   const onChange = vi.fn();
   render(
-    <BackendProvider api={fake.api}>
+    <BackendProvider api={fake}>
       <DatasetPicker value={{ kind: 'mnist' }} onChange={onChange} />
     </BackendProvider>,
   );

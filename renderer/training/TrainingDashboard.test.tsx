@@ -4,17 +4,17 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newProject } from '../../shared/project/newProject';
 import type { ProjectFile } from '../../shared/project/projectFile';
-import { chain } from '../../shared/testing/chain';
+import { stackGraph } from '../../shared/templates/stackGraph';
 import { BackendProvider } from '../backend/useBackend';
 import { TrainingDashboard } from './TrainingDashboard';
-import type { FakeApi } from './testing/createFakeApi';
-import { createFakeApi } from './testing/createFakeApi';
+import type { FakeApi } from '../backend/fakeApi';
+import { createFakeApi } from '../backend/fakeApi';
 import { fakeCharts, pointsOf } from './testing/fakeUPlot';
 import { batchEvent, doneEvent, epochEvent, startedEvent } from './testing/scriptedRun';
 
 vi.mock('uplot', async (importOriginal) => (await import('./testing/fakeUPlot')).fakeUPlotModule(importOriginal));
 
-const graph = chain([['InputLayer', { shape: [28, 28, 1] }], ['Flatten'], ['Dense', { units: 10, activation: 'softmax' }]]);
+const graph = stackGraph([['InputLayer', { shape: [28, 28, 1] }], ['Flatten'], ['Dense', { units: 10, activation: 'softmax' }]]);
 const project: ProjectFile = newProject('Tiny MLP', graph, { kind: 'mnist' }, { epochs: 2 });
 
 function renderDashboard(fake: FakeApi, p: ProjectFile = project) {
@@ -22,7 +22,7 @@ function renderDashboard(fake: FakeApi, p: ProjectFile = project) {
   const onDatasetChange = vi.fn();
   const onOpenProject = vi.fn();
   render(
-    <BackendProvider api={fake.api}>
+    <BackendProvider api={fake}>
       <TrainingDashboard project={p} onSettingsChange={onSettingsChange} onDatasetChange={onDatasetChange} onOpenProject={onOpenProject} />
     </BackendProvider>,
   );
@@ -151,7 +151,7 @@ describe('TrainingDashboard', () => {
   });
 
   it('refuses to train a network with an error and says which', () => {
-    const broken = chain([['InputLayer', { shape: [28, 28, 1] }], ['Conv2D', { filters: 4, kernel_size: [40, 40] }]]);
+    const broken = stackGraph([['InputLayer', { shape: [28, 28, 1] }], ['Conv2D', { filters: 4, kernel_size: [40, 40] }]]);
     renderDashboard(createFakeApi(), newProject('Broken', broken));
     expect(screen.getByRole('button', { name: 'Train' })).toHaveProperty('disabled', true);
     expect(screen.getByText(/Fix the network first/)).toBeTruthy();

@@ -3,7 +3,7 @@ import type { RunRecord } from '../../shared/api/backendApi';
 import { DEFAULT_TRAINING } from '../../shared/training/settings';
 import { connectRuns, useRunsStore } from './runsStore';
 import { seriesFor } from './runSeries';
-import { createFakeApi } from './testing/createFakeApi';
+import { createFakeApi } from '../backend/fakeApi';
 import { batchEvent, doneEvent, epochEvent, startedEvent } from './testing/scriptedRun';
 
 const request = (title: string) => ({
@@ -21,18 +21,18 @@ describe('runs store', () => {
 
   it('subscribes once per backend, however many views connect', () => {
     const fake = createFakeApi();
-    connectRuns(fake.api);
-    connectRuns(fake.api);
+    connectRuns(fake);
+    connectRuns(fake);
     expect(fake.listenerCount()).toBe(1);
     const other = createFakeApi();
-    connectRuns(other.api);
+    connectRuns(other);
     expect(fake.listenerCount()).toBe(0);
     expect(other.listenerCount()).toBe(1);
   });
 
   it('follows a run from start to done: status, progress, epochs, result', () => {
     const fake = createFakeApi();
-    connectRuns(fake.api);
+    connectRuns(fake);
     useRunsStore.getState().registerRun('run-1', request('CNN'), 121930);
     fake.emit(startedEvent('run-1', 4));
     fake.emit(batchEvent('run-1', 1, 2, 1.5, 0.4));
@@ -51,7 +51,7 @@ describe('runs store', () => {
 
   it('places batch points within their epoch and keeps them out of React state', () => {
     const fake = createFakeApi();
-    connectRuns(fake.api);
+    connectRuns(fake);
     fake.emit(startedEvent('run-1', 4));
     fake.emit(batchEvent('run-1', 1, 2, 1.5, 0.4));
     fake.emit(batchEvent('run-1', 2, 1, 0.9, 0.7));
@@ -65,7 +65,7 @@ describe('runs store', () => {
 
   it('keeps a failed run with its message and ignores late batches after a stop', () => {
     const fake = createFakeApi();
-    connectRuns(fake.api);
+    connectRuns(fake);
     fake.emit(startedEvent('run-1'));
     fake.emit({ type: 'failed', runId: 'run-1', code: 'nan', message: 'The loss became NaN at epoch 1, batch 3.' });
     expect(useRunsStore.getState().runs['run-1']).toMatchObject({ status: 'failed', error: { code: 'nan', message: 'The loss became NaN at epoch 1, batch 3.' } });
@@ -92,7 +92,7 @@ describe('runs store', () => {
       error: null,
     });
     const fake = createFakeApi({ runs: [record('old-1', 1, 'MLP'), record('old-2', 2, 'CNN'), record('run-9', 3, 'Live')] });
-    connectRuns(fake.api);
+    connectRuns(fake);
     fake.emit(startedEvent('run-9'));
     await flush();
     const state = useRunsStore.getState();

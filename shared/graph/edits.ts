@@ -1,15 +1,12 @@
 // Graph edits as pure functions (xyflow's "changes applied by pure functions"): the canvas store,
 // one-click fixes and tests all go through these, so an edit means the same thing everywhere.
-import { layerDef } from '../layers/catalogue';
+import { layerNamer } from '../layers/layerNamer';
 import type { Fix, LayerSpec } from './fixes';
 import type { Edge, Graph, LayerNode, ParamValue, Position } from './types';
 
 /** Keras's automatic name for the next layer of `type`: `conv2d`, then `conv2d_1`, `conv2d_2`... */
 export function nextLayerName(graph: Graph, type: string): string {
-  const base = layerDef(type)?.namePrefix ?? type.toLowerCase();
-  const taken = new Set(graph.nodes.map((n) => n.name));
-  if (!taken.has(base)) return base;
-  for (let k = 1; ; k++) if (!taken.has(`${base}_${k}`)) return `${base}_${k}`;
+  return layerNamer(graph.nodes.map((n) => n.name))(type);
 }
 
 /** A fresh id not used by any node or edge of `graph`. */

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { chain } from '../testing/chain';
+import { stackGraph } from '../templates/stackGraph';
 import type { Graph } from './types';
 import { inferGraph } from './inferGraph';
 
 const IMG = ['InputLayer', { shape: [28, 28, 1] }] as const;
 
 describe('inferGraph: Keras shapes and counts', () => {
-  const cases: [string, Parameters<typeof chain>[0], (number | null)[], number][] = [
+  const cases: [string, Parameters<typeof stackGraph>[0], (number | null)[], number][] = [
     ['Conv2D 3x3 valid', [IMG, ['Conv2D', { filters: 32 }]], [null, 26, 26, 32], 320],
     ['Conv2D 3x3 same', [IMG, ['Conv2D', { filters: 32, padding: 'same' }]], [null, 28, 28, 32], 320],
     ['Conv2D same stride 2 on odd size rounds up', [['InputLayer', { shape: [7, 7, 3] }], ['Conv2D', { filters: 4, padding: 'same', strides: 2 }]], [null, 4, 4, 4], 112],
@@ -25,7 +25,7 @@ describe('inferGraph: Keras shapes and counts', () => {
     ['Reshape with -1', [['InputLayer', { shape: [784] }], ['Reshape', { target_shape: [-1, 28, 1] }]], [null, 28, 28, 1], 0],
   ];
   it.each(cases)('%s', (_title, layers, shape, params) => {
-    const r = inferGraph(chain(layers));
+    const r = inferGraph(stackGraph(layers));
     const last = r.nodes.get(r.order[r.order.length - 1] ?? '');
     expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(last?.outputShape).toEqual(shape);
@@ -33,13 +33,13 @@ describe('inferGraph: Keras shapes and counts', () => {
   });
 
   it('counts BatchNormalization weights as Keras: half non-trainable', () => {
-    const r = inferGraph(chain([['InputLayer', { shape: [4, 4, 10] }], ['BatchNormalization']]));
+    const r = inferGraph(stackGraph([['InputLayer', { shape: [4, 4, 10] }], ['BatchNormalization']]));
     expect(r.totals).toEqual({ trainable: 20, nonTrainable: 20, total: 40 });
   });
 
   it('gives the 121,930 parameters of the tutorial CNN with every shape', () => {
     const r = inferGraph(
-      chain([IMG, ['Conv2D', { filters: 32, activation: 'relu' }], ['MaxPooling2D'], ['Conv2D', { filters: 64, activation: 'relu' }], ['MaxPooling2D'], ['Flatten'], ['Dense', { units: 64, activation: 'relu' }], ['Dense', { units: 10, activation: 'softmax' }]]),
+      stackGraph([IMG, ['Conv2D', { filters: 32, activation: 'relu' }], ['MaxPooling2D'], ['Conv2D', { filters: 64, activation: 'relu' }], ['MaxPooling2D'], ['Flatten'], ['Dense', { units: 64, activation: 'relu' }], ['Dense', { units: 10, activation: 'softmax' }]]),
       { classes: 10 },
     );
     expect(r.order.map((id) => r.nodes.get(id)?.outputShape)).toEqual([
@@ -111,16 +111,16 @@ describe('inferGraph: branches and merges', () => {
 
 describe('inferGraph: teaching errors and warnings', () => {
   it('warns when Dense follows a conv layer and offers to insert Flatten', () => {
-    const r = inferGraph(chain([IMG, ['Conv2D', { filters: 8 }], ['Dense', { units: 10 }]]));
+    const r = inferGraph(stackGraph([IMG, ['Conv2D', { filters: 8 }], ['Dense', { units: 10 }]]));
     const w = r.issues.find((i) => i.code === 'denseOnImage');
     expect(w?.severity).toBe('warning');
     expect(w?.message).toContain("Dense 'dense' receives (None, 26, 26, 8) from 'conv2d'");
-    expect(w?.fix).toEqual({ kind: 'insertBetween', label: 'Insert Flatten', sourceId: 'n1', targetId: 'n2', layer: { type: 'Flatten', params: {} } });
-    expect(r.nodes.get('n2')?.outputShape).toEqual([null, 26, 26, 10]);
+    expect(w?.fix).toEqual({ kind: 'insertBetween', label: 'Insert Flatten', sourceId: 'conv2d', targetId: 'dense', layer: { type: 'Flatten', params: {} } });
+    expect(r.nodes.get('dense')?.outputShape).toEqual([null, 26, 26, 10]);
   });
 
   it('refuses Conv2D on a flat vector and offers a Reshape to a square image', () => {
-    const r = inferGraph(chain([['InputLayer', { shape: [784] }], ['Conv2D']]));
+    const r = inferGraph(stackGraph([['InputLayer', { shape: [784] }], ['Conv2D']]));
     const e = r.issues.find((i) => i.code === 'needsImage');
     expect(e?.severity).toBe('error');
     expect(e?.message).toContain('flat vector of 784 numbers');
@@ -128,7 +128,7 @@ describe('inferGraph: teaching errors and warnings', () => {
   });
 
   it('refuses a kernel larger than its input under valid padding, with the sizes', () => {
-    const r = inferGraph(chain([['InputLayer', { shape: [4, 4, 1] }], ['Conv2D', { kernel_size: 5 }]]));
+    const r = inferGraph(stackGraph([['InputLayer', { shape: [4, 4, 1] }], ['Conv2D', { kernel_size: 5 }]]));
     const e = r.issues.find((i) => i.code === 'kernelTooLarge');
     expect(e?.message).toBe("Conv2D 'conv2d': its 5×5 window does not fit in its 4×4 input with padding 'valid' (the output would be 0×0).");
     expect(e?.fix).toMatchObject({ kind: 'setParam', param: 'padding', value: 'same' });
@@ -140,12 +140,12 @@ describe('inferGraph: teaching errors and warnings', () => {
     ['fractional filters', { filters: 2.5 }, 'filters must be a whole number, got 2.5'],
     ['unknown padding', { padding: 'full' }, 'padding must be one of valid, same; got "full"'],
   ])('explains bad parameters: %s', (_t, params, text) => {
-    const r = inferGraph(chain([IMG, ['Conv2D', params]]));
+    const r = inferGraph(stackGraph([IMG, ['Conv2D', params]]));
     expect(r.issues.map((i) => i.message)).toContain(`Conv2D 'conv2d': ${text}.`);
   });
 
   it('names unknown parameters and offers to remove them', () => {
-    const r = inferGraph(chain([IMG, ['Flatten', { units: 3 }]]));
+    const r = inferGraph(stackGraph([IMG, ['Flatten', { units: 3 }]]));
     expect(r.issues[0]).toMatchObject({ code: 'unknownParam', fix: { kind: 'removeParam', param: 'units' } });
   });
 
@@ -159,7 +159,7 @@ describe('inferGraph: teaching errors and warnings', () => {
 
   it('warns about softmax before the last layer, the class count, and 1x1 outputs', () => {
     const r = inferGraph(
-      chain([['InputLayer', { shape: [4, 4, 1] }], ['MaxPooling2D', { pool_size: 4 }], ['Flatten'], ['Dense', { units: 8, activation: 'softmax' }], ['Dense', { units: 3 }]]),
+      stackGraph([['InputLayer', { shape: [4, 4, 1] }], ['MaxPooling2D', { pool_size: 4 }], ['Flatten'], ['Dense', { units: 8, activation: 'softmax' }], ['Dense', { units: 3 }]]),
       { classes: 10 },
     );
     expect(r.issues.map((i) => i.code).sort()).toEqual(['classCountMismatch', 'outputShrinksToOne', 'softmaxNotLast']);

@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { inferGraph } from '../graph/inferGraph';
 import type { Graph } from '../graph/types';
 import { arbitraryGraph } from './fixtures/arbitraryGraph';
-import { netGraph } from './fixtures/netGraph';
+import { netGraph } from '../templates/stackGraph';
 import { fromKerasTopology } from './fromKerasTopology';
 import { KerasExportError } from './kerasExportError';
 import { KerasImportError } from './kerasImportError';

@@ -2,7 +2,7 @@ import type { InboundRef } from './inboundSources';
 import { inboundSources } from './inboundSources';
 import type { JsonObject } from './jsonValue';
 import { isObject, show } from './jsonValue';
-import { layerDef } from '../layers/catalogue';
+import { layerNamer } from '../layers/layerNamer';
 import { KerasImportError } from './kerasImportError';
 import type { RawLayer } from './readKerasLayer';
 
@@ -61,13 +61,7 @@ function sequentialInput(first: ReturnType<typeof entry>, config: JsonObject): {
 export function readSequentialLayers(config: unknown): LayerList {
   const list = layerArray(Array.isArray(config) ? config : isObject(config) ? config.layers : undefined, 'layers');
   const entries = list.map(entry);
-  const counts = new Map<string, number>();
-  const autoName = (className: string) => {
-    const base = layerDef(className)?.namePrefix ?? className.toLowerCase();
-    const k = counts.get(base) ?? 0;
-    counts.set(base, k + 1);
-    return k === 0 ? base : `${base}_${k}`;
-  };
+  const autoName = layerNamer();
   const layers: RawLayer[] = entries.map((e, i) => {
     if (e.className === 'InputLayer' && i > 0)
       throw new KerasImportError(`layers[${i}]`, 'an InputLayer can only be the first layer of a Sequential model', e.name);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { chain } from '../testing/chain';
+import { stackGraph } from '../templates/stackGraph';
 import { newProject } from './newProject';
 import { parseProjectFile, serializeProject } from './parseProject';
 
-const good = newProject('CNN', chain([['InputLayer', { shape: [28, 28, 1] }], ['Flatten'], ['Dense', { units: 10 }]]));
+const good = newProject('CNN', stackGraph([['InputLayer', { shape: [28, 28, 1] }], ['Flatten'], ['Dense', { units: 10 }]]));
 
 describe('project files', () => {
   it('round-trips a project through its text form', () => {
@@ -24,7 +24,7 @@ describe('project files', () => {
     ['a non-numeric position', broken((p) => ((p.graph as { nodes: { position: { x: unknown } }[] }).nodes[1]!.position.x = 'left')), /^graph\.nodes\[1\]\.position\.x: /],
     ['a bad batch size', broken((p) => ((p.training as Record<string, unknown>).batchSize = 0)), /^training\.batchSize: /],
     ['an object as a parameter', broken((p) => ((p.graph as { nodes: { params: unknown }[] }).nodes[2]!.params = { units: { n: 1 } })), /^graph\.nodes\[2\]\.params\.units: /],
-    ['a duplicate node id', broken((p) => ((p.graph as { nodes: { id: string }[] }).nodes[1]!.id = 'n0')), 'graph.nodes[1].id: duplicate node id "n0"'],
+    ['a duplicate node id', broken((p) => ((p.graph as { nodes: { id: string }[] }).nodes[1]!.id = 'input_layer')), 'graph.nodes[1].id: duplicate node id "input_layer"'],
     ['an unknown data set', broken((p) => (p.dataset = { kind: 'imagenet' })), /^dataset\.kind: /],
   ])('names the exact problem in %s', (_t, text, message) => {
     expect(() => parseProjectFile(text)).toThrow(message);

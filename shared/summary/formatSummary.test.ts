@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inferGraph } from '../graph/inferGraph';
-import { netGraph } from '../keras/fixtures/netGraph';
+import { netGraph } from '../templates/stackGraph';
 import { templateById } from '../templates/projectTemplates';
 import { formatIssues, formatSummary } from './formatSummary';
 import { readableSize } from './readableSize';
