@@ -13,10 +13,15 @@ function show(v: unknown): string {
 export function keySettings(node: LayerNode): string {
   const def = layerDef(node.type);
   if (!def) return '';
-  const { values } = resolveParams(def, node.params);
+  const { values, errors } = resolveParams(def, node.params);
   const parts: string[] = [];
   for (const key of KEY_PARAMS) {
     if (!(key in values)) continue;
+    // A setting being typed that does not read yet: say so rather than show the default in its place.
+    if (errors.some((e) => e.param === key)) {
+      parts.push(`${key} invalid`);
+      continue;
+    }
     const v = values[key];
     if (v === null || v === undefined || (key === 'activation' && v === 'linear')) continue;
     if (key === 'strides' && show(v) === '1×1') continue;

@@ -1,23 +1,12 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { explainNode } from '../../shared/explain/explainGraph';
 import { INSIGHT_LAYER_CLASSES } from '../../shared/explain/insightData';
 import { renameLayer, setParam } from '../../shared/graph/edits';
 import type { LayerNode, ParamValue } from '../../shared/graph/types';
 import { layerDef, resolveParams } from '../../shared/layers/catalogue';
-import type { ParamSpec } from '../../shared/layers/params';
+import { parseParamText, type ParamSpec } from '../../shared/layers/params';
 import { useProjectStore } from '../state/projectStore';
 import { useGraphReport } from '../state/useGraphReport';
-
-/** What the learner typed, as a parameter value: numbers where they parse, the text otherwise (so the error can say why). */
-function parseTyped(spec: ParamSpec, text: string): ParamValue {
-  if (spec.kind === 'int' || spec.kind === 'float') return text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : text;
-  if (spec.kind === 'pair' || spec.kind === 'dims') {
-    if (spec.kind === 'pair' && text.trim() === '') return null;
-    const parts = text.split(/[,×x\s]+/).filter(Boolean).map(Number);
-    return parts.every(Number.isFinite) ? parts : text;
-  }
-  return text;
-}
 
 function asText(v: ParamValue | undefined): string {
   if (v === null || v === undefined) return '';
@@ -29,6 +18,8 @@ function ParamField({ layer, name, spec, error }: { layer: LayerNode; name: stri
   const id = useId();
   const edit = (value: ParamValue) => useProjectStore.getState().editGraph((g) => setParam(g, layer.id, name, value));
   const raw = Object.hasOwn(layer.params, name) ? layer.params[name] : spec.default;
+  // The text as typed while the field has focus ("[5, 5" on the way to "[5, 5]"); the project holds what it reads as.
+  const [draft, setDraft] = useState<string | null>(null);
   let control;
   if (spec.kind === 'choice')
     control = (
@@ -43,11 +34,15 @@ function ParamField({ layer, name, spec, error }: { layer: LayerNode; name: stri
     control = (
       <input
         id={id}
-        value={asText(raw)}
+        value={draft ?? asText(raw)}
         placeholder={spec.kind === 'pair' && spec.default === null ? 'same as pool size' : undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => edit(parseTyped(spec, e.target.value))}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          edit(parseParamText(spec, e.target.value));
+        }}
+        onBlur={() => setDraft(null)}
       />
     );
   return (
@@ -98,7 +93,7 @@ export function Inspector({ onLookInside }: { onLookInside?: () => void } = {}) 
       </div>
       {def &&
         Object.entries(def.params).map(([name, spec]) => (
-          <ParamField key={name} layer={layer} name={name} spec={spec} error={errors.find((e) => e.param === name)?.message} />
+          <ParamField key={`${layer.id}:${name}`} layer={layer} name={name} spec={spec} error={errors.find((e) => e.param === name)?.message} />
         ))}
       {arithmetic && (
         <section className="nc-arithmetic" aria-label="How this is computed">

@@ -136,7 +136,7 @@ describe('inferGraph: teaching errors and warnings', () => {
 
   it.each([
     ['negative filters', { filters: -3 }, 'filters must be at least 1, got -3'],
-    ['non-numeric kernel', { kernel_size: 'big' }, 'kernel_size must be a whole number or two of them like [3, 3], got "big"'],
+    ['non-numeric kernel', { kernel_size: 'big' }, 'kernel_size must be a whole number or two of them, like 3 or (3, 3), got "big"'],
     ['fractional filters', { filters: 2.5 }, 'filters must be a whole number, got 2.5'],
     ['unknown padding', { padding: 'full' }, 'padding must be one of valid, same; got "full"'],
   ])('explains bad parameters: %s', (_t, params, text) => {

@@ -104,7 +104,7 @@ export function normaliseParam(
       if (raw === null && spec.default === null) return { value: null };
       const arr = isWhole(raw) ? [raw, raw] : raw;
       if (!Array.isArray(arr) || arr.length !== 2 || !arr.every(isWhole))
-        return { problem: `${name} must be a whole number or two of them like [3, 3], got ${fmt(raw)}` };
+        return { problem: `${name} must be a whole number or two of them, like 3 or (3, 3), got ${fmt(raw)}` };
       for (const v of arr) {
         const p = checkInt(v, spec.min, undefined, name);
         if (p) return { problem: p };
@@ -133,4 +133,28 @@ export function normaliseParam(
       return { value: [...raw] };
     }
   }
+}
+
+/** One number as typed: plain decimal or exponent notation (`1e3`), nothing else (`0x10`, `Infinity`). */
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * What the learner typed into a parameter's field, as the value the project stores: numbers
+ * where the text reads as numbers, the text itself otherwise (so the error can quote it).
+ * Sizes read the way Keras and Python write them: `5` (a square window for a pair, as Keras's
+ * `kernel_size=5`), `5, 5`, `[5, 5]`, `(5, 5)`, `5x5` and `5×5`; a shape may end with Python's
+ * one-element comma, `(784,)`.
+ */
+export function parseParamText(spec: ParamSpec, text: string): ParamValue {
+  const t = text.trim();
+  if (spec.kind === 'int' || spec.kind === 'float') return NUMBER.test(t) ? Number(t) : text;
+  if (spec.kind !== 'pair' && spec.kind !== 'dims') return text;
+  if (spec.kind === 'pair' && t === '') return null;
+  const inner = /^\[(.*)\]$/s.exec(t)?.[1] ?? /^\((.*)\)$/s.exec(t)?.[1] ?? t;
+  const body = inner.trim();
+  // Python's one-element tuple, `(784,)`, names a shape; a window needs both sizes.
+  const parts = (spec.kind === 'dims' && inner !== t ? body.replace(/,$/, '') : body).split(/\s*[,x×]\s*|\s+/);
+  if (!parts.every((p) => NUMBER.test(p))) return text;
+  const numbers = parts.map(Number);
+  return spec.kind === 'pair' && numbers.length === 1 ? (numbers[0] ?? text) : numbers;
 }
