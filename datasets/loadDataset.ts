@@ -5,6 +5,7 @@ import type { DatasetInfo, DatasetProblem, DatasetRef } from '../shared/training
 import { describeCifar10, loadCifar10 } from './cifar10';
 import { DatasetError } from './datasetError';
 import { describeFashionMnist, loadFashionMnist } from './fashionMnist';
+import { installCommand } from './installCommand';
 import { describeImageFolder, loadImageFolder } from './imageFolder';
 import type { LoadOptions, LoadedDataset } from './loadedDataset';
 import { describeMnist, loadMnist } from './mnist';
@@ -89,6 +90,7 @@ export async function listDatasets(opts: ListDatasetsOptions = {}): Promise<Data
 /** A load or describe failure as the dashboard shows it. */
 export function datasetProblem(ref: DatasetRef, error: unknown): DatasetProblem {
   const title = TITLES[ref.kind];
-  if (error instanceof DatasetError) return { ref, title, message: error.message, code: error.code };
+  const command = error instanceof DatasetError && error.code === 'missing' ? installCommand(ref) : null;
+  if (error instanceof DatasetError) return { ref, title, message: error.message, code: error.code, ...(command ? { installCommand: command } : {}) };
   return { ref, title, message: `${title} could not be opened: ${error instanceof Error ? error.message : String(error)}` };
 }

@@ -32,7 +32,9 @@ test('train a tiny run, watch the loss curve grow, and stop it', async ({ page }
   await setField(page, 'Training samples', '20000');
   await setField(page, 'Epochs', '3');
   await setField(page, 'Batch size', '32');
-  await expect(page.getByText(/Auto picks/)).toBeVisible();
+  // The first listing waits for the backend probe (a child process that may load native tfjs and
+  // Dawn, given up to 60 s on a busy machine): wait for it, not for the default 15 s.
+  await expect(page.getByText(/Auto picks/)).toBeVisible({ timeout: 90_000 });
 
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   const progress = page.getByRole('progressbar', { name: 'Training progress' });

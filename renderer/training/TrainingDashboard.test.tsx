@@ -54,8 +54,18 @@ describe('TrainingDashboard', () => {
     expect(screen.getByText('10 classes: 0, 1, 2, 3, 4, 5, 6, 7, 8, 9')).toBeTruthy();
     expect(await screen.findByRole('img', { name: 'sample of class 1' })).toBeTruthy();
     expect(screen.getByText(/run `sudo apt install dataset-fashion-mnist`/)).toBeTruthy();
+    // The note gives the exact command, as code the learner can copy.
+    const notInstalled = screen.getByText(/Data sets not installed/).closest('details') as HTMLElement;
+    expect(within(notInstalled).getByText('sudo apt-get install dataset-fashion-mnist', { selector: 'code' })).toBeTruthy();
     expect(await screen.findByRole('option', { name: 'auto (wasm)' })).toBeTruthy();
-    expect(screen.getByText(/tfjs-node is not installed/, { selector: 'li' })).toBeTruthy();
+    // Why faster backends were skipped, in plain words; the technical reason behind "Details".
+    const why = screen.getByLabelText('Why this backend');
+    expect(why.textContent).toContain('Auto picks CPU (WebAssembly)');
+    expect(within(why).getAllByRole('listitem').map((li) => li.textContent)).toContain('graphics card (WebGPU): no graphics card it can use was found on this computer.');
+    const details = within(why).getByText('Details').closest('details');
+    expect(details?.open).toBe(false);
+    expect(within(details as HTMLElement).getByText(/tfjs-node is not installed/, { selector: 'li' })).toBeTruthy();
+    expect(within(why).getByText(/tfjs-node is not installed/, { selector: 'li' }).closest('details')).toBe(details);
   });
 
   it('trains the canvas network, shows progress and draws curves without rebuilding the charts', async () => {
