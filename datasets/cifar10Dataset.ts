@@ -3,6 +3,7 @@ import type { DatasetRefOf } from '../shared/training/datasetRef';
 import { describeCifar10, findCifar10Files, loadCifar10, loadCifarBatches, readCifar10ClassNames } from './cifar10';
 import { defineDataset } from './defineDataset';
 import type { Split } from './loadedDataset';
+import { cifar10InstallCommand } from './installCommand';
 import { kerasArrays } from './pythonLoader';
 import { previewFromSplit, testImagesFromSplit } from './splitViews';
 
@@ -23,5 +24,6 @@ export const cifar10Dataset = defineDataset({
     return previewFromSplit(split, classes, perClass);
   },
   testImages: async (ref, start, count) => testImagesFromSplit((await testSplit(ref)).split, start, count),
+  installCommand: (ref) => cifar10InstallCommand(ref.path),
   pythonLoader: kerasArrays('cifar10', 'CIFAR-10: 32×32 colour photos, 10 classes'),
 });

@@ -26,6 +26,11 @@ export interface DatasetDef<K extends DatasetKind> extends DatasetKindSpec<K> {
   readonly preview: (ref: DatasetRefOf<K>, perClass: number) => Promise<DatasetPreview>;
   /** Test images `start` .. `start + count - 1`, for looking inside a trained network. */
   readonly testImages: (ref: DatasetRefOf<K>, start: number, count: number) => Promise<TestImages>;
+  /**
+   * The exact command that installs this data set where NetCanvas looks for it, shown in the
+   * "Data sets not installed" note; null where there is nothing to install (an image folder).
+   */
+  readonly installCommand: (ref: DatasetRefOf<K>) => string | null;
   /** The data section of the exported Python script. */
   readonly pythonLoader: (ref: DatasetRefOf<K>, settings: TrainingSettings, classes: number) => PythonData;
 }

@@ -13,5 +13,6 @@ export const fashionMnistDataset = defineDataset({
   preview: async (ref, perClass) =>
     previewFromSplit(await loadIdxTestSplit(fashionMnistFolder(ref), FASHION_MNIST_SPEC), FASHION_MNIST_SPEC.classNames.length, perClass),
   testImages: async (ref, start, count) => testImagesFromSplit(await loadIdxTestSplit(fashionMnistFolder(ref), FASHION_MNIST_SPEC), start, count),
+  installCommand: () => 'sudo apt-get install dataset-fashion-mnist',
   pythonLoader: kerasArrays('fashion_mnist', 'Fashion-MNIST: 28×28 grayscale clothing images, 10 classes'),
 });

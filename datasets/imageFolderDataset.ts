@@ -51,5 +51,6 @@ export const imageFolderDataset = defineDataset({
   load: loadImageFolder,
   preview: folderPreview,
   testImages: folderTestImages,
+  installCommand: () => null,
   pythonLoader: imageDatasetFromDirectory,
 });

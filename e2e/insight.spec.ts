@@ -45,6 +45,8 @@ test('train the tutorial CNN briefly, then draw, pick test images and look insid
 
   await drawOne(page);
   const probabilities = page.getByRole('list', { name: 'Class probabilities' });
+  // The test image's answer is still shown until the drawing's arrives: wait for that one.
+  await expect(probabilities).toHaveAttribute('data-input', 'drawing');
   await expect(probabilities.getByRole('meter')).toHaveCount(10);
   const meters = await probabilities.getByRole('meter').all();
   const values = await Promise.all(meters.map(async (m) => Number(await m.getAttribute('value'))));

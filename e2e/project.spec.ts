@@ -29,9 +29,11 @@ test('save a project, start over, open it again: the same graph', async ({ page 
   await page.getByTestId('block-conv2d').click();
   const filters = page.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: 'filters', exact: true });
   await filters.fill('48');
-  const rowsBefore = await summaryRows(summary(page));
   const total = 121_930 - 320 - 18_496 + (9 * 48 + 48) + (9 * 48 * 64 + 64);
   await expect(summary(page)).toContainText(`Total params: ${total.toLocaleString('en-US')}`);
+  // Read the rows only once the summary shows the edit (reading them first raced the re-render).
+  const rowsBefore = await summaryRows(summary(page));
+  expect(rowsBefore[0]).toContain('(None, 26, 26, 48)');
 
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   const saveAs = page.getByRole('dialog', { name: 'Save As' });
@@ -47,7 +49,7 @@ test('save a project, start over, open it again: the same graph', async ({ page 
   const open = page.getByRole('dialog', { name: 'Open project' });
   await open.getByRole('button', { name: 'my wide cnn' }).click();
   await expect(summary(page)).toContainText(`Total params: ${total.toLocaleString('en-US')}`);
-  expect(await summaryRows(summary(page))).toEqual(rowsBefore);
+  await expect.poll(() => summaryRows(summary(page))).toEqual(rowsBefore);
   await expect(page.getByTestId('block-conv2d')).toContainText('48');
 });
 
@@ -57,7 +59,7 @@ test('import a Keras model.json: its layers, shapes and total appear on the canv
   const dialog = page.getByRole('dialog', { name: 'Import Keras model' });
   await dialog.getByLabel(/Open a file/).setInputFiles(join(import.meta.dirname, 'fixtures', 'tiny-cnn.model.json'));
   await expect(summary(page)).toContainText('Total params: 151');
-  expect(await summaryRows(summary(page))).toEqual([
+  await expect.poll(() => summaryRows(summary(page))).toEqual([
     'conv2d (Conv2D) | (None, 6, 6, 4) | 40',
     'max_pooling2d (MaxPooling2D) | (None, 3, 3, 4) | 0',
     'flatten (Flatten) | (None, 36) | 0',

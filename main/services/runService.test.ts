@@ -56,10 +56,13 @@ describe('RunService', () => {
       if (done?.type !== 'done') return;
       const started = events.find((e) => e.type === 'started');
       expect(started).toMatchObject({ trainSamples: 384, validationSamples: 128, batchesPerEpoch: 12 });
-      // Throttled to at most 10 batch events a second.
+      // Throttled to at most 10 batch events a second, but the epoch's last batches go out at its end.
       const times = events.flatMap((e) => (e.type === 'batch' ? [e.elapsedMs] : []));
       expect(times.length).toBeGreaterThan(0);
-      times.slice(1).forEach((t, i) => expect(t - (times[i] ?? 0)).toBeGreaterThanOrEqual(99));
+      times.slice(1, -1).forEach((t, i) => expect(t - (times[i] ?? 0)).toBeGreaterThanOrEqual(99));
+      // ...and together they carry every batch's own values.
+      const points = events.flatMap((e) => (e.type === 'batch' ? e.points : []));
+      expect(points.map((p) => p.batch)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
       const epoch = events.find((e) => e.type === 'epoch');
       expect(epoch).toMatchObject({ epoch: 1 });
       if (epoch?.type === 'epoch') {
@@ -79,6 +82,11 @@ describe('RunService', () => {
       expect(done.samplesPerSecond).toBeGreaterThan(0);
     }
     expect(service.list().map((r) => r.status)).toEqual(['done', 'done']);
+    // The record keeps what a window opened later draws: every batch, where the run got to, its size.
+    const record = service.list()[0];
+    expect(record?.batches).toHaveLength(12);
+    expect(record?.progress).toMatchObject({ epoch: 1, batch: 12 });
+    expect(record).toMatchObject({ trainSamples: 384, batchesPerEpoch: 12, stoppedEarly: false });
     expect(service.list()[0]?.totalParams).toBe(784 * 32 + 32 + 330);
     const miss = service.list()[0]?.result?.misclassified[0];
     const p = await service.predict(a, miss?.pixels ?? []);

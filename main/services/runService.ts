@@ -128,13 +128,28 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
   const onEvent = (run: LiveRun, event: RunEvent): void => {
     switch (event.type) {
       case 'started':
-        update(run, { status: 'running', backend: event.backend });
+        update(run, { status: 'running', backend: event.backend, trainSamples: event.trainSamples, batchesPerEpoch: event.batchesPerEpoch });
         break;
-      case 'epoch':
-        update(run, { epochs: [...run.record.epochs, event] });
+      case 'batch': {
+        const { epoch, batch, samplesPerSecond, elapsedMs, etaMs } = event;
+        update(run, { batches: [...run.record.batches, ...event.points], progress: { epoch, batch, samplesPerSecond, elapsedMs, etaMs } });
         break;
+      }
+      case 'epoch': {
+        const { epoch, samplesPerSecond, elapsedMs, etaMs } = event;
+        const batch = run.record.batchesPerEpoch ?? run.record.progress?.batch ?? 0;
+        update(run, { epochs: [...run.record.epochs, event], progress: { epoch, batch, samplesPerSecond, elapsedMs, etaMs } });
+        break;
+      }
       case 'done':
-        update(run, { status: 'done', result: event.result, samplesPerSecond: event.samplesPerSecond, trainingMs: event.trainingMs });
+        update(run, {
+          status: 'done',
+          result: event.result,
+          samplesPerSecond: event.samplesPerSecond,
+          trainingMs: event.trainingMs,
+          bestEpoch: event.bestEpoch,
+          stoppedEarly: event.stoppedEarly,
+        });
         break;
       case 'stopped':
         update(run, { status: 'stopped' });
@@ -185,6 +200,12 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
           totalParams: inferGraph(request.graph).totals.total,
           backend: null,
           epochs: [],
+          batches: [],
+          progress: null,
+          trainSamples: null,
+          batchesPerEpoch: null,
+          bestEpoch: null,
+          stoppedEarly: false,
           result: null,
           samplesPerSecond: null,
           trainingMs: null,

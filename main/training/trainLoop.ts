@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { epochOrder, iterateBatches } from '../../datasets/batches';
 import type { SamplePlan } from '../../datasets/batches';
-import type { RunEvent, RunId } from '../../shared/training/runEvents';
+import type { BatchPoint, RunEvent, RunId } from '../../shared/training/runEvents';
 import type { Monitor, TrainingSettings } from '../../shared/training/settings';
 import { evaluateSplit, nextTick } from './evaluateSplit';
 import { nanMessage } from './nanMessage';
@@ -26,7 +26,7 @@ export interface TrainLoopHooks {
   readonly emit: (event: RunEvent) => void;
   /** Polled after every batch. */
   readonly shouldStop: () => boolean;
-  /** At most this many batch events per second (default 10). */
+  /** At most this many batch events per second (default 10); each carries every batch since the last. */
   readonly batchEventsPerSecond?: number;
   readonly now?: () => number;
 }
@@ -94,6 +94,9 @@ export async function trainLoop(input: TrainLoopInput, hooks: TrainLoopHooks): P
   let wait = 0;
   let stoppedEarly = false;
   let epochsRun = 0;
+  // Batches not yet reported: each event carries them all, so the chart gets every batch's own
+  // values while the events stay throttled.
+  let points: BatchPoint[] = [];
   const started = now();
   const speed = () => (trainingMs > 0 ? (samplesDone / trainingMs) * 1000 : 0);
   const eta = (epoch: number) => {
@@ -110,6 +113,25 @@ export async function trainLoop(input: TrainLoopInput, hooks: TrainLoopHooks): P
       let seen = 0;
       let batch = 0;
       let t0 = now();
+      const emitBatch = (e: number, b: number, at: number) => {
+        lastEmit = at;
+        hooks.emit({
+          type: 'batch',
+          runId,
+          epoch: e,
+          batch: b,
+          loss: lossSum / Math.max(seen, 1),
+          accuracy: accSum / Math.max(seen, 1),
+          points,
+          samplesPerSecond: speed(),
+          elapsedMs: at - started,
+          etaMs: eta(e),
+        });
+        points = [];
+      };
+      const flush = (e: number, b: number) => {
+        if (points.length > 0) emitBatch(e, b, now());
+      };
       for (const b of iterateBatches(plan.train.split, order, { batchSize: settings.batchSize, oneHotClasses: sparse ? 0 : classes })) {
         batch++;
         const xs = tf.tensor(b.pixels, [b.size, ...input.inputShape], 'float32');
@@ -129,25 +151,18 @@ export async function trainLoop(input: TrainLoopInput, hooks: TrainLoopHooks): P
         lossSum += loss * b.size;
         accSum += accuracy * b.size;
         seen += b.size;
-        if (t1 - lastEmit >= minGapMs) {
-          lastEmit = t1;
-          hooks.emit({
-            type: 'batch',
-            runId,
-            epoch,
-            batch,
-            loss: lossSum / seen,
-            accuracy: accSum / seen,
-            samplesPerSecond: speed(),
-            elapsedMs: t1 - started,
-            etaMs: eta(epoch),
-          });
-        }
+        points.push({ epoch, batch, loss, accuracy });
+        if (t1 - lastEmit >= minGapMs) emitBatch(epoch, batch, t1);
         // trainOnBatch's awaits resolve as microtasks; yield a macrotask so IPC (a stop) gets in.
         await nextTick();
-        if (hooks.shouldStop()) return { status: 'stopped', trainingMs };
+        if (hooks.shouldStop()) {
+          flush(epoch, batch);
+          return { status: 'stopped', trainingMs };
+        }
         t0 = now();
       }
+      // The epoch's last batches go out before its epoch event, whatever the throttle says.
+      flush(epoch, batch);
       epochsRun = epoch;
       const v0 = now();
       const val =

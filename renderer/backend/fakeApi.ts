@@ -36,6 +36,7 @@ export const FAKE_DATASETS: DatasetListing = {
       title: 'Fashion-MNIST',
       message: 'Fashion-MNIST is not installed: run `sudo apt install dataset-fashion-mnist`.',
       code: 'missing',
+      installCommand: 'sudo apt-get install dataset-fashion-mnist',
     },
   ],
 };

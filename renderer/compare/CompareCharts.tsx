@@ -1,47 +1,89 @@
 import uPlot from 'uplot';
 import type { RunId } from '../../shared/training/runEvents';
+import { useChartSmoothing } from '../training/chartSmoothing';
 import type { RunSeries } from '../training/runSeries';
 import { seriesFor } from '../training/runSeries';
+import { smooth } from '../training/smoothing';
+import { SmoothingControl } from '../training/SmoothingControl';
+import type { ChartSeries } from '../training/UPlotChart';
 import { UPlotChart } from '../training/UPlotChart';
 
-type Pick = (s: RunSeries) => [x: number[], y: (number | null)[]];
+type Metric = 'loss' | 'accuracy';
 
-// Training curves use the per-batch points while they exist (live and dense); runs loaded from
-// the backend's history only have epochs.
-const training =
-  (metric: 'loss' | 'accuracy'): Pick =>
-  (s) =>
-    s.batch.x.length > 0 ? [s.batch.x, s.batch[metric]] : [s.epoch.x, s.epoch[metric]];
+interface ChartSpec {
+  readonly title: string;
+  readonly y: Metric;
+  /** Training: each batch as a line (raw behind smoothed) and each epoch as a dot; validation: a ring per epoch. */
+  readonly validation: boolean;
+}
 
-const METRICS: readonly { title: string; y: string; unit: boolean; pick: Pick }[] = [
-  { title: 'Training loss', y: 'loss', unit: false, pick: training('loss') },
-  { title: 'Validation loss', y: 'loss', unit: false, pick: (s) => [s.epoch.x, s.epoch.valLoss] },
-  { title: 'Training accuracy', y: 'accuracy', unit: true, pick: training('accuracy') },
-  { title: 'Validation accuracy', y: 'accuracy', unit: true, pick: (s) => [s.epoch.x, s.epoch.valAccuracy] },
+const CHARTS: readonly ChartSpec[] = [
+  { title: 'Training loss', y: 'loss', validation: false },
+  { title: 'Validation loss', y: 'loss', validation: true },
+  { title: 'Training accuracy', y: 'accuracy', validation: false },
+  { title: 'Validation accuracy', y: 'accuracy', validation: true },
 ];
 
-/** One chart per metric with a line per run, redrawn live as the runs train. */
-export function CompareCharts({ runs, colors }: { runs: readonly { id: RunId; title: string }[]; colors: readonly string[] }) {
+const valColumn = { loss: 'valLoss', accuracy: 'valAccuracy' } as const;
+
+/** The series of one run on one chart, all in the run's colour. */
+function runSeries(spec: ChartSpec, title: string, color: string): ChartSeries[] {
+  if (spec.validation) return [{ label: `${title} (per epoch)`, stroke: color, mark: 'rings' }];
+  return [
+    { label: `${title} (per batch, raw)`, stroke: color, mark: 'faint', hideInLegend: true },
+    { label: `${title} (per batch)`, stroke: color, mark: 'line' },
+    { label: `${title} (per epoch)`, stroke: color, mark: 'dots' },
+  ];
+}
+
+/** The columns of one run on one chart, in the order of {@link runSeries}. */
+function runColumns(spec: ChartSpec, s: RunSeries, weight: number): uPlot.AlignedData[] {
+  if (spec.validation) return [[s.epoch.x, s.epoch[valColumn[spec.y]]] as uPlot.AlignedData];
+  return [[s.batch.x, s.batch[spec.y], smooth(s.batch[spec.y], weight)] as uPlot.AlignedData, [s.epoch.x, s.epoch[spec.y]]];
+}
+
+export interface ComparedRun {
+  readonly id: RunId;
+  readonly title: string;
+  /** Planned epochs, for the x axis. */
+  readonly epochs: number | null;
+}
+
+/**
+ * One chart per metric with the runs overlaid, each in its own colour, redrawn live as they
+ * train. The x axis spans the longest run's planned epochs.
+ */
+export function CompareCharts({ runs, colors }: { runs: readonly ComparedRun[]; colors: readonly string[] }) {
   const series = runs.map((r) => seriesFor(r.id));
   const subscribe = (listener: () => void) => {
-    const offs = series.map((s) => s.subscribe(listener));
+    const offs = [...series.map((s) => s.subscribe(listener)), useChartSmoothing.subscribe(listener)];
     return () => offs.forEach((off) => off());
   };
-  const key = runs.map((r) => r.id).join('|');
+  const epochs = Math.max(0, ...runs.map((r) => r.epochs ?? 0));
+  const xRange = epochs > 0 ? ([0, epochs] as const) : undefined;
+  const key = `${runs.map((r) => r.id).join('|')}-${epochs}`;
+  const color = (i: number) => colors[i % colors.length] ?? '#333333';
   return (
-    <div className="nc-charts">
-      {METRICS.map((m) => (
-        <UPlotChart
-          key={`${m.title}-${key}`}
-          title={m.title}
-          xLabel="epoch"
-          yLabel={m.y}
-          unitRange={m.unit}
-          series={runs.map((r, i) => ({ label: r.title, stroke: colors[i % colors.length] ?? '#333', points: m.title.startsWith('Validation') }))}
-          subscribe={subscribe}
-          getData={() => uPlot.join(series.map((s) => m.pick(s)))}
-        />
-      ))}
+    <div className="nc-run-charts">
+      <SmoothingControl />
+      <div className="nc-charts">
+        {CHARTS.map((spec) => (
+          <UPlotChart
+            key={`${spec.title}-${key}`}
+            title={spec.title}
+            xLabel="epoch"
+            yLabel={spec.y}
+            unitRange={spec.y === 'accuracy'}
+            xRange={xRange}
+            series={runs.flatMap((r, i) => runSeries(spec, r.title, color(i)))}
+            subscribe={subscribe}
+            getData={() => {
+              const weight = useChartSmoothing.getState().weight;
+              return uPlot.join(series.flatMap((s) => runColumns(spec, s, weight)));
+            }}
+          />
+        ))}
+      </div>
     </div>
   );
 }

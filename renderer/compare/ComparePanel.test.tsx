@@ -10,7 +10,8 @@ import { createFakeApi } from '../backend/fakeApi';
 import { fakeCharts, pointsOf } from '../training/testing/fakeUPlot';
 import { batchEvent, doneEvent, epochEvent, startedEvent } from '../training/testing/scriptedRun';
 import { useRunsStore } from '../training/runsStore';
-import { ComparePanel } from './ComparePanel';
+import { ComparePanel, RUN_COLORS } from './ComparePanel';
+import { stubResizeObserver } from '../training/testing/stubResizeObserver';
 import type { ComparePanelProps } from './ComparePanel';
 
 vi.mock('uplot', async (importOriginal) => (await import('../training/testing/fakeUPlot')).fakeUPlotModule(importOriginal));
@@ -24,6 +25,12 @@ const record = (id: string, title: string, startedAtMs: number, over: Partial<Ru
   totalParams: 669706,
   backend: { name: 'wasm', skipped: [] },
   epochs: [],
+  batches: [],
+  progress: null,
+  trainSamples: null,
+  batchesPerEpoch: null,
+  bestEpoch: null,
+  stoppedEarly: false,
   result: null,
   samplesPerSecond: null,
   trainingMs: null,
@@ -42,6 +49,7 @@ function renderPanel(fake: FakeApi, onOpenProject?: ComparePanelProps['onOpenPro
 const nextFrame = () => act(() => new Promise<void>((r) => requestAnimationFrame(() => r())));
 
 beforeEach(() => {
+  stubResizeObserver();
   fakeCharts.length = 0;
 });
 afterEach(cleanup);
@@ -101,11 +109,28 @@ describe('ComparePanel', () => {
 
     await nextFrame();
     expect(fakeCharts.filter((c) => !c.destroyed).map((c) => c.title)).toEqual(['Training loss', 'Validation loss', 'Training accuracy', 'Validation accuracy']);
-    expect(pointsOf('Validation accuracy', 'MLP')).toEqual([0.84]);
-    expect(pointsOf('Validation accuracy', 'CNN')).toEqual([0.9]);
-    // The MLP has batch points, so its training curve is per batch; the CNN's falls back to epochs.
-    expect(pointsOf('Training loss', 'MLP')).toEqual([0.9]);
-    expect(pointsOf('Training loss', 'CNN')).toEqual([0.3]);
+    expect(pointsOf('Validation accuracy', 'MLP (per epoch)')).toEqual([0.84]);
+    expect(pointsOf('Validation accuracy', 'CNN (per epoch)')).toEqual([0.9]);
+    // Each run's batches as a line and its epochs as dots, on one chart.
+    expect(pointsOf('Training loss', 'MLP (per batch, raw)')).toEqual([0.9]);
+    expect(pointsOf('Training loss', 'MLP (per epoch)')).toEqual([0.5]);
+    expect(pointsOf('Training loss', 'CNN (per batch, raw)')).toEqual([]);
+    expect(pointsOf('Training loss', 'CNN (per epoch)')).toEqual([0.3]);
+    // The x axis spans the runs' own five epochs.
+    expect(fakeCharts.find((c) => c.title === 'Training loss' && !c.destroyed)?.xRange).toEqual([0, 5]);
+    // The legend names each run with the mark its per-batch and per-epoch values are drawn with, in its colour.
+    const legend = within(screen.getByRole('group', { name: 'Training loss' })).getByRole('list', { name: 'Legend' });
+    const items = within(legend).getAllByRole('listitem');
+    expect(items.map((li) => `${li.textContent ?? ''}: ${li.dataset.mark ?? ''}`)).toEqual([
+      'MLP (per batch): line',
+      'MLP (per epoch): dots',
+      'CNN (per batch): line',
+      'CNN (per epoch): dots',
+    ]);
+    expect(items[0]?.querySelector('line')?.getAttribute('stroke')).toBe(RUN_COLORS[0]);
+    expect(items[1]?.querySelector('circle')?.getAttribute('fill')).toBe(RUN_COLORS[0]);
+    expect(items[2]?.querySelector('line')?.getAttribute('stroke')).toBe(RUN_COLORS[1]);
+    expect(screen.getByRole('slider', { name: 'Smoothing' })).toBeTruthy();
   });
 
   it('hides the comparison again when fewer than two runs stay picked', async () => {

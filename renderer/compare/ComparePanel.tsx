@@ -53,7 +53,7 @@ export function ComparePanel({ onOpenProject }: ComparePanelProps = {}) {
                 {r.title} failed: {r.error?.message}
               </p>
             ))}
-          <CompareCharts runs={picked.map((r) => ({ id: r.id, title: r.title }))} colors={RUN_COLORS} />
+          <CompareCharts runs={picked.map((r) => ({ id: r.id, title: r.title, epochs: r.request?.settings.epochs ?? r.epochsPlanned }))} colors={RUN_COLORS} />
         </section>
       )}
     </div>

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { BackendListing } from '../../shared/api/backendApi';
 import type { BackendChoice } from '../../shared/training/runEvents';
 import { useBackend } from '../backend/useBackend';
+import { BACKEND_WORDS, plainSkipReason } from './backendWords';
 
 export interface BackendPickerProps {
   readonly value: BackendChoice;
@@ -44,17 +45,29 @@ export function BackendPicker({ value, onChange }: BackendPickerProps) {
       {listing && (
         <div className="nc-note" aria-label="Why this backend">
           <p>
-            Auto picks <strong>{listing.auto.name}</strong>
+            Auto picks <strong>{BACKEND_WORDS[listing.auto.name]}</strong>
             {listing.auto.skipped.length === 0 ? ', the fastest there is.' : ' because the faster ones could not be used:'}
           </p>
           {listing.auto.skipped.length > 0 && (
             <ul>
               {listing.auto.skipped.map((s) => (
                 <li key={s.name}>
-                  <strong>{s.name}</strong>: {s.reason}
+                  <strong>{BACKEND_WORDS[s.name]}</strong>: {plainSkipReason(s.reason)}
                 </li>
               ))}
             </ul>
+          )}
+          {listing.auto.skipped.length > 0 && (
+            <details className="nc-details">
+              <summary>Details</summary>
+              <ul>
+                {listing.auto.skipped.map((s) => (
+                  <li key={s.name}>
+                    <code>{s.name}</code>: {s.reason}
+                  </li>
+                ))}
+              </ul>
+            </details>
           )}
         </div>
       )}

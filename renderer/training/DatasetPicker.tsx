@@ -174,6 +174,11 @@ export function DatasetPicker({ value, onChange, onDescribed }: DatasetPickerPro
             {listing.missing.map((m) => (
               <li key={refKey(m.ref)}>
                 <strong>{m.title}</strong>: {m.message}
+                {m.installCommand && (
+                  <p className="nc-install-command">
+                    To install it, run: <code>{m.installCommand}</code>
+                  </p>
+                )}
               </li>
             ))}
           </ul>

@@ -1,53 +1,70 @@
 import uPlot from 'uplot';
 import type { RunId } from '../../shared/training/runEvents';
+import { useChartSmoothing } from './chartSmoothing';
 import { seriesFor } from './runSeries';
+import { smooth } from './smoothing';
+import { SmoothingControl } from './SmoothingControl';
 import type { ChartSeries } from './UPlotChart';
 import { UPlotChart } from './UPlotChart';
 
-const TRAIN = '#2f6fdf';
-const VAL = '#e0772a';
+/** The run's colour (training) and the validation colour: Okabe–Ito blue and vermilion. */
+const TRAIN = '#0072b2';
+const VAL = '#d55e00';
 
 const lines = (metric: string): ChartSeries[] => [
-  { label: `training ${metric} (per batch)`, stroke: TRAIN, width: 1 },
-  { label: `training ${metric} (per epoch)`, stroke: TRAIN, width: 2.5, points: true },
-  { label: `validation ${metric} (per epoch)`, stroke: VAL, width: 2.5, points: true, dash: [6, 4] },
+  { label: `training ${metric} (per batch, raw)`, stroke: TRAIN, mark: 'faint', hideInLegend: true },
+  { label: `training ${metric} (per batch)`, stroke: TRAIN, mark: 'line' },
+  { label: `training ${metric} (per epoch)`, stroke: TRAIN, mark: 'dots' },
+  { label: `validation ${metric} (per epoch)`, stroke: VAL, mark: 'rings' },
 ];
 
-/** Live loss and accuracy curves of one run, per batch and per epoch, training and validation. */
-export function RunCharts({ runId }: { runId: RunId }) {
+/**
+ * Live loss and accuracy curves of one run: each batch's own values (raw, and smoothed as the
+ * slider says) and the per-epoch training and validation values. The x axis spans the run's own
+ * planned epochs when they are known.
+ */
+export function RunCharts({ runId, epochs }: { runId: RunId; epochs: number | null }) {
   const s = seriesFor(runId);
-  const subscribe = (listener: () => void) => s.subscribe(listener);
+  const subscribe = (listener: () => void) => {
+    const offSeries = s.subscribe(listener);
+    const offSmoothing = useChartSmoothing.subscribe(listener);
+    return () => {
+      offSeries();
+      offSmoothing();
+    };
+  };
+  const xRange = epochs ? ([0, epochs] as const) : undefined;
+  const data = (metric: 'loss' | 'accuracy', val: 'valLoss' | 'valAccuracy') => () =>
+    uPlot.join([
+      [s.batch.x, s.batch[metric], smooth(s.batch[metric], useChartSmoothing.getState().weight)],
+      [s.epoch.x, s.epoch[metric], s.epoch[val]],
+    ] as uPlot.AlignedData[]);
   return (
-    <div className="nc-charts">
-      <UPlotChart
-        key={`loss-${runId}`}
-        title="Loss"
-        xLabel="epoch"
-        yLabel="loss"
-        series={lines('loss')}
-        subscribe={subscribe}
-        getData={() =>
-          uPlot.join([
-            [s.batch.x, s.batch.loss],
-            [s.epoch.x, s.epoch.loss, s.epoch.valLoss],
-          ])
-        }
-      />
-      <UPlotChart
-        key={`accuracy-${runId}`}
-        title="Accuracy"
-        xLabel="epoch"
-        yLabel="accuracy"
-        unitRange
-        series={lines('accuracy')}
-        subscribe={subscribe}
-        getData={() =>
-          uPlot.join([
-            [s.batch.x, s.batch.accuracy],
-            [s.epoch.x, s.epoch.accuracy, s.epoch.valAccuracy],
-          ])
-        }
-      />
+    <div className="nc-run-charts">
+      <SmoothingControl />
+      <div className="nc-charts">
+        <UPlotChart
+          key={`loss-${runId}-${epochs ?? ''}`}
+          title="Loss"
+          xLabel="epoch"
+          yLabel="loss"
+          xRange={xRange}
+          series={lines('loss')}
+          subscribe={subscribe}
+          getData={data('loss', 'valLoss')}
+        />
+        <UPlotChart
+          key={`accuracy-${runId}-${epochs ?? ''}`}
+          title="Accuracy"
+          xLabel="epoch"
+          yLabel="accuracy"
+          unitRange
+          xRange={xRange}
+          series={lines('accuracy')}
+          subscribe={subscribe}
+          getData={data('accuracy', 'valAccuracy')}
+        />
+      </div>
     </div>
   );
 }

@@ -11,6 +11,9 @@ import type { FakeApi } from '../backend/fakeApi';
 import { createFakeApi } from '../backend/fakeApi';
 import { fakeCharts, pointsOf } from './testing/fakeUPlot';
 import { batchEvent, doneEvent, epochEvent, startedEvent } from './testing/scriptedRun';
+import { useChartSmoothing } from './chartSmoothing';
+import { stubResizeObserver } from './testing/stubResizeObserver';
+import type { RunRecord } from '../../shared/api/backendApi';
 
 vi.mock('uplot', async (importOriginal) => (await import('./testing/fakeUPlot')).fakeUPlotModule(importOriginal));
 
@@ -33,7 +36,9 @@ function renderDashboard(fake: FakeApi, p: ProjectFile = project) {
 const nextFrame = () => act(() => new Promise<void>((r) => requestAnimationFrame(() => r())));
 
 beforeEach(() => {
+  stubResizeObserver();
   fakeCharts.length = 0;
+  useChartSmoothing.getState().setWeight(0.6);
   // jsdom has no 2-D canvas; the images are checked by their accessible names instead.
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
 });
@@ -49,8 +54,18 @@ describe('TrainingDashboard', () => {
     expect(screen.getByText('10 classes: 0, 1, 2, 3, 4, 5, 6, 7, 8, 9')).toBeTruthy();
     expect(await screen.findByRole('img', { name: 'sample of class 1' })).toBeTruthy();
     expect(screen.getByText(/run `sudo apt install dataset-fashion-mnist`/)).toBeTruthy();
+    // The note gives the exact command, as code the learner can copy.
+    const notInstalled = screen.getByText(/Data sets not installed/).closest('details') as HTMLElement;
+    expect(within(notInstalled).getByText('sudo apt-get install dataset-fashion-mnist', { selector: 'code' })).toBeTruthy();
     expect(await screen.findByRole('option', { name: 'auto (wasm)' })).toBeTruthy();
-    expect(screen.getByText(/tfjs-node is not installed/, { selector: 'li' })).toBeTruthy();
+    // Why faster backends were skipped, in plain words; the technical reason behind "Details".
+    const why = screen.getByLabelText('Why this backend');
+    expect(why.textContent).toContain('Auto picks CPU (WebAssembly)');
+    expect(within(why).getAllByRole('listitem').map((li) => li.textContent)).toContain('graphics card (WebGPU): no graphics card it can use was found on this computer.');
+    const details = within(why).getByText('Details').closest('details');
+    expect(details?.open).toBe(false);
+    expect(within(details as HTMLElement).getByText(/tfjs-node is not installed/, { selector: 'li' })).toBeTruthy();
+    expect(within(why).getByText(/tfjs-node is not installed/, { selector: 'li' }).closest('details')).toBe(details);
   });
 
   it('trains the canvas network, shows progress and draws curves without rebuilding the charts', async () => {
@@ -68,15 +83,18 @@ describe('TrainingDashboard', () => {
     expect(bar.getAttribute('aria-valuenow')).toBe('25');
     expect(screen.getByText(/Epoch 1 of 2 · batch 2 of 4 · 1,002 samples\/s · ETA 58 s/)).toBeTruthy();
     await nextFrame();
-    expect(pointsOf('Loss', 'training loss (per batch)')).toEqual([2.1]);
+    expect(pointsOf('Loss', 'training loss (per batch, raw)')).toEqual([2.1]);
 
     act(() => fake.emit(batchEvent('run-1', 1, 4, 1.7, 0.5)));
     act(() => fake.emit(epochEvent('run-1', 1, 1.7, 0.5)));
     await nextFrame();
-    expect(pointsOf('Loss', 'training loss (per batch)')).toEqual([2.1, 1.7]);
+    expect(pointsOf('Loss', 'training loss (per batch, raw)')).toEqual([2.1, 1.7]);
     expect(pointsOf('Accuracy', 'validation accuracy (per epoch)')).toEqual([0.48]);
     const lossChart = screen.getByRole('group', { name: 'Loss' });
-    expect(lossChart.dataset.points).toBe('4');
+    // Two batches, raw and smoothed, one training epoch dot and one validation ring.
+    expect(lossChart.dataset.points).toBe('6');
+    // The x axis spans the run's two epochs from the start.
+    expect(fakeCharts.find((c) => c.title === 'Loss')?.xRange).toEqual([0, 2]);
     // One uPlot per chart for the whole run: batches go through setData.
     expect(fakeCharts.filter((c) => c.title === 'Loss')).toHaveLength(1);
     expect(screen.getByRole('button', { name: 'Train' })).toHaveProperty('disabled', true);
@@ -155,5 +173,87 @@ describe('TrainingDashboard', () => {
     renderDashboard(createFakeApi(), newProject('Broken', broken));
     expect(screen.getByRole('button', { name: 'Train' })).toHaveProperty('disabled', true);
     expect(screen.getByText(/Fix the network first/)).toBeTruthy();
+  });
+
+  it('draws each batch as it was, smoothed as the slider says', async () => {
+    const fake = createFakeApi();
+    renderDashboard(fake);
+    await userEvent.click(screen.getByRole('button', { name: 'Train' }));
+    act(() => {
+      fake.emit(startedEvent('run-1', 4, 2));
+      fake.emit(
+        batchEvent('run-1', 1, 2, 0.5, 0.5, [
+          { epoch: 1, batch: 1, loss: 1, accuracy: 0.2 },
+          { epoch: 1, batch: 2, loss: 0, accuracy: 0.8 },
+        ]),
+      );
+    });
+    await nextFrame();
+    // Each batch's own loss (a running mean would have drawn 1 then 0.5).
+    expect(pointsOf('Loss', 'training loss (per batch, raw)')).toEqual([1, 0]);
+    const smoothed = pointsOf('Loss', 'training loss (per batch)');
+    expect(smoothed[0]).toBeCloseTo(1);
+    // TensorBoard's debiased average at 0.6: (0.4·0.6·1 + 0.4·0) / (1 − 0.6²) = 0.375.
+    expect(smoothed[1]).toBeCloseTo(0.375);
+    const slider = screen.getByRole('slider', { name: 'Smoothing' });
+    expect(slider.getAttribute('aria-valuenow')).toBe('0.6');
+    slider.focus();
+    await userEvent.keyboard('{Home}');
+    await nextFrame();
+    expect(slider.getAttribute('aria-valuetext')).toMatch(/off/);
+    expect(pointsOf('Loss', 'training loss (per batch)')).toEqual([1, 0]);
+    // The legend tells the per-batch line from the per-epoch markers.
+    const legend = within(screen.getByRole('group', { name: 'Loss' })).getByRole('list', { name: 'Legend' });
+    expect(within(legend).getAllByRole('listitem').map((li) => `${li.textContent ?? ''}: ${li.dataset.mark ?? ''}`)).toEqual([
+      'training loss (per batch): line',
+      'training loss (per epoch): dots',
+      'validation loss (per epoch): rings',
+    ]);
+  });
+
+  it('shows a run opened later with its own curves, progress line and settings', async () => {
+    const record: RunRecord = {
+      id: 'old-1',
+      title: 'Wide MLP',
+      request: {
+        title: 'Wide MLP',
+        graph,
+        dataset: { kind: 'fashion-mnist' },
+        settings: { ...project.training, epochs: 3, batchSize: 32, learningRate: 0.01, limit: 640 },
+        backend: 'auto',
+      },
+      status: 'stopped',
+      startedAtMs: 1,
+      totalParams: 7850,
+      backend: { name: 'wasm', skipped: [] },
+      epochs: [epochEvent('old-1', 1, 0.8, 0.7) as Extract<RunRecord['epochs'][number], { type: 'epoch' }>],
+      batches: [
+        { epoch: 1, batch: 10, loss: 0.9, accuracy: 0.6 },
+        { epoch: 1, batch: 20, loss: 0.7, accuracy: 0.75 },
+        { epoch: 2, batch: 10, loss: 0.5, accuracy: 0.85 },
+      ],
+      progress: { epoch: 2, batch: 10, samplesPerSecond: 2400, elapsedMs: 4000, etaMs: 3000 },
+      trainSamples: 640,
+      batchesPerEpoch: 20,
+      bestEpoch: null,
+      stoppedEarly: false,
+      result: null,
+      samplesPerSecond: null,
+      trainingMs: 4000,
+      error: null,
+    };
+    renderDashboard(createFakeApi({ runs: [record] }));
+    await userEvent.selectOptions(await screen.findByLabelText(/Showing run/), 'old-1');
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('Epoch 2 of 3 · batch 10 of 20 · 2,400 samples/s · stopped after 4.0 s');
+    const shown = Object.fromEntries(
+      within(screen.getByLabelText('Run settings'))
+        .getAllByRole('term')
+        .map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]),
+    );
+    expect(shown).toMatchObject({ 'Data set': 'Fashion-MNIST', Epochs: '3', 'Training samples': '640', 'Batch size': '32', 'Learning rate': '0.01' });
+    await nextFrame();
+    expect(pointsOf('Loss', 'training loss (per batch, raw)')).toEqual([0.9, 0.7, 0.5]);
+    // Its own three epochs, not the project's two.
+    expect(fakeCharts.filter((c) => c.title === 'Loss' && !c.destroyed).at(-1)?.xRange).toEqual([0, 3]);
   });
 });

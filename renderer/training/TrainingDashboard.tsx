@@ -12,6 +12,7 @@ import { RunError } from './RunError';
 import { RunProgress } from './RunProgress';
 import type { PredictionGridProps } from './PredictionGrid';
 import { RunResult } from './RunResult';
+import { RunSettings } from './RunSettings';
 import { useRunsConnection, useRunsStore } from './runsStore';
 import { SettingsForm } from './SettingsForm';
 import './training.css';
@@ -133,10 +134,11 @@ export function TrainingDashboard({ project, onDatasetChange, onSettingsChange, 
               {run.title}
               {run.backend && <span className="nc-run-backend"> on {run.backend.name}</span>}
             </h3>
+            <RunSettings run={run} />
             {run.error?.code !== 'request' && <RunProgress run={run} />}
             <RunError run={run} />
             {/* A run refused before it began has nothing to draw. */}
-            {run.error?.code !== 'request' && <RunCharts key={run.id} runId={run.id} />}
+            {run.error?.code !== 'request' && <RunCharts key={run.id} runId={run.id} epochs={run.request?.settings.epochs ?? run.epochsPlanned} />}
             <RunResult run={run} info={info} onLookInside={onLookInside} />
           </>
         ) : (

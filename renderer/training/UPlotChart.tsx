@@ -3,14 +3,22 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { ChartLegend } from './ChartLegend';
+
+/**
+ * How a series is drawn: `line` for per-batch values (many points), `dots` for per-epoch training
+ * values, `rings` (hollow markers on a thin dashed line) for per-epoch validation values, `faint`
+ * for the raw values behind a smoothed line. Line against markers tells the kinds apart without
+ * relying on colour; the legend shows the same mark.
+ */
+export type SeriesMark = 'line' | 'faint' | 'dots' | 'rings';
 
 export interface ChartSeries {
   readonly label: string;
   readonly stroke: string;
-  readonly dash?: number[];
-  readonly width?: number;
-  /** Draw a dot per point (epoch values, where points are few). */
-  readonly points?: boolean;
+  readonly mark: SeriesMark;
+  /** Left out of the legend (the raw line behind its smoothed twin). */
+  readonly hideInLegend?: boolean;
 }
 
 export interface UPlotChartProps {
@@ -25,6 +33,8 @@ export interface UPlotChartProps {
   readonly subscribe: (listener: () => void) => () => void;
   /** Y range fixed to [0, 1] (accuracy). */
   readonly unitRange?: boolean;
+  /** X range fixed to [min, max] (a run's planned epochs); otherwise it follows the data. */
+  readonly xRange?: readonly [number, number];
   readonly height?: number;
 }
 
@@ -35,6 +45,22 @@ function countNulls(col: ArrayLike<unknown>): number {
   let n = 0;
   for (let i = 0; i < col.length; i++) if (col[i] == null) n++;
   return n;
+}
+
+/** uPlot's options for one series drawn as `mark`. */
+function uPlotSeries(s: ChartSeries): uPlot.Series {
+  const base = { label: s.label, stroke: s.stroke, spanGaps: true };
+  switch (s.mark) {
+    case 'line':
+      return { ...base, width: 1.75, points: { show: false } };
+    case 'faint':
+      // The same colour at a quarter opacity (#rrggbbaa).
+      return { ...base, stroke: `${s.stroke}40`, width: 1, points: { show: false } };
+    case 'dots':
+      return { ...base, width: 0, paths: () => null, points: { show: true, size: 8, stroke: s.stroke, fill: s.stroke } };
+    case 'rings':
+      return { ...base, width: 1, dash: [4, 4], points: { show: true, size: 9, width: 2, stroke: s.stroke, fill: 'rgba(0, 0, 0, 0)' } };
+  }
 }
 
 /**
@@ -51,26 +77,16 @@ export function UPlotChart(props: UPlotChartProps) {
     const box = plotBox.current;
     const fig = figure.current;
     if (!box || !fig) return;
-    const { series, xLabel, yLabel, unitRange, height = 220, getData, subscribe } = latest.current;
+    const { series, xLabel, yLabel, unitRange, xRange, height = 220, getData, subscribe } = latest.current;
     const opts: uPlot.Options = {
       width: Math.max(240, box.clientWidth || 480),
       height,
-      // Values under the cursor would print as "--" most of the time: the legend just names the lines.
-      legend: { show: true, live: false },
+      // The legend is drawn by React below the plot: uPlot's squares cannot show line against markers.
+      legend: { show: false },
       cursor: { drag: { x: true, y: false } },
-      scales: { x: { time: false }, y: unitRange ? { range: [0, 1] } : { auto: true } },
+      scales: { x: { time: false, ...(xRange ? { range: [xRange[0], xRange[1]] as uPlot.Range.MinMax } : {}) }, y: unitRange ? { range: [0, 1] } : { auto: true } },
       axes: [{ label: xLabel }, { label: yLabel }],
-      series: [
-        { label: xLabel },
-        ...series.map((s) => ({
-          label: s.label,
-          stroke: s.stroke,
-          width: s.width ?? 2,
-          spanGaps: true,
-          points: { show: s.points ?? false },
-          ...(s.dash ? { dash: s.dash } : {}),
-        })),
-      ],
+      series: [{ label: xLabel }, ...series.map(uPlotSeries)],
     };
     const chart = new uPlot(opts, getData(), box);
     fig.dataset.points = String(countPoints(getData()));
@@ -105,6 +121,7 @@ export function UPlotChart(props: UPlotChartProps) {
     <figure ref={figure} className="nc-chart" role="group" aria-label={props.title}>
       <figcaption>{props.title}</figcaption>
       <div ref={plotBox} className="nc-chart-plot" />
+      <ChartLegend series={props.series.filter((s) => !s.hideInLegend)} />
     </figure>
   );
 }

@@ -1,7 +1,7 @@
 // Curve data lives outside React and outside the zustand state: a batch appends to plain arrays
 // and wakes the charts that draw this run, which call uPlot's setData directly. React does not
 // re-render per batch.
-import type { RunEvent, RunId } from '../../shared/training/runEvents';
+import type { BatchPoint, RunId } from '../../shared/training/runEvents';
 import type { EpochEvent } from './runView';
 
 /** Columns in uPlot's aligned-data layout: x first, then one array per series. */
@@ -17,18 +17,21 @@ export interface EpochColumns extends SeriesColumns {
   readonly valAccuracy: (number | null)[];
 }
 
-/** Every curve point of one run: per batch (running means within the epoch) and per epoch. */
+/** Every curve point of one run: per batch (each batch's own values) and per epoch. */
 export class RunSeries {
   readonly batch: SeriesColumns = { x: [], loss: [], accuracy: [] };
   readonly epoch: EpochColumns = { x: [], loss: [], accuracy: [], valLoss: [], valAccuracy: [] };
   private readonly listeners = new Set<() => void>();
 
-  /** Adds a batch point; `batchesPerEpoch` places it within its epoch (unknown: at the epoch start). */
-  addBatch(event: Extract<RunEvent, { type: 'batch' }>, batchesPerEpoch: number | null): void {
-    const within = batchesPerEpoch ? Math.min(1, event.batch / batchesPerEpoch) : 0;
-    this.batch.x.push(event.epoch - 1 + within);
-    this.batch.loss.push(event.loss);
-    this.batch.accuracy.push(event.accuracy);
+  /** Appends batch points; `batchesPerEpoch` places each within its epoch (unknown: at the epoch start). */
+  addPoints(points: readonly BatchPoint[], batchesPerEpoch: number | null): void {
+    if (points.length === 0) return;
+    for (const p of points) {
+      const within = batchesPerEpoch ? Math.min(1, p.batch / batchesPerEpoch) : 0;
+      this.batch.x.push(p.epoch - 1 + within);
+      this.batch.loss.push(p.loss);
+      this.batch.accuracy.push(p.accuracy);
+    }
     this.notify();
   }
 

@@ -1,17 +1,11 @@
-import type { RunRecord, RunRequest, RunStatus } from '../../shared/api/backendApi';
+import type { RunProgressReport, RunRecord, RunRequest, RunStatus } from '../../shared/api/backendApi';
 import type { BackendReport, ConfusionResult, RunEvent, RunId } from '../../shared/training/runEvents';
 
 export type EpochEvent = Extract<RunEvent, { type: 'epoch' }>;
 export type FailedEvent = Extract<RunEvent, { type: 'failed' }>;
 
 /** The latest batch report of a running run: what the progress bar shows. */
-export interface RunProgress {
-  readonly epoch: number;
-  readonly batch: number;
-  readonly samplesPerSecond: number;
-  readonly elapsedMs: number;
-  readonly etaMs: number;
-}
+export type RunProgress = RunProgressReport;
 
 /**
  * A run as the dashboard and the comparison see it: the backend's record plus what the event
@@ -75,7 +69,12 @@ export function runFromRecord(record: RunRecord): RunView {
     status: record.status,
     totalParams: record.totalParams,
     backend: record.backend,
+    trainSamples: record.trainSamples,
+    batchesPerEpoch: record.batchesPerEpoch,
+    progress: record.progress,
     epochs: record.epochs,
+    bestEpoch: record.bestEpoch,
+    stoppedEarly: record.stoppedEarly,
     result: record.result,
     samplesPerSecond: record.samplesPerSecond,
     trainingMs: record.trainingMs,

@@ -86,6 +86,15 @@ describe('runs store', () => {
       totalParams: 100,
       backend: null,
       epochs: [epochEvent(id, 1, 0.5, 0.8) as Extract<RunRecord['epochs'][number], { type: 'epoch' }>],
+      batches: [
+        { epoch: 1, batch: 1, loss: 0.9, accuracy: 0.3 },
+        { epoch: 1, batch: 2, loss: 0.4, accuracy: 0.7 },
+      ],
+      progress: { epoch: 1, batch: 2, samplesPerSecond: 900, elapsedMs: 3000, etaMs: 0 },
+      trainSamples: 128,
+      batchesPerEpoch: 2,
+      bestEpoch: null,
+      stoppedEarly: false,
       result: null,
       samplesPerSecond: 900,
       trainingMs: 3000,
@@ -100,5 +109,8 @@ describe('runs store', () => {
     expect(state.runs['run-9']).toMatchObject({ status: 'running', title: 'Live' });
     expect(state.runs['old-1']).toMatchObject({ title: 'MLP', status: 'done', samplesPerSecond: 900 });
     expect(seriesFor('old-1').epoch.loss).toEqual([0.5]);
+    // A run from before this window opened keeps its per-batch curve and where it got to.
+    expect(seriesFor('old-1').batch).toEqual({ x: [0.5, 1], loss: [0.9, 0.4], accuracy: [0.3, 0.7] });
+    expect(state.runs['old-1']).toMatchObject({ batchesPerEpoch: 2, trainSamples: 128, progress: { epoch: 1, batch: 2 } });
   });
 });

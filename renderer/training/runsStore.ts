@@ -60,7 +60,7 @@ export const useRunsStore = create<RunsState>()((set, get) => ({
   receive(event) {
     const before = get().runs[event.runId];
     const after = applyRunEvent(before, event, Date.now());
-    if (event.type === 'batch' && after !== before) seriesFor(event.runId).addBatch(event, after.batchesPerEpoch);
+    if (event.type === 'batch' && after !== before) seriesFor(event.runId).addPoints(event.points, after.batchesPerEpoch);
     if (event.type === 'epoch' && after !== before) seriesFor(event.runId).addEpoch(event);
     set((s) => withRun(s, after));
   },
@@ -81,6 +81,7 @@ export const useRunsStore = create<RunsState>()((set, get) => ({
         } else {
           runs[record.id] = runFromRecord(record);
           order.push(record.id);
+          seriesFor(record.id).addPoints(record.batches, record.batchesPerEpoch);
           for (const e of record.epochs) seriesFor(record.id).addEpoch(e);
         }
       }

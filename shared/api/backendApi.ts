@@ -3,7 +3,7 @@ import type { ProjectFile } from '../project/projectFile';
 import type { LayerKernels, WeightHistogram } from '../explain/insightData';
 import type { DatasetInfo, DatasetPreview, DatasetProblem, DatasetRef, TestImages } from '../training/datasetTypes';
 import type { TrainingSettings } from '../training/settings';
-import type { BackendChoice, BackendReport, ComputeBackend, ConfusionResult, RunEvent, RunId } from '../training/runEvents';
+import type { BackendChoice, BackendReport, BatchPoint, ComputeBackend, ConfusionResult, RunEvent, RunId } from '../training/runEvents';
 
 export type Unsubscribe = () => void;
 
@@ -60,6 +60,15 @@ export type RunStatus = 'queued' | 'running' | 'done' | 'stopped' | 'failed';
 /** A run in one of these states holds a trained model to predict with, look into and export. */
 export const hasTrainedModel = (status: RunStatus): boolean => status === 'done' || status === 'stopped';
 
+/** Where a run got to: its latest epoch and batch (1-based), speed and time. */
+export interface RunProgressReport {
+  readonly epoch: number;
+  readonly batch: number;
+  readonly samplesPerSecond: number;
+  readonly elapsedMs: number;
+  readonly etaMs: number;
+}
+
 /** A run as the runs list and the comparison view show it. */
 export interface RunRecord {
   readonly id: RunId;
@@ -71,6 +80,16 @@ export interface RunRecord {
   readonly backend: BackendReport | null;
   /** Per-epoch history (loss, accuracy, val_*); the dashboard draws it. */
   readonly epochs: readonly Extract<RunEvent, { type: 'epoch' }>[];
+  /** Every batch's own loss and accuracy so far, in order: the per-batch curves. */
+  readonly batches: readonly BatchPoint[];
+  /** The latest progress report, so a run opened later shows where it got to. */
+  readonly progress: RunProgressReport | null;
+  /** Training samples and batches per epoch, once the run has started. */
+  readonly trainSamples: number | null;
+  readonly batchesPerEpoch: number | null;
+  /** 1-based epoch whose weights the model holds (keep best), when tracked. */
+  readonly bestEpoch: number | null;
+  readonly stoppedEarly: boolean;
   readonly result: ConfusionResult | null;
   readonly samplesPerSecond: number | null;
   readonly trainingMs: number | null;

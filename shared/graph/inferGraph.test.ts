@@ -130,7 +130,7 @@ describe('inferGraph: teaching errors and warnings', () => {
   it('refuses a kernel larger than its input under valid padding, with the sizes', () => {
     const r = inferGraph(stackGraph([['InputLayer', { shape: [4, 4, 1] }], ['Conv2D', { kernel_size: 5 }]]));
     const e = r.issues.find((i) => i.code === 'kernelTooLarge');
-    expect(e?.message).toBe("Conv2D 'conv2d': its 5×5 window does not fit in its 4×4 input with padding 'valid' (the output would be 0×0).");
+    expect(e?.message).toBe("Conv2D 'conv2d': its 5×5 window does not fit in its 4×4 input with padding 'valid': the input must be at least 5×5.");
     expect(e?.fix).toMatchObject({ kind: 'setParam', param: 'padding', value: 'same' });
   });
 

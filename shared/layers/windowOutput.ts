@@ -23,7 +23,8 @@ export function windowOutput(h: number, w: number, win: Window, ctx: LayerContex
   const dilated = win.dilation[0] > 1 || win.dilation[1] > 1 ? ` (${eh}×${ew} once dilated)` : '';
   return {
     code: 'kernelTooLarge',
-    message: `${ctx.type} '${ctx.name}': its ${win.size[0]}×${win.size[1]} window${dilated} does not fit in its ${h}×${w} input with padding 'valid' (the output would be ${oh}×${ow}).`,
+    // Say what the window needs rather than the negative output size the formula gives.
+    message: `${ctx.type} '${ctx.name}': its ${win.size[0]}×${win.size[1]} window${dilated} does not fit in its ${h}×${w} input with padding 'valid': the input must be at least ${eh}×${ew}.`,
     hint: `Use a smaller ${win.sizeParam}, set padding to 'same', or shrink the image less before this layer (fewer pooling layers or strides).`,
     fix: { kind: 'setParam', label: "Set padding to 'same'", nodeId: ctx.id, param: 'padding', value: 'same' },
   };

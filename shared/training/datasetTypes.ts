@@ -49,6 +49,8 @@ export interface DatasetProblem {
   /** What is wrong, where NetCanvas looked, and how to get the data. */
   readonly message: string;
   readonly code?: DatasetErrorCode;
+  /** The exact shell command that installs it where NetCanvas looks, when there is one. */
+  readonly installCommand?: string;
 }
 
 /** A few sample images, uint8 pixels (height × width × channels each), for the UI strip. */

@@ -29,6 +29,14 @@ export interface ConfusionResult {
   }[];
 }
 
+/** One training batch's own loss and accuracy (not averaged with the batches before it). Both 1-based. */
+export interface BatchPoint {
+  readonly epoch: number;
+  readonly batch: number;
+  readonly loss: number;
+  readonly accuracy: number;
+}
+
 /** Progress a training process streams back; throttled to what a chart needs. */
 export type RunEvent =
   | {
@@ -44,10 +52,17 @@ export type RunEvent =
   | {
       readonly type: 'batch';
       readonly runId: RunId;
+      /** The latest batch (1-based), as the progress line reports it. */
       readonly epoch: number;
       readonly batch: number;
+      /** Mean over the epoch so far, as Keras's progress bar prints it (the CLI's bar). */
       readonly loss: number;
       readonly accuracy: number;
+      /**
+       * Every batch since the previous batch event, each with its own values: what a per-batch
+       * chart draws. Events are throttled; no batch is left out of these lists.
+       */
+      readonly points: readonly BatchPoint[];
       readonly samplesPerSecond: number;
       readonly elapsedMs: number;
       readonly etaMs: number;

@@ -5,6 +5,8 @@ import type uPlot from 'uplot';
 export interface FakeChart {
   readonly title: string;
   readonly seriesLabels: readonly string[];
+  /** The x scale's fixed range, when the chart was given one. */
+  readonly xRange: readonly [number, number] | null;
   data: uPlot.AlignedData;
   setDataCalls: number;
   destroyed: boolean;
@@ -21,7 +23,10 @@ export function fakeUPlotClass(real: typeof uPlot) {
     private readonly chart: FakeChart;
     constructor(opts: uPlot.Options, data: uPlot.AlignedData, target: HTMLElement) {
       const title = target.closest('figure')?.getAttribute('aria-label') ?? '';
-      this.chart = { title, seriesLabels: opts.series.slice(1).map((s) => (typeof s.label === 'string' ? s.label : '')), data, setDataCalls: 0, destroyed: false };
+      const range = opts.scales?.x?.range;
+      const xRange = Array.isArray(range) && typeof range[0] === 'number' && typeof range[1] === 'number' ? ([range[0], range[1]] as const) : null;
+      const seriesLabels = opts.series.slice(1).map((s) => (typeof s.label === 'string' ? s.label : ''));
+      this.chart = { title, seriesLabels, xRange, data, setDataCalls: 0, destroyed: false };
       fakeCharts.push(this.chart);
     }
     setData(data: uPlot.AlignedData) {

@@ -1,5 +1,5 @@
 // Scripted event sequences for renderer tests: a run that trains, validates and finishes.
-import type { ConfusionResult, RunEvent, RunId } from '../../../shared/training/runEvents';
+import type { BatchPoint, ConfusionResult, RunEvent, RunId } from '../../../shared/training/runEvents';
 import { DEFAULT_TRAINING } from '../../../shared/training/settings';
 
 export const startedEvent = (runId: RunId, batchesPerEpoch = 4, epochs = DEFAULT_TRAINING.epochs): RunEvent => ({
@@ -13,13 +13,22 @@ export const startedEvent = (runId: RunId, batchesPerEpoch = 4, epochs = DEFAULT
   estimatedMemoryMB: 40,
 });
 
-export const batchEvent = (runId: RunId, epoch: number, batch: number, loss: number, accuracy: number): RunEvent => ({
+/** A batch report; by default it carries just this batch, with the same loss and accuracy. */
+export const batchEvent = (
+  runId: RunId,
+  epoch: number,
+  batch: number,
+  loss: number,
+  accuracy: number,
+  points: readonly BatchPoint[] = [{ epoch, batch, loss, accuracy }],
+): RunEvent => ({
   type: 'batch',
   runId,
   epoch,
   batch,
   loss,
   accuracy,
+  points,
   samplesPerSecond: 1000 + batch,
   elapsedMs: 1000 * batch,
   etaMs: 60_000 - 1000 * batch,
