@@ -2,6 +2,7 @@
 // slot and exports that list the files they would write. Anything else fails the way a backend
 // without that service would, unless the test passes its own implementation in `overrides`.
 import type { ExportRequest, ExportResult, NetCanvasApi, OpenedProject } from '../../shared/api/backendApi';
+import { exportFormatInfo } from '../../shared/api/exportFormats';
 import type { ProjectFile } from '../../shared/project/projectFile';
 import { BackendError } from './backendError';
 
@@ -26,8 +27,8 @@ export function createFakeApi(overrides: Partial<NetCanvasApi> = {}): FakeApi {
   const exportModel = (request: ExportRequest): ExportResult => {
     const name = 'runId' in request.source ? request.source.runId : request.source.name;
     const dir = `/workspace/exports/${name}`;
-    const files = { tfjs: [`${dir}/model.json`], 'keras-json': [`${dir}.keras.json`], python: [`${dir}.py`] }[request.format];
-    return { files };
+    const suffix = exportFormatInfo(request.format).suffix;
+    return { files: [suffix === '' ? `${dir}/model.json` : `${dir}${suffix}`] };
   };
   const api: FakeApi = {
     projects,

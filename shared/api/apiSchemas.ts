@@ -9,6 +9,7 @@ import type { ProjectFile } from '../project/projectFile';
 import { COMPUTE_BACKENDS } from '../training/runEvents';
 import type { RunEvent } from '../training/runEvents';
 import type { ApiMethod, NetCanvasApi, Unsubscribe } from './backendApi';
+import { DISTRIBUTION_STRATEGY_IDS, EXPORT_FORMAT_IDS } from './exportFormats';
 
 /** Longest path accepted anywhere (Linux PATH_MAX). */
 export const MAX_PATH_LENGTH = 4096;
@@ -77,7 +78,8 @@ const exportRequest = z.strictObject({
     z.strictObject({ runId }),
     z.strictObject({ graph, settings: trainingSchema, name: z.string().min(1).max(200) }),
   ]),
-  format: z.enum(['tfjs', 'keras-json', 'python']),
+  format: z.enum(EXPORT_FORMAT_IDS),
+  strategy: z.enum(DISTRIBUTION_STRATEGY_IDS).optional(),
   path: pathString.nullable(),
 });
 
