@@ -32,6 +32,12 @@ import ast, json, sys
 def is_attr(node, owner, name=None):
     return isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == owner and (name is None or node.attr == name)
 
+def lit(node):
+    try:
+        return ast.literal_eval(node)
+    except ValueError:
+        return ast.unparse(node)  # a name such as SEED
+
 def layer(call):
     if is_attr(call.func, "keras", "Input"):
         cls = "InputLayer"
@@ -39,14 +45,15 @@ def layer(call):
         cls = call.func.attr
     else:
         return None
-    return {"cls": cls, "args": [ast.literal_eval(a) for a in call.args], "kwargs": {k.arg: ast.literal_eval(k.value) for k in call.keywords}}
+    return {"cls": cls, "args": [lit(a) for a in call.args], "kwargs": {k.arg: lit(k.value) for k in call.keywords}}
 
 def names(node):
     return [node.id] if isinstance(node, ast.Name) else [e.id for e in node.elts]
 
 out = {}
 for path in sys.argv[1:]:
-    found = {"layers": [], "modelInScope": None, "compileInScope": False, "strategy": None}
+    found = {"layers": [], "modelInScope": None, "compileInScope": False, "strategy": None, "augmentation": [], "applied": []}
+    alias = {}
     def visit(body, scoped):
         for st in body:
             if isinstance(st, ast.With):
@@ -61,10 +68,16 @@ for path in sys.argv[1:]:
                 found["strategy"] = call.func.attr
             if target == "model" and found["modelInScope"] is None:  # where the model is built (not reloaded)
                 found["modelInScope"] = scoped
-            if is_attr(call.func, "keras", "Sequential"):
-                found["layers"] += [layer(c) for c in call.args[0].elts]
+            if is_attr(call.func, "keras", "Sequential") and target == "augmentation":
+                found["augmentation"] = [layer(c) for c in call.args[0].elts]
+            elif is_attr(call.func, "keras", "Sequential"):
+                found["layers"] += [layer(c) for c in call.args[0].elts if isinstance(c, ast.Call)]
+                found["applied"] += [c.id for c in call.args[0].elts if isinstance(c, ast.Name)]
+            elif isinstance(call.func, ast.Name) and call.func.id == "augmentation":
+                alias[target] = call.args[0].id
+                found["applied"].append("augmentation")
             elif isinstance(call.func, ast.Call) and layer(call.func):
-                found["layers"].append({**layer(call.func), "var": target, "inputs": names(call.args[0])})
+                found["layers"].append({**layer(call.func), "var": target, "inputs": [alias.get(n, n) for n in names(call.args[0])]})
             elif layer(call):
                 found["layers"].append({**layer(call), "var": target, "inputs": []})
     visit(ast.parse(open(path, encoding="utf-8").read()).body, False)
@@ -84,6 +97,9 @@ interface Found {
   readonly modelInScope: boolean;
   readonly compileInScope: boolean;
   readonly strategy: string | null;
+  /** The layers of the `augmentation` block, and the models it is applied in. */
+  readonly augmentation: FoundLayer[];
+  readonly applied: string[];
 }
 
 /** The network the script's layer calls describe, as a graph the catalogue can count. */
@@ -120,10 +136,17 @@ function branching(): ProjectFile {
   return newProject('Two branches', { nodes, edges }, { kind: 'mnist' });
 }
 
+const AUGMENTATION = { shift: 0.1, rotation: 0.05, zoom: 0.2, flip: true } as const;
 const projects: { id: string; project: ProjectFile; kerasTotal: number | null }[] = [
   ...PROJECT_TEMPLATES.map((t) => ({ id: t.id, project: t.project, kerasTotal: t.kerasTotal })),
   // 8·(5·5·1 + 1) + 4·3·3·1 + 4·12 + 12·10 + 10, counted by hand: Concatenate gives 12 channels.
   { id: 'two-branches', project: branching(), kerasTotal: 208 + 36 + 48 + 130 },
+  // Augmentation layers have no weights: the same counts, one more block in the script.
+  ...[PROJECT_TEMPLATES.find((t) => t.id === 'cifar10-cnn'), { project: branching(), kerasTotal: 422 }].map((t) => {
+    if (!t) throw new Error('template cifar10-cnn is missing');
+    const project = { ...t.project, training: { ...t.project.training, augmentation: AUGMENTATION } };
+    return { id: `${project.name} augmented`.replace(/\W+/g, '-'), project, kerasTotal: t.kerasTotal };
+  }),
 ];
 const EXPECTED_STRATEGY: Record<DistributionStrategy, string | null> = { single: null, mirrored: 'MirroredStrategy', 'multi-worker': 'MultiWorkerMirroredStrategy' };
 
@@ -162,5 +185,15 @@ describe.skipIf(!hasPython)('exported Python scripts', () => {
     expect(f.strategy).toBe(EXPECTED_STRATEGY[strategy]);
     // Under a strategy the model and its optimizer must be created in its scope.
     expect([f.modelInScope, f.compileInScope]).toEqual(strategy === 'single' ? [false, false] : [true, true]);
+    // Augmentation: Keras's preprocessing layers with the settings' factors, applied to the input once.
+    if (project.training.augmentation) {
+      expect(f.augmentation.map((l) => [l.cls, ...l.args])).toEqual([
+        ['RandomTranslation', 0.1, 0.1],
+        ['RandomRotation', 0.05],
+        ['RandomZoom', 0.2],
+        ['RandomFlip', 'horizontal'],
+      ]);
+      expect(f.applied).toEqual(['augmentation']);
+    } else expect([f.augmentation, f.applied]).toEqual([[], []]);
   });
 });

@@ -11,6 +11,7 @@ import type { Monitor, TrainingSettings } from '../../shared/training/settings';
 import type { DistributionStrategy } from '../../shared/api/exportFormats';
 import { pythonData } from './pythonData';
 import { pythonInput, pythonLayer, pyValue } from './pythonLayers';
+import { pythonAugmentation } from './pythonAugmentation';
 import { pythonStrategy } from './pythonStrategy';
 
 export interface PythonScriptInput {
@@ -33,7 +34,7 @@ export function pyIdentifier(name: string): string {
 }
 
 // Names the script itself uses, and Python keywords a layer might be called.
-const TAKEN = new Set(['keras', 'layers', 'model', 'tf', 'json', 'os', 'tempfile', 'strategy', 'save_path', 'TF_CONFIG', 'TASK', 'IS_CHIEF', 'SAVE_DIR', 'pathlib', 'history', 'callbacks', 'prepare', 'x_train', 'y_train', 'x_test', 'y_test', 'train_ds', 'val_ds', 'test_ds', 'input', 'lambda', 'class', 'def', 'pass', 'from', 'import', 'global', 'with', 'as', 'in', 'is', 'not', 'or', 'and', 'if', 'else', 'for', 'while', 'return', 'None', 'True', 'False']);
+const TAKEN = new Set(['keras', 'layers', 'model', 'augmentation', 'tf', 'json', 'os', 'tempfile', 'strategy', 'save_path', 'TF_CONFIG', 'TASK', 'IS_CHIEF', 'SAVE_DIR', 'pathlib', 'history', 'callbacks', 'prepare', 'x_train', 'y_train', 'x_test', 'y_test', 'train_ds', 'val_ds', 'test_ds', 'input', 'lambda', 'class', 'def', 'pass', 'from', 'import', 'global', 'with', 'as', 'in', 'is', 'not', 'or', 'and', 'if', 'else', 'for', 'while', 'return', 'None', 'True', 'False']);
 
 function optimizer(s: TrainingSettings): string {
   const lr = `learning_rate=${s.learningRate}`;
@@ -75,14 +76,20 @@ export function pythonScript(input: PythonScriptInput): string {
   };
 
   const modelLines: string[] = [];
+  const augmentation = pythonAugmentation(settings.augmentation);
+  if (augmentation) modelLines.push(...augmentation, '');
   const chain = sequentialChain(graph);
   if (chain) {
     modelLines.push('model = keras.Sequential(', '    [');
-    for (const n of chain) modelLines.push(`        ${n.type === 'InputLayer' ? pythonInput(n) : pythonLayer(n)},  ${comment(n)}`);
+    for (const n of chain) {
+      modelLines.push(`        ${n.type === 'InputLayer' ? pythonInput(n) : pythonLayer(n)},  ${comment(n)}`);
+      if (n.type === 'InputLayer' && augmentation) modelLines.push('        augmentation,');
+    }
     modelLines.push('    ],', `    name=${pyValue(input.name)},`, ')');
   } else {
     // Functional API: each layer is applied to the outputs of the layers wired into it.
     const vars = new Map<string, string>();
+    const inputIds = new Set(report.inputIds);
     const used = new Set(TAKEN);
     for (const n of layerOrder(graph)) {
       let v = pyIdentifier(n.name);
@@ -94,9 +101,11 @@ export function pythonScript(input: PythonScriptInput): string {
       const v = vars.get(n.id) ?? 'x';
       if (n.type === 'InputLayer') {
         modelLines.push(`${v} = ${pythonInput(n)}  ${comment(n)}`);
+        if (augmentation) modelLines.push(`${v}_augmented = augmentation(${v})`);
         continue;
       }
-      const sources = graph.edges.filter((e) => e.target === n.id).map((e) => vars.get(e.source) ?? '?');
+      const fed = (id: string) => `${vars.get(id) ?? '?'}${augmentation && inputIds.has(id) ? '_augmented' : ''}`;
+      const sources = graph.edges.filter((e) => e.target === n.id).map((e) => fed(e.source));
       const arg = sources.length === 1 ? (sources[0] ?? '?') : `[${sources.join(', ')}]`;
       modelLines.push(`${v} = ${pythonLayer(n)}(${arg})  ${comment(n)}`);
     }
