@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import type { ExportFormat } from '../../shared/api/backendApi';
+import type { DistributionStrategy, ExportFormat } from '../../shared/api/backendApi';
+import { DISTRIBUTION_STRATEGIES, DISTRIBUTION_STRATEGY_IDS, EXPORT_FORMATS, EXPORT_FORMAT_IDS, exportFormatInfo } from '../../shared/api/exportFormats';
 import { inferGraph } from '../../shared/graph/inferGraph';
 import { isProjectJson, validateProject } from '../../shared/project/parseProject';
 import { readModelText } from '../../shared/summary/readModelText';
@@ -13,18 +14,23 @@ import type { CommandOutput } from './summaryCommand';
 export interface ExportOptions {
   readonly format: ExportFormat;
   readonly out: string;
+  /** How an exported Python script trains; `single` when absent. */
+  readonly strategy?: DistributionStrategy;
 }
 
 /**
- * `netcanvas export FILE --format tfjs|keras-json|python --out PATH`: a project file or a Keras /
- * TensorFlow.js model.json, written in another format. A tfjs model.json with weights keeps its
- * weights in a tfjs export; otherwise tfjs files hold freshly initialised weights.
+ * `netcanvas export FILE --format tfjs|keras-json|python|onnx --out PATH [--strategy S]`: a project
+ * file or a Keras / TensorFlow.js model.json, written in another format. A tfjs model.json with
+ * weights keeps its weights in a tfjs or ONNX export; otherwise those hold freshly initialised
+ * weights. `--strategy` picks how a Python script trains (one device, one machine's GPUs, several machines).
  */
 export async function runExport(file: string, opts: ExportOptions, out: CommandOutput): Promise<number> {
   const fail = (why: string) => {
     out.stderr(`netcanvas: ${why.replace(/\s*\n\s*/g, ' ')}\n`);
     return 1;
   };
+  if (opts.strategy && opts.strategy !== 'single' && opts.format !== 'python')
+    return fail(`--strategy ${opts.strategy} applies to the Python script only; add --format python or leave --strategy out.`);
   try {
     const text = await readFile(file, 'utf8').catch((e: unknown) => {
       throw new Error(`${file}: cannot read the file: ${e instanceof Error ? e.message : String(e)}`);
@@ -34,7 +40,7 @@ export async function runExport(file: string, opts: ExportOptions, out: CommandO
     const report = inferGraph(model.graph);
     if (!report.ok) return fail(`${file}: ${report.issues.find((i) => i.severity === 'error')?.message ?? 'the network has errors'}`);
     const project = isProjectJson(json) ? validateProject(json) : null;
-    const trained = opts.format === 'tfjs' && !project && hasWeightsManifest(json) ? await loadTrainedModel(file) : undefined;
+    const trained = exportFormatInfo(opts.format).weights && !project && hasWeightsManifest(json) ? await loadTrainedModel(file) : undefined;
     const { files } = await exportModel(
       {
         graph: model.graph,
@@ -42,6 +48,7 @@ export async function runExport(file: string, opts: ExportOptions, out: CommandO
         dataset: project?.dataset ?? { kind: 'mnist' },
         name: model.name,
         ...(trained ? { model: trained } : {}),
+        ...(opts.strategy ? { strategy: opts.strategy } : {}),
       },
       opts.format,
       opts.out,
@@ -63,10 +70,11 @@ const processOutput: CommandOutput = {
 export function registerExport(program: Command): void {
   program
     .command('export')
-    .description('write a project file or Keras / TensorFlow.js model.json as TensorFlow.js files, Keras JSON or a Python Keras script')
+    .description('write a project file or Keras / TensorFlow.js model.json as TensorFlow.js files, Keras JSON, a Python Keras script or ONNX')
     .argument('<FILE>', 'NetCanvas project file, or Keras / TensorFlow.js model.json')
-    .addOption(new Option('--format <FORMAT>', 'tfjs: model.json + weights.bin in folder PATH; keras-json: the Keras topology; python: a Keras script').choices(['tfjs', 'keras-json', 'python']).makeOptionMandatory())
+    .addOption(new Option('--format <FORMAT>', EXPORT_FORMATS.map((f) => `${f.id}: ${f.cliHelp}`).join('; ')).choices(EXPORT_FORMAT_IDS).makeOptionMandatory())
     .requiredOption('--out <PATH>', 'folder (tfjs) or file to write')
+    .addOption(new Option('--strategy <STRATEGY>', `python only: where the script trains; ${DISTRIBUTION_STRATEGIES.map((s) => `${s.id}: ${s.cliHelp}`).join('; ')}`).choices(DISTRIBUTION_STRATEGY_IDS).default('single'))
     .action(async (file: string, opts: ExportOptions) => {
       process.exitCode = await runExport(file, opts, processOutput);
     });

@@ -8,7 +8,7 @@ import { pyValue } from '../../shared/export/pyValue';
 export { pyValue };
 
 /** Arguments Keras takes positionally and that the tutorials always write, per class. */
-const POSITIONAL: Readonly<Record<string, readonly string[]>> = {
+export const POSITIONAL: Readonly<Record<string, readonly string[]>> = {
   Dense: ['units'],
   Conv2D: ['filters', 'kernel_size'],
   MaxPooling2D: ['pool_size'],
@@ -19,7 +19,7 @@ const POSITIONAL: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Where Keras 3's Python names differ from the Keras 2 / tfjs config names the project stores. */
-const PYTHON_NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+export const PYTHON_NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   LeakyReLU: { alpha: 'negative_slope' },
 };
 

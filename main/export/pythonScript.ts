@@ -1,14 +1,18 @@
 // A Python Keras script that rebuilds, trains and evaluates the canvas network, in the style of
 // the Keras tutorials: Sequential for a plain stack, the functional API otherwise; the same
-// layers, parameter count, compile and fit settings.
+// layers, parameter count, compile and fit settings, on one device, on every GPU of one machine or
+// on several machines (pythonStrategy.ts).
 import { inferGraph } from '../../shared/graph/inferGraph';
 import type { Graph, LayerNode, Shape } from '../../shared/graph/types';
 import { KerasExportError } from '../../shared/keras/kerasExportError';
 import { layerOrder, sequentialChain } from '../../shared/keras/layerOrder';
 import type { DatasetRef } from '../../shared/training/datasetTypes';
 import type { Monitor, TrainingSettings } from '../../shared/training/settings';
+import type { DistributionStrategy } from '../../shared/api/exportFormats';
 import { pythonData } from './pythonData';
 import { pythonInput, pythonLayer, pyValue } from './pythonLayers';
+import { pythonAugmentation } from './pythonAugmentation';
+import { pythonStrategy } from './pythonStrategy';
 
 export interface PythonScriptInput {
   readonly graph: Graph;
@@ -16,6 +20,8 @@ export interface PythonScriptInput {
   /** The model name; also names the files the script saves. */
   readonly name: string;
   readonly dataset: DatasetRef;
+  /** Where it trains: one device (the default), one machine's GPUs, or several machines. */
+  readonly strategy?: DistributionStrategy;
 }
 
 const count = (n: number): string => n.toLocaleString('en-US');
@@ -28,7 +34,7 @@ export function pyIdentifier(name: string): string {
 }
 
 // Names the script itself uses, and Python keywords a layer might be called.
-const TAKEN = new Set(['keras', 'layers', 'model', 'pathlib', 'history', 'callbacks', 'prepare', 'x_train', 'y_train', 'x_test', 'y_test', 'train_ds', 'val_ds', 'test_ds', 'input', 'lambda', 'class', 'def', 'pass', 'from', 'import', 'global', 'with', 'as', 'in', 'is', 'not', 'or', 'and', 'if', 'else', 'for', 'while', 'return', 'None', 'True', 'False']);
+const TAKEN = new Set(['keras', 'layers', 'model', 'augmentation', 'tf', 'json', 'os', 'tempfile', 'strategy', 'save_path', 'TF_CONFIG', 'TASK', 'IS_CHIEF', 'SAVE_DIR', 'pathlib', 'history', 'callbacks', 'prepare', 'x_train', 'y_train', 'x_test', 'y_test', 'train_ds', 'val_ds', 'test_ds', 'input', 'lambda', 'class', 'def', 'pass', 'from', 'import', 'global', 'with', 'as', 'in', 'is', 'not', 'or', 'and', 'if', 'else', 'for', 'while', 'return', 'None', 'True', 'False']);
 
 function optimizer(s: TrainingSettings): string {
   const lr = `learning_rate=${s.learningRate}`;
@@ -70,14 +76,20 @@ export function pythonScript(input: PythonScriptInput): string {
   };
 
   const modelLines: string[] = [];
+  const augmentation = pythonAugmentation(settings.augmentation);
+  if (augmentation) modelLines.push(...augmentation, '');
   const chain = sequentialChain(graph);
   if (chain) {
     modelLines.push('model = keras.Sequential(', '    [');
-    for (const n of chain) modelLines.push(`        ${n.type === 'InputLayer' ? pythonInput(n) : pythonLayer(n)},  ${comment(n)}`);
+    for (const n of chain) {
+      modelLines.push(`        ${n.type === 'InputLayer' ? pythonInput(n) : pythonLayer(n)},  ${comment(n)}`);
+      if (n.type === 'InputLayer' && augmentation) modelLines.push('        augmentation,');
+    }
     modelLines.push('    ],', `    name=${pyValue(input.name)},`, ')');
   } else {
     // Functional API: each layer is applied to the outputs of the layers wired into it.
     const vars = new Map<string, string>();
+    const inputIds = new Set(report.inputIds);
     const used = new Set(TAKEN);
     for (const n of layerOrder(graph)) {
       let v = pyIdentifier(n.name);
@@ -89,9 +101,11 @@ export function pythonScript(input: PythonScriptInput): string {
       const v = vars.get(n.id) ?? 'x';
       if (n.type === 'InputLayer') {
         modelLines.push(`${v} = ${pythonInput(n)}  ${comment(n)}`);
+        if (augmentation) modelLines.push(`${v}_augmented = augmentation(${v})`);
         continue;
       }
-      const sources = graph.edges.filter((e) => e.target === n.id).map((e) => vars.get(e.source) ?? '?');
+      const fed = (id: string) => `${vars.get(id) ?? '?'}${augmentation && inputIds.has(id) ? '_augmented' : ''}`;
+      const sources = graph.edges.filter((e) => e.target === n.id).map((e) => fed(e.source));
       const arg = sources.length === 1 ? (sources[0] ?? '?') : `[${sources.join(', ')}]`;
       modelLines.push(`${v} = ${pythonLayer(n)}(${arg})  ${comment(n)}`);
     }
@@ -100,25 +114,32 @@ export function pythonScript(input: PythonScriptInput): string {
   }
 
   const data = pythonData(dataset, settings, classes);
+  const distributed = pythonStrategy(input.strategy ?? 'single', file);
+  const bestPath = distributed.path(`${file}.best.keras`);
   const hasValidation = settings.validationSplit > 0;
   const callbacks: string[] = [];
   const watched = settings.earlyStopping?.monitor ?? 'val_loss';
   if (settings.earlyStopping)
     callbacks.push(`    keras.callbacks.EarlyStopping(monitor=${pyValue(monitorFor(settings.earlyStopping.monitor, hasValidation))}, patience=${settings.earlyStopping.patience}),`);
   if (settings.keepBest)
-    callbacks.push(`    # Keep the weights of the best epoch, not the last one.`, `    keras.callbacks.ModelCheckpoint(${pyValue(`${file}.best.keras`)}, monitor=${pyValue(monitorFor(watched, hasValidation))}, save_best_only=True),`);
+    callbacks.push(`    # Keep the weights of the best epoch, not the last one.`, `    keras.callbacks.ModelCheckpoint(${bestPath}, monitor=${pyValue(monitorFor(watched, hasValidation))}, save_best_only=True),`);
   const t = report.totals;
+  // Under a strategy, the model and its optimizer are created inside `with strategy.scope():`.
+  const imports = [...data.imports.map((m) => `import ${m}`), ...distributed.imports];
+  const scoped = (lines: readonly string[]): string[] => (distributed.scope ? [distributed.scope, ...lines.map((l) => `    ${l}`)] : [...lines]);
 
   return [
     `"""${input.name}: a network built in NetCanvas, as a Keras script.`,
     '',
     'Rebuilds the network drawn on the canvas, trains it with the same settings and evaluates it',
     `on the test set. Needs TensorFlow 2.16+ (Keras 3): pip install tensorflow; then: python ${file}.py`,
+    ...distributed.docstring,
     '"""',
-    ...(data.imports.length > 0 ? [...data.imports.map((m) => `import ${m}`), ''] : []),
+    ...(imports.length > 0 ? [...imports, ''] : []),
     'import keras',
     'from keras import layers',
     '',
+    ...distributed.setup,
     `SEED = ${settings.seed}`,
     'keras.utils.set_random_seed(SEED)  # the same weights and shuffles on every run',
     `INPUT_SHAPE = ${pyValue(inputShape)}`,
@@ -126,26 +147,27 @@ export function pythonScript(input: PythonScriptInput): string {
     data.code,
     '',
     '# The network. Each comment is the output shape and the parameter count NetCanvas showed.',
-    ...modelLines,
-    `# Total params: ${count(t.total)} (trainable: ${count(t.trainable)}, non-trainable: ${count(t.nonTrainable)})`,
+    ...scoped([
+      ...modelLines,
+      `# Total params: ${count(t.total)} (trainable: ${count(t.trainable)}, non-trainable: ${count(t.nonTrainable)})`,
+      'model.compile(',
+      `    optimizer=${optimizer(settings)},`,
+      `    loss=${pyValue(settings.loss)},`,
+      '    metrics=["accuracy"],',
+      ')',
+    ]),
     'model.summary()',
-    '',
-    'model.compile(',
-    `    optimizer=${optimizer(settings)},`,
-    `    loss=${pyValue(settings.loss)},`,
-    '    metrics=["accuracy"],',
-    ')',
     '',
     'callbacks = [',
     ...callbacks,
     ']',
     `history = model.fit(${data.fitData}, epochs=${settings.epochs}, callbacks=callbacks)`,
-    ...(settings.keepBest ? [`model = keras.models.load_model(${pyValue(`${file}.best.keras`)})`] : []),
+    ...(settings.keepBest ? [`model = keras.models.load_model(${bestPath})`] : []),
     '',
     `test_loss, test_accuracy = model.evaluate(${data.evaluateData}, verbose=0)`,
     'print(f"Test loss: {test_loss:.4f}")',
     'print(f"Test accuracy: {test_accuracy:.4f}")',
-    `model.save(${pyValue(`${file}.keras`)})`,
+    `model.save(${distributed.path(`${file}.keras`)})`,
     '',
   ].join('\n');
 }

@@ -4,6 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { AppInfo, ExportRequest, NetCanvasApi, RunRecord, Unsubscribe } from '../../shared/api/backendApi';
+import { exportFormatInfo } from '../../shared/api/exportFormats';
 import type { RunEvent } from '../../shared/training/runEvents';
 import { describeDataset, listDatasets } from '../../datasets/loadDataset';
 import { datasetPreview, testImages } from '../../datasets/preview';
@@ -29,14 +30,12 @@ function need<T>(service: T | undefined, what: string): T {
   return service;
 }
 
-const EXPORT_NAMES = { tfjs: '', 'keras-json': '.keras.json', python: '.py' } as const;
-
 /** The backend API over `services`, as both shells serve it. */
 export function createBackend(services: BackendServices): NetCanvasApi {
   const { projects } = services;
   const exportTarget = async (request: ExportRequest, name: string): Promise<string> => {
     if (request.path !== null) return projects.resolvePath(request.path);
-    const suggested = `${projectFileName(name).replace(/\.netcanvas\.json$/, '')}${EXPORT_NAMES[request.format]}`;
+    const suggested = `${projectFileName(name).replace(/\.netcanvas\.json$/, '')}${exportFormatInfo(request.format).suffix}`;
     const chosen = services.choosePath ? await services.choosePath('export', suggested) : join('exports', suggested);
     if (chosen === null) throw new ApiError('badRequest', 'Export cancelled.');
     const target = projects.resolvePath(chosen);
@@ -77,10 +76,10 @@ export function createBackend(services: BackendServices): NetCanvasApi {
       const { source } = request;
       if ('runId' in source) {
         const target = await exportTarget(request, source.runId);
-        return need(services.runs, 'Training').exportRun(source.runId, request.format, target);
+        return need(services.runs, 'Training').exportRun(source.runId, request.format, target, request.strategy);
       }
       const target = await exportTarget(request, source.name);
-      return need(services.exports, 'Export').exportGraph(source.graph, source.settings, source.name, request.format, target);
+      return need(services.exports, 'Export').exportGraph(source.graph, source.settings, source.name, request.format, target, request.strategy);
     },
     predict: (runId, pixels) => need(services.runs, 'Training').predict(runId, pixels),
     modelInsight: (runId) => need(services.runs, 'Training').insight(runId),

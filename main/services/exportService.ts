@@ -1,4 +1,4 @@
-import type { ExportFormat, ExportResult } from '../../shared/api/backendApi';
+import type { DistributionStrategy, ExportFormat, ExportResult } from '../../shared/api/backendApi';
 import type { Graph } from '../../shared/graph/types';
 import type { DatasetRef } from '../../shared/training/datasetTypes';
 import type { TrainingSettings } from '../../shared/training/settings';
@@ -12,7 +12,7 @@ import type { ExportService } from './serviceTypes';
  */
 export function createExportService(dataset: DatasetRef = { kind: 'mnist' }): ExportService {
   return {
-    exportGraph: (graph: Graph, settings: TrainingSettings, name: string, format: ExportFormat, target: string): Promise<ExportResult> =>
-      exportModel({ graph, settings, name, dataset }, format, target),
+    exportGraph: (graph: Graph, settings: TrainingSettings, name: string, format: ExportFormat, target: string, strategy?: DistributionStrategy): Promise<ExportResult> =>
+      exportModel({ graph, settings, name, dataset, ...(strategy ? { strategy } : {}) }, format, target),
   };
 }

@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { ExportFormat, ExportResult, ModelInsight, Prediction, RunRecord, RunRequest, RunStatus, Unsubscribe } from '../../shared/api/backendApi';
+import type { DistributionStrategy, ExportFormat, ExportResult, ModelInsight, Prediction, RunRecord, RunRequest, RunStatus, Unsubscribe } from '../../shared/api/backendApi';
 import { hasTrainedModel } from '../../shared/api/backendApi';
 import { inferGraph } from '../../shared/graph/inferGraph';
 import type { RunEvent, RunId } from '../../shared/training/runEvents';
@@ -166,7 +166,7 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
 
   const ask = (
     id: RunId,
-    message: { type: 'predict'; pixels: readonly number[] } | { type: 'insight' } | { type: 'export'; format: ExportFormat; target: string },
+    message: { type: 'predict'; pixels: readonly number[] } | { type: 'insight' } | { type: 'export'; format: ExportFormat; target: string; strategy?: DistributionStrategy },
   ): Promise<ReplyMessage> => {
     const run = runs.get(id);
     if (!run) return Promise.reject(new Error(`There is no run ${id}.`));
@@ -261,8 +261,8 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
 
     insight: async (id: RunId): Promise<ModelInsight> => answer(await ask(id, { type: 'insight' })) as ModelInsight,
 
-    exportRun: async (id: RunId, format: ExportFormat, target: string): Promise<ExportResult> =>
-      answer(await ask(id, { type: 'export', format, target })) as ExportResult,
+    exportRun: async (id: RunId, format: ExportFormat, target: string, strategy?: DistributionStrategy): Promise<ExportResult> =>
+      answer(await ask(id, { type: 'export', format, target, ...(strategy ? { strategy } : {}) })) as ExportResult,
 
     dispose(): Promise<void> {
       for (const run of runs.values()) {

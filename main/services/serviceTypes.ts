@@ -1,5 +1,6 @@
 import type {
   BackendListing,
+  DistributionStrategy,
   ExportFormat,
   ExportResult,
   ModelInsight,
@@ -25,14 +26,14 @@ export interface RunService {
   /** The trained model's Conv2D kernels and weight histograms before and after training. */
   insight(id: RunId): Promise<ModelInsight>;
   /** Writes a trained run's model (with weights for tfjs) to `target` (a folder for tfjs, else a file). */
-  exportRun(id: RunId, format: ExportFormat, target: string): Promise<ExportResult>;
+  exportRun(id: RunId, format: ExportFormat, target: string, strategy?: DistributionStrategy): Promise<ExportResult>;
   /** Stops every run and ends their processes. */
   dispose(): Promise<void>;
 }
 
 /** Model export without training: the architecture of a graph, in each format. */
 export interface ExportService {
-  exportGraph(graph: Graph, settings: TrainingSettings, name: string, format: ExportFormat, target: string): Promise<ExportResult>;
+  exportGraph(graph: Graph, settings: TrainingSettings, name: string, format: ExportFormat, target: string, strategy?: DistributionStrategy): Promise<ExportResult>;
 }
 
 /** Which compute backends load here, probed in a child process so the app never loads native tfjs itself. */

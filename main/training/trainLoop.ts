@@ -3,6 +3,7 @@
 // effect after the current batch, progress is throttled for a chart, and a NaN loss ends the run
 // with an explanation instead of silently training garbage.
 import * as tf from '@tensorflow/tfjs';
+import { batchAugmenter } from '../../datasets/augmentBatch';
 import { epochOrder, iterateBatches } from '../../datasets/batches';
 import type { SamplePlan } from '../../datasets/batches';
 import type { BatchPoint, RunEvent, RunId } from '../../shared/training/runEvents';
@@ -83,6 +84,8 @@ export async function trainLoop(input: TrainLoopInput, hooks: TrainLoopHooks): P
   const hasValidation = plan.validation !== null && plan.validation.indices.length > 0;
   const watch = settings.earlyStopping ?? (settings.keepBest ? { monitor: 'val_loss' as const, patience: Infinity } : null);
   const monitor = watch ? effectiveMonitor(watch.monitor, hasValidation) : null;
+  // Training batches only: validation and test images are scored as they are.
+  const augment = batchAugmenter(settings.augmentation, plan.train.split.shape, settings.seed);
 
   let trainingMs = 0;
   let samplesDone = 0;
@@ -134,7 +137,7 @@ export async function trainLoop(input: TrainLoopInput, hooks: TrainLoopHooks): P
       };
       for (const b of iterateBatches(plan.train.split, order, { batchSize: settings.batchSize, oneHotClasses: sparse ? 0 : classes })) {
         batch++;
-        const xs = tf.tensor(b.pixels, [b.size, ...input.inputShape], 'float32');
+        const xs = tf.tensor(augment ? augment(b.pixels, b.size, epoch, batch) : b.pixels, [b.size, ...input.inputShape], 'float32');
         const ys = sparse ? tf.tensor2d(Float32Array.from(b.labels), [b.size, 1]) : tf.tensor2d(b.oneHot ?? new Float32Array(0), [b.size, classes]);
         let result: number | number[];
         try {

@@ -6,7 +6,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { planSamples } from '../../datasets/batches';
 import { DatasetError } from '../../datasets/datasetError';
 import { loadDataset } from '../../datasets/loadDataset';
-import type { ExportFormat, ExportResult, ModelInsight, Prediction, RunRequest } from '../../shared/api/backendApi';
+import type { DistributionStrategy, ExportFormat, ExportResult, ModelInsight, Prediction, RunRequest } from '../../shared/api/backendApi';
 import type { WeightHistogram } from '../../shared/explain/insightData';
 import { inferGraph } from '../../shared/graph/inferGraph';
 import { toKerasTopology } from '../../shared/keras/toKerasTopology';
@@ -147,10 +147,11 @@ function insight(): ModelInsight {
   return { kernels: modelKernels(trained.model), histograms: { before: trained.histogramsBefore, after: weightHistograms(trained.model) } };
 }
 
-function exportTrained(format: ExportFormat, target: string): Promise<ExportResult> {
+function exportTrained(format: ExportFormat, target: string, strategy?: DistributionStrategy): Promise<ExportResult> {
   if (!trained) return Promise.reject(new Error('This run has no trained model yet.'));
   const { model, request, classNames } = trained;
-  return exportModel({ graph: request.graph, settings: request.settings, dataset: request.dataset, name: request.title, model, classNames }, format, target);
+  const source = { graph: request.graph, settings: request.settings, dataset: request.dataset, name: request.title, model, classNames, ...(strategy ? { strategy } : {}) };
+  return exportModel(source, format, target);
 }
 
 /** Answers request `requestId` with what `answer` gives, or with its error's message. */
@@ -179,7 +180,7 @@ async function handle(msg: HostToWorker): Promise<void> {
     case 'insight':
       return replyTo(msg.requestId, () => ({ kind: 'insight', value: insight() }));
     case 'export':
-      return replyTo(msg.requestId, async () => ({ kind: 'export', value: await exportTrained(msg.format, msg.target) }));
+      return replyTo(msg.requestId, async () => ({ kind: 'export', value: await exportTrained(msg.format, msg.target, msg.strategy) }));
     case 'exit':
       process.exit(0);
   }

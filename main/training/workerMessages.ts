@@ -1,7 +1,7 @@
 // The typed protocol between a run's host (runManager) and its training process (trainWorker).
 // Every message crosses a process boundary via `child_process` IPC with `serialization: 'advanced'`
 // (structured clone), so typed arrays and nested objects arrive intact.
-import type { ExportFormat, ExportResult, ModelInsight, Prediction, RunRequest } from '../../shared/api/backendApi';
+import type { DistributionStrategy, ExportFormat, ExportResult, ModelInsight, Prediction, RunRequest } from '../../shared/api/backendApi';
 import type { RunEvent, RunId } from '../../shared/training/runEvents';
 
 /** How the host wants a run trained, beyond what the learner chose in the request. */
@@ -51,6 +51,8 @@ export interface ExportMessage {
   readonly requestId: number;
   readonly format: ExportFormat;
   readonly target: string;
+  /** How an exported Python script trains (one device when absent). */
+  readonly strategy?: DistributionStrategy;
 }
 
 /** Host → worker: free everything and end the process. */

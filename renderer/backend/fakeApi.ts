@@ -13,6 +13,7 @@ import type {
   RunRecord,
   RunRequest,
 } from '../../shared/api/backendApi';
+import { exportFormatInfo } from '../../shared/api/exportFormats';
 import type { ProjectFile } from '../../shared/project/projectFile';
 import type { DatasetInfo, DatasetPreview, DatasetRef } from '../../shared/training/datasetTypes';
 import type { RunEvent, RunId } from '../../shared/training/runEvents';
@@ -110,8 +111,8 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   const exportModel = (request: ExportRequest): ExportResult => {
     const name = 'runId' in request.source ? request.source.runId : request.source.name;
     const dir = `/workspace/exports/${name}`;
-    const files = { tfjs: [`${dir}/model.json`], 'keras-json': [`${dir}.keras.json`], python: [`${dir}.py`] }[request.format];
-    return { files };
+    const suffix = exportFormatInfo(request.format).suffix;
+    return { files: [suffix === '' ? `${dir}/model.json` : `${dir}${suffix}`] };
   };
   const api: FakeApi = {
     projects,

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
-import type { ExportFormat, ExportResult, ProjectEntry } from '../../shared/api/backendApi';
+import type { DistributionStrategy, ExportFormat, ExportResult, ProjectEntry } from '../../shared/api/backendApi';
+import { DISTRIBUTION_STRATEGIES, EXPORT_FORMATS } from '../../shared/api/exportFormats';
 import { useBackend } from '../backend/useBackend';
 import { useProjectStore } from '../state/projectStore';
 import { Dialog } from './Dialog';
@@ -88,19 +89,15 @@ export function SaveAsDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-const FORMATS: { value: ExportFormat; label: string }[] = [
-  { value: 'tfjs', label: 'TensorFlow.js (model.json + weights)' },
-  { value: 'keras-json', label: 'Keras JSON (architecture)' },
-  { value: 'python', label: 'Python Keras script' },
-];
-
 export function ExportDialog({ onClose, runs }: { onClose: () => void; runs: readonly { id: string; title: string }[] }) {
   const api = useBackend();
   const [format, setFormat] = useState<ExportFormat>('keras-json');
+  const [strategy, setStrategy] = useState<DistributionStrategy>('single');
   const [runId, setRunId] = useState('');
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const formatId = useId();
+  const strategyId = useId();
   const sourceId = useId();
   return (
     <Dialog title="Export" onClose={onClose}>
@@ -108,17 +105,29 @@ export function ExportDialog({ onClose, runs }: { onClose: () => void; runs: rea
         onSubmit={(e) => {
           e.preventDefault();
           setError(null);
-          exportGraph(api, format, runId || null).then(setResult, (err: unknown) => setError(message(err)));
+          exportGraph(api, format, runId || null, strategy).then(setResult, (err: unknown) => setError(message(err)));
         }}
       >
         <label htmlFor={formatId}>Format</label>
         <select id={formatId} value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
-          {FORMATS.map((f) => (
-            <option key={f.value} value={f.value}>
+          {EXPORT_FORMATS.map((f) => (
+            <option key={f.id} value={f.id}>
               {f.label}
             </option>
           ))}
         </select>
+        {format === 'python' && (
+          <>
+            <label htmlFor={strategyId}>Train on</label>
+            <select id={strategyId} value={strategy} onChange={(e) => setStrategy(e.target.value as DistributionStrategy)}>
+              {DISTRIBUTION_STRATEGIES.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
         <label htmlFor={sourceId}>From</label>
         <select id={sourceId} value={runId} onChange={(e) => setRunId(e.target.value)}>
           <option value="">The network as drawn (no trained weights)</option>

@@ -1,5 +1,5 @@
 // What the File menu and the top bar do, in one place: both shells call these.
-import type { ExportFormat, ExportResult, NetCanvasApi } from '../../shared/api/backendApi';
+import type { DistributionStrategy, ExportFormat, ExportResult, NetCanvasApi } from '../../shared/api/backendApi';
 import { newProject } from '../../shared/project/newProject';
 import { parseProjectFile } from '../../shared/project/parseProject';
 import type { ProjectFile } from '../../shared/project/projectFile';
@@ -39,12 +39,13 @@ export function openFileText(text: string, fileName: string): void {
   openProject(newProject(model.name || fileName.replace(/\.json$/i, ''), model.graph), null);
 }
 
-export async function exportGraph(api: NetCanvasApi, format: ExportFormat, runId: string | null): Promise<ExportResult | null> {
+export async function exportGraph(api: NetCanvasApi, format: ExportFormat, runId: string | null, strategy: DistributionStrategy = 'single'): Promise<ExportResult | null> {
   const { project } = useProjectStore.getState();
   if (!project) return null;
   return api.exportModel({
     source: runId ? { runId } : { graph: project.graph, settings: project.training, name: project.name },
     format,
+    ...(format === 'python' ? { strategy } : {}),
     path: null,
   });
 }

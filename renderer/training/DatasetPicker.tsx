@@ -1,11 +1,14 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DatasetListing } from '../../shared/api/backendApi';
+import type { Augmentation } from '../../shared/training/augmentation';
+import { isAugmenting } from '../../shared/training/augmentation';
 import type { DatasetInfo, DatasetPreview, DatasetRef } from '../../shared/training/datasetTypes';
 import { errorMessage } from '../../shared/errors/errorMessage';
 import { DATASET_KINDS } from '../../shared/training/datasetKinds';
 import { useBackend } from '../backend/useBackend';
 import { choiceKey, datasetChoices, refKey } from './datasetChoices';
 import { formatCount } from './format';
+import { AugmentedStrip } from './AugmentedStrip';
 import { SampleStrip } from './SampleStrip';
 
 export interface DatasetPickerProps {
@@ -13,11 +16,14 @@ export interface DatasetPickerProps {
   readonly onChange: (ref: DatasetRef, info: DatasetInfo | null) => void;
   /** The description of `value` once read (null while reading or when it cannot be read). */
   readonly onDescribed?: (info: DatasetInfo | null) => void;
+  /** The training settings' augmentation, previewed on the samples when on. */
+  readonly augmentation?: Augmentation | undefined;
+  readonly seed?: number;
 }
 
 
 /** Choose the data set, see its shape, classes and a strip of samples; missing ones say how to get them. */
-export function DatasetPicker({ value, onChange, onDescribed }: DatasetPickerProps) {
+export function DatasetPicker({ value, onChange, onDescribed, augmentation, seed = 0 }: DatasetPickerProps) {
   const api = useBackend();
   const id = useId();
   const [listing, setListing] = useState<DatasetListing | null>(null);
@@ -165,6 +171,7 @@ export function DatasetPicker({ value, onChange, onDescribed }: DatasetPickerPro
             {info.classNames.length} classes: {info.classNames.join(', ')}
           </p>
           {preview && <SampleStrip preview={preview} classNames={info.classNames} />}
+          {preview && isAugmenting(augmentation) && <AugmentedStrip preview={preview} augmentation={augmentation} seed={seed} />}
         </div>
       )}
       {listing && listing.missing.length > 0 && (

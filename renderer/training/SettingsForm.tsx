@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { Monitor, OptimizerName, TrainingSettings } from '../../shared/training/settings';
 import { MONITORS, OPTIMIZERS } from '../../shared/training/settings';
 import type { NumericField } from './settingsFields';
+import { AugmentationFields } from './AugmentationFields';
 import { FIELDS, fieldText, parseField, withField } from './settingsFields';
 
 const NUMERIC: readonly NumericField[] = ['learningRate', 'momentum', 'batchSize', 'epochs', 'validationSplit', 'seed', 'patience', 'limit'];
@@ -140,6 +141,7 @@ export function SettingsForm({ settings, onChange, onInvalidChange, disabled = f
         <input type="checkbox" checked={settings.keepBest} onChange={(e) => onChange({ ...settings, keepBest: e.target.checked })} />
         Keep the best epoch&apos;s weights
       </label>
+      <AugmentationFields settings={settings} onChange={onChange} />
     </fieldset>
   );
 }

@@ -85,7 +85,7 @@ export function TrainingDashboard({ project, onDatasetChange, onSettingsChange, 
   return (
     <div className="nc-dashboard">
       <aside className="nc-dashboard-setup" aria-label="Training setup">
-        <DatasetPicker value={project.dataset} onChange={onDatasetChange} onDescribed={setInfo} />
+        <DatasetPicker value={project.dataset} onChange={onDatasetChange} onDescribed={setInfo} augmentation={project.training.augmentation} seed={project.training.seed} />
         <SettingsForm settings={project.training} onChange={onSettingsChange} onInvalidChange={onInvalidChange} />
         <BackendPicker value={backendChoice} onChange={setBackendChoice} />
       </aside>

@@ -11,6 +11,7 @@ import { datasetRefSchema } from '../training/datasetRef';
 import { COMPUTE_BACKENDS } from '../training/runEvents';
 import type { RunEvent } from '../training/runEvents';
 import type { ApiMethod, NetCanvasApi, Unsubscribe } from './backendApi';
+import { DISTRIBUTION_STRATEGY_IDS, EXPORT_FORMAT_IDS } from './exportFormats';
 import { pathSchema } from './pathSchema';
 
 export { MAX_PATH_LENGTH } from './pathSchema';
@@ -56,7 +57,8 @@ const exportRequest = z.strictObject({
     z.strictObject({ runId }),
     z.strictObject({ graph, settings: trainingSchema, name: z.string().min(1).max(200) }),
   ]),
-  format: z.enum(['tfjs', 'keras-json', 'python']),
+  format: z.enum(EXPORT_FORMAT_IDS),
+  strategy: z.enum(DISTRIBUTION_STRATEGY_IDS).optional(),
   path: pathSchema.nullable(),
 });
 

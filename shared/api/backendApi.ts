@@ -1,4 +1,5 @@
 import type { Graph } from '../graph/types';
+import type { DistributionStrategy, ExportFormat } from './exportFormats';
 import type { ProjectFile } from '../project/projectFile';
 import type { LayerKernels, WeightHistogram } from '../explain/insightData';
 import type { DatasetInfo, DatasetPreview, DatasetProblem, DatasetRef, TestImages } from '../training/datasetTypes';
@@ -6,6 +7,9 @@ import type { TrainingSettings } from '../training/settings';
 import type { BackendChoice, BackendReport, BatchPoint, ComputeBackend, ConfusionResult, RunEvent, RunId } from '../training/runEvents';
 
 export type Unsubscribe = () => void;
+
+// The export formats' home is exportFormats.ts; re-exported because every side names them with the API.
+export type { DistributionStrategy, ExportFormat };
 
 /** Which shell hosts the renderer; the view adapts menus and dialogs, never its logic. */
 export interface AppInfo {
@@ -96,12 +100,13 @@ export interface RunRecord {
   readonly error: string | null;
 }
 
-export type ExportFormat = 'tfjs' | 'keras-json' | 'python';
 
 export interface ExportRequest {
   /** A finished run (weights included) or a bare graph (architecture only). */
   readonly source: { readonly runId: RunId } | { readonly graph: Graph; readonly settings: TrainingSettings; readonly name: string };
   readonly format: ExportFormat;
+  /** How an exported Python script trains (one device when absent); other formats ignore it. */
+  readonly strategy?: DistributionStrategy;
   /** Folder (tfjs) or file path; null lets the shell choose (dialog on desktop, workspace on web). */
   readonly path: string | null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inferGraph } from '../graph/inferGraph';
-import { chain } from '../testing/chain';
+import { stackGraph } from '../templates/stackGraph';
 
 describe('a window that does not fit', () => {
   it.each([
@@ -8,7 +8,7 @@ describe('a window that does not fit', () => {
     ['MaxPooling2D', { pool_size: [30, 30] }, '30×30 window', '28×28 input', 'at least 30×30'],
     ['Conv2D', { kernel_size: [5, 5], dilation_rate: [8, 8] }, '5×5 window (33×33 once dilated)', '28×28 input', 'at least 33×33'],
   ])('%s %j says what it needs, never a negative size', (type, params, window, input, needs) => {
-    const r = inferGraph(chain([['InputLayer', { shape: [28, 28, 1] }], [type, params]]));
+    const r = inferGraph(stackGraph([['InputLayer', { shape: [28, 28, 1] }], [type, params]]));
     const message = r.issues.find((i) => i.code === 'kernelTooLarge')?.message ?? '';
     expect(message).toContain(window);
     expect(message).toContain(input);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_AUGMENTATION_FACTOR } from '../training/augmentation';
 import { datasetRefSchema } from '../training/datasetRef';
 import { LOSSES, MONITORS, OPTIMIZERS } from '../training/settings';
 
@@ -32,6 +33,14 @@ const training = z.object({
   earlyStopping: z.object({ monitor: z.enum(MONITORS), patience: z.number().int().min(0).max(1000) }).nullable(),
   keepBest: z.boolean(),
   limit: z.number().int().min(1).nullable(),
+  augmentation: z
+    .object({
+      shift: z.number().min(0).max(MAX_AUGMENTATION_FACTOR),
+      rotation: z.number().min(0).max(MAX_AUGMENTATION_FACTOR),
+      zoom: z.number().min(0).max(MAX_AUGMENTATION_FACTOR),
+      flip: z.boolean(),
+    })
+    .optional(),
 });
 
 /** The zod schema of a current-version project file; the TypeScript type lives in projectFile.ts. */

@@ -1,3 +1,5 @@
+import type { Augmentation } from './augmentation';
+
 /** Optimizers a learner can pick, by their Keras names. */
 export const OPTIMIZERS = ['sgd', 'adam', 'rmsprop', 'adagrad'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
@@ -27,6 +29,8 @@ export interface TrainingSettings {
   readonly keepBest: boolean;
   /** Cap on training samples (`--limit`); null for all. */
   readonly limit: number | null;
+  /** Random shifts, rotations, zooms and flips of the training images; absent for none. */
+  readonly augmentation?: Augmentation;
 }
 
 export const DEFAULT_TRAINING: TrainingSettings = {

@@ -1,0 +1,220 @@
+// How each Keras layer becomes ONNX operators (opset 13), one entry per Keras class. A layer
+// missing from the table is refused by name, so a new layer is exported once it has an entry here.
+import type { LayerNode, Shape } from '../../../shared/graph/types';
+import type { LayerType } from '../../../shared/layers/catalogue';
+import type { Layout, OnnxGraphBuilder, OnnxValue, WeightTensor } from './onnxGraphBuilder';
+import { onnxAxis, permute } from './onnxGraphBuilder';
+
+/** A layer this exporter cannot write, with the reason a learner reads. */
+export class OnnxExportError extends Error {
+  override readonly name = 'OnnxExportError';
+}
+
+/** What a converter gets for one layer. */
+export interface OnnxLayerContext {
+  readonly node: LayerNode;
+  /** The layer's Keras parameters, defaults filled in. */
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly inputs: readonly OnnxValue[];
+  /** The layer's Keras output shape (from the canvas's shape inference). */
+  readonly outputShape: Shape;
+  /** The layer's weights by their Keras names (`kernel`, `bias`, `gamma`, `moving_mean`, …). */
+  readonly weights: ReadonlyMap<string, WeightTensor>;
+  readonly b: OnnxGraphBuilder;
+}
+
+/** Writes one layer's operators and returns its output. */
+export type OnnxLayerConverter = (ctx: OnnxLayerContext) => OnnxValue;
+
+const refuse = (node: LayerNode, why: string): never => {
+  throw new OnnxExportError(`Cannot export layer '${node.name}' (${node.type}) to ONNX: ${why}`);
+};
+
+function weight(ctx: OnnxLayerContext, key: string): WeightTensor {
+  return ctx.weights.get(key) ?? refuse(ctx.node, `its weight '${key}' is missing from the model.`);
+}
+
+const first = (ctx: OnnxLayerContext): OnnxValue => ctx.inputs[0] ?? refuse(ctx.node, 'it has no input.');
+const pair = (v: unknown, fallback: readonly [number, number]): readonly [number, number] =>
+  Array.isArray(v) && v.length === 2 ? [Number(v[0]), Number(v[1])] : fallback;
+const same = (ctx: OnnxLayerContext, name: string, layout: Layout = 'nhwc'): OnnxValue => ({ name, shape: ctx.outputShape, layout });
+
+/**
+ * ONNX pads `[top, left, bottom, right]` for a window over `[h, w]`. Keras's 'same' (TensorFlow's
+ * SAME) pads the odd pixel at the bottom/right; written out rather than ONNX's auto_pad, so it is
+ * explicit for every stride and dilation.
+ */
+function pads(ctx: OnnxLayerContext, input: Shape, kernel: readonly [number, number], strides: readonly [number, number], dilation: readonly [number, number]): number[] {
+  if (ctx.params.padding !== 'same') return [0, 0, 0, 0];
+  const before: number[] = [];
+  const after: number[] = [];
+  for (const axis of [0, 1] as const) {
+    const size = input[axis + 1] ?? refuse(ctx.node, 'its input size must be known.');
+    const stride = strides[axis];
+    const out = Math.ceil(size / stride);
+    const total = Math.max((out - 1) * stride + (kernel[axis] - 1) * dilation[axis] + 1 - size, 0);
+    before.push(Math.floor(total / 2));
+    after.push(total - Math.floor(total / 2));
+  }
+  return [...before, ...after];
+}
+
+/** Keras's `activation=` as operators after `x` (nothing for linear). */
+export function activate(ctx: OnnxLayerContext, x: OnnxValue, activation: unknown): OnnxValue {
+  const { b } = ctx;
+  const unary = (op: string, attrs: Parameters<OnnxGraphBuilder['op']>[2] = {}): OnnxValue => ({ ...x, name: b.op(op, [x.name], attrs) });
+  switch (activation) {
+    case undefined:
+    case 'linear':
+      return x;
+    case 'relu':
+      return unary('Relu');
+    case 'sigmoid':
+      return unary('Sigmoid');
+    case 'tanh':
+      return unary('Tanh');
+    case 'softplus':
+      return unary('Softplus');
+    case 'elu':
+      return unary('Elu', { alpha: { float: 1 } });
+    case 'selu':
+      // Keras's constants, which are also ONNX's defaults; written so the file says so.
+      return unary('Selu', { alpha: { float: 1.6732632423543772 }, gamma: { float: 1.0507009873554805 } });
+    case 'softmax':
+      // Opset 13's Softmax normalises over one axis: Keras's last axis, wherever the layout put it.
+      return unary('Softmax', { axis: onnxAxis(x, -1) });
+    default:
+      return refuse(ctx.node, `the activation '${String(activation)}' has no ONNX operator in this exporter yet.`);
+  }
+}
+
+const conv2d: OnnxLayerConverter = (ctx) => {
+  const { b, node, params } = ctx;
+  const x = b.toLayout(first(ctx), 'nchw');
+  // Keras stores kernels as (kh, kw, in, out); ONNX's Conv wants (out, in, kh, kw).
+  const kernel = permute(weight(ctx, 'kernel'), [3, 2, 0, 1]);
+  const k = pair(params.kernel_size, [3, 3]);
+  const strides = pair(params.strides, [1, 1]);
+  const dilations = pair(params.dilation_rate, [1, 1]);
+  const inputs = [x.name, b.weight(`${node.name}/kernel`, kernel)];
+  if (params.use_bias !== false) inputs.push(b.weight(`${node.name}/bias`, weight(ctx, 'bias')));
+  const y = b.op('Conv', inputs, { kernel_shape: k, strides, dilations, pads: pads(ctx, x.shape, k, strides, dilations), group: 1 });
+  return activate(ctx, same(ctx, y, 'nchw'), params.activation);
+};
+
+const pooling =
+  (op: 'MaxPool' | 'AveragePool'): OnnxLayerConverter =>
+  (ctx) => {
+    const x = ctx.b.toLayout(first(ctx), 'nchw');
+    const k = pair(ctx.params.pool_size, [2, 2]);
+    const strides = pair(ctx.params.strides, k);
+    // Keras averages a 'same' border window over the pixels inside the image only:
+    // count_include_pad=0 (ONNX's default), written out.
+    const extra: Record<string, number> = op === 'AveragePool' ? { count_include_pad: 0 } : {};
+    const y = ctx.b.op(op, [x.name], { kernel_shape: k, strides, pads: pads(ctx, x.shape, k, strides, [1, 1]), ...extra });
+    return same(ctx, y, 'nchw');
+  };
+
+const globalPooling =
+  (op: 'ReduceMean' | 'ReduceMax'): OnnxLayerConverter =>
+  (ctx) => {
+    const x = first(ctx);
+    return same(ctx, ctx.b.op(op, [x.name], { axes: [onnxAxis(x, 1), onnxAxis(x, 2)], keepdims: 0 }));
+  };
+
+/** Flatten and Reshape read the channels-last order, so Dense weights line up with Keras's. */
+const flatten: OnnxLayerConverter = (ctx) => {
+  const x = ctx.b.toLayout(first(ctx), 'nhwc');
+  return same(ctx, ctx.b.op('Flatten', [x.name], { axis: 1 }));
+};
+
+const reshape: OnnxLayerConverter = (ctx) => {
+  const x = ctx.b.toLayout(first(ctx), 'nhwc');
+  const dims = ctx.outputShape.slice(1).map((d) => d ?? refuse(ctx.node, 'its target shape must be known.'));
+  return same(ctx, ctx.b.op('Reshape', [x.name, ctx.b.int64(`${ctx.node.name}/shape`, [-1, ...dims])]));
+};
+
+const dense: OnnxLayerConverter = (ctx) => {
+  const { b, node } = ctx;
+  // Dense acts on the last axis (per pixel after a Conv2D): MatMul broadcasts over the others.
+  const x = b.toLayout(first(ctx), 'nhwc');
+  let y = b.op('MatMul', [x.name, b.weight(`${node.name}/kernel`, weight(ctx, 'kernel'))]);
+  if (ctx.params.use_bias !== false) y = b.op('Add', [y, b.weight(`${node.name}/bias`, weight(ctx, 'bias'))]);
+  return activate(ctx, same(ctx, y), ctx.params.activation);
+};
+
+/**
+ * Inference-time batch normalisation folded into one multiply and one add per channel:
+ * y = x·γ/√(σ² + ε) + (β − μ·γ/√(σ² + ε)), computed in double precision.
+ */
+const batchNormalization: OnnxLayerConverter = (ctx) => {
+  const { b, node, params } = ctx;
+  const x = first(ctx);
+  const mean = weight(ctx, 'moving_mean').values;
+  const variance = weight(ctx, 'moving_variance').values;
+  const gamma = params.scale === false ? null : weight(ctx, 'gamma').values;
+  const beta = params.center === false ? null : weight(ctx, 'beta').values;
+  const epsilon = typeof params.epsilon === 'number' ? params.epsilon : 0.001;
+  const scale = new Float32Array(mean.length);
+  const shift = new Float32Array(mean.length);
+  for (let c = 0; c < mean.length; c++) {
+    const s = (gamma?.[c] ?? 1) / Math.sqrt((variance[c] ?? 1) + epsilon);
+    scale[c] = s;
+    shift[c] = (beta?.[c] ?? 0) - (mean[c] ?? 0) * s;
+  }
+  // Per channel: the last axis channels-last, axis 1 (broadcast as C×1×1) channels-first.
+  const shape = x.shape.length === 4 && x.layout === 'nchw' ? [mean.length, 1, 1] : [mean.length];
+  const scaled = b.op('Mul', [x.name, b.weight(`${node.name}/scale`, { shape, values: scale })]);
+  return { ...x, name: b.op('Add', [scaled, b.weight(`${node.name}/shift`, { shape, values: shift })]) };
+};
+
+/** Add and Concatenate take their inputs in one layout: the first input's. */
+const aligned = (ctx: OnnxLayerContext): OnnxValue[] => {
+  const layout = first(ctx).layout;
+  return ctx.inputs.map((v) => ctx.b.toLayout(v, layout));
+};
+
+const add: OnnxLayerConverter = (ctx) => {
+  const xs = aligned(ctx);
+  const y = ctx.b.op(xs.length === 2 ? 'Add' : 'Sum', xs.map((v) => v.name));
+  return same(ctx, y, xs[0]?.layout);
+};
+
+const concatenate: OnnxLayerConverter = (ctx) => {
+  const xs = aligned(ctx);
+  const x = xs[0] ?? first(ctx);
+  const axis = typeof ctx.params.axis === 'number' ? ctx.params.axis : -1;
+  return same(ctx, ctx.b.op('Concat', xs.map((v) => v.name), { axis: onnxAxis(x, axis) }), x.layout);
+};
+
+const elementwise =
+  (f: (ctx: OnnxLayerContext, x: OnnxValue) => OnnxValue): OnnxLayerConverter =>
+  (ctx) =>
+    f(ctx, first(ctx));
+
+/**
+ * Every Keras class the ONNX export writes. InputLayer is the graph's input and has no entry.
+ * Dropout does nothing at inference, so it is an Identity.
+ */
+export const ONNX_LAYERS: Partial<Record<LayerType, OnnxLayerConverter>> = {
+  Conv2D: conv2d,
+  MaxPooling2D: pooling('MaxPool'),
+  AveragePooling2D: pooling('AveragePool'),
+  GlobalAveragePooling2D: globalPooling('ReduceMean'),
+  GlobalMaxPooling2D: globalPooling('ReduceMax'),
+  Flatten: flatten,
+  Reshape: reshape,
+  Dense: dense,
+  Dropout: elementwise((ctx, x) => ({ ...x, name: ctx.b.op('Identity', [x.name]) })),
+  BatchNormalization: batchNormalization,
+  Activation: elementwise((ctx, x) => activate(ctx, x, ctx.params.activation)),
+  LeakyReLU: elementwise((ctx, x) => ({ ...x, name: ctx.b.op('LeakyRelu', [x.name], { alpha: { float: Number(ctx.params.alpha ?? 0.3) } }) })),
+  Add: add,
+  Concatenate: concatenate,
+};
+
+/** The converter for `node`, or an OnnxExportError naming the layer. */
+export function onnxConverter(node: LayerNode): OnnxLayerConverter {
+  const converter = Object.hasOwn(ONNX_LAYERS, node.type) ? ONNX_LAYERS[node.type as LayerType] : undefined;
+  return converter ?? refuse(node, `the ONNX export does not know ${node.type} layers yet. Remove the layer or export to another format (TensorFlow.js, Keras JSON, Python).`);
+}
