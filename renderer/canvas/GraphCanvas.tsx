@@ -2,7 +2,7 @@ import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/
 import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CSSProperties, DragEvent } from 'react';
+import type { DragEvent } from 'react';
 import { addAfter, addLayer, connect, insertOnWire, lastBlockAbove, moveNodes, removeItems } from '../../shared/graph/edits';
 import type { Graph, Position } from '../../shared/graph/types';
 import { defaultParams, layerDef } from '../../shared/layers/catalogue';
@@ -226,12 +226,10 @@ export function GraphCanvas() {
     [editGraph, screenToFlowPosition],
   );
 
-  const style = { '--total-params': report.totals.total } as CSSProperties;
   return (
     <div
       ref={wrapper}
       className={`nc-canvas${connecting ? ' nc-connecting' : ''}`}
-      style={style}
       aria-label="Canvas"
       role="application"
       onDragOver={onDragOver}
@@ -240,6 +238,9 @@ export function GraphCanvas() {
       }}
       onDrop={onDrop}
     >
+      {/* The network's total for the share bars, as a rule on the bars alone: set on the canvas,
+          a new total would restyle every element of every block. */}
+      <style>{`.nc-share { --total-params: ${report.totals.total}; }`}</style>
       {drop && <style>{dropStyle(drop)}</style>}
       <ReactFlow
         nodes={nodes}

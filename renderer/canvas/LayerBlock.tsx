@@ -32,6 +32,12 @@ function sameBlock(a: NodeProps<LayerBlockNode>, b: NodeProps<LayerBlockNode>): 
   );
 }
 
+/** The family icon, drawn once per block: lucide builds its SVG anew on every render otherwise. */
+const FamilyIcon = memo(function FamilyIcon({ type }: { type: string }) {
+  const Icon = familyLook(type).icon;
+  return <Icon className="nc-block-icon" size={16} strokeWidth={2.25} aria-hidden="true" />;
+});
+
 /** How a block presents itself: fine, waiting for its first wire, or with a problem. */
 export type BlockState = 'ok' | 'waiting' | 'warning' | 'error';
 
@@ -55,7 +61,6 @@ export const LayerBlock = memo(function LayerBlock({ data, selected }: NodeProps
   const { layer, report } = data;
   const def = layerDef(layer.type);
   const look = familyLook(layer.type);
-  const Icon = look.icon;
   const state = blockState(report);
   const issue =
     state === 'error'
@@ -92,7 +97,7 @@ export const LayerBlock = memo(function LayerBlock({ data, selected }: NodeProps
         <Handle type="target" position={Position.Top} aria-label={`${layer.name} input`} />
       )}
       <div className="nc-block-head" title={`${look.label} · ${layer.type} '${layer.name}'`}>
-        <Icon className="nc-block-icon" size={16} strokeWidth={2.25} aria-hidden="true" />
+        <FamilyIcon type={layer.type} />
         <span className="nc-block-type">{layer.type}</span>
         <span className="nc-block-name">{layer.name}</span>
       </div>
