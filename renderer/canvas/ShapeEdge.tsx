@@ -96,7 +96,10 @@ export const ShapeEdge = memo(function ShapeEdge(props: EdgeProps<ShapeEdgeType>
         <EdgeLabelRenderer>
           <div
             className={`nc-edge-label nodrag nopan${problem ? ' nc-edge-label-problem' : ''}${props.selected ? ' nc-edge-label-selected' : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            // On a detour the label sits just right of the lane, clear of the blocks' own wires.
+            style={{
+              transform: `${lane === undefined ? 'translate(-50%, -50%)' : 'translate(6px, -50%)'} translate(${labelX}px, ${labelY}px)`,
+            }}
             onPointerEnter={explain}
             data-testid="edge-shape"
             data-edge-id={props.id}

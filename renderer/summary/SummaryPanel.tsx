@@ -26,8 +26,11 @@ const SummaryRowView = memo(function SummaryRowView({ name, type, shape, params 
   return (
     <tr style={{ '--fam': look.color } as CSSProperties}>
       <td title={`${look.label} layer`}>
-        <Icon className="nc-summary-icon" size={13} aria-hidden="true" />
-        {name} ({type})
+        <span className="nc-summary-name">
+          <Icon className="nc-summary-icon" size={13} aria-hidden="true" />
+          {name}
+        </span>{' '}
+        ({type})
       </td>
       <td>{shape}</td>
       <td>{params}</td>
