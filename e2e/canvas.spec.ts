@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { PROJECT_TEMPLATES } from '../shared/templates/projectTemplates';
 
 const appUrl = () => {
   const url = process.env.NETCANVAS_URL;
@@ -102,4 +103,131 @@ test('a selected block stays selected across the tabs, and shift-click adds to t
   await expect(inspector).toContainText('Select a layer');
   await expect(page.getByTestId('block-conv2d').locator('xpath=..')).toHaveClass(/selected/);
   await expect(page.getByTestId('block-flatten').locator('xpath=..')).toHaveClass(/selected/);
+});
+
+/** Opens a template from the start screen by its project name. */
+async function openTemplate(page: Page, name: string) {
+  await page.goto(appUrl());
+  await page.getByRole('button', { name }).first().click();
+  await expect(page.getByRole('region', { name: 'Model summary' })).toBeVisible();
+  await expect(page.locator('.nc-block').first()).toBeVisible();
+}
+
+/** The canvas's pan and zoom, as React Flow applies them. */
+const viewTransform = (page: Page) =>
+  page.evaluate<string>(`getComputedStyle(document.querySelector('.react-flow__viewport')).transform`);
+
+type Smallest = { min: number; count: number };
+/**
+ * The smallest on-screen text (font size × zoom) among the blocks and wire labels in view, and the
+ * shapes or counts cut off by their block's edge. (A string: the specs compile without the DOM.)
+ */
+const readability = (page: Page) =>
+  page.evaluate<{ blocks: Smallest; wires: Smallest; cutOff: string[] }>(`(() => {
+    const viewport = document.querySelector('.react-flow__viewport');
+    const canvas = document.querySelector('.nc-canvas').getBoundingClientRect();
+    const zoom = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a;
+    const inView = (r) =>
+      r.width > 0 && r.bottom > canvas.top && r.top < canvas.bottom && r.right > canvas.left && r.left < canvas.right;
+    const smallest = (selector) => {
+      let min = Infinity;
+      let count = 0;
+      for (const el of document.querySelectorAll(selector)) {
+        const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+        if (!hasText || !inView(el.getBoundingClientRect())) continue;
+        count++;
+        min = Math.min(min, parseFloat(getComputedStyle(el).fontSize) * zoom);
+      }
+      return { min, count };
+    };
+    const cutOff = [...document.querySelectorAll('[data-testid=output-shape], [data-testid=param-count]')]
+      .filter((el) => el.scrollWidth > el.clientWidth + 1)
+      .map((el) => el.textContent);
+    return { blocks: smallest('.nc-block, .nc-block *'), wires: smallest('.nc-edge-label, .nc-edge-label *'), cutOff };
+  })()`);
+
+/** Whether any two blocks on screen cover each other. */
+const blocksOverlap = (page: Page) =>
+  page.evaluate<boolean>(`(() => {
+    const r = [...document.querySelectorAll('.nc-block')].map((e) => e.getBoundingClientRect());
+    return r.some((a, i) => r.slice(i + 1).some((b) => a.bottom > b.top && b.bottom > a.top && a.right > b.left && b.right > a.left));
+  })()`);
+
+for (const template of PROJECT_TEMPLATES) {
+  test(`the ${template.id} template opens readable: block text ≥ 12 px, wire labels ≥ 11 px, from its input`, async ({ page }) => {
+    await openTemplate(page, template.project.name);
+    await expect(page.getByTestId('block-input_layer')).toBeInViewport();
+    const { blocks, wires, cutOff } = await readability(page);
+    expect(blocks.count).toBeGreaterThan(10);
+    expect(blocks.min).toBeGreaterThanOrEqual(12);
+    expect(wires.count).toBeGreaterThan(2);
+    expect(wires.min).toBeGreaterThanOrEqual(11);
+    expect(cutOff).toEqual([]);
+  });
+}
+
+test('drop a layer under the last block, onto a wire, and anywhere: wired in, inserted, or waiting, with no view jump', async ({ page }) => {
+  await emptyCanvas(page);
+  const palette = page.getByRole('navigation', { name: 'Layers' });
+  const canvas = page.locator('.nc-canvas');
+  const summary = page.getByRole('region', { name: 'Model summary' });
+  const canvasBox = await canvas.boundingBox();
+  const inputBox = await page.getByTestId('block-input_layer').boundingBox();
+  if (!canvasBox || !inputBox) throw new Error('no canvas');
+  const at = (x: number, y: number) => ({ x: x - canvasBox.x, y: y - canvasBox.y });
+
+  // Under the last block: Flatten is wired after the input.
+  const before = await viewTransform(page);
+  await palette.getByRole('button', { name: 'Flatten', exact: true }).dragTo(canvas, {
+    targetPosition: at(inputBox.x + inputBox.width / 2, inputBox.y + inputBox.height + 60),
+  });
+  await expect(summary.getByRole('row', { name: /flatten \(Flatten\) \(None, 784\)/ })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'input_layer to flatten, (None, 28, 28, 1)' })).toBeAttached();
+  expect(await viewTransform(page)).toBe(before);
+
+  // Onto that wire's label: a Conv2D goes in between, and Flatten now takes its output.
+  const label = page.getByTestId('edge-shape').filter({ hasText: '(None, 28, 28, 1)' });
+  await palette.getByRole('button', { name: 'Conv2D', exact: true }).dragTo(label);
+  await expect(summary.getByRole('row', { name: /flatten \(Flatten\) \(None, 21632\)/ })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'conv2d to flatten, (None, 26, 26, 32)' })).toBeAttached();
+  expect(await viewTransform(page)).toBe(before);
+  // Blocks below made room: none covers another.
+  expect(await blocksOverlap(page)).toBe(false);
+
+  // Far from any block: a Dense waits calmly for its wire (no alert), and the view stays.
+  await palette.getByRole('button', { name: 'Dense', exact: true }).dragTo(canvas, {
+    targetPosition: { x: canvasBox.width - 140, y: 80 },
+  });
+  const dense = page.getByTestId('block-dense');
+  await expect(dense).toContainText('Connect me');
+  await expect(dense.getByRole('alert')).toHaveCount(0);
+  expect(await viewTransform(page)).toBe(before);
+});
+
+test('wire a block from the keyboard with Connect to…', async ({ page }) => {
+  await emptyCanvas(page);
+  await add(page, 'Flatten');
+  const palette = page.getByRole('navigation', { name: 'Layers' });
+  const canvas = page.locator('.nc-canvas');
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('no canvas');
+  await palette.getByRole('button', { name: 'Dense', exact: true }).dragTo(canvas, { targetPosition: { x: box.width - 140, y: 80 } });
+  await expect(page.getByTestId('block-dense')).toContainText('Connect me');
+  await page.getByTestId('block-flatten').click();
+  const trigger = page.getByRole('button', { name: 'Connect flatten to…' });
+  await trigger.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: /dense/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('group', { name: 'flatten to dense, (None, 784)' })).toBeAttached();
+  await expect(page.getByRole('region', { name: 'Model summary' }).getByRole('row', { name: /dense \(Dense\) \(None, 10\) 7,850/ })).toBeVisible();
+  await expect(page.getByTestId('block-dense')).not.toContainText('Connect me');
+});
+
+test('an empty canvas says what to do next', async ({ page }) => {
+  await emptyCanvas(page);
+  await expect(page.getByText('Drag a layer here, or click one in the palette')).toHaveCount(0);
+  await page.getByTestId('block-input_layer').click();
+  await page.keyboard.press('Delete');
+  await expect(page.getByText('Drag a layer here, or click one in the palette')).toBeVisible();
 });

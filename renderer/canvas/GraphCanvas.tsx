@@ -3,23 +3,30 @@ import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
-import { addLayer, connect, moveNodes, removeItems } from '../../shared/graph/edits';
-import type { Position } from '../../shared/graph/types';
+import { addAfter, addLayer, connect, insertOnWire, lastBlockAbove, moveNodes, removeItems } from '../../shared/graph/edits';
+import type { Graph, Position } from '../../shared/graph/types';
 import { defaultParams, layerDef } from '../../shared/layers/catalogue';
 import type { LayerType } from '../../shared/layers/catalogue';
 import { useProjectStore } from '../state/projectStore';
 import { useGraphReport } from '../state/useGraphReport';
-import { canvasElements, NO_ELEMENTS } from './canvasElements';
+import { familyLook } from '../theme/layerFamilies';
+import { BLOCK_SIZE, canvasElements, NO_ELEMENTS } from './canvasElements';
 import type { CanvasElements, Dimensions } from './canvasElements';
+import { initialViewport } from './initialViewport';
 import { LayerBlock } from './LayerBlock';
 import type { LayerBlockNode } from './LayerBlock';
 import { ShapeEdge } from './ShapeEdge';
+import { useDocumentTheme } from './useDocumentTheme';
+import './canvas.css';
 
 /** The drag payload type a palette block carries. */
 export const LAYER_DRAG_TYPE = 'application/x-netcanvas-layer';
 
 const nodeTypes = { layer: LayerBlock };
 const edgeTypes = { shape: ShapeEdge };
+
+/** Where a dragged palette block would land: into a wire, after a last block, or on its own. */
+type DropTarget = { wire: string } | { after: string } | null;
 
 /**
  * Nodes and edges are controlled by the store, so React Flow's clicks only reach the selection
@@ -40,14 +47,53 @@ function applySelectChanges(changes: readonly (NodeChange | EdgeChange)[]): void
   store.select([...next]);
 }
 
+/** The wire under a screen point (its line or its shape label), if any. */
+function wireAt(x: number, y: number): string | undefined {
+  for (const el of document.elementsFromPoint(x, y)) {
+    const label = el.closest<HTMLElement>('[data-edge-id]');
+    if (label?.dataset.edgeId) return label.dataset.edgeId;
+    const edge = el.closest('.react-flow__edge');
+    const id = edge?.getAttribute('data-id');
+    if (id) return id;
+  }
+  return undefined;
+}
+
+/** Where a block dragged to `point` (flow coordinates) over the wire `wire` would go. */
+function dropTarget(graph: Graph, wire: string | undefined, point: Position): DropTarget {
+  if (wire) return { wire };
+  const last = lastBlockAbove(graph, point, BLOCK_SIZE.height);
+  return last ? { after: last.id } : null;
+}
+
+/** A palette block's top-left when dropped with the pointer at `p`: the pointer near its title. */
+const dropCorner = (p: Position): Position => ({
+  x: Math.round(p.x - BLOCK_SIZE.width / 2),
+  y: Math.round(p.y - 20),
+});
+
+/** Highlights the wire or block a drop would use (a style rule: no block or wire re-renders). */
+function dropStyle(target: DropTarget): string {
+  if (!target) return '';
+  if ('wire' in target)
+    return `.nc-canvas .react-flow__edge[data-id="${CSS.escape(target.wire)}"] .react-flow__edge-path { stroke: var(--accent, #2457d6); stroke-width: 4; }`;
+  return `.nc-canvas .react-flow__node[data-id="${CSS.escape(target.after)}"] .nc-block { box-shadow: 0 6px 0 -2px var(--accent, #2457d6); }`;
+}
+
 /** The canvas: a thin view over the graph in the store; every change goes through shared/graph/edits. */
 export function GraphCanvas() {
   const { graph, report } = useGraphReport();
   const selection = useProjectStore((s) => s.selection);
   const editGraph = useProjectStore((s) => s.editGraph);
-  const { screenToFlowPosition, setCenter, getZoom } = useReactFlow();
+  const { screenToFlowPosition, setViewport, getViewport } = useReactFlow();
+  const theme = useDocumentTheme();
+  const wrapper = useRef<HTMLDivElement>(null);
   // Positions while a drag is under way; committed to the graph (one undo step) when it ends.
   const [dragging, setDragging] = useState<ReadonlyMap<string, Position>>(new Map());
+  // Bumped when a block's measured height changes: blocks below it may have to make room.
+  const [sizes, setSizes] = useState(0);
+  const [connecting, setConnecting] = useState(false);
+  const [drop, setDrop] = useState<DropTarget>(null);
 
   const selected = useMemo(() => new Set(selection), [selection]);
   // Each edit keeps the node and edge objects it did not change, so React Flow skips them.
@@ -55,6 +101,7 @@ export function GraphCanvas() {
   // Sizes React Flow measured, handed to the next node objects: no re-measuring after an edit.
   const measured = useRef(new Map<string, Dimensions>());
   const { nodes, edges } = useMemo(() => {
+    void sizes;
     previous.current = canvasElements(
       graph,
       report,
@@ -64,27 +111,66 @@ export function GraphCanvas() {
       measured.current,
     );
     return previous.current;
-  }, [graph, report, dragging, selected]);
+  }, [graph, report, dragging, selected, sizes]);
 
-  // A layer added from the palette may land below the visible area: bring it into view.
+  // The view a network opens at: readable, starting at its input (see initialViewport).
+  const graphRef = useRef(graph);
+  graphRef.current = graph;
+  const placeView = useCallback(
+    (g: Graph) => {
+      const el = wrapper.current;
+      if (!el) return;
+      const size = { width: el.clientWidth, height: el.clientHeight };
+      void setViewport(initialViewport(g.nodes.map((n) => n.position), BLOCK_SIZE, size));
+    },
+    [setViewport],
+  );
+  // Opening another project (an open replaces the graph and is not an unsaved edit) places it anew.
+  useEffect(
+    () =>
+      useProjectStore.subscribe((s, prev) => {
+        if (s.project && !s.dirty && s.project.graph !== prev.project?.graph) placeView(s.project.graph);
+      }),
+    [placeView],
+  );
+
+  // A layer added from the palette may land outside the view: pan just enough to show it. A drop
+  // lands where the pointer is, so the view stays put.
   const count = useRef(graph.nodes.length);
+  const dropped = useRef('');
   useEffect(() => {
     const added = graph.nodes.length > count.current ? graph.nodes.at(-1) : undefined;
     count.current = graph.nodes.length;
-    if (added) void setCenter(added.position.x + 110, added.position.y + 48, { zoom: getZoom() });
-  }, [graph.nodes, setCenter, getZoom]);
+    const el = wrapper.current;
+    if (!added || !el || added.id === dropped.current) return;
+    const { x, y, zoom } = getViewport();
+    const left = added.position.x * zoom + x;
+    const top = added.position.y * zoom + y;
+    const right = left + BLOCK_SIZE.width * zoom;
+    const bottom = top + BLOCK_SIZE.height * zoom;
+    const margin = 24;
+    const dx = left < margin ? margin - left : right > el.clientWidth - margin ? el.clientWidth - margin - right : 0;
+    const dy = top < margin ? margin - top : bottom > el.clientHeight - margin ? el.clientHeight - margin - bottom : 0;
+    if (dx !== 0 || dy !== 0) void setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 200 });
+  }, [graph.nodes, getViewport, setViewport]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<LayerBlockNode>[]) => {
       applySelectChanges(changes);
       const moving = new Map(dragging);
       const finished = new Map<string, Position>();
+      let resized = false;
       for (const c of changes) {
-        if (c.type === 'dimensions' && c.dimensions) measured.current.set(c.id, c.dimensions);
+        if (c.type === 'dimensions' && c.dimensions) {
+          const before = measured.current.get(c.id);
+          if (!before || Math.abs(before.height - c.dimensions.height) > 0.5) resized = true;
+          measured.current.set(c.id, c.dimensions);
+        }
         if (c.type !== 'position' || !c.position) continue;
         if (c.dragging) moving.set(c.id, c.position);
         else finished.set(c.id, c.position);
       }
+      if (resized) setSizes((v) => v + 1);
       if (finished.size > 0) {
         for (const [id] of finished) moving.delete(id);
         const all = new Map([...dragging, ...finished]);
@@ -100,22 +186,41 @@ export function GraphCanvas() {
     [editGraph],
   );
 
+  const onDragOver = useCallback(
+    (e: DragEvent) => {
+      if (!e.dataTransfer.types.includes(LAYER_DRAG_TYPE)) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+      const point = dropCorner(screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+      const next = dropTarget(graphRef.current, wireAt(e.clientX, e.clientY), point);
+      setDrop((d) => (JSON.stringify(d) === JSON.stringify(next) ? d : next));
+    },
+    [screenToFlowPosition],
+  );
+
   const onDrop = useCallback(
     (e: DragEvent) => {
+      setDrop(null);
       const type = e.dataTransfer.getData(LAYER_DRAG_TYPE);
       if (!type || !layerDef(type)) return;
       e.preventDefault();
-      const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const spec = { type, params: defaultParams(type as LayerType) };
+      const corner = dropCorner(screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+      const wire = wireAt(e.clientX, e.clientY);
       let id = '';
       editGraph((g) => {
-        const added = addLayer(
-          g,
-          { type, params: defaultParams(type as LayerType) },
-          { x: Math.round(p.x - 110), y: Math.round(p.y - 40) },
-        );
+        const target = dropTarget(g, wire, corner);
+        const placed =
+          target && 'wire' in target
+            ? insertOnWire(g, target.wire, spec)
+            : target
+              ? addAfter(g, spec, target.after)
+              : null;
+        const added = placed ?? addLayer(g, spec, corner);
         id = added.id;
         return added.graph;
       });
+      dropped.current = id;
       useProjectStore.getState().select([id]);
     },
     [editGraph, screenToFlowPosition],
@@ -123,12 +228,20 @@ export function GraphCanvas() {
 
   return (
     <div
-      className="nc-canvas"
+      ref={wrapper}
+      className={`nc-canvas${connecting ? ' nc-connecting' : ''}`}
       aria-label="Canvas"
       role="application"
-      onDragOver={(e) => e.preventDefault()}
+      onDragOver={onDragOver}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDrop(null);
+      }}
       onDrop={onDrop}
     >
+      {/* The network's total for the share bars, as a rule on the bars alone: set on the canvas,
+          a new total would restyle every element of every block. */}
+      <style>{`.nc-share { --total-params: ${report.totals.total}; }`}</style>
+      {drop && <style>{dropStyle(drop)}</style>}
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -137,21 +250,34 @@ export function GraphCanvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={applySelectChanges}
         onConnect={onConnect}
+        onConnectStart={() => setConnecting(true)}
+        onConnectEnd={() => setConnecting(false)}
         onDelete={({ nodes: n, edges: e }) =>
           editGraph((g) => removeItems(g, new Set(n.map((x) => x.id)), new Set(e.map((x) => x.id))))
         }
+        onInit={() => placeView(graphRef.current)}
         deleteKeyCode={['Delete', 'Backspace']}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        fitView
-        fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
         minZoom={0.1}
         onlyRenderVisibleElements
+        colorMode={theme}
         proOptions={{ hideAttribution: true }}
       >
         <Background />
-        <Controls />
-        <MiniMap pannable zoomable ariaLabel="Minimap" />
+        <Controls fitViewOptions={{ padding: 0.1, maxZoom: 1 }} />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel="Minimap"
+          nodeColor={(n) => familyLook((n as LayerBlockNode).data.layer.type).color}
+          nodeBorderRadius={6}
+        />
       </ReactFlow>
+      {graph.nodes.length === 0 && (
+        <p className="nc-canvas-empty" role="note">
+          Drag a layer here, or click one in the palette
+        </p>
+      )}
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { Handle, Position } from '@xyflow/react';
 import type { Node, NodeProps } from '@xyflow/react';
+import { Plug } from 'lucide-react';
 import { memo } from 'react';
-import type { PointerEvent } from 'react';
+import type { CSSProperties, PointerEvent } from 'react';
 import { explainNode } from '../../shared/explain/explainGraph';
 import type { NodeReport } from '../../shared/graph/inferGraph';
 import { applyFix } from '../../shared/graph/edits';
@@ -9,8 +10,11 @@ import type { LayerNode } from '../../shared/graph/types';
 import { layerDef } from '../../shared/layers/catalogue';
 import { formatCount, formatShape } from '../../shared/layers/shapeUtils';
 import { useProjectStore } from '../state/projectStore';
+import { familyLook } from '../theme/layerFamilies';
 import { reportSignature } from './blockFacts';
+import { ConnectMenu } from './ConnectMenu';
 import { keySettings } from './keySettings';
+import { TensorGlyph } from './TensorGlyph';
 
 export type LayerBlockData = { layer: LayerNode; report: NodeReport | undefined };
 export type LayerBlockNode = Node<LayerBlockData, 'layer'>;
@@ -28,15 +32,43 @@ function sameBlock(a: NodeProps<LayerBlockNode>, b: NodeProps<LayerBlockNode>): 
   );
 }
 
-/** One layer on the canvas: type, name, key settings, output shape, parameters, and what is wrong. */
+/** The family icon, drawn once per block: lucide builds its SVG anew on every render otherwise. */
+const FamilyIcon = memo(function FamilyIcon({ type }: { type: string }) {
+  const Icon = familyLook(type).icon;
+  return <Icon className="nc-block-icon" size={16} strokeWidth={2.25} aria-hidden="true" />;
+});
+
+/** How a block presents itself: fine, waiting for its first wire, or with a problem. */
+export type BlockState = 'ok' | 'waiting' | 'warning' | 'error';
+
+/**
+ * A block whose only problem is that nothing is wired into it yet is waiting, not wrong: a learner
+ * who just dropped it has not had the chance to wire it.
+ */
+export function blockState(report: NodeReport | undefined): BlockState {
+  const issues = report?.issues ?? [];
+  if (issues.length > 0 && issues.every((i) => i.code === 'missingInput')) return 'waiting';
+  if (issues.some((i) => i.severity === 'error')) return 'error';
+  return issues.length > 0 ? 'warning' : 'ok';
+}
+
+/**
+ * One layer on the canvas: its family's colour and icon with the Keras class and the layer's name,
+ * its key settings, its output shape as text and as a proportional glyph, its parameter count with
+ * a bar of its share of the network's total, and what is wrong (or that it waits for a wire).
+ */
 export const LayerBlock = memo(function LayerBlock({ data, selected }: NodeProps<LayerBlockNode>) {
   const { layer, report } = data;
   const def = layerDef(layer.type);
-  const error = report?.issues.find((i) => i.severity === 'error');
-  const warning = report?.issues.find((i) => i.severity === 'warning');
-  const issue = error ?? warning;
+  const look = familyLook(layer.type);
+  const state = blockState(report);
+  const issue =
+    state === 'error'
+      ? report?.issues.find((i) => i.severity === 'error')
+      : state === 'warning'
+        ? report?.issues[0]
+        : undefined;
   const params = report?.params ? report.params.trainable + report.params.nonTrainable : null;
-  const state = error ? 'error' : warning ? 'warning' : 'ok';
   // The arithmetic with the learner's numbers is written into the titles on hover, for this block
   // only: explaining all 300 blocks on every keystroke was most of an edit's cost.
   const explain = (e: PointerEvent<HTMLDivElement>) => {
@@ -44,9 +76,18 @@ export const LayerBlock = memo(function LayerBlock({ data, selected }: NodeProps
     for (const el of e.currentTarget.querySelectorAll<HTMLElement>('[data-formula]'))
       el.title = text ?? el.dataset.formula ?? '';
   };
+  const settings = keySettings(layer);
+  // The share bar's width is params / total in CSS: the total is set once on the canvas, so a
+  // keystroke that changes it redraws no block.
+  const style = {
+    '--fam': look.color,
+    '--fam-bg': look.background,
+    '--params': params ?? 0,
+  } as CSSProperties;
   return (
     <div
       className={`nc-block nc-block-${state}${selected ? ' nc-block-selected' : ''}`}
+      style={style}
       role="group"
       aria-label={`${layer.type} ${layer.name}`}
       data-testid={`block-${layer.name}`}
@@ -55,33 +96,51 @@ export const LayerBlock = memo(function LayerBlock({ data, selected }: NodeProps
       {layer.type !== 'InputLayer' && (
         <Handle type="target" position={Position.Top} aria-label={`${layer.name} input`} />
       )}
-      <div className="nc-block-head">
+      <div className="nc-block-head" title={`${look.label} · ${layer.type} '${layer.name}'`}>
+        <FamilyIcon type={layer.type} />
         <span className="nc-block-type">{layer.type}</span>
         <span className="nc-block-name">{layer.name}</span>
       </div>
-      <div className="nc-block-settings">{keySettings(layer)}</div>
-      <div className="nc-block-facts">
-        <span
-          className="nc-block-shape"
-          data-formula={def?.explain.shapeFormula}
-          data-testid="output-shape"
-        >
-          {report?.outputShape ? formatShape(report.outputShape) : '?'}
-        </span>
-        <span
-          className="nc-block-params"
-          data-formula={def?.explain.paramFormula}
-          data-testid="param-count"
-        >
-          {params === null ? '' : `${formatCount(params)} params`}
-        </span>
+      <div className="nc-block-settings" title={settings}>
+        {settings || '\u00a0'}
       </div>
+      <div className="nc-block-facts">
+        <TensorGlyph shape={report?.outputShape} color={look.color} />
+        <div className="nc-block-numbers">
+          <span
+            className="nc-block-shape"
+            data-formula={def?.explain.shapeFormula}
+            data-testid="output-shape"
+          >
+            {report?.outputShape ? formatShape(report.outputShape) : '?'}
+          </span>
+          <span className="nc-block-params-row">
+            <span
+              className="nc-block-params"
+              data-formula={def?.explain.paramFormula}
+              data-testid="param-count"
+            >
+              {params === null ? '' : `${formatCount(params)} params`}
+            </span>
+            {params !== null && params > 0 && (
+              <span className="nc-share" aria-hidden="true">
+                <span />
+              </span>
+            )}
+          </span>
+        </div>
+      </div>
+      {state === 'waiting' && (
+        <p className="nc-block-waiting" role="note">
+          <Plug size={14} aria-hidden="true" /> Connect me: drag a wire into my top
+        </p>
+      )}
       {issue && (
         <div
           className={`nc-block-issue nc-issue-${issue.severity}`}
-          role={error ? 'alert' : 'note'}
+          role={state === 'error' ? 'alert' : 'note'}
         >
-          <p>{issue.message}</p>
+          <p title={issue.message}>{issue.message}</p>
           {issue.fix && (
             <button
               type="button"
@@ -97,6 +156,7 @@ export const LayerBlock = memo(function LayerBlock({ data, selected }: NodeProps
           )}
         </div>
       )}
+      {selected && <ConnectMenu sourceId={layer.id} sourceName={layer.name} />}
       <Handle type="source" position={Position.Bottom} aria-label={`${layer.name} output`} />
     </div>
   );

@@ -1,5 +1,6 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath } from '@xyflow/react';
 import type { Edge, EdgeProps } from '@xyflow/react';
+import { X } from 'lucide-react';
 import { memo } from 'react';
 import type { PointerEvent } from 'react';
 import { explainNode } from '../../shared/explain/explainGraph';
@@ -8,11 +9,17 @@ import type { LayerNode } from '../../shared/graph/types';
 import { layerDef } from '../../shared/layers/catalogue';
 import { formatShape } from '../../shared/layers/shapeUtils';
 
-/** `shape`: the label; `source` and its report: what the hover title explains. */
+/**
+ * `shape`: the label; `source` and its report: what the hover title explains; `lane`: the x of the
+ * detour a long wire takes beside the blocks it would cross; `problem`: why the target rejects
+ * what arrives on this wire.
+ */
 export type ShapeEdgeData = {
   shape: string;
   source: LayerNode | undefined;
   sourceReport: NodeReport | undefined;
+  lane?: number | undefined;
+  problem?: string | undefined;
 };
 export type ShapeEdgeType = Edge<ShapeEdgeData, 'shape'>;
 
@@ -29,26 +36,76 @@ export function edgeFormula(data: ShapeEdgeData): string {
     : '';
 }
 
-/** A wire labelled with the tensor shape it carries; hovering the label shows how it was computed. */
+/** Corner radius of a detour's bends. */
+const BEND = 12;
+
+/**
+ * A wire that leaves its source downwards, runs down a lane at x = `lane` beside the blocks
+ * between, and comes back in above its target: [path, label x, label y].
+ */
+export function lanePath(
+  sx: number,
+  sy: number,
+  tx: number,
+  ty: number,
+  lane: number,
+): [string, number, number] {
+  const out = sy + 2 * BEND;
+  const back = ty - 2 * BEND;
+  const path = [
+    `M ${sx} ${sy}`,
+    `L ${sx} ${out - BEND}`,
+    `Q ${sx} ${out} ${sx + BEND} ${out}`,
+    `L ${lane - BEND} ${out}`,
+    `Q ${lane} ${out} ${lane} ${out + BEND}`,
+    `L ${lane} ${back - BEND}`,
+    `Q ${lane} ${back} ${lane - BEND} ${back}`,
+    `L ${tx + BEND} ${back}`,
+    `Q ${tx} ${back} ${tx} ${back + BEND}`,
+    `L ${tx} ${ty}`,
+  ].join(' ');
+  return [path, lane, (out + back) / 2];
+}
+
+/**
+ * A wire labelled with the tensor shape it carries; hovering the label shows how it was computed,
+ * or, on a wire its target rejects, why.
+ */
 export const ShapeEdge = memo(function ShapeEdge(props: EdgeProps<ShapeEdgeType>) {
-  const [path, labelX, labelY] = getBezierPath(props);
   const data = props.data;
+  const lane = data?.lane;
+  const [path, labelX, labelY] =
+    lane === undefined
+      ? getBezierPath(props)
+      : lanePath(props.sourceX, props.sourceY, props.targetX, props.targetY, lane);
+  const problem = data?.problem;
   // The title is written on hover: explaining every wire on every keystroke is wasted work.
   const explain = (e: PointerEvent<HTMLDivElement>) => {
-    if (data) e.currentTarget.title = edgeFormula(data);
+    if (data) e.currentTarget.title = problem ?? edgeFormula(data);
   };
   return (
     <>
-      <BaseEdge id={props.id} path={path} markerEnd={props.markerEnd} style={props.style} />
-      {data?.shape && (
+      <BaseEdge
+        id={props.id}
+        path={path}
+        markerEnd={props.markerEnd}
+        style={props.style}
+        className={problem ? 'nc-edge-problem' : undefined}
+      />
+      {(data?.shape || problem) && (
         <EdgeLabelRenderer>
           <div
-            className="nc-edge-label nodrag nopan"
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            className={`nc-edge-label nodrag nopan${problem ? ' nc-edge-label-problem' : ''}${props.selected ? ' nc-edge-label-selected' : ''}`}
+            // On a detour the label sits just right of the lane, clear of the blocks' own wires.
+            style={{
+              transform: `${lane === undefined ? 'translate(-50%, -50%)' : 'translate(6px, -50%)'} translate(${labelX}px, ${labelY}px)`,
+            }}
             onPointerEnter={explain}
             data-testid="edge-shape"
+            data-edge-id={props.id}
           >
-            {data.shape}
+            {problem && <X size={12} strokeWidth={3} aria-label="rejected" />}
+            {data?.shape || 'does not fit'}
           </div>
         </EdgeLabelRenderer>
       )}

@@ -1,12 +1,18 @@
 import type { GraphReport } from '../../shared/graph/inferGraph';
+import type { IssueCode } from '../../shared/graph/issues';
 import type { Graph, Position } from '../../shared/graph/types';
 import { formatShape } from '../../shared/layers/shapeUtils';
 import { reportSignature } from './blockFacts';
+import { detourLane, separateBlocks } from './blockLayout';
+import type { Box } from './blockLayout';
 import type { LayerBlockNode } from './LayerBlock';
 import type { ShapeEdgeType } from './ShapeEdge';
 
 /** A block's size as React Flow measured it. */
 export type Dimensions = { readonly width: number; readonly height: number };
+
+/** A block's size before React Flow has measured it (the CSS width, a typical height). */
+export const BLOCK_SIZE: Dimensions = { width: 240, height: 104 };
 
 /** What the canvas draws, and the same objects by id for the next edit to reuse. */
 export interface CanvasElements {
@@ -26,6 +32,19 @@ export const NO_ELEMENTS: CanvasElements = {
   signatures: new Map(),
 };
 
+/** Problems of a layer that are about what arrives on its wires: its wires are drawn as errors. */
+const WIRE_PROBLEMS: ReadonlySet<IssueCode> = new Set<IssueCode>([
+  'needsImage',
+  'needsKnownSize',
+  'shapesDoNotMatch',
+  'concatMismatch',
+  'reshapeMismatch',
+  'tooManyInputs',
+  'cycle',
+]);
+
+const samePosition = (a: Position, b: Position) => a.x === b.x && a.y === b.y;
+
 /**
  * React Flow's nodes and edges for the graph. Every edit re-infers every report, but a node or edge
  * whose layer, shown facts, position and selection are unchanged keeps its previous object: React
@@ -33,6 +52,10 @@ export const NO_ELEMENTS: CanvasElements = {
  * on a 300-block canvas costs only the blocks it changes. A new object carries the block's last
  * measured size: React Flow hides a node object without one and measures it again (DOM reads and
  * a store update per block).
+ *
+ * Blocks are drawn where they are stored, except that a block grown taller (by a problem it shows)
+ * pushes the blocks below it down rather than covering them; a wire that would cross blocks runs
+ * beside them.
  */
 export function canvasElements(
   graph: Graph,
@@ -42,15 +65,28 @@ export function canvasElements(
   prev: CanvasElements,
   measured: ReadonlyMap<string, Dimensions> = new Map(),
 ): CanvasElements {
+  const boxes: Box[] = graph.nodes.map((layer) => {
+    const p = dragging.get(layer.id) ?? layer.position;
+    const size = measured.get(layer.id) ?? BLOCK_SIZE;
+    return { id: layer.id, x: p.x, y: p.y, width: size.width, height: size.height };
+  });
+  // A block being dragged moves freely; the blocks it passes make room once it is let go.
+  const pushed = separateBlocks(dragging.size > 0 ? boxes.filter((b) => !dragging.has(b.id)) : boxes);
+  const drawn = new Map<string, Box>();
+  for (const b of boxes) drawn.set(b.id, pushed.has(b.id) ? { ...b, y: pushed.get(b.id) ?? b.y } : b);
+  const byY = [...drawn.values()].sort((a, b) => a.y - b.y);
+
   const signatures = new Map<string, string>();
   const nodeById = new Map<string, LayerBlockNode>();
   const nodes = graph.nodes.map((layer) => {
     const nodeReport = report.nodes.get(layer.id);
     const signature = reportSignature(nodeReport);
     signatures.set(layer.id, signature);
-    const position = dragging.get(layer.id) ?? layer.position;
-    const isSelected = selected.has(layer.id);
+    const box = drawn.get(layer.id);
     const old = prev.nodeById.get(layer.id);
+    const at = box ? { x: box.x, y: box.y } : layer.position;
+    const position = old && samePosition(old.position, at) ? old.position : at;
+    const isSelected = selected.has(layer.id);
     const size = measured.get(layer.id);
     const node: LayerBlockNode =
       old &&
@@ -64,6 +100,10 @@ export function canvasElements(
             type: 'layer',
             position,
             selected: isSelected,
+            // Until measured, a block counts as its usual size: the minimap and the culling of
+            // blocks out of view can place it before it was ever drawn.
+            initialWidth: BLOCK_SIZE.width,
+            initialHeight: BLOCK_SIZE.height,
             ...(size ? { measured: size } : {}),
             data: { layer, report: nodeReport },
           };
@@ -76,8 +116,17 @@ export function canvasElements(
     const shape = report.edgeShapes.get(e.id);
     const label = shape ? formatShape(shape) : '';
     const sourceNode = nodeById.get(e.source);
+    const targetNode = nodeById.get(e.target);
     // A kept node holds the same layer object, so its layer is the graph's.
     const source = sourceNode?.data.layer;
+    const targetName = targetNode?.data.layer.name ?? '?';
+    const from = drawn.get(e.source);
+    const to = drawn.get(e.target);
+    const lane = from && to ? detourLane(from, to, byY) : undefined;
+    const problem = targetNode?.data.report?.issues.find(
+      (i) => i.severity === 'error' && WIRE_PROBLEMS.has(i.code),
+    )?.message;
+    const ariaLabel = `${source?.name ?? '?'} to ${targetName}${label ? `, ${label}` : ''}`;
     const isSelected = selected.has(e.id);
     const old = prev.edgeById.get(e.id);
     const edge: ShapeEdgeType =
@@ -85,7 +134,10 @@ export function canvasElements(
       old.source === e.source &&
       old.target === e.target &&
       old.selected === isSelected &&
+      old.ariaLabel === ariaLabel &&
       old.data?.shape === label &&
+      old.data.lane === lane &&
+      old.data.problem === problem &&
       old.data.source === source &&
       old.data.sourceReport === sourceNode?.data.report
         ? old
@@ -95,7 +147,8 @@ export function canvasElements(
             target: e.target,
             type: 'shape',
             selected: isSelected,
-            data: { shape: label, source, sourceReport: sourceNode?.data.report },
+            ariaLabel,
+            data: { shape: label, source, sourceReport: sourceNode?.data.report, lane, problem },
           };
     edgeById.set(e.id, edge);
     return edge;

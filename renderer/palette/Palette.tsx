@@ -1,9 +1,13 @@
+import { Search } from 'lucide-react';
 import { useState } from 'react';
+import type { CSSProperties } from 'react';
 import { appendLayer } from '../../shared/graph/edits';
 import { FAMILIES, defaultParams, LAYER_TYPES, layerDef } from '../../shared/layers/catalogue';
 import type { LayerType } from '../../shared/layers/catalogue';
 import { LAYER_DRAG_TYPE } from '../canvas/GraphCanvas';
 import { useProjectStore } from '../state/projectStore';
+import { FAMILY_LOOKS } from '../theme/layerFamilies';
+import './palette.css';
 
 /** Appends `type` after the selected layer (or the last one), wired in, and selects it. */
 export function appendFromPalette(type: LayerType): void {
@@ -18,7 +22,10 @@ export function appendFromPalette(type: LayerType): void {
   store.select([id]);
 }
 
-/** Layer blocks by family, with a search box. Drag one onto the canvas, or click (Enter) to append it. */
+/**
+ * Layer blocks by family, each family in its colour with its icon (as on the canvas), with a
+ * search box. Drag one onto the canvas, or click (Enter) to append it.
+ */
 export function Palette() {
   const [query, setQuery] = useState('');
   const q = query.trim().toLowerCase();
@@ -28,13 +35,22 @@ export function Palette() {
   };
   return (
     <nav className="nc-palette" aria-label="Layers">
-      <input type="search" placeholder="Search layers" aria-label="Search layers" value={query} onChange={(e) => setQuery(e.target.value)} />
+      <label className="nc-palette-search">
+        <Search size={14} aria-hidden="true" />
+        <input type="search" placeholder="Search layers" aria-label="Search layers" value={query} onChange={(e) => setQuery(e.target.value)} />
+      </label>
       {FAMILIES.map((family) => {
         const types = LAYER_TYPES.filter((t) => layerDef(t)?.family === family && matches(t));
         if (types.length === 0) return null;
+        const look = FAMILY_LOOKS[family];
+        const Icon = look.icon;
+        const style = { '--fam': look.color, '--fam-bg': look.background } as CSSProperties;
         return (
-          <section key={family} aria-label={family}>
-            <h3>{family}</h3>
+          <section key={family} aria-label={family} style={style}>
+            <h3>
+              <Icon size={14} aria-hidden="true" />
+              {look.label}
+            </h3>
             {types.map((type) => (
               <button
                 key={type}
@@ -48,7 +64,8 @@ export function Palette() {
                 }}
                 onClick={() => appendFromPalette(type)}
               >
-                {type}
+                <Icon className="nc-palette-icon" size={15} aria-hidden="true" />
+                <span className="nc-palette-name">{type}</span>
               </button>
             ))}
           </section>

@@ -1,8 +1,11 @@
 import { memo, useMemo } from 'react';
+import type { CSSProperties } from 'react';
 import { formatShape } from '../../shared/layers/shapeUtils';
 import { summaryRows } from '../../shared/summary/summaryRows';
 import { withCommas } from '../../shared/summary/readableSize';
 import { useGraphReport } from '../state/useGraphReport';
+import { familyLook } from '../theme/layerFamilies';
+import './summary.css';
 
 interface RowProps {
   readonly name: string;
@@ -18,10 +21,16 @@ interface RowProps {
  * render again: a digit typed into one of 300 blocks redraws the few rows it changes, not the table.
  */
 const SummaryRowView = memo(function SummaryRowView({ name, type, shape, params }: RowProps) {
+  const look = familyLook(type);
+  const Icon = look.icon;
   return (
-    <tr>
-      <td>
-        {name} ({type})
+    <tr style={{ '--fam': look.color } as CSSProperties}>
+      <td title={`${look.label} layer`}>
+        <span className="nc-summary-name">
+          <Icon className="nc-summary-icon" size={13} aria-hidden="true" />
+          {name}
+        </span>{' '}
+        ({type})
       </td>
       <td>{shape}</td>
       <td>{params}</td>
@@ -33,7 +42,9 @@ const SummaryRowView = memo(function SummaryRowView({ name, type, shape, params 
 export function SummaryPanel() {
   const { graph, report } = useGraphReport();
   const rows = useMemo(() => summaryRows(graph, report).rows, [graph, report]);
-  const errors = report.issues.filter((i) => i.severity === 'error');
+  // A block not wired yet is waiting for its wire, not broken: listed apart, without alarm.
+  const waiting = report.issues.filter((i) => i.code === 'missingInput');
+  const errors = report.issues.filter((i) => i.severity === 'error' && i.code !== 'missingInput');
   const warnings = report.issues.filter((i) => i.severity === 'warning');
   return (
     <section className="nc-summary" role="region" aria-label="Model summary">
@@ -61,6 +72,15 @@ export function SummaryPanel() {
       <p>Total params: {withCommas(report.totals.total)}</p>
       <p>Trainable params: {withCommas(report.totals.trainable)}</p>
       <p>Non-trainable params: {withCommas(report.totals.nonTrainable)}</p>
+      {waiting.length > 0 && (
+        <ul className="nc-summary-waiting" aria-label="Not connected yet">
+          {waiting.map((i, k) => (
+            <li key={k}>
+              <strong>Not connected yet:</strong> {i.message} <em>{i.hint}</em>
+            </li>
+          ))}
+        </ul>
+      )}
       {errors.length + warnings.length > 0 && (
         <ul className="nc-summary-issues" aria-label="Problems">
           {[...errors, ...warnings].map((i, k) => (

@@ -1,5 +1,7 @@
 // Graph edits as pure functions (xyflow's "changes applied by pure functions"): the canvas store,
 // one-click fixes and tests all go through these, so an edit means the same thing everywhere.
+import { LAYOUT_SPACING } from '../keras/layeredLayout';
+import { layerDef } from '../layers/catalogue';
 import { layerNamer } from '../layers/layerNamer';
 import type { Fix, LayerSpec } from './fixes';
 import type { Edge, Graph, LayerNode, ParamValue, Position } from './types';
@@ -41,6 +43,98 @@ export function appendLayer(graph: Graph, spec: LayerSpec, afterId: string | nul
   );
   const wired = connect({ nodes, edges: moved }, after.id, added.id);
   return { graph: wired?.graph ?? { nodes, edges: moved }, id: added.id };
+}
+
+/** Blocks within this distance of a column's x count as in that column when rows move down. */
+const SAME_COLUMN = 200;
+
+/**
+ * Moves every block at or below `fromY` in the column around `x` down one row, except `except`:
+ * room for a block inserted at `fromY`, so it covers nothing.
+ */
+function makeRoom(nodes: readonly LayerNode[], x: number, fromY: number, except: string): LayerNode[] {
+  return nodes.map((n) =>
+    n.id !== except && n.position.y >= fromY && Math.abs(n.position.x - x) < SAME_COLUMN
+      ? { ...n, position: { x: n.position.x, y: n.position.y + LAYOUT_SPACING.y } }
+      : n,
+  );
+}
+
+/**
+ * Inserts a layer into the wire `edgeId` (source → new layer → target), as dropping a palette
+ * block onto a wire does. The new layer takes the target's place and the target, with everything
+ * below it in its column, moves down one row. Null when there is no such wire.
+ */
+export function insertOnWire(graph: Graph, edgeId: string, spec: LayerSpec): { graph: Graph; id: string } | null {
+  const wire = graph.edges.find((e) => e.id === edgeId);
+  const target = graph.nodes.find((n) => n.id === wire?.target);
+  if (!wire || !target) return null;
+  const added = addLayer(graph, spec, target.position);
+  const nodes = makeRoom(added.graph.nodes, target.position.x, target.position.y, added.id);
+  const edges = added.graph.edges.map((e) => (e.id === edgeId ? { ...e, target: added.id } : e));
+  const wired = connect({ nodes, edges }, added.id, wire.target);
+  return { graph: wired?.graph ?? { nodes, edges }, id: added.id };
+}
+
+/**
+ * The block a layer dropped at `point` should follow: the nearest last block (one that feeds
+ * nothing yet) above the point and within two rows below it, horizontally within a block's reach.
+ * `blockHeight` is how tall a block is drawn. Undefined when the drop is nowhere near the end of
+ * a network.
+ */
+export function lastBlockAbove(graph: Graph, point: Position, blockHeight: number): LayerNode | undefined {
+  const feeds = new Set(graph.edges.map((e) => e.source));
+  let best: LayerNode | undefined;
+  let bestDistance = Infinity;
+  for (const n of graph.nodes) {
+    if (feeds.has(n.id)) continue;
+    const below = point.y - (n.position.y + blockHeight);
+    const across = Math.abs(point.x - n.position.x);
+    if (below < -blockHeight / 2 || below > 2 * LAYOUT_SPACING.y || across > SAME_COLUMN) continue;
+    const distance = Math.hypot(across, below);
+    if (distance < bestDistance) {
+      best = n;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/**
+ * Adds a layer after `afterId`, wired from it, one row below it (as dropping a block under the
+ * last one does); whatever sat in that spot moves down.
+ */
+export function addAfter(graph: Graph, spec: LayerSpec, afterId: string): { graph: Graph; id: string } | null {
+  const after = graph.nodes.find((n) => n.id === afterId);
+  if (!after) return null;
+  const position = { x: after.position.x, y: after.position.y + LAYOUT_SPACING.y };
+  const added = addLayer(graph, spec, position);
+  const nodes = makeRoom(added.graph.nodes, position.x, position.y, added.id);
+  const wired = connect({ nodes, edges: added.graph.edges }, after.id, added.id);
+  return { graph: wired?.graph ?? { ...added.graph, nodes }, id: added.id };
+}
+
+/**
+ * The layers `sourceId` can feed with a new wire: not itself, not one upstream of it (that wire
+ * would make a loop), not one it feeds already, and only layers with an input free (an Input takes none, a Dense one, an Add
+ * any number). In graph order.
+ */
+export function wireTargets(graph: Graph, sourceId: string): LayerNode[] {
+  const incoming = new Map<string, string[]>();
+  for (const e of graph.edges) incoming.set(e.target, [...(incoming.get(e.target) ?? []), e.source]);
+  const upstream = new Set<string>([sourceId]);
+  const stack = [sourceId];
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
+    for (const s of incoming.get(id) ?? []) {
+      if (upstream.has(s)) continue;
+      upstream.add(s);
+      stack.push(s);
+    }
+  }
+  const free = (n: LayerNode) => (incoming.get(n.id)?.length ?? 0) < (layerDef(n.type)?.inputs.max ?? 0);
+  const fed = new Set(graph.edges.filter((e) => e.source === sourceId).map((e) => e.target));
+  return graph.nodes.filter((n) => !upstream.has(n.id) && !fed.has(n.id) && free(n));
 }
 
 /** Wires `source` → `target`; null when that wire exists already or would connect a layer to itself. */
