@@ -96,7 +96,7 @@ describe('netcanvas summary on bad input: exit 1, one line on stderr, no stack t
     ['folder.json', /is a folder, not a file$/],
     ['empty.json', /the file is empty$/],
     ['truncated.json', /not valid JSON.*truncated/],
-    ['not-json.json', /not valid JSON: Unexpected token 'm'$/],
+    ['not-json.json', /not valid JSON: Unexpected token$/],
     ['lstm.json', /layers\[1\] \(lstm\): unknown layer class "LSTM"/],
     ['negative.json', /layers\[1\]\.config\.units \(dense\): .*-3/],
     ['ten.json', /layers\[1\]\.config\.units \(dense\): .*"ten"/],

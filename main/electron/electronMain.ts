@@ -11,11 +11,17 @@ import { createBackendProbe } from '../compute/probeBackends';
 import { createBackend } from '../services/createBackend';
 import { createDispatch } from '../services/dispatchApi';
 import { createExportService } from '../services/exportService';
+import { errorMessage } from '../../shared/errors/errorMessage';
+import { parseJsonText } from '../../shared/json/parseJsonText';
+import { chosenPathGuard } from '../services/pathGuard';
 import { ProjectService, workspaceDir } from '../services/projectService';
-import { createRunService, forkWorker } from '../services/runService';
+import { createRunService } from '../services/runService';
 import { appMenuTemplate } from './appMenu';
+import { ChosenPaths } from './chosenPaths';
+import { isAllowedExternal } from './externalLinks';
 import { MENU_CHANNEL, RUN_EVENT_CHANNEL } from './ipcChannels';
 import { registerIpc } from './registerIpc';
+import { utilityWorker } from './utilityWorker';
 import { DEFAULT_BOUNDS, DESKTOP_CSP, isAppUrl, windowOptions } from './windowOptions';
 import type { WindowBounds } from './windowOptions';
 
@@ -31,7 +37,7 @@ interface ShellState {
 
 async function readState(): Promise<ShellState> {
   try {
-    const s = JSON.parse(await readFile(stateFile(), 'utf8')) as Partial<ShellState>;
+    const s = parseJsonText(await readFile(stateFile(), 'utf8')) as Partial<ShellState>;
     const b = s.bounds;
     const bounds = b && Number.isFinite(b.width) && Number.isFinite(b.height) ? b : DEFAULT_BOUNDS;
     return { bounds, recent: Array.isArray(s.recent) ? s.recent.filter((p): p is string => typeof p === 'string').slice(0, 10) : [] };
@@ -59,13 +65,16 @@ async function start(): Promise<void> {
     if (!isAppUrl(url, pageUrl)) e.preventDefault();
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
-    // Links to documentation open in the user's browser, never inside the app.
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    // Links to documentation open in the user's browser, never inside the app, and only to the
+    // sites on the allow-list: the operating system would run any other scheme's handler.
+    if (isAllowedExternal(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
 
-  const projects = new ProjectService({ workspace: workspaceDir(), confineToWorkspace: false });
-  const runs = createRunService({ spawn: forkWorker([], join(__dirname, 'trainWorker.cjs')) });
+  // Main accepts from the renderer only the paths its own dialogs or the recent list produced.
+  const chosen = new ChosenPaths(state.recent);
+  const projects = new ProjectService(chosenPathGuard(workspaceDir(), (p) => chosen.has(p)));
+  const runs = createRunService({ spawn: utilityWorker(join(__dirname, 'trainWorker.cjs')) });
   const remember = (path: string) => {
     state = { ...state, recent: [path, ...state.recent.filter((p) => p !== path)].slice(0, 10) };
     void writeState(state);
@@ -83,12 +92,17 @@ async function start(): Promise<void> {
       if (purpose === 'open') {
         const r = await dialog.showOpenDialog(win, { properties: ['openFile'], filters, defaultPath: projects.workspace });
         const path = r.canceled ? null : (r.filePaths[0] ?? null);
-        if (path) remember(path);
+        if (path) {
+          chosen.add(path);
+          remember(path);
+        }
         return path;
       }
       const r = await dialog.showSaveDialog(win, { defaultPath: join(projects.workspace, suggested), filters: purpose === 'save' ? filters : [] });
-      if (!r.canceled && r.filePath && purpose === 'save') remember(r.filePath);
-      return r.canceled ? null : (r.filePath ?? null);
+      const path = r.canceled ? null : (r.filePath ?? null);
+      if (path) chosen.add(path);
+      if (path && purpose === 'save') remember(path);
+      return path;
     },
   });
   const trusted = (e: IpcMainInvokeEvent) => e.sender === win.webContents && isAppUrl(e.senderFrame?.url ?? '', pageUrl);
@@ -123,6 +137,6 @@ app
   .whenReady()
   .then(start)
   .catch((e: unknown) => {
-    dialog.showErrorBox('NetCanvas could not start', e instanceof Error ? e.message : String(e));
+    dialog.showErrorBox('NetCanvas could not start', errorMessage(e));
     app.quit();
   });

@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { JsonTextError, parseJsonText } from '../../shared/json/parseJsonText';
 import { MODEL_JSON } from './saveTfjsModel';
 
 /** A model folder or file that cannot be loaded, with what is wrong. */
@@ -30,9 +31,10 @@ async function readJson(path: string): Promise<unknown> {
     throw new ModelFileError(code === 'ENOENT' ? `${path} does not exist.` : `${path} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
   }
   try {
-    return JSON.parse(text) as unknown;
+    return parseJsonText(text);
   } catch (e) {
-    throw new ModelFileError(`${path} is not valid JSON (${e instanceof Error ? e.message : String(e)}); the file may be truncated.`);
+    if (e instanceof JsonTextError) throw new ModelFileError(`${path}: ${e.message}.`);
+    throw e;
   }
 }
 

@@ -1,16 +1,20 @@
 // Composes the backend API both shells serve from the services that do the work. The shells
-// differ only in how a null path is resolved (a native dialog on the desktop, the workspace in
-// the web shell) and in how training processes are started (passed in as `runs`).
+// differ in how a null path is resolved (a native dialog on the desktop, the workspace in the web
+// shell), in which paths they accept (their PathGuard) and in how training processes are started
+// (passed in as `runs`).
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { AppInfo, ExportRequest, NetCanvasApi, RunRecord, Unsubscribe } from '../../shared/api/backendApi';
+import type { AppInfo, ExportRequest, NetCanvasApi, RunRecord, RunRequest, Unsubscribe } from '../../shared/api/backendApi';
 import { exportFormatInfo } from '../../shared/api/exportFormats';
+import type { DatasetRef } from '../../shared/training/datasetTypes';
 import type { RunEvent } from '../../shared/training/runEvents';
+import { describeWriteError } from '../export/atomicWrite';
 import { describeDataset, listDatasets } from '../../datasets/loadDataset';
 import { datasetPreview, testImages } from '../../datasets/preview';
 import { ApiError } from './apiError';
 import type { ProjectService } from './projectService';
 import { projectFileName } from './projectService';
+import type { PathGuard } from './pathGuard';
 import type { BackendProbe, ExportService, RunService } from './serviceTypes';
 
 export interface BackendServices {
@@ -21,6 +25,12 @@ export interface BackendServices {
   readonly runs?: RunService;
   readonly exports?: ExportService;
   readonly backends?: BackendProbe;
+  /**
+   * Confines data-set folders (the web shell: any process on this machine can call it, and a
+   * preview returns the pixels of whatever folder it names). Relative folders resolve against the
+   * workspace. Absent on the desktop, where the learner types the folder into the app itself.
+   */
+  readonly datasetGuard?: PathGuard;
   /** Asks the user for a path (desktop dialogs); without it null paths go to the workspace. */
   readonly choosePath?: (purpose: 'open' | 'save' | 'export', suggestedName: string) => Promise<string | null>;
 }
@@ -34,15 +44,23 @@ function need<T>(service: T | undefined, what: string): T {
 export function createBackend(services: BackendServices): NetCanvasApi {
   const { projects } = services;
   const exportTarget = async (request: ExportRequest, name: string): Promise<string> => {
-    if (request.path !== null) return projects.resolvePath(request.path);
     const suggested = `${projectFileName(name).replace(/\.netcanvas\.json$/, '')}${exportFormatInfo(request.format).suffix}`;
-    const chosen = services.choosePath ? await services.choosePath('export', suggested) : join('exports', suggested);
+    const chosen = request.path ?? (services.choosePath ? await services.choosePath('export', suggested) : join('exports', suggested));
     if (chosen === null) throw new ApiError('badRequest', 'Export cancelled.');
-    const target = projects.resolvePath(chosen);
-    // The workspace's exports/ folder does not exist until the first export.
-    await mkdir(dirname(target), { recursive: true });
+    const target = await projects.resolvePath(chosen);
+    // As a save does, create the folder the export goes into (the workspace's exports/ folder
+    // does not exist until the first export).
+    await mkdir(dirname(target), { recursive: true }).catch((e: unknown) => {
+      throw describeWriteError(dirname(target), e);
+    });
     return target;
   };
+  const guardRef = async <R extends DatasetRef>(ref: R): Promise<R> => {
+    const guard = services.datasetGuard;
+    if (!guard || !('path' in ref) || ref.path === undefined) return ref;
+    return { ...ref, path: await guard.check(ref.path) };
+  };
+  const guardRequest = async (request: RunRequest): Promise<RunRequest> => ({ ...request, dataset: await guardRef(request.dataset) });
   return {
     appInfo: () => Promise.resolve({ shell: services.shell, version: services.version, workspaceDir: projects.workspace }),
 
@@ -61,13 +79,13 @@ export function createBackend(services: BackendServices): NetCanvasApi {
     discardAutosave: () => projects.discardAutosave(),
 
     listDatasets: () => listDatasets(),
-    describeDataset: (ref) => describeDataset(ref),
-    datasetPreview: (ref, perClass) => datasetPreview(ref, perClass),
-    testImages: (ref, start, count) => testImages(ref, start, count),
+    describeDataset: async (ref) => describeDataset(await guardRef(ref)),
+    datasetPreview: async (ref, perClass) => datasetPreview(await guardRef(ref), perClass),
+    testImages: async (ref, start, count) => testImages(await guardRef(ref), start, count),
 
     listBackends: () => need(services.backends, 'Backend probing').listBackends(),
 
-    startRun: (request) => need(services.runs, 'Training').start(request),
+    startRun: async (request) => need(services.runs, 'Training').start(await guardRequest(request)),
     stopRun: (id) => need(services.runs, 'Training').stop(id),
     listRuns: (): Promise<RunRecord[]> => Promise.resolve(services.runs?.list() ?? []),
     onRunEvent: (listener: (event: RunEvent) => void): Unsubscribe => services.runs?.onEvent(listener) ?? (() => undefined),

@@ -7,6 +7,11 @@ import type { ApiErrorCode, ApiReply } from '../../shared/api/apiSchemas';
 import { API_METHODS } from '../../shared/api/backendApi';
 import type { ApiMethod, NetCanvasApi } from '../../shared/api/backendApi';
 import { isDatasetError } from '../../datasets/datasetError';
+import { capMessage } from '../../shared/errors/capMessage';
+import { errorMessage } from '../../shared/errors/errorMessage';
+import { KerasExportError } from '../../shared/keras/kerasExportError';
+import { ProjectFileError } from '../../shared/project/parseProject';
+import { ExportWriteError } from '../export/atomicWrite';
 import { ApiError } from './apiError';
 
 export type Dispatch = (method: string, args: unknown) => Promise<ApiReply<unknown>>;
@@ -17,7 +22,8 @@ export function isApiMethod(name: string): name is ApiMethod {
   return METHODS.has(name);
 }
 
-const fail = (code: ApiErrorCode, error: string): ApiReply<never> => ({ ok: false, code, error });
+// Every message is capped: a hostile argument can make a validator's message as long as itself.
+const fail = (code: ApiErrorCode, error: string): ApiReply<never> => ({ ok: false, code, error: capMessage(error) });
 
 /** "argument 'request', field graph.nodes[2].params.filters: Too small" — where, then what. */
 function describeArgsError(method: ApiMethod, error: z.ZodError): string {
@@ -31,11 +37,17 @@ function describeArgsError(method: ApiMethod, error: z.ZodError): string {
   return `${method}: ${where ? `${where}: ` : ''}${first.message}`;
 }
 
-/** Maps what a service threw to a reply; unknown errors keep their message but are `internal`. */
+/**
+ * Maps what a service threw to a reply: each kind of user error to its own code (so its own 4xx
+ * status); anything else keeps its message but is `internal`, a bug in NetCanvas.
+ */
 export function failureOf(e: unknown): ApiReply<never> {
   if (e instanceof ApiError) return fail(e.code, e.message);
   if (isDatasetError(e)) return fail('dataset', e.message);
-  return fail('internal', e instanceof Error ? e.message : String(e));
+  if (e instanceof ExportWriteError) return fail('writeFailed', e.message);
+  if (e instanceof KerasExportError) return fail('invalidModel', e.message);
+  if (e instanceof ProjectFileError) return fail('invalidProject', e.message);
+  return fail('internal', errorMessage(e));
 }
 
 /**

@@ -1,17 +1,24 @@
 // Projects on disk: the workspace folder (NETCANVAS_HOME, else ~/NetCanvas) holds the web shell's
-// projects and the autosave copy; desktop dialogs may pick any path. Every write is atomic
-// (temporary file, fsync, rename), so a full disk or a crash never leaves half a project.
+// projects and the autosave copy; desktop dialogs may pick any path. Every path goes through the
+// shell's PathGuard first. Every write is atomic (temporary file, fsync, rename), so a full disk or
+// a crash never leaves half a project.
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { basename, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { OpenedProject, ProjectEntry } from '../../shared/api/backendApi';
 import { parseProjectFile, ProjectFileError, serializeProject } from '../../shared/project/parseProject';
 import type { ProjectFile } from '../../shared/project/projectFile';
 import { ExportWriteError, writeFileAtomic } from '../export/atomicWrite';
+import { errorMessage } from '../../shared/errors/errorMessage';
 import { ApiError } from './apiError';
+import type { PathGuard } from './pathGuard';
+import { shortPath } from './pathGuard';
 
 export const PROJECT_SUFFIX = '.netcanvas.json';
 const AUTOSAVE_FILE = '.autosave.netcanvas.json';
+
+/** Far above any project (the largest template is 20 KB); a bigger file is not one. */
+export const MAX_PROJECT_BYTES = 32 * 1024 * 1024;
 
 /** The workspace folder: NETCANVAS_HOME when set (tests, portable installs), else ~/NetCanvas. */
 export function workspaceDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -25,28 +32,20 @@ export function projectFileName(name: string): string {
   return safe.endsWith(PROJECT_SUFFIX) ? safe : `${safe}${PROJECT_SUFFIX}`;
 }
 
-export interface ProjectServiceOptions {
-  readonly workspace: string;
-  /**
-   * Where a relative or null path may point. The web shell confines every path to the workspace
-   * (any process on this machine could call it); the desktop trusts its own dialogs.
-   */
-  readonly confineToWorkspace: boolean;
-}
-
 export class ProjectService {
-  constructor(private readonly options: ProjectServiceOptions) {}
+  /** @param guard - where this shell may read and write (see pathGuard.ts) */
+  constructor(private readonly guard: PathGuard) {}
 
   get workspace(): string {
-    return this.options.workspace;
+    return this.guard.workspace;
   }
 
-  /** An absolute path for `path`, refusing paths outside the workspace where confined. */
-  resolvePath(path: string): string {
-    const full = isAbsolute(path) ? resolve(path) : resolve(this.workspace, path);
-    if (this.options.confineToWorkspace && !(full === this.workspace || full.startsWith(`${this.workspace}/`)))
-      throw new ApiError('forbidden', `The web shell only reads and writes inside its workspace (${this.workspace}); '${path}' is outside it.`);
-    return full;
+  /**
+   * The real absolute path for `path` (relative paths resolve against the workspace).
+   * @throws ApiError 'forbidden' where the shell's guard refuses it
+   */
+  resolvePath(path: string): Promise<string> {
+    return this.guard.check(path);
   }
 
   async list(): Promise<ProjectEntry[]> {
@@ -63,14 +62,19 @@ export class ProjectService {
   }
 
   async open(path: string): Promise<OpenedProject> {
-    const full = this.resolvePath(path);
+    const full = await this.resolvePath(path);
     let text: string;
     try {
+      const info = await stat(full);
+      if (info.isDirectory()) throw new ApiError('badRequest', `${shortPath(full)} is a folder, not a project file.`);
+      if (info.size > MAX_PROJECT_BYTES)
+        throw new ApiError('invalidProject', `${shortPath(full)} is ${Math.round(info.size / 1024 / 1024)} MB, far larger than any project file.`);
       text = await readFile(full, 'utf8');
     } catch (e) {
+      if (e instanceof ApiError) throw e;
       const code = (e as { code?: string }).code;
-      if (code === 'ENOENT') throw new ApiError('notFound', `There is no project file at ${full}.`);
-      throw new ApiError('invalidProject', `Cannot read ${full}: ${e instanceof Error ? e.message : String(e)}`);
+      if (code === 'ENOENT') throw new ApiError('notFound', `There is no project file at ${shortPath(full)}.`);
+      throw new ApiError('invalidProject', `Cannot read ${shortPath(full)}: ${errorMessage(e)}`);
     }
     try {
       return { path: full, project: parseProjectFile(text) };
@@ -82,7 +86,7 @@ export class ProjectService {
 
   /** Saves to `path`, or to "<name>.netcanvas.json" in the workspace when `path` is null. */
   async save(project: ProjectFile, path: string | null): Promise<OpenedProject> {
-    const full = this.resolvePath(path ?? projectFileName(project.name));
+    const full = await this.resolvePath(path ?? projectFileName(project.name));
     await this.write(full, serializeProject(project));
     return { path: full, project };
   }
@@ -106,11 +110,11 @@ export class ProjectService {
 
   private async write(full: string, text: string): Promise<void> {
     try {
-      await mkdir(resolve(full, '..'), { recursive: true });
+      await mkdir(dirname(full), { recursive: true });
       await writeFileAtomic(full, text);
     } catch (e) {
       if (e instanceof ExportWriteError) throw new ApiError('writeFailed', e.message);
-      throw new ApiError('writeFailed', `Could not save ${full}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new ApiError('writeFailed', `Could not save ${shortPath(full)}: ${errorMessage(e)}`);
     }
   }
 }

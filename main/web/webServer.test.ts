@@ -1,12 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { RunEvent } from '../../shared/training/runEvents';
 import type { Dispatch } from '../services/dispatchApi';
-import { COOKIE_NAME, MAX_BODY_BYTES, startWebServer } from './webServer';
+import { MAX_BODY_BYTES, startWebServer } from './webServer';
 import type { WebServer } from './webServer';
 
 const TOKEN = 'a'.repeat(48);
@@ -38,7 +38,7 @@ describe('startWebServer', () => {
   let server: WebServer;
   let emit: (e: RunEvent) => void = () => undefined;
   const calls: [string, unknown][] = [];
-  const cookie = `${COOKIE_NAME}=${TOKEN}`;
+  let cookie = '';
 
   beforeEach(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nc-web-'));
@@ -57,6 +57,7 @@ describe('startWebServer', () => {
       staticDir: dir,
       token: TOKEN,
     });
+    cookie = `${server.cookieName}=${TOKEN}`;
   });
   afterEach(() => server.close());
 
@@ -124,5 +125,94 @@ describe('startWebServer', () => {
     emit(event);
     expect(JSON.parse(await received)).toEqual(event);
     client.close();
+  });
+});
+
+/** Two requests on one keep-alive connection, as a browser sends them. */
+function sendTwice(port: number, first: { path: string; headers: Record<string, string>; body: string }, second: { path: string; headers: Record<string, string>; body: string }) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const one = (r: typeof first) =>
+    new Promise<Answer>((done, fail) => {
+      const req = request({ host: '127.0.0.1', port, path: r.path, method: 'POST', agent, headers: { host: `127.0.0.1:${port}`, ...r.headers } }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      });
+      req.on('error', fail);
+      req.end(r.body);
+    });
+  return one(first).then(async (a) => [a, await one(second)] as const).finally(() => agent.destroy());
+}
+
+describe('the web shell under misuse', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nc-web2-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>NetCanvas</title>');
+  const dispatch: Dispatch = (method, args) => Promise.resolve({ ok: true, value: { method, args } });
+  const start = () => startWebServer({ dispatch, subscribe: () => () => undefined, staticDir: dir });
+
+  it('keeps two shells on two ports logged in in one browser (one cookie each)', async () => {
+    const a = await start();
+    const b = await start();
+    try {
+      const ca = String((await send(a.port, `/?token=${a.token}`)).headers['set-cookie']).split(';')[0] ?? '';
+      const cb = String((await send(b.port, `/?token=${b.token}`)).headers['set-cookie']).split(';')[0] ?? '';
+      expect(ca.split('=')[0]).not.toBe(cb.split('=')[0]);
+      // Cookies ignore ports: the browser sends both cookies to both servers.
+      const both = `${ca}; ${cb}`;
+      expect((await send(a.port, '/', { headers: { cookie: both } })).status).toBe(200);
+      expect((await send(b.port, '/', { headers: { cookie: both } })).status).toBe(200);
+      expect((await send(a.port, '/', { headers: { cookie: `${cb}` } })).status).toBe(401);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('closes the connection after a 413 and says so, so the next request does not fail', async () => {
+    const s = await start();
+    try {
+      const cookie = `${s.cookieName}=${s.token}`;
+      const headers = { cookie, 'content-type': 'application/json' };
+      const [big, next] = await sendTwice(
+        s.port,
+        { path: '/api/appInfo', headers, body: `["${'x'.repeat(MAX_BODY_BYTES)}"]` },
+        { path: '/api/appInfo', headers, body: '[]' },
+      );
+      expect(big.status).toBe(413);
+      expect(big.headers.connection).toBe('close');
+      expect(next.status).toBe(200);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('answers a malformed %-escape with 400 and stays up', async () => {
+    const s = await start();
+    try {
+      const cookie = `${s.cookieName}=${s.token}`;
+      const bad = await send(s.port, '/%E0%A4%A', { headers: { cookie } });
+      expect(bad.status).toBe(400);
+      expect(JSON.parse(bad.body)).toMatchObject({ code: 'badRequest', error: expect.stringMatching(/%-escape/) as unknown });
+      const api = await send(s.port, '/api/%zz', { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '[]' });
+      expect(api.status).toBe(400);
+      expect((await send(s.port, '/', { headers: { cookie } })).status).toBe(200);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('refuses 8 million nested arrays by a scan, without blocking the server', async () => {
+    const s = await start();
+    try {
+      const headers = { cookie: `${s.cookieName}=${s.token}`, 'content-type': 'application/json' };
+      const started = Date.now();
+      const deep = await send(s.port, '/api/appInfo', { method: 'POST', headers, body: `${'['.repeat(8_000_000)}${']'.repeat(8_000_000)}` });
+      expect(deep.status).toBe(400);
+      expect((JSON.parse(deep.body) as { error: string }).error).toMatch(/nests deeper than 64 levels/);
+      expect(Date.now() - started).toBeLessThan(1500);
+    } finally {
+      await s.close();
+    }
   });
 });

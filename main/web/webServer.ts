@@ -11,27 +11,25 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer } from 'ws';
+import { API_ERROR_STATUS } from '../../shared/api/apiSchemas';
 import type { ApiErrorCode, ApiReply } from '../../shared/api/apiSchemas';
+import { capMessage } from '../../shared/errors/capMessage';
+import { errorMessage } from '../../shared/errors/errorMessage';
+import { JsonTextError, parseJsonText } from '../../shared/json/parseJsonText';
 import type { Unsubscribe } from '../../shared/api/backendApi';
 import type { RunEvent } from '../../shared/training/runEvents';
 import type { Dispatch } from '../services/dispatchApi';
 
-export const COOKIE_NAME = 'netcanvas_token';
+/**
+ * The session cookie's name. Cookies ignore ports, so two web shells in one browser (two ports)
+ * would overwrite each other's cookie under one name and log each other out: each server names
+ * its cookie after its port and a random session part.
+ */
+export const cookieName = (port: number, session: string): string => `netcanvas_token_${port}_${session}`;
 /** Largest request body: a project or a drawn image is far smaller. */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-const STATUS: Record<ApiErrorCode, number> = {
-  badRequest: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  notFound: 404,
-  tooLarge: 413,
-  invalidProject: 422,
-  dataset: 422,
-  writeFailed: 507,
-  unavailable: 503,
-  internal: 500,
-};
+const STATUS = API_ERROR_STATUS;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -60,6 +58,8 @@ export interface WebServer {
   readonly url: string;
   readonly port: number;
   readonly token: string;
+  /** The session cookie's name (see {@link cookieName}). */
+  readonly cookieName: string;
   close(): Promise<void>;
 }
 
@@ -86,22 +86,33 @@ function sameToken(given: string | undefined | null, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function cookieToken(req: IncomingMessage): string | null {
+function cookieToken(req: IncomingMessage, name: string): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE_NAME) return v.join('=');
+    if (k === name) return v.join('=');
   }
   return null;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
   res.end(text);
 }
 
-function refuse(res: ServerResponse, code: ApiErrorCode, error: string): void {
-  sendJson(res, STATUS[code], { ok: false, code, error } satisfies ApiReply<never>);
+function refuse(res: ServerResponse, code: ApiErrorCode, error: string, headers: Record<string, string> = {}): void {
+  sendJson(res, STATUS[code], { ok: false, code, error: capMessage(error) } satisfies ApiReply<never>, headers);
+}
+
+/** The request's path and query, or null for a malformed %-escape (a client's mistake, not ours). */
+function requestUrl(req: IncomingMessage): URL | null {
+  try {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    decodeURIComponent(url.pathname);
+    return url;
+  } catch {
+    return null;
+  }
 }
 
 async function readBody(req: IncomingMessage): Promise<string | null> {
@@ -119,15 +130,17 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
 /** Starts the web shell's server on 127.0.0.1. */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('hex');
+  const session = randomBytes(4).toString('hex');
   const staticRoot = resolve(options.staticDir);
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  const cookie = () => cookieName(port, session);
 
   /** Token in the URL or the cookie, and a Host header naming this server. */
   const authorise = (req: IncomingMessage, url: URL): 'ok' | 'badHost' | 'noToken' => {
     if (!allowedHosts().has(req.headers.host ?? '')) return 'badHost';
-    return sameToken(url.searchParams.get('token'), token) || sameToken(cookieToken(req), token) ? 'ok' : 'noToken';
+    return sameToken(url.searchParams.get('token'), token) || sameToken(cookieToken(req, cookie()), token) ? 'ok' : 'noToken';
   };
 
   const serveStatic = async (res: ServerResponse, pathname: string): Promise<void> => {
@@ -157,7 +170,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const url = requestUrl(req);
+    if (!url) return refuse(res, 'badRequest', 'The address has a malformed %-escape.');
     const auth = authorise(req, url);
     if (auth === 'badHost') return refuse(res, 'forbidden', 'This server only answers requests addressed to 127.0.0.1 or localhost.');
     if (auth === 'noToken')
@@ -169,12 +183,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (origin !== undefined && !allowedOrigins().has(origin)) return refuse(res, 'forbidden', 'Requests from other sites are refused.');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 'badRequest', 'API calls send JSON.');
       const body = await readBody(req);
-      if (body === null) return refuse(res, 'tooLarge', `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+      // The rest of the body is not read: say so, or the client would send its next request on
+      // a connection the server is about to close (ECONNRESET).
+      if (body === null)
+        return refuse(res, 'tooLarge', `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`, { connection: 'close' });
       let args: unknown;
       try {
-        args = body === '' ? [] : JSON.parse(body);
-      } catch {
-        return refuse(res, 'badRequest', 'The request body is not valid JSON.');
+        // A scan refuses absurd nesting before JSON.parse spends seconds of the event loop on it.
+        args = body === '' ? [] : parseJsonText(body);
+      } catch (e) {
+        if (e instanceof JsonTextError) return refuse(res, 'badRequest', `The request body cannot be read: ${e.message}.`);
+        throw e;
       }
       const reply = await options.dispatch(url.pathname.slice('/api/'.length), args);
       return sendJson(res, reply.ok ? 200 : STATUS[reply.code], reply);
@@ -185,7 +204,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       // Trade the URL token for a cookie, then drop it from the address bar (and from history).
       url.searchParams.delete('token');
       res.writeHead(302, {
-        'set-cookie': `${COOKIE_NAME}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'set-cookie': `${cookie()}=${token}; HttpOnly; SameSite=Strict; Path=/`,
         location: `${url.pathname}${url.search}`,
         'cache-control': 'no-store',
       });
@@ -197,16 +216,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) refuse(res, 'internal', e instanceof Error ? e.message : String(e));
+      if (!res.headersSent) refuse(res, 'internal', errorMessage(e));
       else res.destroy();
     });
   });
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const url = requestUrl(req);
     const origin = req.headers.origin;
     const ok =
+      url !== null &&
       url.pathname === '/api/events' && authorise(req, url) === 'ok' && (origin === undefined || allowedOrigins().has(origin));
     if (!ok) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
@@ -229,6 +249,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
+    cookieName: cookie(),
     close: async () => {
       unsubscribe();
       for (const client of sockets.clients) client.terminate();

@@ -8,6 +8,10 @@ import { createBackendProbe } from '../compute/probeBackends';
 import { createBackend } from '../services/createBackend';
 import { createDispatch } from '../services/dispatchApi';
 import { createExportService } from '../services/exportService';
+import { DEFAULT_CIFAR10_DIR } from '../../datasets/loadDataset';
+import { FASHION_MNIST_DIR } from '../../datasets/fashionMnist';
+import { errorMessage } from '../../shared/errors/errorMessage';
+import { workspaceGuard } from '../services/pathGuard';
 import { ProjectService, workspaceDir } from '../services/projectService';
 import { createRunService } from '../services/runService';
 import { startWebServer } from './webServer';
@@ -34,10 +38,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const opts = program.opts<{ port: number; open: boolean }>();
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  const projects = new ProjectService({ workspace: workspaceDir(), confineToWorkspace: true });
+  // Any process on this machine can call the web shell: every path must really be inside the
+  // workspace; data sets may also come from the folders NetCanvas itself looks in.
+  const workspace = workspaceDir();
+  const projects = new ProjectService(workspaceGuard(workspace));
+  const datasetGuard = workspaceGuard(workspace, [FASHION_MNIST_DIR, DEFAULT_CIFAR10_DIR]);
   // Each training run gets its own process; closing the shell ends them all.
   const runs = createRunService();
-  const api = createBackend({ shell: 'web', version, projects, runs, exports: createExportService(), backends: createBackendProbe() });
+  const api = createBackend({ shell: 'web', version, projects, runs, datasetGuard, exports: createExportService(), backends: createBackendProbe() });
   const server = await startWebServer({
     dispatch: createDispatch(api),
     subscribe: (listener) => api.onRunEvent(listener),
@@ -53,7 +61,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   process.once('SIGTERM', stop);
   if (opts.open) {
     await open(server.url).catch((e: unknown) => {
-      console.log(`Could not open a browser (${e instanceof Error ? e.message : String(e)}); open the address above yourself.`);
+      console.log(`Could not open a browser (${errorMessage(e)}); open the address above yourself.`);
     });
   }
   return 0;

@@ -103,20 +103,32 @@ export const API_ARGS: { readonly [M in ApiMethod]: ArgsSpec<M> } = {
   modelInsight: { names: ['runId'], schema: z.tuple([runId]) },
 };
 
-/** Stable failure codes; the HTTP status and the renderer's reaction follow from them. */
-export const API_ERROR_CODES = [
-  'badRequest',
-  'unauthorized',
-  'forbidden',
-  'notFound',
-  'tooLarge',
-  'invalidProject',
-  'dataset',
-  'writeFailed',
-  'unavailable',
-  'internal',
-] as const;
-export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+/**
+ * Stable failure codes, each with its HTTP status; the renderer's reaction follows from the code.
+ * Every mistake a user or a file can make has its own 4xx code: 500 is only for NetCanvas's own bugs.
+ */
+export const API_ERROR_STATUS = {
+  /** Malformed arguments or request (a bad %-escape, arguments that fail their schema). */
+  badRequest: 400,
+  unauthorized: 401,
+  /** A path outside what this shell may touch, a foreign page or host. */
+  forbidden: 403,
+  /** No such method, run or file. */
+  notFound: 404,
+  /** The run exists but cannot do that now (predict on a failed run). */
+  conflict: 409,
+  tooLarge: 413,
+  invalidProject: 422,
+  dataset: 422,
+  /** A network that cannot be built or exported as it stands. */
+  invalidModel: 422,
+  /** The file could not be written (disk full, permission, read-only disk). */
+  writeFailed: 507,
+  unavailable: 503,
+  internal: 500,
+} as const;
+export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
+export const API_ERROR_CODES = Object.keys(API_ERROR_STATUS) as [ApiErrorCode, ...ApiErrorCode[]];
 
 /** How a failed call is reported: the HTTP error body, and the IPC reply's failure half. */
 export interface ApiFailure {

@@ -1,6 +1,8 @@
 import type { ZodError } from 'zod';
+import { capMessage } from '../errors/capMessage';
 import { CodedError } from '../errors/codedError';
-import { errorMessage } from '../errors/errorMessage';
+import { JsonTextError, parseJsonText } from '../json/parseJsonText';
+import { show } from '../keras/jsonValue';
 import type { ProjectFile } from './projectFile';
 import { PROJECT_VERSION } from './projectFile';
 import { projectSchema } from './projectSchema';
@@ -13,7 +15,7 @@ export class ProjectFileError extends CodedError<'invalidProject'> {
     /** Where in the file, like `graph.nodes[3].params.filters`; empty for the whole file. */
     readonly path: string,
   ) {
-    super('invalidProject', path ? `${path}: ${message}` : message);
+    super('invalidProject', capMessage(path ? `${path}: ${message}` : message));
   }
 }
 
@@ -29,6 +31,17 @@ function firstProblem(error: ZodError): ProjectFileError {
   return new ProjectFileError(issue?.message ?? 'invalid project file', formatPath(issue?.path ?? []));
 }
 
+/**
+ * A value as an error message shows it: a number or a short string as it is, anything else by its
+ * kind. Never the whole value: it may be a million characters, or nested 100,000 deep (which
+ * overflows the stack of `JSON.stringify` and `String`).
+ */
+function describeValue(v: unknown): string {
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object' && v !== null) return 'an object';
+  return show(v);
+}
+
 /** True when parsed JSON looks like a NetCanvas project (as opposed to a Keras model.json). */
 export const isProjectJson = (v: unknown): boolean =>
   typeof v === 'object' && v !== null && (v as { format?: unknown }).format === 'netcanvas-project';
@@ -41,7 +54,7 @@ export function validateProject(data: unknown): ProjectFile {
   if (!isProjectJson(data)) throw new ProjectFileError('not a NetCanvas project (expected "format": "netcanvas-project")', 'format');
   const version = (data as { version?: unknown }).version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    throw new ProjectFileError(`expected a whole number ≥ 1, got ${JSON.stringify(version)}`, 'version');
+    throw new ProjectFileError(`expected a whole number ≥ 1, got ${describeValue(version)}`, 'version');
   if (version > PROJECT_VERSION)
     throw new ProjectFileError(`this project was saved by a newer NetCanvas (file version ${version}, this one reads up to ${PROJECT_VERSION}); update NetCanvas to open it`, 'version');
   const migrated = migrateProject(data, version);
@@ -56,14 +69,17 @@ export function validateProject(data: unknown): ProjectFile {
   return project;
 }
 
-/** Parses project-file text. Throws ProjectFileError for empty, truncated or invalid files. */
+/**
+ * Parses project-file text. Throws ProjectFileError for empty, truncated, absurdly nested (refused
+ * by a scan before `JSON.parse`) or invalid files; the message never quotes the file's text.
+ */
 export function parseProjectFile(text: string): ProjectFile {
-  if (text.trim() === '') throw new ProjectFileError('the file is empty', '');
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = parseJsonText(text);
   } catch (e) {
-    throw new ProjectFileError(`not valid JSON (${errorMessage(e)}); the file may be truncated`, '');
+    if (e instanceof JsonTextError) throw new ProjectFileError(e.message, '');
+    throw e;
   }
   return validateProject(data);
 }

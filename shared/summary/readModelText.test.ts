@@ -29,8 +29,8 @@ describe('readModelText', () => {
   it.each([
     ['empty', ' \n', 'the file is empty'],
     ['truncated', '{\n  "class_name": "Sequential",\n  "config": {', 'not valid JSON'],
-    ['not JSON', 'hello', "not valid JSON: Unexpected token 'h'"],
-    ['long text, not JSON', 'model: cnn\nlayers: 3\n', "not valid JSON: Unexpected token 'm'"],
+    ['not JSON', 'hello', 'not valid JSON: Unexpected token'],
+    ['long text, not JSON', 'model: cnn\nlayers: 3\n', 'not valid JSON: Unexpected token'],
     ['a stray comma', '{\n  "a": 1,\n}', 'not valid JSON at line 3, column 1: Expected double-quoted property name'],
     ['neither format', '{"weights": []}', 'neither a NetCanvas project'],
     ['a project with a wrong field', '{"format": "netcanvas-project", "version": 1, "name": 3}', 'name: '],
@@ -40,6 +40,18 @@ describe('readModelText', () => {
     expect(message).not.toContain('\n');
   });
 
+  it('never quotes the text of a file that is not JSON (it may be any file, through a link)', () => {
+    const message = failure('root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/usr/sbin:/usr/sbin/nologin\n');
+    expect(message).toBe('not valid JSON: Unexpected token');
+    expect(failure('{"a": 1} secret words')).toBe('not valid JSON at line 1, column 10: Unexpected non-whitespace character after JSON');
+  });
+
+  it('cuts a message made from a megabyte-long value to about 300 characters', () => {
+    const message = failure(JSON.stringify({ format: 'netcanvas-project', version: 1, name: 'n'.repeat(1_000_000) }));
+    expect(message.length).toBeLessThanOrEqual(300);
+    expect(message).toMatch(/^name: /);
+  });
+
   it('says a cut-off file looks truncated', () => {
     expect(failure('{"class_name": "Sequential", "config": {"layers": [')).toMatch(/truncated/);
   });
@@ -47,7 +59,7 @@ describe('readModelText', () => {
   it('refuses 8 million nested arrays before parsing them, in well under a second', () => {
     const text = `${'['.repeat(8_000_000)}${']'.repeat(8_000_000)}`;
     const started = Date.now();
-    expect(failure(text)).toBe('the JSON nests deeper than 64 levels (at line 1, column 65); no model file does that');
+    expect(failure(text)).toBe('the JSON nests deeper than 64 levels (at line 1, column 65); no model or project file does that');
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
