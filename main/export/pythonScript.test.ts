@@ -14,6 +14,7 @@ import type { Edge, Graph, LayerNode, ParamValue } from '../../shared/graph/type
 import { newProject } from '../../shared/project/newProject';
 import type { ProjectFile } from '../../shared/project/projectFile';
 import { PROJECT_TEMPLATES } from '../../shared/templates/projectTemplates';
+import { stackGraph } from '../../shared/templates/stackGraph';
 import { POSITIONAL, PYTHON_NAMES } from './pythonLayers';
 import { pythonScript } from './pythonScript';
 
@@ -142,7 +143,12 @@ const projects: { id: string; project: ProjectFile; kerasTotal: number | null }[
   // 8·(5·5·1 + 1) + 4·3·3·1 + 4·12 + 12·10 + 10, counted by hand: Concatenate gives 12 channels.
   { id: 'two-branches', project: branching(), kerasTotal: 208 + 36 + 48 + 130 },
   // Augmentation layers have no weights: the same counts, one more block in the script.
-  ...[PROJECT_TEMPLATES.find((t) => t.id === 'cifar10-cnn'), { project: branching(), kerasTotal: 422 }].map((t) => {
+  ...[
+    PROJECT_TEMPLATES.find((t) => t.id === 'cifar10-cnn'),
+    { project: branching(), kerasTotal: 422 },
+    // A flat input: the pixels are augmented as images, then flattened again.
+    { project: newProject('Flat pixels', stackGraph([['InputLayer', { shape: [784] }], ['Dense', { units: 10, activation: 'softmax' }]])), kerasTotal: 7850 },
+  ].map((t) => {
     if (!t) throw new Error('template cifar10-cnn is missing');
     const project = { ...t.project, training: { ...t.project.training, augmentation: AUGMENTATION } };
     return { id: `${project.name} augmented`.replace(/\W+/g, '-'), project, kerasTotal: t.kerasTotal };
@@ -187,7 +193,9 @@ describe.skipIf(!hasPython)('exported Python scripts', () => {
     expect([f.modelInScope, f.compileInScope]).toEqual(strategy === 'single' ? [false, false] : [true, true]);
     // Augmentation: Keras's preprocessing layers with the settings' factors, applied to the input once.
     if (project.training.augmentation) {
-      expect(f.augmentation.map((l) => [l.cls, ...l.args])).toEqual([
+      const flat = project.graph.nodes.some((n) => n.type === 'InputLayer' && JSON.stringify(n.params.shape) === '[784]');
+      expect(f.augmentation.filter((l) => l.cls === 'Reshape').map((l) => l.args[0])).toEqual(flat ? [[28, 28, 1], 'INPUT_SHAPE'] : []);
+      expect(f.augmentation.filter((l) => l.cls !== 'Reshape').map((l) => [l.cls, ...l.args])).toEqual([
         ['RandomTranslation', 0.1, 0.1],
         ['RandomRotation', 0.05],
         ['RandomZoom', 0.2],

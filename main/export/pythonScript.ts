@@ -76,7 +76,7 @@ export function pythonScript(input: PythonScriptInput): string {
   };
 
   const modelLines: string[] = [];
-  const augmentation = pythonAugmentation(settings.augmentation);
+  const augmentation = pythonAugmentation(settings.augmentation, inputShape, dataset);
   if (augmentation) modelLines.push(...augmentation, '');
   const chain = sequentialChain(graph);
   if (chain) {
