@@ -1,12 +1,15 @@
 // Composes the backend API both shells serve from the services that do the work. The shells
 // differ only in how a null path is resolved (a native dialog on the desktop, the workspace in
 // the web shell) and in how training processes are started (passed in as `runs`).
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import type { AppInfo, ExportRequest, NetCanvasApi, RunRecord, Unsubscribe } from '../../shared/api/backendApi';
+import { join } from 'node:path';
+import type { AppInfo, ExportRequest, ExportResult, NetCanvasApi, RunRecord, Unsubscribe } from '../../shared/api/backendApi';
 import type { RunEvent } from '../../shared/training/runEvents';
 import { describeDataset, listDatasets } from '../../datasets/loadDataset';
 import { datasetPreview, testImages } from '../../datasets/preview';
+import { EXPORT_TARGETS, exportFolderName, exportSlug } from '../export/exportFolder';
+import { zipExport } from '../export/zipExport';
 import { ApiError } from './apiError';
 import type { ProjectService } from './projectService';
 import { projectFileName } from './projectService';
@@ -24,25 +27,36 @@ export interface BackendServices {
   readonly choosePath?: (purpose: 'open' | 'save' | 'export', suggestedName: string) => Promise<string | null>;
 }
 
+/** `folder`, or `folder-2`, `folder-3`, … when it exists already (two exports in the same minute). */
+function freshFolder(folder: string): string {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? folder : `${folder}-${n}`;
+    if (!existsSync(candidate)) return candidate;
+  }
+}
+
 function need<T>(service: T | undefined, what: string): T {
   if (!service) throw new ApiError('unavailable', `${what} is not available in this build of NetCanvas.`);
   return service;
 }
 
-const EXPORT_NAMES = { tfjs: '', 'keras-json': '.keras.json', python: '.py' } as const;
-
 /** The backend API over `services`, as both shells serve it. */
 export function createBackend(services: BackendServices): NetCanvasApi {
   const { projects } = services;
-  const exportTarget = async (request: ExportRequest, name: string): Promise<string> => {
-    if (request.path !== null) return projects.resolvePath(request.path);
-    const suggested = `${projectFileName(name).replace(/\.netcanvas\.json$/, '')}${EXPORT_NAMES[request.format]}`;
-    const chosen = services.choosePath ? await services.choosePath('export', suggested) : join('exports', suggested);
+  /** Where an export goes: the given path, or a new folder named after the project and the time. */
+  const exportTarget = async (request: ExportRequest, name: string): Promise<{ target: string; folder: string | null }> => {
+    if (request.path !== null) return { target: projects.resolvePath(request.path), folder: null };
+    const suggested = exportFolderName(name, new Date());
+    const chosen = services.choosePath ? await services.choosePath('export', suggested) : freshFolder(projects.resolvePath(join('exports', suggested)));
     if (chosen === null) throw new ApiError('badRequest', 'Export cancelled.');
-    const target = projects.resolvePath(chosen);
-    // The workspace's exports/ folder does not exist until the first export.
-    await mkdir(dirname(target), { recursive: true });
-    return target;
+    const folder = projects.resolvePath(chosen);
+    await mkdir(folder, { recursive: true });
+    return { target: EXPORT_TARGETS[request.format](folder, exportSlug(name)), folder };
+  };
+  /** The files, the folder, and in the web shell one .zip of them for the Download button. */
+  const exported = async (result: ExportResult, folder: string | null): Promise<ExportResult> => {
+    if (folder === null) return result;
+    return { ...result, folder, ...(services.shell === 'web' ? { archive: await zipExport(folder, result.files) } : {}) };
   };
   return {
     appInfo: () => Promise.resolve({ shell: services.shell, version: services.version, workspaceDir: projects.workspace }),
@@ -76,11 +90,14 @@ export function createBackend(services: BackendServices): NetCanvasApi {
     exportModel: async (request) => {
       const { source } = request;
       if ('runId' in source) {
-        const target = await exportTarget(request, source.runId);
-        return need(services.runs, 'Training').exportRun(source.runId, request.format, target);
+        const runs = need(services.runs, 'Training');
+        // A run's export is named after its project (the run's title), not its id.
+        const title = runs.list().find((r) => r.id === source.runId)?.title ?? source.runId;
+        const { target, folder } = await exportTarget(request, title);
+        return exported(await runs.exportRun(source.runId, request.format, target), folder);
       }
-      const target = await exportTarget(request, source.name);
-      return need(services.exports, 'Export').exportGraph(source.graph, source.settings, source.name, request.format, target);
+      const { target, folder } = await exportTarget(request, source.name);
+      return exported(await need(services.exports, 'Export').exportGraph(source.graph, source.settings, source.name, request.format, target), folder);
     },
     predict: (runId, pixels) => need(services.runs, 'Training').predict(runId, pixels),
     modelInsight: (runId) => need(services.runs, 'Training').insight(runId),
