@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
+import { unzipSync } from 'fflate';
 
 const appUrl = () => {
   const url = process.env.NETCANVAS_URL;
@@ -81,8 +82,9 @@ test('a file that is not a model says why, and the app keeps working', async ({ 
   await expect(summary(page)).toContainText('Total params: 0');
 });
 
-test('export Keras JSON and Python from the drawn network: the files are on disk', async ({ page }, testInfo) => {
+test('export Keras JSON and Python from the drawn network: the files are on disk, in a folder named after the project, and download as one .zip', async ({ page }, testInfo) => {
   await openTemplate(page, /CNN 32-64 'valid'/);
+  const home = process.env.NETCANVAS_HOME ?? '';
   for (const [format, check] of [
     ['Keras JSON (architecture)', (text: string) => expect(JSON.stringify(JSON.parse(text))).toContain('"Conv2D"')],
     ['Python Keras script', (text: string) => expect(text).toMatch(/Conv2D\(/)],
@@ -95,14 +97,25 @@ test('export Keras JSON and Python from the drawn network: the files are on disk
     const listed = dialog.getByRole('list', { name: 'Exported files' }).getByRole('listitem');
     await expect(listed.first()).toBeVisible();
     const files = await listed.allTextContents();
-    const home = process.env.NETCANVAS_HOME ?? '';
     for (const f of files) {
-      expect(f.startsWith(home), `${f} is written inside the workspace ${home}`).toBe(true);
+      // exports/<project>-<yyyy>-<mm>-<dd>-<hhmm>[-n]/...
+      const inside = relative(home, f);
+      expect(inside, `${f} is written to a folder named after the project and the time`).toMatch(/^exports\/cnn-32-64-valid-dense-64-\d{4}-\d{2}-\d{2}-\d{4}(-\d+)?\//);
       expect(existsSync(f), `${f} exists`).toBe(true);
     }
     const main = files.find((f) => /\.(json|py)$/.test(f));
     if (!main) throw new Error(`no model file among ${files.join(', ')}`);
     check(readFileSync(main, 'utf8'));
+
+    // The web shell hands the same files over as one .zip.
+    const downloading = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: /^Download .*\.zip$/ }).click();
+    const download = await downloading;
+    const folder = basename(dirname(main));
+    expect(download.suggestedFilename()).toBe(`${folder}.zip`);
+    const zipped = unzipSync(readFileSync(await download.path()));
+    expect(Object.keys(zipped).sort()).toEqual(files.map((f) => `${folder}/${basename(f)}`).sort());
+    expect(Buffer.from(zipped[`${folder}/${basename(main)}`] ?? new Uint8Array()).toString('utf8')).toBe(readFileSync(main, 'utf8'));
     if (format.startsWith('Python')) await testInfo.attach('export', { body: await page.screenshot(), contentType: 'image/png' });
     await dialog.getByRole('button', { name: 'Close' }).click();
   }

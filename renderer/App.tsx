@@ -11,7 +11,8 @@ import { InsightTab } from './insight/InsightTab';
 import { Inspector } from './inspector/Inspector';
 import { Palette } from './palette/Palette';
 import { Dialog } from './shell/Dialog';
-import { ExportDialog, OpenDialog, SaveAsDialog } from './shell/FileDialogs';
+import { ExportDialog } from './shell/ExportDialog';
+import { OpenDialog, SaveAsDialog } from './shell/FileDialogs';
 import { openProject, saveProject } from './shell/projectActions';
 import { StartScreen } from './shell/StartScreen';
 import { SHORTCUTS, useShortcuts } from './shell/useShortcuts';
@@ -36,17 +37,11 @@ function Workspace() {
   const [tab, setTab] = useState<Tab>('Build');
   const [dialog, setDialog] = useState<DialogName>(null);
   const [status, setStatus] = useState('');
-  const runOrder = useRunsStore((s) => s.order);
-  const runViews = useRunsStore((s) => s.runs);
   // The run the Insight tab looks into, once it has finished.
   const trainedRun = useRunsStore((s) => {
     const run = s.activeRunId ? s.runs[s.activeRunId] : undefined;
     return run ? hasTrainedModel(run.status) : false;
   });
-  const finishedRuns = useMemo(
-    () => runOrder.flatMap((id) => (runViews[id]?.status === 'done' ? [{ id, title: runViews[id].title }] : [])),
-    [runOrder, runViews],
-  );
   const flow = useReactFlow();
 
   const actions = useMemo(
@@ -216,7 +211,7 @@ function Workspace() {
       {dialog === 'open' && <OpenDialog onClose={() => setDialog(null)} />}
       {dialog === 'import' && <OpenDialog title="Import Keras model" onClose={() => setDialog(null)} />}
       {dialog === 'saveAs' && <SaveAsDialog onClose={() => setDialog(null)} />}
-      {dialog === 'export' && <ExportDialog onClose={() => setDialog(null)} runs={finishedRuns} />}
+      {dialog === 'export' && <ExportDialog onClose={() => setDialog(null)} projectName={project?.name ?? ''} />}
       {dialog === 'help' && (
         <Dialog title="Keyboard shortcuts" onClose={() => setDialog(null)}>
           <table>

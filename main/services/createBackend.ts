@@ -2,15 +2,17 @@
 // differ in how a null path is resolved (a native dialog on the desktop, the workspace in the web
 // shell), in which paths they accept (their PathGuard) and in how training processes are started
 // (passed in as `runs`).
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { AppInfo, ExportRequest, NetCanvasApi, RunRecord, RunRequest, Unsubscribe } from '../../shared/api/backendApi';
-import { exportFormatInfo } from '../../shared/api/exportFormats';
+import type { AppInfo, ExportRequest, ExportResult, NetCanvasApi, RunRecord, RunRequest, Unsubscribe } from '../../shared/api/backendApi';
 import type { DatasetRef } from '../../shared/training/datasetTypes';
 import type { RunEvent } from '../../shared/training/runEvents';
 import { describeWriteError } from '../export/atomicWrite';
 import { describeDataset, listDatasets } from '../../datasets/loadDataset';
 import { datasetPreview, testImages } from '../../datasets/preview';
+import { exportFileIn, exportFolderName, exportSlug } from '../export/exportFolder';
+import { zipExport } from '../export/zipExport';
 import { ApiError } from './apiError';
 import type { ProjectService } from './projectService';
 import { projectFileName } from './projectService';
@@ -35,6 +37,14 @@ export interface BackendServices {
   readonly choosePath?: (purpose: 'open' | 'save' | 'export', suggestedName: string) => Promise<string | null>;
 }
 
+/** `folder`, or `folder-2`, `folder-3`, … when it exists already (two exports in the same minute). */
+function freshFolder(folder: string): string {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? folder : `${folder}-${n}`;
+    if (!existsSync(candidate)) return candidate;
+  }
+}
+
 function need<T>(service: T | undefined, what: string): T {
   if (!service) throw new ApiError('unavailable', `${what} is not available in this build of NetCanvas.`);
   return service;
@@ -43,17 +53,30 @@ function need<T>(service: T | undefined, what: string): T {
 /** The backend API over `services`, as both shells serve it. */
 export function createBackend(services: BackendServices): NetCanvasApi {
   const { projects } = services;
-  const exportTarget = async (request: ExportRequest, name: string): Promise<string> => {
-    const suggested = `${projectFileName(name).replace(/\.netcanvas\.json$/, '')}${exportFormatInfo(request.format).suffix}`;
-    const chosen = request.path ?? (services.choosePath ? await services.choosePath('export', suggested) : join('exports', suggested));
+  /** Where an export goes: the given path, or a new folder named after the project and the time. */
+  const exportTarget = async (request: ExportRequest, name: string): Promise<{ target: string; folder: string | null }> => {
+    if (request.path !== null) {
+      const target = await projects.resolvePath(request.path);
+      // As a save does, create the folder a given path goes into.
+      await mkdir(dirname(target), { recursive: true }).catch((e: unknown) => {
+        throw describeWriteError(dirname(target), e);
+      });
+      return { target, folder: null };
+    }
+    const suggested = exportFolderName(name, new Date());
+    const chosen = services.choosePath ? await services.choosePath('export', suggested) : freshFolder(await projects.resolvePath(join('exports', suggested)));
     if (chosen === null) throw new ApiError('badRequest', 'Export cancelled.');
-    const target = await projects.resolvePath(chosen);
-    // As a save does, create the folder the export goes into (the workspace's exports/ folder
-    // does not exist until the first export).
-    await mkdir(dirname(target), { recursive: true }).catch((e: unknown) => {
-      throw describeWriteError(dirname(target), e);
+    const folder = await projects.resolvePath(chosen);
+    // As a save does, create the folder the export goes into.
+    await mkdir(folder, { recursive: true }).catch((e: unknown) => {
+      throw describeWriteError(folder, e);
     });
-    return target;
+    return { target: exportFileIn(folder, exportSlug(name), request.format), folder };
+  };
+  /** The files, the folder, and in the web shell one .zip of them for the Download button. */
+  const exported = async (result: ExportResult, folder: string | null): Promise<ExportResult> => {
+    if (folder === null) return result;
+    return { ...result, folder, ...(services.shell === 'web' ? { archive: await zipExport(folder, result.files) } : {}) };
   };
   const guardRef = async <R extends DatasetRef>(ref: R): Promise<R> => {
     const guard = services.datasetGuard;
@@ -93,11 +116,14 @@ export function createBackend(services: BackendServices): NetCanvasApi {
     exportModel: async (request) => {
       const { source } = request;
       if ('runId' in source) {
-        const target = await exportTarget(request, source.runId);
-        return need(services.runs, 'Training').exportRun(source.runId, request.format, target, request.strategy);
+        const runs = need(services.runs, 'Training');
+        // A run's export is named after its project (the run's title), not its id.
+        const title = runs.list().find((r) => r.id === source.runId)?.title ?? source.runId;
+        const { target, folder } = await exportTarget(request, title);
+        return exported(await runs.exportRun(source.runId, request.format, target, request.strategy), folder);
       }
-      const target = await exportTarget(request, source.name);
-      return need(services.exports, 'Export').exportGraph(source.graph, source.settings, source.name, request.format, target, request.strategy);
+      const { target, folder } = await exportTarget(request, source.name);
+      return exported(await need(services.exports, 'Export').exportGraph(source.graph, source.settings, source.name, request.format, target, request.strategy), folder);
     },
     predict: (runId, pixels) => need(services.runs, 'Training').predict(runId, pixels),
     modelInsight: (runId) => need(services.runs, 'Training').insight(runId),

@@ -1,10 +1,9 @@
 import { useEffect, useId, useState } from 'react';
-import type { DistributionStrategy, ExportFormat, ExportResult, ProjectEntry } from '../../shared/api/backendApi';
-import { DISTRIBUTION_STRATEGIES, EXPORT_FORMATS } from '../../shared/api/exportFormats';
+import type { ProjectEntry } from '../../shared/api/backendApi';
 import { useBackend } from '../backend/useBackend';
 import { useProjectStore } from '../state/projectStore';
 import { Dialog } from './Dialog';
-import { exportGraph, openFileText, openProject, saveProject } from './projectActions';
+import { openFileText, openProject, saveProject } from './projectActions';
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -84,71 +83,6 @@ export function SaveAsDialog({ onClose }: { onClose: () => void }) {
         <input id={id} value={name} onChange={(e) => setName(e.target.value)} />
         <button type="submit">Save</button>
       </form>
-      {error && <p role="alert">{error}</p>}
-    </Dialog>
-  );
-}
-
-export function ExportDialog({ onClose, runs }: { onClose: () => void; runs: readonly { id: string; title: string }[] }) {
-  const api = useBackend();
-  const [format, setFormat] = useState<ExportFormat>('keras-json');
-  const [strategy, setStrategy] = useState<DistributionStrategy>('single');
-  const [runId, setRunId] = useState('');
-  const [result, setResult] = useState<ExportResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const formatId = useId();
-  const strategyId = useId();
-  const sourceId = useId();
-  return (
-    <Dialog title="Export" onClose={onClose}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          setError(null);
-          exportGraph(api, format, runId || null, strategy).then(setResult, (err: unknown) => setError(message(err)));
-        }}
-      >
-        <label htmlFor={formatId}>Format</label>
-        <select id={formatId} value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
-          {EXPORT_FORMATS.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.label}
-            </option>
-          ))}
-        </select>
-        {format === 'python' && (
-          <>
-            <label htmlFor={strategyId}>Train on</label>
-            <select id={strategyId} value={strategy} onChange={(e) => setStrategy(e.target.value as DistributionStrategy)}>
-              {DISTRIBUTION_STRATEGIES.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
-          </>
-        )}
-        <label htmlFor={sourceId}>From</label>
-        <select id={sourceId} value={runId} onChange={(e) => setRunId(e.target.value)}>
-          <option value="">The network as drawn (no trained weights)</option>
-          {runs.map((r) => (
-            <option key={r.id} value={r.id}>
-              Trained run: {r.title}
-            </option>
-          ))}
-        </select>
-        <button type="submit">Export files</button>
-      </form>
-      {result && (
-        <div role="status">
-          <p>Written:</p>
-          <ul aria-label="Exported files">
-            {result.files.map((f) => (
-              <li key={f}>{f}</li>
-            ))}
-          </ul>
-        </div>
-      )}
       {error && <p role="alert">{error}</p>}
     </Dialog>
   );

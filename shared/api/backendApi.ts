@@ -107,13 +107,20 @@ export interface ExportRequest {
   readonly format: ExportFormat;
   /** How an exported Python script trains (one device when absent); other formats ignore it. */
   readonly strategy?: DistributionStrategy;
-  /** Folder (tfjs) or file path; null lets the shell choose (dialog on desktop, workspace on web). */
+  /**
+   * Folder (tfjs) or file path; null lets the shell choose a folder named after the project and
+   * the time (a dialog on the desktop, the workspace's exports/ on the web).
+   */
   readonly path: string | null;
 }
 
 export interface ExportResult {
   /** Every file written, absolute paths. */
   readonly files: readonly string[];
+  /** The folder the files were written to, when the shell chose it (named after the project and the time). */
+  readonly folder?: string;
+  /** The web shell's one-file download of the same files: a .zip, base64-encoded. */
+  readonly archive?: { readonly name: string; readonly base64: string };
 }
 
 /** Class probabilities and per-layer activations for one input (insight views). */
