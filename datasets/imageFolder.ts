@@ -2,6 +2,7 @@ import { basename, join } from 'node:path';
 import sharp from 'sharp';
 import type { DatasetInfo, DatasetRef } from '../shared/training/datasetTypes';
 import { DatasetError } from './datasetError';
+import { labelArray } from './loadedDataset';
 import type { LoadOptions, LoadedDataset, Split } from './loadedDataset';
 import { DEFAULT_TEST_FRACTION, scanImageFolder } from './scanImageFolder';
 import type { ImageFile, ImageFolderScan } from './scanImageFolder';
@@ -68,7 +69,12 @@ interface Progress {
 }
 
 /** Decodes `files` straight into one preallocated pixel array; unreadable files are skipped. */
-async function decodeSplit(files: readonly ImageFile[], shape: readonly [number, number, number], progress: Progress): Promise<DecodedSplit> {
+async function decodeSplit(
+  files: readonly ImageFile[],
+  classCount: number,
+  shape: readonly [number, number, number],
+  progress: Progress,
+): Promise<DecodedSplit> {
   const size = shape[0] * shape[1] * shape[2];
   const images = new Uint8Array(files.length * size);
   const ok = new Uint8Array(files.length);
@@ -91,7 +97,7 @@ async function decodeSplit(files: readonly ImageFile[], shape: readonly [number,
   progress.opts.signal?.throwIfAborted();
 
   // Close the gaps the skipped files left, in place (no second pixel array).
-  const labels = new Uint8Array(files.length);
+  const labels = labelArray(classCount, files.length);
   const skipped: string[] = [];
   let count = 0;
   files.forEach((file, i) => {
@@ -132,10 +138,10 @@ export async function loadImageFolder(ref: FolderRef, opts: LoadOptions = {}): P
   const scan = await scanImageFolder(ref.path, ref.testFraction ?? DEFAULT_TEST_FRACTION);
   const total = scan.train.length + scan.test.length + (scan.validation?.length ?? 0);
   const progress: Progress = { done: 0, total, opts };
-  const train = await decodeSplit(scan.train, shape, progress);
+  const train = await decodeSplit(scan.train, scan.classNames.length, shape, progress);
   checkEveryClassReadable(scan, train.split);
-  const test = await decodeSplit(scan.test, shape, progress);
-  const validation = scan.validation === null ? null : await decodeSplit(scan.validation, shape, progress);
+  const test = await decodeSplit(scan.test, scan.classNames.length, shape, progress);
+  const validation = scan.validation === null ? null : await decodeSplit(scan.validation, scan.classNames.length, shape, progress);
   const skipped = [...train.skipped, ...test.skipped, ...(validation?.skipped ?? [])];
   const info: DatasetInfo = {
     ...describeScan(ref, scan, shape),
