@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetRef } from '../shared/training/datasetTypes';
+import { skippedImagesNote } from '../shared/training/skippedImages';
 import { describeImageFolder, loadImageFolder } from './imageFolder';
 import type { Split } from './loadedDataset';
 import { scanImageFolder } from './scanImageFolder';
@@ -61,8 +62,34 @@ describe('a folder with one subfolder per class', () => {
 
   it('skips and reports an image it cannot decode', async () => {
     const { info } = await loadImageFolder(folderRef(pets));
-    expect(info.skipped).toBe(1);
-    expect(info.skippedFiles).toEqual([join(pets, 'dog', 'broken.jpg')]);
+    expect(info.skipped?.count).toBe(1);
+    expect(info.skipped?.first).toEqual([{ path: join(pets, 'dog', 'broken.jpg'), reason: 'not a PNG, JPEG, WebP or GIF image' }]);
+  });
+
+  it('says how many images were skipped and why: empty, not an image, damaged', async () => {
+    const mixed = join(tmp.dir, 'mixed');
+    for (let i = 0; i < 5; i++) {
+      await image(join(mixed, 'a', `a${i}.png`), RED, 'png');
+      await image(join(mixed, 'b', `b${i}.png`), BLUE, 'png');
+    }
+    const jpeg = await sharp({ create: { width: 16, height: 16, channels: 3, background: RED } }).jpeg().toBuffer();
+    writeFileSync(join(mixed, 'a', 'zero.png'), Buffer.alloc(0));
+    writeFileSync(join(mixed, 'a', 'notes.jpg'), 'a text file named .jpg');
+    writeFileSync(join(mixed, 'b', 'cut.jpg'), jpeg.subarray(0, jpeg.length >> 1));
+    writeFileSync(join(mixed, 'b', 'empty.png'), Buffer.alloc(0));
+    writeFileSync(join(mixed, 'b', 'letter.jpg'), 'Dear learner,');
+    const { info, train, test } = await loadImageFolder(folderRef(mixed));
+    expect(train.count + test.count).toBe(10);
+    const skipped = info.skipped;
+    if (!skipped) throw new Error('nothing reported as skipped');
+    expect(skipped.count).toBe(5);
+    expect(Object.fromEntries(skipped.reasons.map((r) => [r.reason.replace(/ \(.*/, ''), r.count]))).toEqual({
+      'empty file': 2,
+      'not a PNG, JPEG, WebP or GIF image': 2,
+      'damaged image data': 1,
+    });
+    expect(skipped.first).toHaveLength(5);
+    expect(skippedImagesNote(skipped)).toMatch(/^Skipped 5 images that could not be read: 2 .*, 1 damaged image data \(.*\)\. First: .*mixed\/a\/(zero\.png|notes\.jpg) \(/);
   });
 
   it('decodes to one grey channel when asked for grayscale', async () => {

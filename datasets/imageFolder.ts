@@ -1,7 +1,11 @@
+import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import sharp from 'sharp';
+import { errorMessage } from '../shared/errors/errorMessage';
 import type { DatasetInfo, DatasetRef } from '../shared/training/datasetTypes';
+import { skippedImages } from '../shared/training/skippedImages';
 import { DatasetError } from './datasetError';
+import { labelArray } from './loadedDataset';
 import type { LoadOptions, LoadedDataset, Split } from './loadedDataset';
 import { DEFAULT_TEST_FRACTION, scanImageFolder } from './scanImageFolder';
 import type { ImageFile, ImageFolderScan } from './scanImageFolder';
@@ -10,8 +14,6 @@ type FolderRef = Extract<DatasetRef, { kind: 'folder' }>;
 
 /** How many images are decoded at once: sharp works on libvips' own threads, this keeps them busy. */
 const IN_FLIGHT = 4;
-/** How many skipped paths `DatasetInfo.skippedFiles` lists. */
-const SKIPPED_LISTED = 10;
 
 /** The sample shape a folder reference asks for: (height, width, 1 or 3). */
 export function folderShape(ref: FolderRef): readonly [number, number, number] {
@@ -58,7 +60,25 @@ function luma(rgb: Uint8Array): Uint8Array {
 /** A split decoded from image files, and the files that could not be decoded. */
 export interface DecodedSplit {
   readonly split: Split;
-  readonly skipped: readonly string[];
+  readonly skipped: readonly SkippedFile[];
+}
+
+/** A file that could not be decoded, and why in plain words. */
+interface SkippedFile {
+  readonly path: string;
+  readonly reason: string;
+}
+
+/** Why sharp could not decode `path`, as a learner reads it. */
+async function skipReason(path: string, error: unknown): Promise<string> {
+  const size = await stat(path).then(
+    (s) => s.size,
+    () => null,
+  );
+  if (size === 0) return 'empty file (0 bytes)';
+  const message = errorMessage(error);
+  if (/unsupported image format/i.test(message)) return 'not a PNG, JPEG, WebP or GIF image';
+  return `damaged image data (${message.replace(/^Input file has corrupt header: /, '').slice(0, 120)})`;
 }
 
 interface Progress {
@@ -68,10 +88,16 @@ interface Progress {
 }
 
 /** Decodes `files` straight into one preallocated pixel array; unreadable files are skipped. */
-async function decodeSplit(files: readonly ImageFile[], shape: readonly [number, number, number], progress: Progress): Promise<DecodedSplit> {
+async function decodeSplit(
+  files: readonly ImageFile[],
+  classCount: number,
+  shape: readonly [number, number, number],
+  progress: Progress,
+): Promise<DecodedSplit> {
   const size = shape[0] * shape[1] * shape[2];
   const images = new Uint8Array(files.length * size);
   const ok = new Uint8Array(files.length);
+  const why = new Map<number, string>();
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
@@ -80,8 +106,9 @@ async function decodeSplit(files: readonly ImageFile[], shape: readonly [number,
       try {
         images.set(await decodeImage(files[i]!.path, shape), i * size);
         ok[i] = 1;
-      } catch {
+      } catch (e) {
         // Counted and reported below; one bad file must not stop a folder of thousands.
+        why.set(i, await skipReason(files[i]!.path, e));
       }
       progress.done++;
       progress.opts.onProgress?.(progress.done, progress.total);
@@ -91,11 +118,11 @@ async function decodeSplit(files: readonly ImageFile[], shape: readonly [number,
   progress.opts.signal?.throwIfAborted();
 
   // Close the gaps the skipped files left, in place (no second pixel array).
-  const labels = new Uint8Array(files.length);
-  const skipped: string[] = [];
+  const labels = labelArray(classCount, files.length);
+  const skipped: SkippedFile[] = [];
   let count = 0;
   files.forEach((file, i) => {
-    if (ok[i] !== 1) return void skipped.push(file.path);
+    if (ok[i] !== 1) return void skipped.push({ path: file.path, reason: why.get(i) ?? 'could not be decoded' });
     if (count !== i) images.copyWithin(count * size, i * size, (i + 1) * size);
     labels[count++] = file.label;
   });
@@ -124,7 +151,7 @@ function checkEveryClassReadable(scan: ImageFolderScan, train: Split): void {
 
 /**
  * Loads a folder of images (one subfolder per class), decoded and resized with sharp.
- * Images that cannot be decoded are skipped and reported in `info.skipped` / `info.skippedFiles`.
+ * Images that cannot be decoded are skipped and reported, with why, in `info.skipped`.
  * @throws DatasetError `missing`, `emptyClass`, `tooFewClasses`, or `unreadable` when a class has no readable image
  */
 export async function loadImageFolder(ref: FolderRef, opts: LoadOptions = {}): Promise<LoadedDataset> {
@@ -132,18 +159,17 @@ export async function loadImageFolder(ref: FolderRef, opts: LoadOptions = {}): P
   const scan = await scanImageFolder(ref.path, ref.testFraction ?? DEFAULT_TEST_FRACTION);
   const total = scan.train.length + scan.test.length + (scan.validation?.length ?? 0);
   const progress: Progress = { done: 0, total, opts };
-  const train = await decodeSplit(scan.train, shape, progress);
+  const train = await decodeSplit(scan.train, scan.classNames.length, shape, progress);
   checkEveryClassReadable(scan, train.split);
-  const test = await decodeSplit(scan.test, shape, progress);
-  const validation = scan.validation === null ? null : await decodeSplit(scan.validation, shape, progress);
-  const skipped = [...train.skipped, ...test.skipped, ...(validation?.skipped ?? [])];
+  const test = await decodeSplit(scan.test, scan.classNames.length, shape, progress);
+  const validation = scan.validation === null ? null : await decodeSplit(scan.validation, scan.classNames.length, shape, progress);
+  const skipped = skippedImages([...train.skipped, ...test.skipped, ...(validation?.skipped ?? [])]);
   const info: DatasetInfo = {
     ...describeScan(ref, scan, shape),
     trainCount: train.split.count,
     testCount: test.split.count,
     ...(validation === null ? {} : { validationCount: validation.split.count }),
-    skipped: skipped.length,
-    skippedFiles: skipped.slice(0, SKIPPED_LISTED),
+    ...(skipped ? { skipped } : {}),
   };
   return { info, train: train.split, test: test.split, ...(validation === null ? {} : { validation: validation.split }) };
 }

@@ -8,11 +8,20 @@ import type { DatasetInfo } from '../shared/training/datasetTypes';
 export interface Split {
   /** `count × h × w × c` pixels, 0–255. May be a view into a larger buffer: mind `byteOffset`. */
   readonly images: Uint8Array;
-  /** `count` class indices, 0 … classes − 1. */
-  readonly labels: Uint8Array;
+  /** `count` class indices, 0 … classes − 1 (see {@link labelArray}). */
+  readonly labels: Labels;
   readonly count: number;
   /** One sample: (height, width, channels). */
   readonly shape: readonly [number, number, number];
+}
+
+/** Class indices: one byte each up to 256 classes, wider beyond (an image folder may have any number). */
+export type Labels = Uint8Array | Uint16Array | Uint32Array;
+
+/** A zeroed label array of `length` that holds every index of `classCount` classes. */
+export function labelArray(classCount: number, length: number): Labels {
+  if (classCount <= 0x100) return new Uint8Array(length);
+  return classCount <= 0x10000 ? new Uint16Array(length) : new Uint32Array(length);
 }
 
 /** A data set in memory: what the dashboard shows, plus its splits. */

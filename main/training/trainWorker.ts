@@ -102,6 +102,7 @@ async function train(msg: StartMessage): Promise<void> {
     validationSamples: plan.validation?.indices.length ?? 0,
     batchesPerEpoch: Math.ceil(plan.train.indices.length / settings.batchSize),
     estimatedMemoryMB: Math.ceil(estimate.totalMB),
+    ...(dataset.info.skipped ? { skippedImages: dataset.info.skipped } : {}),
   });
   const outcome = await trainLoop(
     {

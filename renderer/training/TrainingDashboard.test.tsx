@@ -145,6 +145,24 @@ describe('TrainingDashboard', () => {
     expect(fake.started).toHaveLength(2);
   });
 
+  it('says how many images the data set skipped and why, with the first path', async () => {
+    const fake = createFakeApi();
+    renderDashboard(fake);
+    await userEvent.click(screen.getByRole('button', { name: 'Train' }));
+    const skippedImages = {
+      count: 5,
+      reasons: [
+        { reason: 'not a PNG, JPEG, WebP or GIF image', count: 3 },
+        { reason: 'empty file (0 bytes)', count: 2 },
+      ],
+      first: [{ path: '/data/pets/cat/notes.jpg', reason: 'not a PNG, JPEG, WebP or GIF image' }],
+    };
+    act(() => fake.emit({ ...startedEvent('run-1'), skippedImages }));
+    expect(screen.getByRole('note').textContent).toBe(
+      'Skipped 5 images that could not be read: 3 not a PNG, JPEG, WebP or GIF image, 2 empty file (0 bytes). First: /data/pets/cat/notes.jpg (not a PNG, JPEG, WebP or GIF image).',
+    );
+  });
+
   it('says why a run could not start', async () => {
     renderDashboard(createFakeApi({ startError: 'graph.nodes[2]: unknown layer' }));
     await userEvent.click(screen.getByRole('button', { name: 'Train' }));

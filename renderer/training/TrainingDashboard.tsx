@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { inferGraph } from '../../shared/graph/inferGraph';
 import type { RunRequest } from '../../shared/api/backendApi';
+import { skippedImagesNote } from '../../shared/training/skippedImages';
 import { newProject } from '../../shared/project/newProject';
 import type { ProjectFile } from '../../shared/project/projectFile';
 import type { DatasetInfo, DatasetRef } from '../../shared/training/datasetTypes';
@@ -136,6 +137,11 @@ export function TrainingDashboard({ project, onDatasetChange, onSettingsChange, 
             </h3>
             <RunSettings run={run} />
             {run.error?.code !== 'request' && <RunProgress run={run} />}
+            {run.skippedImages && (
+              <p className="nc-run-skipped" role="note">
+                {skippedImagesNote(run.skippedImages)}
+              </p>
+            )}
             <RunError run={run} />
             {/* A run refused before it began has nothing to draw. */}
             {run.error?.code !== 'request' && <RunCharts key={run.id} runId={run.id} epochs={run.request?.settings.epochs ?? run.epochsPlanned} />}

@@ -16,6 +16,7 @@ export function applyRunEvent(run: RunView | undefined, event: RunEvent, nowMs: 
         status: 'running',
         backend: event.backend,
         trainSamples: event.trainSamples,
+        skippedImages: event.skippedImages ?? null,
         epochsPlanned: event.settings.epochs,
         batchesPerEpoch: event.batchesPerEpoch,
       };

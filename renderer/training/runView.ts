@@ -1,4 +1,5 @@
 import type { RunProgressReport, RunRecord, RunRequest, RunStatus } from '../../shared/api/backendApi';
+import type { SkippedImages } from '../../shared/training/skippedImages';
 import type { BackendReport, ConfusionResult, RunEvent, RunId } from '../../shared/training/runEvents';
 
 export type EpochEvent = Extract<RunEvent, { type: 'epoch' }>;
@@ -23,6 +24,8 @@ export interface RunView {
   readonly totalParams: number | null;
   readonly backend: BackendReport | null;
   readonly trainSamples: number | null;
+  /** Images of the data set left out because they could not be read, and why (from the started event). */
+  readonly skippedImages?: SkippedImages | null;
   /** Epochs the run was asked for (early stopping may end it sooner). */
   readonly epochsPlanned: number | null;
   readonly batchesPerEpoch: number | null;

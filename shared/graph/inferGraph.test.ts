@@ -171,4 +171,21 @@ describe('inferGraph: teaching errors and warnings', () => {
     const r = inferGraph({ nodes: [{ id: 'x', type: 'LSTM', name: 'lstm', params: {}, position: { x: 0, y: 0 } }], edges: [{ id: 'e', source: 'x', target: 'ghost' }] });
     expect(r.issues.map((i) => i.code).sort()).toEqual(['badEdge', 'noInput', 'unknownLayer']);
   });
+
+  it('refuses sizes no machine can hold, naming the layer and the number, so the total is never ∞', () => {
+    const huge = inferGraph(stackGraph([['InputLayer', { shape: [784] }], ['Dense', { units: 1e308 }]]));
+    expect(huge.ok).toBe(false);
+    expect(huge.issues[0]?.message).toBe("Dense 'dense': units must be at most 2,147,483,647 (TensorFlow's largest size), got 1e+308.");
+    expect(Number.isFinite(huge.totals.total)).toBe(true);
+
+    const image = inferGraph(stackGraph([['InputLayer', { shape: [1e9, 1e9, 3] }], ['Flatten'], ['Dense', { units: 10 }]]));
+    expect(image.ok).toBe(false);
+    expect(image.issues[0]).toMatchObject({ code: 'tooLarge', nodeId: 'input_layer' });
+    expect(image.issues[0]?.message).toMatch(/^InputLayer 'input_layer' outputs \(None, 1000000000, 1000000000, 3\): 3,000,000,000,000,000,000 numbers for each sample/);
+    expect(image.totals.total).toBe(0);
+
+    const wide = inferGraph(stackGraph([['InputLayer', { shape: [784] }], ['Dense', { units: 2_000_000_000 }]]));
+    expect(wide.issues[0]?.message).toMatch(/^Dense 'dense' would have 1,570,000,000,000 weights, more than any machine can hold/);
+    expect(inferGraph(stackGraph([['InputLayer', { shape: [1_000_000] }], ['Dense', { units: 2000 }]])).ok).toBe(true);
+  });
 });

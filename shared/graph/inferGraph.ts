@@ -1,5 +1,6 @@
 import type { LayerContext, ParamCount } from '../layers/defineLayer';
 import { layerDef, resolveParams } from '../layers/catalogue';
+import { sizeIssue } from '../layers/sizeLimits';
 import type { Issue, IssueDraft } from './issues';
 import type { Graph, LayerNode, Shape } from './types';
 import { topologicalOrder } from './topology';
@@ -180,6 +181,12 @@ export function inferGraph(graph: Graph, options: InferOptions = {}): GraphRepor
       continue;
     }
     const params = def.paramCount(inputShapes, values as never);
+    const tooLarge = sizeIssue(nodeLabel(node), result.shape, params);
+    if (tooLarge) {
+      push(tooLarge);
+      finish();
+      continue;
+    }
     trainable += params.trainable;
     nonTrainable += params.nonTrainable;
     for (const w of def.warnings?.(inputShapes, values as never, ctx, result.shape) ?? []) push(w, 'warning');

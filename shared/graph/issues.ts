@@ -10,6 +10,7 @@ export type IssueCode =
   | 'unknownLayer'
   | 'unknownParam'
   | 'badParam'
+  | 'tooLarge'
   | 'needsImage'
   | 'needsKnownSize'
   | 'kernelTooLarge'

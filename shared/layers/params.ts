@@ -1,4 +1,6 @@
 import type { ParamValue } from '../graph/types';
+import { formatCount } from './shapeUtils';
+import { MAX_SIZE } from './sizeLimits';
 
 /** Declarative description of one layer parameter: its kind, default and bounds. */
 export type ParamSpec =
@@ -74,6 +76,7 @@ const fmt = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : JSON.str
 function checkInt(v: number, min: number, max: number | undefined, what: string): string | undefined {
   if (v < min) return `${what} must be at least ${min}, got ${v}`;
   if (max !== undefined && v > max) return `${what} must be at most ${max}, got ${v}`;
+  if (v > MAX_SIZE) return `${what} must be at most ${formatCount(MAX_SIZE)} (TensorFlow's largest size), got ${v}`;
   return undefined;
 }
 
@@ -130,6 +133,8 @@ export function normaliseParam(
         };
       const bad = raw.find((v) => v !== -1 && v < 1);
       if (bad !== undefined) return { problem: `${name} sizes must be at least 1, got ${bad} in ${fmt(raw)}` };
+      const huge = raw.find((v) => v > MAX_SIZE);
+      if (huge !== undefined) return { problem: `${name} sizes must be at most ${formatCount(MAX_SIZE)} (TensorFlow's largest size), got ${huge} in ${fmt(raw)}` };
       return { value: [...raw] };
     }
   }

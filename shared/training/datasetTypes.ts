@@ -1,4 +1,5 @@
 import type { DatasetRef } from './datasetRef';
+import type { SkippedImages } from './skippedImages';
 
 export type { DatasetKind, DatasetRef, DatasetRefOf } from './datasetRef';
 
@@ -13,10 +14,8 @@ export interface DatasetInfo {
   readonly testCount: number;
   /** Where the files were read from. */
   readonly source: string;
-  /** Images that could not be decoded and were skipped (image folders). */
-  readonly skipped?: number;
-  /** The first few skipped files (paths), so the learner can find and fix them. */
-  readonly skippedFiles?: readonly string[];
+  /** Images that could not be decoded and were skipped (image folders), and why; absent when none was. */
+  readonly skipped?: SkippedImages;
   /** Samples in a held-out validation split (an image folder's `validation/` or `val/`). */
   readonly validationCount?: number;
 }

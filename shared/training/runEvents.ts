@@ -1,4 +1,5 @@
 import type { TrainingSettings } from './settings';
+import type { SkippedImages } from './skippedImages';
 
 export type RunId = string;
 
@@ -48,6 +49,8 @@ export type RunEvent =
       readonly validationSamples: number;
       readonly batchesPerEpoch: number;
       readonly estimatedMemoryMB: number;
+      /** Images of the data set that could not be read and were left out, and why (image folders). */
+      readonly skippedImages?: SkippedImages;
     }
   | {
       readonly type: 'batch';

@@ -2,7 +2,7 @@
 import type { BatchPoint, ConfusionResult, RunEvent, RunId } from '../../../shared/training/runEvents';
 import { DEFAULT_TRAINING } from '../../../shared/training/settings';
 
-export const startedEvent = (runId: RunId, batchesPerEpoch = 4, epochs = DEFAULT_TRAINING.epochs): RunEvent => ({
+export const startedEvent = (runId: RunId, batchesPerEpoch = 4, epochs = DEFAULT_TRAINING.epochs): Extract<RunEvent, { type: 'started' }> => ({
   type: 'started',
   runId,
   backend: { name: 'wasm', skipped: [{ name: 'tensorflow', reason: 'tfjs-node is not installed' }] },
