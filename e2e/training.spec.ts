@@ -28,6 +28,9 @@ async function setField(page: Page, label: string, value: string) {
 const pointsIn = async (chart: Locator) => Number((await chart.getAttribute('data-points')) ?? '0');
 
 test('train a tiny run, watch the loss curve grow, and stop it', async ({ page }, testInfo) => {
+  // The first run of a fresh web shell starts its worker cold (load tfjs, MNIST and the backend):
+  // on a busy machine that alone can take a minute, so the waits below allow for it.
+  test.setTimeout(240_000);
   await openTemplateAndDashboard(page);
   await setField(page, 'Training samples', '20000');
   await setField(page, 'Epochs', '3');
@@ -38,7 +41,7 @@ test('train a tiny run, watch the loss curve grow, and stop it', async ({ page }
 
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   const progress = page.getByRole('progressbar', { name: 'Training progress' });
-  await expect(progress).toHaveAttribute('aria-valuetext', /Epoch 1 of 3 · batch \d+ of \d+ · [\d,]+ samples\/s · ETA/, { timeout: 60_000 });
+  await expect(progress).toHaveAttribute('aria-valuetext', /Epoch 1 of 3 · batch \d+ of \d+ · [\d,]+ samples\/s · ETA/, { timeout: 120_000 });
 
   const loss = page.getByRole('group', { name: 'Loss' });
   await expect.poll(() => pointsIn(loss), { timeout: 30_000 }).toBeGreaterThan(0);
