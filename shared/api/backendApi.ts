@@ -75,6 +75,8 @@ export interface RunRecord {
   readonly samplesPerSecond: number | null;
   readonly trainingMs: number | null;
   readonly error: string | null;
+  /** While queued: 1 starts next (absent or null once the run trains). */
+  readonly queuePosition?: number | null;
 }
 
 export type ExportFormat = 'tfjs' | 'keras-json' | 'python';
