@@ -1,5 +1,5 @@
 // Which compute backends load on this machine, asked once of a child process and remembered.
-import { fork } from 'node:child_process';
+import { ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { BackendListing } from '../../shared/api/backendApi';
 import type { BackendProbe } from '../services/serviceTypes';
@@ -17,15 +17,25 @@ export interface ProbeOptions {
   readonly execArgv?: readonly string[];
   /** Give up after this long (default 60 s: starting Dawn or CUDA can take a while). */
   readonly timeoutMs?: number;
+  /** Starts the child (default: `child_process.fork`; the desktop app passes utilityProcess). */
+  readonly spawn?: (workerPath: string, execArgv: readonly string[]) => ProbeChild;
 }
+
+/** What the probe needs of its child process, whichever API started it. */
+export interface ProbeChild {
+  readonly stderr: NodeJS.ReadableStream | null;
+  on(event: 'message', listener: (m: { listing?: BackendListing; error?: string }) => void): unknown;
+  on(event: 'exit', listener: (code: number | null, signal?: NodeJS.Signals | null) => void): unknown;
+  kill(): unknown;
+}
+
+const forkChild = (workerPath: string, execArgv: readonly string[]): ProbeChild =>
+  fork(workerPath, [], { execArgv: [...execArgv], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
 
 function probeOnce(options: ProbeOptions): Promise<BackendListing> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   return new Promise((resolve, reject) => {
-    const child = fork(options.workerPath ?? probeWorkerPath(), [], {
-      execArgv: [...(options.execArgv ?? ['--import', 'tsx'])],
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    });
+    const child = (options.spawn ?? forkChild)(options.workerPath ?? probeWorkerPath(), options.execArgv ?? ['--import', 'tsx']);
     let stderr = '';
     let settled = false;
     const finish = (fn: () => void) => {
@@ -38,7 +48,7 @@ function probeOnce(options: ProbeOptions): Promise<BackendListing> {
       child.kill();
       finish(() => reject(new Error(`The compute backend probe did not answer within ${timeoutMs / 1000} s.`)));
     }, timeoutMs);
-    child.stderr?.on('data', (d: Buffer) => {
+    child.stderr?.on('data', (d: Buffer | string) => {
       stderr = (stderr + d.toString()).slice(-2000);
     });
     child.on('message', (m: { listing?: BackendListing; error?: string }) => {
@@ -47,9 +57,10 @@ function probeOnce(options: ProbeOptions): Promise<BackendListing> {
         finish(() => resolve(listing));
       } else finish(() => reject(new Error(`The compute backend probe failed: ${m.error ?? 'no reason given'}`)));
     });
-    child.on('error', (e) => finish(() => reject(new Error(`The compute backend probe could not start: ${e.message}`))));
+    if (child instanceof ChildProcess)
+      child.on('error', (e) => finish(() => reject(new Error(`The compute backend probe could not start: ${e.message}`))));
     child.on('exit', (code, signal) =>
-      finish(() => reject(new Error(`The compute backend probe ended (${signal ?? `code ${code}`}) without an answer. ${stderr.trim()}`))),
+      finish(() => reject(new Error(`The compute backend probe ended (${signal ?? `code ${String(code)}`}) without an answer. ${stderr.trim()}`))),
     );
   });
 }

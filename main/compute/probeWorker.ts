@@ -18,13 +18,20 @@ async function probe(): Promise<BackendListing> {
   return { backends, auto: { name: chosen.name, skipped } };
 }
 
+// Under Electron's utilityProcess (the desktop app) the parent listens on process.parentPort.
+const parentPort = (process as { parentPort?: { postMessage(message: unknown): void } }).parentPort;
+const send = (message: unknown): void => {
+  if (parentPort) parentPort.postMessage(message);
+  else process.send?.(message);
+};
+
 probe().then(
   (listing) => {
-    process.send?.({ listing });
+    send({ listing });
     process.exit(0);
   },
   (e: unknown) => {
-    process.send?.({ error: e instanceof Error ? e.message : String(e) });
+    send({ error: e instanceof Error ? e.message : String(e) });
     process.exit(1);
   },
 );

@@ -21,7 +21,7 @@ import { ChosenPaths } from './chosenPaths';
 import { isAllowedExternal } from './externalLinks';
 import { MENU_CHANNEL, RUN_EVENT_CHANNEL } from './ipcChannels';
 import { registerIpc } from './registerIpc';
-import { utilityWorker } from './utilityWorker';
+import { utilityProbeChild, utilityWorker } from './utilityWorker';
 import { DEFAULT_BOUNDS, DESKTOP_CSP, isAppUrl, windowOptions } from './windowOptions';
 import type { WindowBounds } from './windowOptions';
 
@@ -86,7 +86,7 @@ async function start(): Promise<void> {
     projects,
     runs,
     exports: createExportService(),
-    backends: createBackendProbe({ workerPath: join(__dirname, 'probeWorker.cjs'), execArgv: [] }),
+    backends: createBackendProbe({ workerPath: join(__dirname, 'probeWorker.cjs'), execArgv: [], spawn: utilityProbeChild }),
     choosePath: async (purpose, suggested) => {
       const filters = [{ name: 'NetCanvas project', extensions: ['json'] }];
       if (purpose === 'open') {

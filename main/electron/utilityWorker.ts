@@ -2,7 +2,8 @@
 // has the RunAsNode fuse off (electron-builder.yml), so `child_process.fork` of Electron's own
 // binary would start another copy of the app instead of Node: utilityProcess is Electron's way.
 import { utilityProcess } from 'electron';
-import type { SpawnWorker } from '../services/runService';
+import type { ProbeChild } from '../compute/probeBackends';
+import type { SpawnWorker } from '../services/forkWorker';
 
 const STDERR_TAIL = 4000;
 
@@ -29,5 +30,15 @@ export function utilityWorker(entry: string): SpawnWorker {
         child.kill();
       },
     };
+  };
+}
+
+/** The backend probe's child (see probeBackends.ts) as a utilityProcess. */
+export function utilityProbeChild(entry: string): ProbeChild {
+  const child = utilityProcess.fork(entry, [], { stdio: ['ignore', 'ignore', 'pipe'], serviceName: 'NetCanvas backend probe' });
+  return {
+    stderr: child.stderr,
+    on: (event: 'message' | 'exit', listener: (...args: never[]) => void) => child.on(event as 'exit', listener as (code: number) => void),
+    kill: () => child.kill(),
   };
 }

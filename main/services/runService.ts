@@ -1,108 +1,95 @@
-import { fork } from 'node:child_process';
+// Training runs, each in its own process. At most as many train at once as the machine holds (by
+// cores and by memory); the others wait in a queue whose positions are published as run events. A
+// finished run's process keeps its model on disk and is ended when idle; predict, Insight and
+// export start a new one that loads the model on demand.
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DistributionStrategy, ExportFormat, ExportResult, ModelInsight, Prediction, RunRecord, RunRequest, RunStatus, Unsubscribe } from '../../shared/api/backendApi';
 import { hasTrainedModel } from '../../shared/api/backendApi';
 import { inferGraph } from '../../shared/graph/inferGraph';
 import type { RunEvent, RunId } from '../../shared/training/runEvents';
-import type { HostToWorker, ReplyMessage, WorkerOptions } from '../training/workerMessages';
+import type { ReplyMessage, ReplyValue, RequestKind, WorkerOptions } from '../training/workerMessages';
 import { isWorkerToHost } from '../training/workerMessages';
+import { ApiError } from './apiError';
+import { forkWorker } from './forkWorker';
+import type { SpawnWorker, WorkerHandle } from './forkWorker';
+import { defaultMaxRunning, defaultMemoryBudgetMB, requestMemoryMB } from './runCapacity';
 import type { RunService } from './serviceTypes';
-
-/** How a run's process ended. */
-export interface WorkerExit {
-  readonly code: number | null;
-  readonly signal: string | null;
-  /** The end of what the process wrote to stderr (V8's "heap out of memory" lands there). */
-  readonly stderrTail: string;
-}
-
-/** The host's handle on one training process, whatever started it. */
-export interface WorkerHandle {
-  send(message: HostToWorker): void;
-  onMessage(listener: (message: unknown) => void): void;
-  /** Called once, when the process has ended for any reason. */
-  onExit(listener: (exit: WorkerExit) => void): void;
-  /** Ends the process at once. */
-  kill(): void;
-}
-
-/** Starts the training process for one run (Electron passes one built on utilityProcess). */
-export type SpawnWorker = (runId: RunId) => WorkerHandle;
-
-/**
- * The worker's TypeScript entry, run through tsx. A function, not a constant: the Electron
- * bundle is CommonJS, where `import.meta.url` does not exist, and it names its own entry.
- */
-export const trainWorkerPath = (): string => fileURLToPath(new URL('../training/trainWorker.ts', import.meta.url));
-
-const STDERR_TAIL = 4000;
-
-/**
- * The default spawn: `child_process.fork` of the worker's .ts entry under tsx, with structured
- * clone IPC. `execArgv` adds Node flags (e.g. `--max-old-space-size=4096`).
- */
-export function forkWorker(execArgv: readonly string[] = [], entry: string = trainWorkerPath()): SpawnWorker {
-  // A bundled .cjs entry (the desktop app) runs as it is; the .ts source needs tsx.
-  const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
-  return () => {
-    const child = fork(entry, [], {
-      execArgv: [...loader, ...execArgv],
-      serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
-    });
-    let tail = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      tail = (tail + chunk.toString('utf8')).slice(-STDERR_TAIL);
-    });
-    return {
-      send: (m) => {
-        if (child.connected) child.send(m);
-      },
-      onMessage: (listener) => child.on('message', listener),
-      onExit: (listener) => {
-        // 'close' waits for stderr to drain, so the tail is complete.
-        child.once('close', (code, signal) => listener({ code, signal, stderrTail: tail }));
-      },
-      kill: () => child.kill('SIGKILL'),
-    };
-  };
-}
+import { exitFailure } from './workerExit';
 
 export interface RunServiceOptions {
   /** Starts a run's process; default {@link forkWorker}(). */
   readonly spawn?: SpawnWorker;
   /** Passed to every worker (memory limit, event rate, ...). */
   readonly workerOptions?: WorkerOptions;
+  /** Runs that train at once (default {@link defaultMaxRunning}). */
+  readonly maxRunning?: number;
+  /** Memory all runs train in together, MB (default {@link defaultMemoryBudgetMB}). */
+  readonly memoryBudgetMB?: number;
+  /** How long a finished run's process waits for a request before it ends (default 60 s). */
+  readonly idleMs?: number;
+  /** Where finished runs keep their models (default: a new temporary folder, removed by dispose). */
+  readonly modelStore?: string;
 }
 
-/** A plain sentence for a training process that ended without saying why. */
-export function exitReason(exit: WorkerExit): string {
-  if (/heap out of memory|Allocation failed|Out of memory/i.test(exit.stderrTail))
-    return 'The training process ran out of memory and ended. Use a smaller batch size or a smaller network, or close other programs.';
-  if (exit.signal === 'SIGKILL')
-    return 'The training process was killed (SIGKILL); the system may have run out of memory. Use a smaller batch size or a smaller network.';
-  const last = exit.stderrTail.trim().split('\n').filter((l) => l.trim() !== '').at(-1);
-  const how = exit.signal ? `by signal ${exit.signal}` : `with exit code ${String(exit.code)}`;
-  return `The training process ended unexpectedly ${how}${last ? `: ${last.trim()}` : ''}.`;
+/** A request to a run's process, by kind, without its request id. */
+type Request =
+  | { readonly type: 'predict'; readonly pixels: readonly number[] }
+  | { readonly type: 'insight' }
+  | { readonly type: 'export'; readonly format: ExportFormat; readonly target: string };
+
+interface Pending {
+  readonly resolve: (m: ReplyMessage) => void;
+  readonly reject: (e: Error) => void;
 }
 
 interface LiveRun {
   record: RunRecord;
   worker: WorkerHandle | null;
-  pending: Map<number, { resolve: (m: ReplyMessage) => void; reject: (e: Error) => void }>;
+  pending: Map<number, Pending>;
+  /** Expected memory, MB: the host's estimate, then the process's own (data set included). */
+  estimateMB: number;
+  /** True from its process's start until training ends: the run holds one of the places. */
+  training: boolean;
+  /** The trained model is on disk in `modelDir`, so the process may end when idle. */
+  kept: boolean;
+  readonly modelDir: string;
+  idleTimer: ReturnType<typeof setTimeout> | null;
 }
 
 const FINISHED: ReadonlySet<RunStatus> = new Set(['done', 'stopped', 'failed']);
 
+const VERB: Record<RequestKind, string> = { predict: 'predict with', insight: 'look inside', export: 'export' };
+
+/** A failed reply as the API reports it: the code follows what went wrong in the process. */
+function replyError(m: Extract<ReplyMessage, { ok: false }>): Error {
+  switch (m.code) {
+    case 'writeFailed':
+      return new ApiError('writeFailed', m.error);
+    case 'invalidModel':
+      return new ApiError('invalidModel', m.error);
+    case 'noModel':
+      return new ApiError('conflict', m.error);
+    case 'internal':
+      return new Error(m.error);
+  }
+}
+
 /**
- * Runs each training in its own process. A run's process stays alive after training, holding the
- * model for predict and export, until the run is replaced (a new run with the same title starts)
- * or the service is disposed. A process that crashes marks only its run failed.
+ * Runs each training in its own process, at most `maxRunning` at once and within the memory
+ * budget; a process that crashes marks only its run failed.
  */
 export function createRunService(options: RunServiceOptions = {}): RunService {
   const spawn = options.spawn ?? forkWorker();
+  const maxRunning = Math.max(1, options.maxRunning ?? defaultMaxRunning());
+  const budgetMB = options.memoryBudgetMB ?? defaultMemoryBudgetMB();
+  const idleMs = options.idleMs ?? 60_000;
+  let store = options.modelStore ?? null;
+  const ownStore = options.modelStore === undefined;
   const runs = new Map<RunId, LiveRun>();
+  const queue: LiveRun[] = [];
   const listeners = new Set<(event: RunEvent) => void>();
   let nextRequest = 1;
 
@@ -114,7 +101,16 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
     run.record = { ...run.record, ...patch };
   };
 
+  const training = (): LiveRun[] => [...runs.values()].filter((r) => r.training);
+  const reservedMB = (except?: LiveRun): number => training().reduce((sum, r) => (r === except ? sum : sum + r.estimateMB), 0);
+
+  const clearIdle = (run: LiveRun): void => {
+    if (run.idleTimer) clearTimeout(run.idleTimer);
+    run.idleTimer = null;
+  };
+
   const endWorker = (run: LiveRun, why: string): void => {
+    clearIdle(run);
     const w = run.worker;
     run.worker = null;
     for (const p of run.pending.values()) p.reject(new Error(why));
@@ -125,10 +121,49 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
     }
   };
 
+  /** A finished run whose model is on disk gives its process back once nothing is asked of it. */
+  const scheduleIdle = (run: LiveRun): void => {
+    clearIdle(run);
+    if (!run.worker || !run.kept || run.training || run.pending.size > 0 || !hasTrainedModel(run.record.status)) return;
+    run.idleTimer = setTimeout(() => endWorker(run, 'The run was idle.'), idleMs);
+    run.idleTimer.unref?.();
+  };
+
+  const publishQueue = (): void => {
+    queue.forEach((run, i) => {
+      const position = i + 1;
+      if (run.record.queuePosition === position) return;
+      update(run, { queuePosition: position });
+      publish({ type: 'queued', runId: run.record.id, position, maxRunning });
+    });
+  };
+
+  /** Starts queued runs while there is a place and their memory fits beside the others'. */
+  const pump = (): void => {
+    for (;;) {
+      const next = queue[0];
+      if (!next) break;
+      const busy = training();
+      if (busy.length >= maxRunning) break;
+      // Alone, a run always starts: its own memory check then says whether it fits at all.
+      if (busy.length > 0 && reservedMB() + next.estimateMB > budgetMB) break;
+      queue.shift();
+      launch(next);
+    }
+    publishQueue();
+  };
+
+  const finishTraining = (run: LiveRun): void => {
+    if (!run.training) return;
+    run.training = false;
+    pump();
+  };
+
   const onEvent = (run: LiveRun, event: RunEvent): void => {
     switch (event.type) {
       case 'started':
-        update(run, { status: 'running', backend: event.backend, trainSamples: event.trainSamples, batchesPerEpoch: event.batchesPerEpoch });
+        run.estimateMB = event.estimatedMemoryMB;
+        update(run, { status: 'running', backend: event.backend, trainSamples: event.trainSamples, batchesPerEpoch: event.batchesPerEpoch, queuePosition: null });
         break;
       case 'batch': {
         const { epoch, batch, samplesPerSecond, elapsedMs, etaMs } = event;
@@ -162,28 +197,92 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
         break;
     }
     publish(event);
+    if (FINISHED.has(run.record.status)) {
+      finishTraining(run);
+      scheduleIdle(run);
+    }
   };
 
-  const ask = (
-    id: RunId,
-    message: { type: 'predict'; pixels: readonly number[] } | { type: 'insight' } | { type: 'export'; format: ExportFormat; target: string; strategy?: DistributionStrategy },
-  ): Promise<ReplyMessage> => {
-    const run = runs.get(id);
-    if (!run) return Promise.reject(new Error(`There is no run ${id}.`));
-    if (!run.worker || !hasTrainedModel(run.record.status))
-      return Promise.reject(new Error(`Run '${run.record.title}' has no trained model (it is ${run.record.status}).`));
-    const requestId = nextRequest++;
-    const worker = run.worker;
-    return new Promise((resolve, reject) => {
-      run.pending.set(requestId, { resolve, reject });
-      worker.send({ ...message, requestId });
+  /** Connects a new process to `run`: its events, replies and end. */
+  const attach = (run: LiveRun, worker: WorkerHandle): void => {
+    run.worker = worker;
+    worker.onMessage((m) => {
+      if (!isWorkerToHost(m) || run.worker !== worker) return;
+      if (m.type === 'event') onEvent(run, m.event);
+      else if (m.type === 'kept') run.kept = true;
+      else {
+        const p = run.pending.get(m.requestId);
+        run.pending.delete(m.requestId);
+        p?.resolve(m);
+        scheduleIdle(run);
+      }
+    });
+    worker.onExit((exit) => {
+      if (run.worker !== worker) return; // ended on purpose
+      run.worker = null;
+      clearIdle(run);
+      const failure = exitFailure(exit);
+      for (const p of run.pending.values()) p.reject(new Error(failure.message));
+      run.pending.clear();
+      // After done or stopped only the process is lost: the result stays, the model is on disk.
+      if (!FINISHED.has(run.record.status)) {
+        update(run, { status: 'failed', error: failure.message });
+        publish({ type: 'failed', runId: run.record.id, ...failure });
+      }
+      finishTraining(run);
     });
   };
 
-  const answer = (m: ReplyMessage): unknown => {
-    if (!m.ok) throw new Error(m.error);
-    return m.value;
+  const modelDirFor = (id: RunId): string => {
+    store ??= mkdtempSync(join(tmpdir(), 'netcanvas-runs-'));
+    return join(store, id);
   };
+
+  const launch = (run: LiveRun): void => {
+    run.training = true;
+    update(run, { queuePosition: null });
+    const worker = spawn(run.record.id);
+    attach(run, worker);
+    worker.send({
+      type: 'start',
+      runId: run.record.id,
+      request: run.record.request,
+      options: { ...options.workerOptions, reservedMB: reservedMB(run), memoryBudgetMB: budgetMB, keepModelIn: run.modelDir },
+    });
+  };
+
+  const find = (id: RunId): LiveRun => {
+    const run = runs.get(id);
+    if (!run) throw new ApiError('notFound', `There is no run with the id '${id}' (runs are forgotten when NetCanvas restarts).`);
+    return run;
+  };
+
+  /** Sends `request` to the run's process (starting one that loads the kept model if needed). */
+  async function ask(id: RunId, request: Request): Promise<ReplyValue> {
+    const run = find(id);
+    const { title, status, error } = run.record;
+    if (status === 'failed') throw new ApiError('conflict', `Run '${title}' failed, so there is no trained model to ${VERB[request.type]}${error ? `: ${error}` : '.'}`);
+    if (!hasTrainedModel(status)) throw new ApiError('conflict', `Run '${title}' is still ${status}; wait until it has finished to ${VERB[request.type]} it.`);
+    let worker = run.worker;
+    if (!worker) {
+      if (!run.kept) throw new ApiError('conflict', `Run '${title}' no longer holds its model; train it again.`);
+      // The idle process was ended: a new one loads the model the first one kept.
+      worker = spawn(id);
+      attach(run, worker);
+      const backend = run.record.backend?.name ?? run.record.request.backend;
+      worker.send({ type: 'load', runId: id, request: run.record.request, modelDir: run.modelDir, backend });
+    }
+    clearIdle(run);
+    const requestId = nextRequest++;
+    const reply = await new Promise<ReplyMessage>((resolve, reject) => {
+      run.pending.set(requestId, { resolve, reject });
+      worker.send({ ...request, requestId });
+    });
+    if (!reply.ok) throw replyError(reply);
+    return reply;
+  }
+
+  const mismatch = (asked: RequestKind, got: ReplyValue): Error => new Error(`The training process answered a ${asked} request with ${got.kind}.`);
 
   return {
     start(request: RunRequest): Promise<RunId> {
@@ -210,43 +309,36 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
           samplesPerSecond: null,
           trainingMs: null,
           error: null,
+          queuePosition: null,
         },
         worker: null,
         pending: new Map(),
+        estimateMB: requestMemoryMB(request),
+        training: false,
+        kept: false,
+        modelDir: modelDirFor(id),
+        idleTimer: null,
       };
       runs.set(id, run);
-      const worker = spawn(id);
-      run.worker = worker;
-      worker.onMessage((m) => {
-        if (!isWorkerToHost(m)) return;
-        if (m.type === 'event') onEvent(run, m.event);
-        else {
-          const p = run.pending.get(m.requestId);
-          run.pending.delete(m.requestId);
-          p?.resolve(m);
-        }
-      });
-      worker.onExit((exit) => {
-        if (run.worker !== worker) return; // ended on purpose
-        run.worker = null;
-        const reason = exitReason(exit);
-        for (const p of run.pending.values()) p.reject(new Error(reason));
-        run.pending.clear();
-        // After done or stopped only the held model is lost; the result stays.
-        if (FINISHED.has(run.record.status)) return;
-        update(run, { status: 'failed', error: reason });
-        publish({ type: 'failed', runId: id, code: /memory/.test(reason) ? 'outOfMemory' : 'crash', message: reason });
-      });
-      worker.send({ type: 'start', runId: id, request, options: options.workerOptions ?? {} });
+      queue.push(run);
+      pump();
       return Promise.resolve(id);
     },
 
     stop(id: RunId): Promise<void> {
-      const run = runs.get(id);
-      if (!run) return Promise.reject(new Error(`There is no run ${id}.`));
-      if (FINISHED.has(run.record.status)) return Promise.resolve();
-      run.worker?.send({ type: 'stop' });
-      return Promise.resolve();
+      // In a promise, so an unknown id rejects rather than throws.
+      return new Promise((resolve) => {
+        const run = find(id);
+        const queued = queue.indexOf(run);
+        if (queued >= 0) {
+          // Never started: it just leaves the queue, and the ones behind it move up.
+          queue.splice(queued, 1);
+          update(run, { status: 'stopped', queuePosition: null });
+          publish({ type: 'stopped', runId: id });
+          pump();
+        } else if (!FINISHED.has(run.record.status)) run.worker?.send({ type: 'stop' });
+        resolve();
+      });
     },
 
     list: () => [...runs.values()].map((r) => r.record),
@@ -256,19 +348,31 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
       return () => listeners.delete(listener);
     },
 
-    predict: async (id: RunId, pixels: readonly number[]): Promise<Prediction> =>
-      answer(await ask(id, { type: 'predict', pixels: [...pixels] })) as Prediction,
-
-    insight: async (id: RunId): Promise<ModelInsight> => answer(await ask(id, { type: 'insight' })) as ModelInsight,
-
-    exportRun: async (id: RunId, format: ExportFormat, target: string, strategy?: DistributionStrategy): Promise<ExportResult> =>
-      answer(await ask(id, { type: 'export', format, target, ...(strategy ? { strategy } : {}) })) as ExportResult,
+    // Each reply is narrowed by its kind: the worker's answer is typed, never cast.
+    async predict(id: RunId, pixels: readonly number[]): Promise<Prediction> {
+      const reply = await ask(id, { type: 'predict', pixels: [...pixels] });
+      if (reply.kind === 'predict') return reply.value;
+      throw mismatch('predict', reply);
+    },
+    async insight(id: RunId): Promise<ModelInsight> {
+      const reply = await ask(id, { type: 'insight' });
+      if (reply.kind === 'insight') return reply.value;
+      throw mismatch('insight', reply);
+    },
+    async exportRun(id: RunId, format: ExportFormat, target: string, strategy?: DistributionStrategy): Promise<ExportResult> {
+      const reply = await ask(id, { type: 'export', format, target, ...(strategy ? { strategy } : {}) });
+      if (reply.kind === 'export') return reply.value;
+      throw mismatch('export', reply);
+    },
 
     dispose(): Promise<void> {
+      queue.length = 0;
       for (const run of runs.values()) {
         if (!FINISHED.has(run.record.status)) update(run, { status: 'stopped' });
+        run.training = false;
         endWorker(run, 'NetCanvas is closing.');
       }
+      if (ownStore && store) rmSync(store, { recursive: true, force: true });
       return Promise.resolve();
     },
   };

@@ -81,17 +81,34 @@ export function estimateMemory(
 
 /** The memory a run may use on a backend. */
 export interface MemoryLimits {
-  /** Free system memory, MB. */
+  /** System memory this run may take, MB: free memory, or less where other runs hold a share. */
   readonly systemMB: number;
   /** Where tensors live when that is smaller than the system: wasm32 addresses at most 4 GB. */
   readonly tensorsMB: number | null;
+  /** MB of the training budget held for the other runs training now (0 when none). */
+  readonly reservedMB: number;
 }
 
-/** Free memory now, and the backend's own ceiling for tensors. */
-export function memoryLimits(backend: ComputeBackend, limitMB: number | null = null): MemoryLimits {
-  const systemMB = limitMB ?? freemem() / MB;
+/** What the runs training beside this one take (see runService's admission). */
+export interface SharedMemory {
+  /** All the memory the host lets its runs train in together, MB; null: free memory only. */
+  readonly budgetMB?: number | null;
+  /** The other running runs' estimates, MB. */
+  readonly reservedMB?: number;
+}
+
+/**
+ * Free memory now (or `limitMB`), less what the other runs training beside this one are expected
+ * to take of the host's budget, and the backend's own ceiling for tensors. Free memory alone at
+ * this process's start does not show what the others will still allocate.
+ */
+export function memoryLimits(backend: ComputeBackend, limitMB: number | null = null, shared: SharedMemory = {}): MemoryLimits {
+  const freeMB = limitMB ?? freemem() / MB;
+  const reservedMB = shared.reservedMB ?? 0;
+  const budgetLeft = shared.budgetMB === undefined || shared.budgetMB === null ? Infinity : shared.budgetMB - reservedMB;
+  const systemMB = Math.max(0, Math.min(freeMB, budgetLeft));
   // tfjs-backend-wasm is built with a 4 GB (wasm32) heap maximum (getHeapMax() = 4294901760).
-  return { systemMB, tensorsMB: backend === 'wasm' ? 4095 : null };
+  return { systemMB, tensorsMB: backend === 'wasm' ? 4095 : null, reservedMB };
 }
 
 const fmt = (mb: number): string => `${Math.ceil(mb).toLocaleString('en-US')} MB`;
@@ -107,7 +124,8 @@ export function memoryRefusal(estimate: MemoryEstimate, limits: MemoryLimits, ba
     'Use a smaller batch size (activations grow with it), fewer filters or units, or pool earlier so the images shrink sooner.';
   if (limits.tensorsMB !== null && estimate.tensorsMB > limits.tensorsMB)
     return `This network needs about ${fmt(estimate.tensorsMB)} of tensors to train (${parts}), but the wasm backend can hold at most ${fmt(limits.tensorsMB)}. ${advice}`;
+  const others = limits.reservedMB > 0 ? ` (${fmt(limits.reservedMB)} is held for the other runs training now; stop one or wait for it to finish)` : '';
   if (estimate.totalMB > limits.systemMB)
-    return `This network needs about ${fmt(estimate.totalMB)} to train (${parts}, data ${fmt(estimate.dataMB)}, runtime ${fmt(estimate.runtimeMB)}), but only ${fmt(limits.systemMB)} of memory is free. ${advice}`;
+    return `This network needs about ${fmt(estimate.totalMB)} to train (${parts}, data ${fmt(estimate.dataMB)}, runtime ${fmt(estimate.runtimeMB)}), but only ${fmt(limits.systemMB)} of memory is free${others}. ${advice}`;
   return null;
 }

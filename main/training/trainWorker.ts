@@ -1,5 +1,6 @@
-// The entry of a run's own process: trains one network, streams progress, then stays alive
-// holding the trained model to answer predict and export requests until the host says exit.
+// The entry of a run's own process: trains one network (or loads one a training process kept),
+// streams progress, keeps the trained model on disk when the host asks, then stays alive holding
+// it to answer predict, Insight and export requests until the host says exit.
 // Runs under `child_process.fork` (messages through process.send) or Electron's utilityProcess
 // (messages through process.parentPort); see runService.ts for the host side.
 import type * as tf from '@tensorflow/tfjs';
@@ -7,11 +8,14 @@ import { planSamples } from '../../datasets/batches';
 import { DatasetError } from '../../datasets/datasetError';
 import { loadDataset } from '../../datasets/loadDataset';
 import type { DistributionStrategy, ExportFormat, ExportResult, ModelInsight, Prediction, RunRequest } from '../../shared/api/backendApi';
+import { errorMessage } from '../../shared/errors/errorMessage';
+import { KerasExportError } from '../../shared/keras/kerasExportError';
 import type { WeightHistogram } from '../../shared/explain/insightData';
 import { inferGraph } from '../../shared/graph/inferGraph';
 import { toKerasTopology } from '../../shared/keras/toKerasTopology';
 import type { BackendReport, RunEvent, RunId } from '../../shared/training/runEvents';
 import { initBackend } from '../compute/initBackend';
+import { ExportWriteError } from '../export/atomicWrite';
 import { exportModel } from '../export/exportModel';
 import { loadTrainedModel } from '../export/loadTrainedModel';
 import { modelKernels } from '../insight/modelKernels';
@@ -21,8 +25,9 @@ import { buildModel, InvalidModelError } from './buildModel';
 import { checkDataFit } from './checkDataFit';
 import { estimateMemory, memoryLimits, memoryRefusal } from './estimateMemory';
 import { evaluateTest } from './evaluateTest';
+import { keepModel, loadKeptModel } from './keptModel';
 import { trainLoop } from './trainLoop';
-import type { HostToWorker, ReplyValue, StartMessage, WorkerToHost } from './workerMessages';
+import type { HostToWorker, LoadMessage, ReplyFailureCode, ReplyValue, StartMessage, WorkerToHost } from './workerMessages';
 import { isHostToWorker } from './workerMessages';
 
 interface ParentPort {
@@ -49,6 +54,16 @@ interface Trained {
 
 let trained: Trained | null = null;
 let stopRequested = false;
+/** Settles once a `load` has finished (at once when there is none): requests wait for it. */
+let ready: Promise<void> = Promise.resolve();
+
+/** A request that needs the trained model before there is one. */
+class NoModelError extends Error {
+  override readonly name = 'NoModelError';
+  constructor(message = 'This run has no trained model yet.') {
+    super(message);
+  }
+}
 
 const emit = (event: RunEvent): void => send({ type: 'event', event });
 const fail = (runId: RunId, code: Extract<RunEvent, { type: 'failed' }>['code'], message: string): void =>
@@ -61,7 +76,7 @@ async function train(msg: StartMessage): Promise<void> {
   try {
     backend = await initBackend(request.backend);
   } catch (e) {
-    return fail(runId, 'backend', `The compute backend could not start: ${e instanceof Error ? e.message : String(e)}`);
+    return fail(runId, 'backend', `The compute backend could not start: ${errorMessage(e)}`);
   }
   const report = inferGraph(request.graph);
   if (!report.ok) return fail(runId, 'invalidModel', `The network has errors: ${report.issues.find((i) => i.severity === 'error')?.message ?? 'see the summary'}`);
@@ -69,13 +84,14 @@ async function train(msg: StartMessage): Promise<void> {
   try {
     dataset = await loadDataset(request.dataset);
   } catch (e) {
-    return fail(runId, 'dataset', e instanceof DatasetError || e instanceof Error ? e.message : String(e));
+    return fail(runId, 'dataset', e instanceof DatasetError ? e.message : errorMessage(e));
   }
   const fit = checkDataFit(request.graph, report, dataset.info);
   if (typeof fit === 'string') return fail(runId, 'invalidModel', fit);
   const dataBytes = dataset.train.images.byteLength + dataset.test.images.byteLength;
   const estimate = estimateMemory(report, settings, dataBytes);
-  const refusal = memoryRefusal(estimate, memoryLimits(backend.name, options.memoryLimitMB ?? null), settings.batchSize);
+  const limits = memoryLimits(backend.name, options.memoryLimitMB ?? null, { budgetMB: options.memoryBudgetMB ?? null, reservedMB: options.reservedMB ?? 0 });
+  const refusal = memoryRefusal(estimate, limits, settings.batchSize);
   if (refusal) return fail(runId, 'outOfMemory', refusal);
   let model: tf.LayersModel;
   try {
@@ -86,7 +102,7 @@ async function train(msg: StartMessage): Promise<void> {
       start.dispose();
     }
   } catch (e) {
-    return fail(runId, 'invalidModel', e instanceof InvalidModelError || e instanceof Error ? e.message : String(e));
+    return fail(runId, 'invalidModel', e instanceof InvalidModelError ? e.message : errorMessage(e));
   }
   const histogramsBefore = weightHistograms(model);
   const plan = planSamples(dataset, { seed: settings.seed, limit: settings.limit, validationSplit: settings.validationSplit });
@@ -118,7 +134,10 @@ async function train(msg: StartMessage): Promise<void> {
   );
   trained = { model, request, inputShape: fit.inputShape, classNames: dataset.info.classNames, histogramsBefore };
   if (outcome.status === 'nan') return fail(runId, 'nan', outcome.message);
-  if (outcome.status === 'stopped') return emit({ type: 'stopped', runId });
+  if (outcome.status === 'stopped') {
+    await keep(options.keepModelIn);
+    return emit({ type: 'stopped', runId });
+  }
   emit({ type: 'evaluating', runId });
   const result = await evaluateTest(model, dataset.test, {
     batchSize: Math.max(settings.batchSize, 256),
@@ -126,6 +145,7 @@ async function train(msg: StartMessage): Promise<void> {
     inputShape: fit.inputShape,
     misclassifiedSamples: options.misclassifiedSamples ?? 24,
   });
+  await keep(options.keepModelIn);
   emit({
     type: 'done',
     runId,
@@ -137,30 +157,65 @@ async function train(msg: StartMessage): Promise<void> {
   });
 }
 
+/**
+ * Keeps the trained model in `dir` and tells the host, which may then end this process when it
+ * idles. A model that cannot be written stays in memory only: the host then keeps the process.
+ */
+async function keep(dir: string | null | undefined): Promise<void> {
+  if (!dir || !trained) return;
+  try {
+    await keepModel(trained.model, { inputShape: trained.inputShape, classNames: trained.classNames, histogramsBefore: trained.histogramsBefore }, dir);
+    send({ type: 'kept' });
+  } catch {
+    // Not kept: this process holds the only copy, and the host will not end it while idle.
+  }
+}
+
+/** Loads the model an earlier training process kept, to answer requests with. */
+async function load(msg: LoadMessage): Promise<void> {
+  await initBackend(msg.backend);
+  const { model, meta } = await loadKeptModel(msg.modelDir).catch((e: unknown) => {
+    throw new NoModelError(`The trained model of this run could not be loaded again: ${errorMessage(e)}`);
+  });
+  trained = { model, request: msg.request, inputShape: meta.inputShape, classNames: meta.classNames, histogramsBefore: meta.histogramsBefore };
+}
+
 async function predict(pixels: readonly number[]): Promise<Prediction> {
-  if (!trained) throw new Error('This run has no trained model yet.');
+  if (!trained) throw new NoModelError();
   // Probabilities plus every Conv2D, pooling and Dense layer's output, for the insight views.
   return predictWithActivations(trained.model, pixels, trained.inputShape, UNIT_SCALING);
 }
 
 function insight(): ModelInsight {
-  if (!trained) throw new Error('This run has no trained model yet.');
+  if (!trained) throw new NoModelError();
   return { kernels: modelKernels(trained.model), histograms: { before: trained.histogramsBefore, after: weightHistograms(trained.model) } };
 }
 
 function exportTrained(format: ExportFormat, target: string, strategy?: DistributionStrategy): Promise<ExportResult> {
-  if (!trained) return Promise.reject(new Error('This run has no trained model yet.'));
+  if (!trained) return Promise.reject(new NoModelError());
   const { model, request, classNames } = trained;
   const source = { graph: request.graph, settings: request.settings, dataset: request.dataset, name: request.title, model, classNames, ...(strategy ? { strategy } : {}) };
   return exportModel(source, format, target);
 }
 
-/** Answers request `requestId` with what `answer` gives, or with its error's message. */
+/** What kind of failure `e` is, for the host to give the API's matching code. */
+function failureCode(e: unknown): ReplyFailureCode {
+  if (e instanceof ExportWriteError) return 'writeFailed';
+  if (e instanceof KerasExportError) return 'invalidModel';
+  if (e instanceof NoModelError) return 'noModel';
+  return 'internal';
+}
+
+/**
+ * Answers request `requestId` with what `answer` gives, or with its error's kind and message.
+ * Waits for a `load` first, so a request sent right behind it finds the model.
+ */
 async function replyTo(requestId: number, answer: () => ReplyValue | Promise<ReplyValue>): Promise<void> {
   try {
+    await ready;
     send({ type: 'reply', requestId, ok: true, ...(await answer()) });
   } catch (e) {
-    send({ type: 'reply', requestId, ok: false, error: e instanceof Error ? e.message : String(e) });
+    send({ type: 'reply', requestId, ok: false, code: failureCode(e), error: errorMessage(e) });
   }
 }
 
@@ -170,9 +225,13 @@ async function handle(msg: HostToWorker): Promise<void> {
       try {
         await train(msg);
       } catch (e) {
-        fail(msg.runId, 'crash', `Training failed: ${e instanceof Error ? e.message : String(e)}`);
+        fail(msg.runId, 'crash', `Training failed: ${errorMessage(e)}`);
       }
       return;
+    case 'load':
+      // A failed load fails the requests waiting on it, each with the reason.
+      ready = load(msg);
+      return ready.catch(() => undefined);
     case 'stop':
       stopRequested = true;
       return;

@@ -1,8 +1,8 @@
-// The typed protocol between a run's host (runManager) and its training process (trainWorker).
+// The typed protocol between a run's host (runService) and its training process (trainWorker).
 // Every message crosses a process boundary via `child_process` IPC with `serialization: 'advanced'`
 // (structured clone), so typed arrays and nested objects arrive intact.
 import type { DistributionStrategy, ExportFormat, ExportResult, ModelInsight, Prediction, RunRequest } from '../../shared/api/backendApi';
-import type { RunEvent, RunId } from '../../shared/training/runEvents';
+import type { BackendChoice, RunEvent, RunId } from '../../shared/training/runEvents';
 
 /** How the host wants a run trained, beyond what the learner chose in the request. */
 export interface WorkerOptions {
@@ -16,6 +16,20 @@ export interface WorkerOptions {
   readonly batchEventsPerSecond?: number;
   /** How many misclassified test images to send back (default 24). */
   readonly misclassifiedSamples?: number;
+  /**
+   * MB of the host's training budget the other running runs are expected to take: the memory check
+   * counts them as taken, since free memory at this worker's start does not show what they will
+   * still allocate. With `memoryBudgetMB`, the limit is the smaller of free memory and the budget
+   * less this.
+   */
+  readonly reservedMB?: number;
+  /** All the memory the host lets its runs train in together, MB (default: free memory only). */
+  readonly memoryBudgetMB?: number | null;
+  /**
+   * A folder to keep the trained model in (tfjs files plus what predict and Insight need), so the
+   * host can end this process when it idles and start another that loads the model on demand.
+   */
+  readonly keepModelIn?: string | null;
 }
 
 /** Host → worker: train this (sent once, first). */
@@ -24,6 +38,17 @@ export interface StartMessage {
   readonly runId: RunId;
   readonly request: RunRequest;
   readonly options: WorkerOptions;
+}
+
+/** Host → worker: load a run's trained model kept by an earlier worker (sent once, first). */
+export interface LoadMessage {
+  readonly type: 'load';
+  readonly runId: RunId;
+  readonly request: RunRequest;
+  /** The folder the training worker kept the model in (`WorkerOptions.keepModelIn`). */
+  readonly modelDir: string;
+  /** The compute backend the run trained on (the same numbers come back on it). */
+  readonly backend: BackendChoice;
 }
 
 /** Host → worker: stop training after the current batch. */
@@ -60,7 +85,11 @@ export interface ExitMessage {
   readonly type: 'exit';
 }
 
-export type HostToWorker = StartMessage | StopMessage | PredictMessage | InsightMessage | ExportMessage | ExitMessage;
+export type HostToWorker = StartMessage | LoadMessage | StopMessage | PredictMessage | InsightMessage | ExportMessage | ExitMessage;
+
+/** The requests that get a reply, by kind. */
+export type RequestMessage = PredictMessage | InsightMessage | ExportMessage;
+export type RequestKind = RequestMessage['type'];
 
 /** Worker → host: a progress event for the dashboard. */
 export interface EventMessage {
@@ -74,15 +103,33 @@ export type ReplyValue =
   | { readonly kind: 'insight'; readonly value: ModelInsight }
   | { readonly kind: 'export'; readonly value: ExportResult };
 
+/** What a request of kind `K` is answered with. */
+export type ReplyValueOf<K extends RequestKind> = Extract<ReplyValue, { readonly kind: K }>['value'];
+
+/**
+ * Why a request failed, so the host can give it the right API code: a file that cannot be written
+ * (disk full, permission), a model that cannot be exported as it is, no model to answer with, or
+ * anything else.
+ */
+export type ReplyFailureCode = 'writeFailed' | 'invalidModel' | 'noModel' | 'internal';
+
 /** Worker → host: the answer to a predict, insight or export request. */
 export type ReplyMessage =
   | ({ readonly type: 'reply'; readonly requestId: number; readonly ok: true } & ReplyValue)
-  | { readonly type: 'reply'; readonly requestId: number; readonly ok: false; readonly error: string };
+  | { readonly type: 'reply'; readonly requestId: number; readonly ok: false; readonly code: ReplyFailureCode; readonly error: string };
 
-export type WorkerToHost = EventMessage | ReplyMessage;
+/**
+ * Worker → host: the trained model is kept on disk (`WorkerOptions.keepModelIn`), so this process
+ * may be ended when idle. Sent before the run's `done` or `stopped` event.
+ */
+export interface KeptMessage {
+  readonly type: 'kept';
+}
 
-const HOST_TYPES: ReadonlySet<string> = new Set(['start', 'stop', 'predict', 'insight', 'export', 'exit']);
-const WORKER_TYPES: ReadonlySet<string> = new Set(['event', 'reply']);
+export type WorkerToHost = EventMessage | ReplyMessage | KeptMessage;
+
+const HOST_TYPES: ReadonlySet<string> = new Set(['start', 'load', 'stop', 'predict', 'insight', 'export', 'exit']);
+const WORKER_TYPES: ReadonlySet<string> = new Set(['event', 'reply', 'kept']);
 
 const hasType = (m: unknown, types: ReadonlySet<string>): boolean =>
   typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string' && types.has((m as { type: string }).type);

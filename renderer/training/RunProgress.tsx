@@ -1,5 +1,6 @@
 import type { RunView } from './runView';
 import { formatCount, formatDuration } from './format';
+import { RunQueuePosition } from './RunQueuePosition';
 
 /** Share of the planned batches done, 0..1; null before the run has reported its size. */
 export function progressFraction(run: RunView): number | null {
@@ -13,7 +14,7 @@ export function progressFraction(run: RunView): number | null {
 /** What the progress bar says in words. */
 export function progressText(run: RunView): string {
   const p = run.progress;
-  if (run.status === 'queued') return 'Starting…';
+  if (run.status === 'queued') return run.queuePosition === null ? 'Starting…' : 'Waiting for a free place…';
   if (!p) return run.status === 'running' ? 'Loading the data and building the model…' : '';
   const parts = [
     `Epoch ${p.epoch}${run.epochsPlanned ? ` of ${run.epochsPlanned}` : ''}`,
@@ -47,6 +48,7 @@ export function RunProgress({ run }: { run: RunView }) {
       <p className="nc-progress-text" aria-live="polite">
         {text}
       </p>
+      <RunQueuePosition run={run} />
     </div>
   );
 }

@@ -10,10 +10,13 @@ export function applyRunEvent(run: RunView | undefined, event: RunEvent, nowMs: 
   const base = run ?? emptyRun(event.runId, nowMs);
   const ended = base.status === 'done' || base.status === 'stopped' || base.status === 'failed';
   switch (event.type) {
+    case 'queued':
+      return ended ? base : { ...base, status: 'queued', queuePosition: event.position, maxRunning: event.maxRunning };
     case 'started':
       return {
         ...base,
         status: 'running',
+        queuePosition: null,
         backend: event.backend,
         trainSamples: event.trainSamples,
         skippedImages: event.skippedImages ?? null,

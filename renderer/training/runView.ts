@@ -37,6 +37,10 @@ export interface RunView {
   readonly bestEpoch: number | null;
   readonly stoppedEarly: boolean;
   readonly error: { readonly code: FailedEvent['code'] | 'request'; readonly message: string } | null;
+  /** While the run waits for a free place: 1 starts next. */
+  readonly queuePosition: number | null;
+  /** How many runs this machine trains at once (known once a run has queued). */
+  readonly maxRunning: number | null;
 }
 
 /** A run the renderer knows nothing about yet, named by what it has. */
@@ -61,6 +65,8 @@ export function emptyRun(id: RunId, nowMs: number, request: RunRequest | null = 
     bestEpoch: null,
     stoppedEarly: false,
     error: null,
+    queuePosition: null,
+    maxRunning: null,
   };
 }
 
@@ -82,5 +88,6 @@ export function runFromRecord(record: RunRecord): RunView {
     samplesPerSecond: record.samplesPerSecond,
     trainingMs: record.trainingMs,
     error: record.error === null ? null : { code: 'crash', message: record.error },
+    queuePosition: record.queuePosition ?? null,
   };
 }

@@ -98,6 +98,8 @@ export interface RunRecord {
   readonly samplesPerSecond: number | null;
   readonly trainingMs: number | null;
   readonly error: string | null;
+  /** While queued: 1 starts next (absent or null once the run trains). */
+  readonly queuePosition?: number | null;
 }
 
 

@@ -41,6 +41,17 @@ export interface BatchPoint {
 /** Progress a training process streams back; throttled to what a chart needs. */
 export type RunEvent =
   | {
+      /**
+       * The run waits for a free place: the machine already trains as many runs as it holds.
+       * `position` 1 starts next; the event is sent again whenever the position changes.
+       */
+      readonly type: 'queued';
+      readonly runId: RunId;
+      readonly position: number;
+      /** How many runs may train at once on this machine. */
+      readonly maxRunning: number;
+    }
+  | {
       readonly type: 'started';
       readonly runId: RunId;
       readonly backend: BackendReport;

@@ -1,5 +1,6 @@
 // The ONNX export checked by ONNX Runtime: every template and every layer, on 200 MNIST test
 // digits, predicts what tfjs predicts (same class, probabilities within 1e-4).
+import type { Labels } from '../../../datasets/loadedDataset';
 import * as tf from '@tensorflow/tfjs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
@@ -19,7 +20,7 @@ import { toOnnxModel } from './toOnnxModel';
 import { tfjsWeights } from './tfjsWeights';
 
 const COUNT = 200;
-let digits: { images: Uint8Array; labels: Uint8Array } = { images: new Uint8Array(), labels: new Uint8Array() };
+let digits: { images: Uint8Array; labels: Labels } = { images: new Uint8Array(), labels: new Uint8Array() };
 
 beforeAll(async () => {
   // tfjs's wasm backend (what training uses on a CPU): the cpu backend takes far longer on the CNNs.
