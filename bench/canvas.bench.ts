@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Edge, LayerNode, ParamValue } from '../shared/graph/types';
 import { newProject } from '../shared/project/newProject';
+import { PROJECT_TEMPLATES } from '../shared/templates/projectTemplates';
 
 const LAYERS = 300;
 
@@ -147,6 +148,84 @@ async function startProfile(page: Page): Promise<() => Promise<void>> {
   };
 }
 
+type FrameProbe = () => Promise<unknown>;
+
+// The worst case: every keystroke in the first Dense's units changes the blocks below it (an
+// empty or partial value turns them all to '?', each digit changes their shapes).
+async function measureTyping(page: Page, label: string, startFrames: FrameProbe, stopFrames: () => Promise<number[]>) {
+  await page.locator('.react-flow__node').filter({ hasText: 'Dense' }).first().click();
+  const units = page
+    .getByRole('complementary', { name: 'Inspector' })
+    .getByRole('textbox', { name: 'units', exact: true });
+  const profiler = PROFILE ? await startProfile(page) : undefined;
+  await startFrames();
+  for (const v of ['128', '32', '256', '64']) {
+    await units.fill('');
+    await units.pressSequentially(v, { delay: 30 });
+  }
+  const frames = await stopFrames();
+  report(label, frames);
+  if (profiler) await profiler();
+  if (PROFILE)
+    console.log(
+      `frames over 50 ms, in order: ${frames
+        .filter((f) => f > 50)
+        .map((f) => f.toFixed(0))
+        .join(' ')}`,
+    );
+}
+
+async function measurePan(page: Page, label: string, startFrames: FrameProbe, stopFrames: () => Promise<number[]>) {
+  const pane = page.locator('.react-flow__pane');
+  const box = await pane.boundingBox();
+  if (!box) throw new Error('no canvas pane');
+  await startFrames();
+  for (let sweep = 0; sweep < 4; sweep++) {
+    // Alternate directions so the view stays over the network.
+    const [from, to] = sweep % 2 === 0 ? [0.8, 0.2] : [0.2, 0.8];
+    await page.mouse.move(box.x + box.width * from, box.y + box.height * 0.5);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * to, box.y + box.height * (sweep % 2 === 0 ? 0.3 : 0.5), { steps: 40 });
+    await page.mouse.up();
+  }
+  report(label, await stopFrames());
+}
+
+/**
+ * Each template from the start screen: milliseconds from the click on its card to the first frame
+ * that shows its blocks (a visible React Flow node), three times each.
+ */
+async function measureFirstPaint(page: Page, url: string) {
+  const all: number[] = [];
+  for (const t of PROJECT_TEMPLATES) {
+    const times: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      await page.goto(url);
+      const card = page.getByRole('button', { name: t.project.name }).first();
+      await card.waitFor();
+      await page.evaluate(`(() => {
+        window.paint_ = new Promise((resolve) => {
+          let t0 = 0;
+          document.addEventListener('click', () => { t0 = performance.now(); }, { capture: true, once: true });
+          const shown = () => [...document.querySelectorAll('.react-flow__node')].some((n) => getComputedStyle(n).visibility !== 'hidden');
+          const obs = new MutationObserver(() => {
+            if (t0 === 0 || !shown()) return;
+            obs.disconnect();
+            requestAnimationFrame(() => resolve(performance.now() - t0));
+          });
+          obs.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'class'] });
+        });
+      })()`);
+      await card.click();
+      times.push(await page.evaluate<number>('window.paint_'));
+    }
+    all.push(...times);
+    console.log(`first paint ${t.id.padEnd(14)} ${times.map((m) => `${m.toFixed(0)} ms`).join(', ')}`);
+  }
+  const sorted = [...all].sort((a, b) => a - b);
+  console.log(`first paint, all templates: p50 ${percentile(sorted, 50).toFixed(0)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(0)} ms`);
+}
+
 async function main() {
   const home = mkdtempSync(join(tmpdir(), 'netcanvas-bench-'));
   const file = join(home, 'big.json');
@@ -182,42 +261,19 @@ async function main() {
     const stopFrames = () =>
       page.evaluate<number[]>('(window.stop_ = true, window.frames_.slice(1))');
 
-    // The edit first: the pan moves the blocks out of view.
-    // The worst case: every keystroke in the first Dense's units changes all 300 blocks below it
-    // (an empty or partial value turns them all to '?', each digit changes their shapes).
-    for (const label of ['edit first Dense (typing)']) {
-      await page.locator('.react-flow__node').filter({ hasText: 'Dense' }).first().click();
-      const units = page
-        .getByRole('complementary', { name: 'Inspector' })
-        .getByRole('textbox', { name: 'units', exact: true });
-      const profiler = PROFILE ? await startProfile(page) : undefined;
-      await startFrames();
-      for (const v of ['128', '32', '256', '64']) {
-        await units.fill('');
-        await units.pressSequentially(v, { delay: 30 });
+    // Twice: at the view the project opens with (readable, from its input: a few blocks drawn),
+    // then with all 300 blocks in view after Fit view (every block drawn, text too small to read).
+    for (const view of ['default view', 'fit view']) {
+      if (view === 'fit view') {
+        await page.getByRole('button', { name: /fit view/i }).click();
+        await page.waitForTimeout(500);
       }
-      const frames = await stopFrames();
-      report(label, frames);
-      if (profiler) await profiler();
-      if (PROFILE)
-        console.log(
-          `frames over 50 ms, in order: ${frames
-            .filter((f) => f > 50)
-            .map((f) => f.toFixed(0))
-            .join(' ')}`,
-        );
+      const drawn = await page.locator('.react-flow__node').count();
+      console.log(`${view}: ${drawn} blocks drawn`);
+      await measureTyping(page, `edit first Dense, ${view}`, startFrames, stopFrames);
+      await measurePan(page, `pan, ${view}`, startFrames, stopFrames);
     }
-    const pane = page.locator('.react-flow__pane');
-    const box = await pane.boundingBox();
-    if (!box) throw new Error('no canvas pane');
-    await startFrames();
-    for (let sweep = 0; sweep < 4; sweep++) {
-      await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.5);
-      await page.mouse.down();
-      await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.3, { steps: 40 });
-      await page.mouse.up();
-    }
-    report('pan (4 drags × 40 steps)', await stopFrames());
+    await measureFirstPaint(page, shell.url);
   } finally {
     await browser.close();
     shell.stop();

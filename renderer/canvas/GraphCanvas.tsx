@@ -1,5 +1,5 @@
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
-import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
+import type { Connection, Edge, EdgeChange, Node, NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
@@ -24,6 +24,9 @@ export const LAYER_DRAG_TYPE = 'application/x-netcanvas-layer';
 
 const nodeTypes = { layer: LayerBlock };
 const edgeTypes = { shape: ShapeEdge };
+
+/** A block's minimap colour: its family's. Defined once, so the minimap does not redraw per edit. */
+const minimapColor = (n: Node): string => familyLook((n as LayerBlockNode).data.layer.type).color;
 
 /** Where a dragged palette block would land: into a wire, after a last block, or on its own. */
 type DropTarget = { wire: string } | { after: string } | null;
@@ -226,6 +229,16 @@ export function GraphCanvas() {
     [editGraph, screenToFlowPosition],
   );
 
+  // Stable callbacks: React Flow copies each into its store again whenever one is new.
+  const onConnectStart = useCallback(() => setConnecting(true), []);
+  const onConnectEnd = useCallback(() => setConnecting(false), []);
+  const onInit = useCallback(() => placeView(graphRef.current), [placeView]);
+  const onDelete = useCallback(
+    ({ nodes: n, edges: e }: { nodes: Node[]; edges: Edge[] }) =>
+      editGraph((g) => removeItems(g, new Set(n.map((x) => x.id)), new Set(e.map((x) => x.id)))),
+    [editGraph],
+  );
+
   return (
     <div
       ref={wrapper}
@@ -234,7 +247,7 @@ export function GraphCanvas() {
       role="application"
       onDragOver={onDragOver}
       onDragLeave={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDrop(null);
+        if (!e.currentTarget.contains(e.relatedTarget as globalThis.Node | null)) setDrop(null);
       }}
       onDrop={onDrop}
     >
@@ -250,12 +263,10 @@ export function GraphCanvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={applySelectChanges}
         onConnect={onConnect}
-        onConnectStart={() => setConnecting(true)}
-        onConnectEnd={() => setConnecting(false)}
-        onDelete={({ nodes: n, edges: e }) =>
-          editGraph((g) => removeItems(g, new Set(n.map((x) => x.id)), new Set(e.map((x) => x.id))))
-        }
-        onInit={() => placeView(graphRef.current)}
+        onConnectStart={onConnectStart}
+        onConnectEnd={onConnectEnd}
+        onDelete={onDelete}
+        onInit={onInit}
         deleteKeyCode={['Delete', 'Backspace']}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         minZoom={0.1}
@@ -269,7 +280,7 @@ export function GraphCanvas() {
           pannable
           zoomable
           ariaLabel="Minimap"
-          nodeColor={(n) => familyLook((n as LayerBlockNode).data.layer.type).color}
+          nodeColor={minimapColor}
           nodeBorderRadius={6}
         />
       </ReactFlow>

@@ -76,4 +76,30 @@ describe('canvas elements', () => {
     );
     expect(after.nodes[1]?.measured).toEqual(size);
   });
+
+  it('names each wire from its layers and shape, and marks a wire its target rejects with the reason', () => {
+    const graph = stackGraph([['InputLayer', { shape: [8] }], ['Dense', { units: 4 }], ['Conv2D', { filters: 2 }]]);
+    const { edges } = elements(graph);
+    expect(edges.map((e) => e.ariaLabel)).toEqual([
+      'input_layer to dense, (None, 8)',
+      'dense to conv2d, (None, 4)',
+    ]);
+    expect(edges[0]?.data?.problem).toBeUndefined();
+    expect(edges[1]?.data?.problem).toMatch(/conv2d/i);
+  });
+
+  it('draws the blocks below a block grown by its problem lower, and routes a skip wire beside them', () => {
+    const graph = chain([16, 4, 4]);
+    const tall = new Map([['dense', { width: 240, height: 200 }]]);
+    const { nodes } = canvasElements(graph, inferGraph(graph), new Map(), new Set(), NO_ELEMENTS, tall);
+    const y = (id: string) => nodes.find((n) => n.id === id)?.position.y ?? NaN;
+    const stored = (id: string) => graph.nodes.find((n) => n.id === id)?.position.y ?? NaN;
+    expect(y('dense')).toBe(stored('dense'));
+    expect(y('dense_1')).toBeGreaterThanOrEqual(y('dense') + 200);
+    expect(y('dense_2')).toBeGreaterThan(y('dense_1'));
+    const skip = { ...graph, edges: [...graph.edges, { id: 'skip', source: 'input_layer', target: 'dense_2' }] };
+    const wires = elements(skip).edges;
+    expect(wires.find((e) => e.id === 'skip')?.data?.lane).toBeGreaterThan(240);
+    expect(wires.find((e) => e.id !== 'skip' && e.data?.lane !== undefined)).toBeUndefined();
+  });
 });
