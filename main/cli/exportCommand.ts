@@ -1,13 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { ExportFormat } from '../../shared/api/backendApi';
 import { inferGraph } from '../../shared/graph/inferGraph';
-import { isProjectJson, validateProject } from '../../shared/project/parseProject';
-import { readModelText } from '../../shared/summary/readModelText';
+import { errorMessage } from '../../shared/errors/errorMessage';
+import { ModelTextError } from '../../shared/summary/readModelText';
 import { DEFAULT_TRAINING } from '../../shared/training/settings';
 import { exportModel } from '../export/exportModel';
 import { hasWeightsManifest, loadTrainedModel } from '../export/loadTrainedModel';
+import { readModelFile } from './readModelFile';
 import type { CommandOutput } from './summaryCommand';
 
 export interface ExportOptions {
@@ -26,14 +26,12 @@ export async function runExport(file: string, opts: ExportOptions, out: CommandO
     return 1;
   };
   try {
-    const text = await readFile(file, 'utf8').catch((e: unknown) => {
-      throw new Error(`${file}: cannot read the file: ${e instanceof Error ? e.message : String(e)}`);
+    const model = await readModelFile(file).catch((e: unknown) => {
+      throw e instanceof ModelTextError ? new Error(`${file}: ${e.message}`) : e;
     });
-    const model = readModelText(text);
-    const json = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+    const { project, json } = model;
     const report = inferGraph(model.graph);
     if (!report.ok) return fail(`${file}: ${report.issues.find((i) => i.severity === 'error')?.message ?? 'the network has errors'}`);
-    const project = isProjectJson(json) ? validateProject(json) : null;
     const trained = opts.format === 'tfjs' && !project && hasWeightsManifest(json) ? await loadTrainedModel(file) : undefined;
     const { files } = await exportModel(
       {
@@ -50,7 +48,7 @@ export async function runExport(file: string, opts: ExportOptions, out: CommandO
     out.stdout(`${files.join('\n')}\n`);
     return 0;
   } catch (e) {
-    return fail(e instanceof Error ? e.message : String(e));
+    return fail(errorMessage(e));
   }
 }
 
