@@ -1,14 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { DistributionStrategy, ExportFormat } from '../../shared/api/backendApi';
 import { DISTRIBUTION_STRATEGIES, DISTRIBUTION_STRATEGY_IDS, EXPORT_FORMATS, EXPORT_FORMAT_IDS, exportFormatInfo } from '../../shared/api/exportFormats';
 import { inferGraph } from '../../shared/graph/inferGraph';
-import { isProjectJson, validateProject } from '../../shared/project/parseProject';
-import { readModelText } from '../../shared/summary/readModelText';
+import { errorMessage } from '../../shared/errors/errorMessage';
+import { ModelTextError } from '../../shared/summary/readModelText';
 import { DEFAULT_TRAINING } from '../../shared/training/settings';
 import { exportModel } from '../export/exportModel';
 import { hasWeightsManifest, loadTrainedModel } from '../export/loadTrainedModel';
+import { readModelFile } from './readModelFile';
 import type { CommandOutput } from './summaryCommand';
 
 export interface ExportOptions {
@@ -32,14 +32,12 @@ export async function runExport(file: string, opts: ExportOptions, out: CommandO
   if (opts.strategy && opts.strategy !== 'single' && opts.format !== 'python')
     return fail(`--strategy ${opts.strategy} applies to the Python script only; add --format python or leave --strategy out.`);
   try {
-    const text = await readFile(file, 'utf8').catch((e: unknown) => {
-      throw new Error(`${file}: cannot read the file: ${e instanceof Error ? e.message : String(e)}`);
+    const model = await readModelFile(file).catch((e: unknown) => {
+      throw e instanceof ModelTextError ? new Error(`${file}: ${e.message}`) : e;
     });
-    const model = readModelText(text);
-    const json = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+    const { project, json } = model;
     const report = inferGraph(model.graph);
     if (!report.ok) return fail(`${file}: ${report.issues.find((i) => i.severity === 'error')?.message ?? 'the network has errors'}`);
-    const project = isProjectJson(json) ? validateProject(json) : null;
     const trained = exportFormatInfo(opts.format).weights && !project && hasWeightsManifest(json) ? await loadTrainedModel(file) : undefined;
     const { files } = await exportModel(
       {
@@ -57,7 +55,7 @@ export async function runExport(file: string, opts: ExportOptions, out: CommandO
     out.stdout(`${files.join('\n')}\n`);
     return 0;
   } catch (e) {
-    return fail(e instanceof Error ? e.message : String(e));
+    return fail(errorMessage(e));
   }
 }
 

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { errorMessage } from '../../shared/errors/errorMessage';
 import { registerSummary } from './summaryCommand';
 import { registerExport } from './exportCommand';
 import { registerTrain } from './trainCommand';
@@ -17,7 +18,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 1;
-    process.stderr.write(`netcanvas: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`netcanvas: ${errorMessage(e)}\n`);
     return 1;
   }
 }

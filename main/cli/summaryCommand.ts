@@ -1,12 +1,10 @@
-import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { inferGraph } from '../../shared/graph/inferGraph';
 import { formatIssues, formatSummary } from '../../shared/summary/formatSummary';
-import { ModelTextError, readModelText } from '../../shared/summary/readModelText';
+import { errorMessage } from '../../shared/errors/errorMessage';
+import { ModelTextError } from '../../shared/summary/readModelText';
 import { summaryJson } from '../../shared/summary/summaryJson';
-
-/** Far above any model topology (the MNIST CNN's is 5 KB); a bigger file is not one. */
-const MAX_BYTES = 32 * 1024 * 1024;
+import { readModelFile } from './readModelFile';
 
 /** Where the command writes; the real process streams unless a test passes its own. */
 export interface CommandOutput {
@@ -18,30 +16,6 @@ const processOutput: CommandOutput = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
 };
-
-const FILE_ERRORS: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'is a folder, not a file',
-  ELOOP: 'too many symbolic links',
-  ENAMETOOLONG: 'the path is too long',
-};
-
-/** The file's text, or a one-line reason it cannot be had. */
-async function readText(file: string): Promise<string> {
-  try {
-    const info = await stat(file);
-    if (info.isDirectory()) throw new ModelTextError('is a folder, not a file');
-    if (info.size > MAX_BYTES)
-      throw new ModelTextError(`is ${Math.round(info.size / 1024 / 1024)} MB, far more than any model topology (is it the weights file?)`);
-    return await readFile(file, 'utf8');
-  } catch (e) {
-    if (e instanceof ModelTextError) throw e;
-    const code = (e as NodeJS.ErrnoException).code ?? '';
-    throw new ModelTextError(`cannot read the file: ${FILE_ERRORS[code] ?? (e instanceof Error ? e.message : String(e))}`);
-  }
-}
 
 /**
  * `netcanvas summary FILE [--json]`: prints the Keras-style summary (or its JSON form) of a project
@@ -59,10 +33,10 @@ export async function runSummary(file: string, options: { readonly json?: boolea
   };
   let model;
   try {
-    model = readModelText(await readText(file));
+    model = await readModelFile(file);
   } catch (e) {
     if (e instanceof ModelTextError) return fail(e.message);
-    return fail(`unexpected problem: ${e instanceof Error ? e.message : String(e)}`);
+    return fail(`unexpected problem: ${errorMessage(e)}`);
   }
   const report = inferGraph(model.graph, model.classes === undefined ? {} : { classes: model.classes });
   if (options.json) out.stdout(`${JSON.stringify(summaryJson(model.graph, report), null, 2)}\n`);

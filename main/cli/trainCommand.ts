@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
@@ -6,8 +5,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import { describeDataset } from '../../datasets/loadDataset';
 import type { Graph } from '../../shared/graph/types';
 import { inferGraph } from '../../shared/graph/inferGraph';
-import { isProjectJson, validateProject } from '../../shared/project/parseProject';
-import { readModelText } from '../../shared/summary/readModelText';
+import { errorMessage } from '../../shared/errors/errorMessage';
 import type { DatasetRef } from '../../shared/training/datasetTypes';
 import { COMPUTE_BACKENDS } from '../../shared/training/runEvents';
 import type { BackendChoice, RunEvent } from '../../shared/training/runEvents';
@@ -15,6 +13,7 @@ import { DEFAULT_TRAINING } from '../../shared/training/settings';
 import type { TrainingSettings } from '../../shared/training/settings';
 import { hasWeightsManifest } from '../export/loadTrainedModel';
 import { createRunService } from '../services/runService';
+import { readModelFile } from './readModelFile';
 import type { CommandOutput } from './summaryCommand';
 
 export const DATASET_HELP = `data set to train on:
@@ -90,33 +89,25 @@ export async function runTrain(file: string, opts: TrainOptions, out: CommandOut
     out.stderr(`netcanvas: ${why}\n`);
     return 1;
   };
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    return fail(`${file}: cannot read the file: ${e instanceof Error ? e.message : String(e)}`);
-  }
   let model;
-  let json: unknown;
   try {
-    model = readModelText(text);
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    model = await readModelFile(file);
   } catch (e) {
-    return fail(`${file}: ${e instanceof Error ? e.message : String(e)}`);
+    return fail(`${file}: ${errorMessage(e)}`);
   }
-  const project = isProjectJson(json) ? validateProject(json) : null;
+  const { project, json } = model;
   const report = inferGraph(model.graph);
   if (!report.ok) return fail(`${file}: ${report.issues.find((i) => i.severity === 'error')?.message ?? 'the network has errors'}`);
   let dataset: DatasetRef;
   try {
     dataset = parseDatasetSpec(opts.dataset, model.graph, project?.dataset ?? null);
   } catch (e) {
-    return fail(e instanceof Error ? e.message : String(e));
+    return fail(errorMessage(e));
   }
   try {
     await describeDataset(dataset);
   } catch (e) {
-    return fail(e instanceof Error ? e.message : String(e));
+    return fail(errorMessage(e));
   }
   const settings: TrainingSettings = {
     ...(project?.training ?? DEFAULT_TRAINING),
@@ -203,7 +194,7 @@ export async function runTrain(file: string, opts: TrainOptions, out: CommandOut
     }
     return 0;
   } catch (e) {
-    return fail(e instanceof Error ? e.message : String(e));
+    return fail(errorMessage(e));
   } finally {
     process.off('SIGINT', onSigint);
     await service.dispose();
