@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chain } from '../testing/chain';
-import { appendLayer, applyFix, connect, pasteNodes, removeItems, subgraph } from './edits';
+import { appendLayer, applyFix, connect, pasteNodes, removeItems, setInputShape, subgraph } from './edits';
 import { inferGraph } from './inferGraph';
 
 describe('graph edits', () => {
@@ -41,5 +41,13 @@ describe('graph edits', () => {
     const removed = removeItems(pasted.graph, new Set(['n1']));
     expect(removed.edges.map((e) => `${e.source}>${e.target}`)).not.toContain('n0>n1');
     expect(removed.nodes).toHaveLength(4);
+  });
+
+  it('setInputShape gives the Input layer the data set\'s sample shape and leaves the rest', () => {
+    const g = chain([['InputLayer', { shape: [28, 28, 1] }], ['Flatten'], ['Dense', { units: 10 }]]);
+    const next = setInputShape(g, [32, 32, 3]);
+    expect(next.nodes[0]?.params.shape).toEqual([32, 32, 3]);
+    expect(next.nodes.slice(1)).toEqual(g.nodes.slice(1));
+    expect(inferGraph(next).totals.total).toBe(32 * 32 * 3 * 10 + 10);
   });
 });
