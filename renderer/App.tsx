@@ -1,39 +1,45 @@
-import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useEffect, useMemo, useState } from 'react';
-import { moveNodes, removeItems } from '../shared/graph/edits';
+import { ReactFlowProvider } from '@xyflow/react';
+import { Tabs, Tooltip } from 'radix-ui';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CommandId } from '../shared/commands/commands';
 import { hasTrainedModel } from '../shared/api/backendApi';
+import type { MenuCommand } from '../shared/api/apiSchemas';
+import { setInputShape } from '../shared/graph/edits';
+import type { ProjectFile } from '../shared/project/projectFile';
 import { useBackend } from './backend/useBackend';
-import { autoLayout } from './canvas/autoLayout';
 import { GraphCanvas } from './canvas/GraphCanvas';
 import { ComparePanel } from './compare/ComparePanel';
 import { useInsightInput } from './insight/insightInput';
 import { InsightTab } from './insight/InsightTab';
 import { Inspector } from './inspector/Inspector';
 import { Palette } from './palette/Palette';
-import { Dialog } from './shell/Dialog';
 import { ExportDialog } from './shell/ExportDialog';
 import { OpenDialog, SaveAsDialog } from './shell/FileDialogs';
-import { openProject, saveProject } from './shell/projectActions';
+import { keepUnsavedWork, openProject, saveProject } from './shell/projectActions';
+import { ShortcutsSheet } from './shell/ShortcutsSheet';
 import { StartScreen } from './shell/StartScreen';
-import { SHORTCUTS, useShortcuts } from './shell/useShortcuts';
+import { TopBar } from './shell/TopBar';
+import type { Tab } from './shell/TopBar';
+import { UnsavedChangesDialog } from './shell/UnsavedChangesDialog';
+import { useAppCommands } from './shell/useAppCommands';
+import type { Panel, ShellActions } from './shell/useAppCommands';
 import { useMenuCommands } from './shell/useMenuCommands';
-import { redo, undo, useProjectStore } from './state/projectStore';
+import type { MenuHandlers } from './shell/useMenuCommands';
+import { useShortcuts } from './shell/useShortcuts';
+import { useProjectStore } from './state/projectStore';
 import { SummaryPanel } from './summary/SummaryPanel';
 import { TrainingDashboard } from './training/TrainingDashboard';
 import { useRunsStore } from './training/runsStore';
 
-type Tab = 'Build' | 'Train' | 'Compare' | 'Insight';
 type DialogName = 'open' | 'import' | 'saveAs' | 'export' | 'help' | null;
 
 const AUTOSAVE_MS = 5000;
-
-type Panel = 'palette' | 'inspector' | 'summary';
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 function Workspace() {
   const api = useBackend();
   const project = useProjectStore((s) => s.project);
   const dirty = useProjectStore((s) => s.dirty);
-  const path = useProjectStore((s) => s.path);
   const [tab, setTab] = useState<Tab>('Build');
   const [dialog, setDialog] = useState<DialogName>(null);
   const [status, setStatus] = useState('');
@@ -42,68 +48,86 @@ function Workspace() {
     const run = s.activeRunId ? s.runs[s.activeRunId] : undefined;
     return run ? hasTrainedModel(run.status) : false;
   });
-  const flow = useReactFlow();
 
-  const actions = useMemo(
+  /** Runs `then` once unsaved work is saved or knowingly thrown away; never when the learner cancels. */
+  const guarded = useCallback(
+    (then: () => void) => {
+      keepUnsavedWork(api).then(
+        (go) => go && then(),
+        (e: unknown) => setStatus(`Could not save: ${message(e)}`),
+      );
+    },
+    [api],
+  );
+  const replaceProject = useCallback(
+    (p: ProjectFile, path: string | null = null) => guarded(() => openProject(p, path)),
+    [guarded],
+  );
+
+  const [hidden, setHidden] = useState<ReadonlySet<Panel>>(new Set());
+  const shell = useMemo<ShellActions>(
     () => ({
+      newProject: () => guarded(() => useProjectStore.getState().close()),
+      showDialog: (name) =>
+        name === 'open' || name === 'import' ? guarded(() => setDialog(name)) : setDialog(name),
       save: () => {
         if (!useProjectStore.getState().path) return setDialog('saveAs');
         saveProject(api).then(
           (p) => setStatus(p ? `Saved to ${p}` : ''),
-          (e: unknown) => setStatus(`Could not save: ${e instanceof Error ? e.message : String(e)}`),
+          (e: unknown) => setStatus(`Could not save: ${message(e)}`),
         );
       },
-      layout: () => useProjectStore.getState().editGraph((g) => moveNodes(g, autoLayout(g))),
-      fit: () => void flow.fitView({ padding: 0.2 }),
-      help: () => setDialog('help'),
+      togglePanel: (panel) =>
+        setHidden((h) => {
+          const next = new Set(h);
+          if (!next.delete(panel)) next.add(panel);
+          return next;
+        }),
     }),
-    [api, flow],
+    [api, guarded],
   );
-  useShortcuts(actions);
+  const commands = useAppCommands(shell);
+  useShortcuts(commands);
 
-  const [hidden, setHidden] = useState<ReadonlySet<Panel>>(new Set());
-  const toggle = (panel: Panel) =>
-    setHidden((h) => {
-      const next = new Set(h);
-      if (!next.delete(panel)) next.add(panel);
-      return next;
-    });
-  const withProject = (f: () => void) => () => {
-    if (useProjectStore.getState().project) f();
-  };
-  useMenuCommands({
-    new: () => useProjectStore.getState().close(),
-    open: () => setDialog('open'),
-    openRecent: (p) => {
-      if (!p) return;
-      api.openProject(p).then(
-        (opened) => opened && openProject(opened.project, opened.path),
-        (e: unknown) => setStatus(`Could not open ${p}: ${e instanceof Error ? e.message : String(e)}`),
-      );
-    },
-    save: withProject(actions.save),
-    saveAs: withProject(() => setDialog('saveAs')),
-    importKeras: () => setDialog('import'),
-    export: withProject(() => setDialog('export')),
-    undo,
-    redo,
-    delete: withProject(() => {
-      const { selection, editGraph } = useProjectStore.getState();
-      const ids = new Set(selection);
-      editGraph((g) => removeItems(g, ids, ids));
-    }),
-    selectAll: withProject(() => {
-      const store = useProjectStore.getState();
-      store.select(store.project?.graph.nodes.map((n) => n.id) ?? []);
-    }),
-    fitView: actions.fit,
-    zoomIn: () => void flow.zoomIn(),
-    zoomOut: () => void flow.zoomOut(),
-    togglePalette: () => toggle('palette'),
-    toggleInspector: () => toggle('inspector'),
-    toggleSummary: () => toggle('summary'),
-    shortcuts: actions.help,
-  });
+  // Closing the window: the browser asks on its own (beforeunload); the desktop app's main process
+  // sees the close cancelled and sends 'closeWindow', answered with our own question.
+  const closing = useRef(false);
+  useEffect(() => {
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (closing.current || !useProjectStore.getState().dirty) return;
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, []);
+  const menuHandlers = useMemo(() => {
+    const handlers: Partial<Record<MenuCommand, (path?: string) => void>> = {
+      openRecent: (p) => {
+        if (!p) return;
+        guarded(() => {
+          api.openProject(p).then(
+            (opened) => opened && openProject(opened.project, opened.path),
+            (e: unknown) => setStatus(`Could not open ${p}: ${message(e)}`),
+          );
+        });
+      },
+      closeWindow: () =>
+        guarded(() => {
+          closing.current = true;
+          window.close();
+        }),
+    };
+    for (const [id, binding] of Object.entries(commands) as [
+      CommandId,
+      (typeof commands)[CommandId],
+    ][])
+      handlers[id] = () => {
+        if (binding.enabled) binding.run();
+      };
+    return handlers as MenuHandlers;
+  }, [api, commands, guarded]);
+  useMenuCommands(menuHandlers);
 
   // Autosave: a recovery copy every few seconds while there are unsaved edits.
   useEffect(() => {
@@ -116,124 +140,100 @@ function Workspace() {
     document.title = project ? `${project.name}${dirty ? ' •' : ''} — NetCanvas` : 'NetCanvas';
   }, [project, dirty]);
 
+  const sideHidden = hidden.has('inspector') && hidden.has('summary');
+  const togglePanel = (which: 'palette' | 'side') => {
+    if (which === 'palette') return shell.togglePanel('palette');
+    setHidden((h) => {
+      const next = new Set(h);
+      for (const p of ['inspector', 'summary'] as const)
+        if (sideHidden) next.delete(p);
+        else next.add(p);
+      return next;
+    });
+  };
+
   return (
-    <div className="nc-app">
-      <header className="nc-topbar">
-        <span className="nc-logo">NetCanvas</span>
-        <div role="toolbar" aria-label="File">
-          <button type="button" onClick={() => useProjectStore.getState().close()}>
-            New
-          </button>
-          <button type="button" onClick={() => setDialog('open')}>
-            Open
-          </button>
-          <button type="button" onClick={actions.save} disabled={!project}>
-            Save
-          </button>
-          <button type="button" onClick={() => setDialog('saveAs')} disabled={!project}>
-            Save As
-          </button>
-          <button type="button" onClick={() => setDialog('import')}>
-            Import
-          </button>
-          <button type="button" onClick={() => setDialog('export')} disabled={!project}>
-            Export
-          </button>
-        </div>
-        <div role="toolbar" aria-label="Edit">
-          <button type="button" onClick={undo} disabled={!project}>
-            Undo
-          </button>
-          <button type="button" onClick={redo} disabled={!project}>
-            Redo
-          </button>
-          <button type="button" onClick={actions.layout} disabled={!project}>
-            Auto-layout
-          </button>
-          <button type="button" onClick={actions.help} aria-label="Keyboard shortcuts">
-            ?
-          </button>
-        </div>
-        {project && (
-          <div role="tablist" aria-label="Views">
-            {(['Build', 'Train', 'Compare', 'Insight'] as const).map((t) => (
-              <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
-                {t}
-              </button>
-            ))}
-          </div>
-        )}
-        <span className="nc-project-name" title={path ?? 'not saved yet'}>
-          {project ? `${project.name}${dirty ? ' (unsaved)' : ''}` : ''}
-        </span>
-        <span role="status" className="nc-status">
-          {status}
-        </span>
-      </header>
+    <Tabs.Root
+      className="nc-app"
+      value={tab}
+      onValueChange={(v) => setTab(v as Tab)}
+      activationMode="manual"
+    >
+      <TopBar
+        commands={commands}
+        tab={tab}
+        status={status}
+        panels={{ palette: !hidden.has('palette'), side: !sideHidden }}
+        onTogglePanel={togglePanel}
+      />
       {!project ? (
-        <StartScreen onShowCompare={() => setTab('Compare')} onOpen={() => setDialog('open')} />
-      ) : tab === 'Build' ? (
-        <div className="nc-build">
-          {!hidden.has('palette') && <Palette />}
-          <GraphCanvas />
-          {!(hidden.has('inspector') && hidden.has('summary')) && (
-            <div className="nc-side">
-              {!hidden.has('inspector') && <Inspector onLookInside={trainedRun ? () => setTab('Insight') : undefined} />}
-              {!hidden.has('summary') && <SummaryPanel />}
-            </div>
-          )}
-        </div>
-      ) : tab === 'Train' ? (
-        <TrainingDashboard
-          project={project}
-          onDatasetChange={(ref, info) => {
-            const store = useProjectStore.getState();
-            store.setDataset(ref);
-            if (info)
-              store.editGraph((g) => ({
-                ...g,
-                nodes: g.nodes.map((n) => (n.type === 'InputLayer' ? { ...n, params: { ...n.params, shape: [...info.inputShape] } } : n)),
-              }));
-          }}
-          onSettingsChange={(s) => useProjectStore.getState().setTraining(s)}
-          onOpenProject={(p) => openProject(p, null)}
-          onLookInside={(image) => {
-            const id = useRunsStore.getState().activeRunId;
-            if (id) useInsightInput.getState().remember(id, image, null);
-            setTab('Insight');
-          }}
+        <StartScreen
+          onShowCompare={() => setTab('Compare')}
+          onOpen={() => shell.showDialog('open')}
+          onOpenProject={(p) => replaceProject(p)}
         />
-      ) : tab === 'Compare' ? (
-        <ComparePanel onOpenProject={(p) => openProject(p, null)} />
       ) : (
-        <InsightTab />
+        <>
+          <Tabs.Content value="Build" className="nc-view">
+            <div
+              className={`nc-build${hidden.has('palette') ? ' nc-no-palette' : ''}${sideHidden ? ' nc-no-side' : ''}`}
+            >
+              {!hidden.has('palette') && <Palette />}
+              <GraphCanvas />
+              {!sideHidden && (
+                // Focusable, so the keyboard can scroll it (axe: scrollable-region-focusable).
+                <div className="nc-side" role="region" aria-label="Layer details" tabIndex={0}>
+                  {!hidden.has('inspector') && (
+                    <Inspector onLookInside={trainedRun ? () => setTab('Insight') : undefined} />
+                  )}
+                  {!hidden.has('summary') && <SummaryPanel />}
+                </div>
+              )}
+            </div>
+          </Tabs.Content>
+          <Tabs.Content value="Train" className="nc-view">
+            <TrainingDashboard
+              project={project}
+              onDatasetChange={(ref, info) => {
+                const store = useProjectStore.getState();
+                store.setDataset(ref);
+                if (info) store.editGraph((g) => setInputShape(g, info.inputShape));
+              }}
+              onSettingsChange={(s) => useProjectStore.getState().setTraining(s)}
+              onOpenProject={(p) => replaceProject(p)}
+              onLookInside={(image) => {
+                const id = useRunsStore.getState().activeRunId;
+                if (id) useInsightInput.getState().remember(id, image, null);
+                setTab('Insight');
+              }}
+            />
+          </Tabs.Content>
+          <Tabs.Content value="Compare" className="nc-view">
+            <ComparePanel onOpenProject={(p) => replaceProject(p)} />
+          </Tabs.Content>
+          <Tabs.Content value="Insight" className="nc-view">
+            <InsightTab />
+          </Tabs.Content>
+        </>
       )}
       {dialog === 'open' && <OpenDialog onClose={() => setDialog(null)} />}
-      {dialog === 'import' && <OpenDialog title="Import Keras model" onClose={() => setDialog(null)} />}
+      {dialog === 'import' && (
+        <OpenDialog title="Import Keras model" onClose={() => setDialog(null)} />
+      )}
       {dialog === 'saveAs' && <SaveAsDialog onClose={() => setDialog(null)} />}
       {dialog === 'export' && <ExportDialog onClose={() => setDialog(null)} projectName={project?.name ?? ''} />}
-      {dialog === 'help' && (
-        <Dialog title="Keyboard shortcuts" onClose={() => setDialog(null)}>
-          <table>
-            <tbody>
-              {SHORTCUTS.map(([keys, what]) => (
-                <tr key={keys}>
-                  <th scope="row">{keys}</th>
-                  <td>{what}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Dialog>
-      )}
-    </div>
+      {dialog === 'help' && <ShortcutsSheet onClose={() => setDialog(null)} />}
+      <UnsavedChangesDialog />
+    </Tabs.Root>
   );
 }
 
 export function App() {
   return (
     <ReactFlowProvider>
-      <Workspace />
+      <Tooltip.Provider delayDuration={400}>
+        <Workspace />
+      </Tooltip.Provider>
     </ReactFlowProvider>
   );
 }

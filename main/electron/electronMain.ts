@@ -117,6 +117,9 @@ async function start(): Promise<void> {
     );
   buildMenu();
 
+  // Closing with unsaved work: the renderer's beforeunload cancels the close, and the renderer is
+  // asked to offer Save / Don't save / Cancel; it closes the window itself once the work is safe.
+  win.webContents.on('will-prevent-unload', () => win.webContents.send(MENU_CHANNEL, { command: 'closeWindow' }));
   win.on('close', () => {
     state = { ...state, bounds: win.getBounds() };
     void writeState(state);

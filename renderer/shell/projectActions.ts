@@ -5,13 +5,26 @@ import { parseProjectFile } from '../../shared/project/parseProject';
 import type { ProjectFile } from '../../shared/project/projectFile';
 import { readModelText } from '../../shared/summary/readModelText';
 import { useProjectStore } from '../state/projectStore';
+import { askToSave } from './unsavedChanges';
 
 export function openProject(project: ProjectFile, path: string | null): void {
   useProjectStore.getState().open(project, path);
 }
 
-export function newEmptyProject(): void {
-  openProject(newProject('Untitled', { nodes: [{ id: 'n0', type: 'InputLayer', name: 'input_layer', params: { shape: [28, 28, 1] }, position: { x: 0, y: 0 } }], edges: [] }), null);
+/** A new project holding only an Input block for 28×28 grayscale images. */
+export function emptyProject(): ProjectFile {
+  return newProject('Untitled', {
+    nodes: [
+      {
+        id: 'n0',
+        type: 'InputLayer',
+        name: 'input_layer',
+        params: { shape: [28, 28, 1] },
+        position: { x: 0, y: 0 },
+      },
+    ],
+    edges: [],
+  });
 }
 
 /** Saves to the project's path, or under `name` when given (Save As) or when it has none yet. */
@@ -39,13 +52,39 @@ export function openFileText(text: string, fileName: string): void {
   openProject(newProject(model.name || fileName.replace(/\.json$/i, ''), model.graph), null);
 }
 
-export async function exportGraph(api: NetCanvasApi, format: ExportFormat, runId: string | null, strategy: DistributionStrategy = 'single'): Promise<ExportResult | null> {
+export async function exportGraph(
+  api: NetCanvasApi,
+  format: ExportFormat,
+  runId: string | null,
+  strategy: DistributionStrategy = 'single',
+): Promise<ExportResult | null> {
   const { project } = useProjectStore.getState();
   if (!project) return null;
   return api.exportModel({
-    source: runId ? { runId } : { graph: project.graph, settings: project.training, name: project.name },
+    source: runId
+      ? { runId }
+      : { graph: project.graph, settings: project.training, name: project.name },
     format,
     ...(format === 'python' ? { strategy } : {}),
     path: null,
   });
+}
+
+/**
+ * Makes unsaved work safe before something replaces or closes it: asks "Save changes to NAME?"
+ * and saves (under the project's name when it has no file yet) or forgets the autosave copy.
+ * Resolves false when the learner cancels; rejects when the save fails (nothing is lost then).
+ */
+export async function keepUnsavedWork(api: NetCanvasApi): Promise<boolean> {
+  const { project, dirty, path } = useProjectStore.getState();
+  if (!project || !dirty) return true;
+  const answer = await askToSave(project.name);
+  if (answer === 'cancel') return false;
+  if (answer === 'discard') {
+    // Thrown away on purpose: the next start must not offer it as lost work.
+    await api.discardAutosave().catch(() => undefined);
+    return true;
+  }
+  await saveProject(api, path ? undefined : project.name);
+  return true;
 }

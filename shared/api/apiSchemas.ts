@@ -3,6 +3,7 @@
 // checked against these schemas in the backend before any service sees it, because the sender
 // (a renderer, or any process that can reach 127.0.0.1) is not trusted.
 import { z } from 'zod';
+import { COMMANDS } from '../commands/commands';
 import { errorMessage } from '../errors/errorMessage';
 import { validateProject } from '../project/parseProject';
 import { projectSchema, trainingSchema } from '../project/projectSchema';
@@ -146,28 +147,14 @@ export type ApiReply<T> = { readonly ok: true; readonly value: T } | ({ readonly
 /**
  * Commands the Electron application menu sends the renderer. The renderer owns the document
  * (dirty state, selection, undo history), so the menu only names what the user asked for.
- * Cut, Copy and Paste are not here: they are native menu roles, which work in text fields and
- * reach the canvas as DOM `cut`/`copy`/`paste` events.
+ * The commands are the one table in shared/commands/commands.ts; the menu never sends Cut, Copy
+ * and Paste, which are native menu roles there (they work in text fields too).
  */
 export const MENU_COMMANDS = [
-  'new',
-  'open',
+  ...COMMANDS.map((c) => c.id),
   'openRecent',
-  'save',
-  'saveAs',
-  'importKeras',
-  'export',
-  'undo',
-  'redo',
-  'delete',
-  'selectAll',
-  'fitView',
-  'zoomIn',
-  'zoomOut',
-  'togglePalette',
-  'toggleInspector',
-  'toggleSummary',
-  'shortcuts',
+  // The window is closing: the renderer asks to save unsaved work, then closes it itself.
+  'closeWindow',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

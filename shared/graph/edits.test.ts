@@ -10,6 +10,7 @@ import {
   lastBlockAbove,
   pasteNodes,
   removeItems,
+  setInputShape,
   subgraph,
   wireTargets,
 } from './edits';
@@ -53,6 +54,14 @@ describe('graph edits', () => {
     const removed = removeItems(pasted.graph, new Set(['dense']));
     expect(removed.edges.map((e) => `${e.source}>${e.target}`)).not.toContain('input_layer>dense');
     expect(removed.nodes).toHaveLength(4);
+  });
+
+  it('setInputShape gives the Input layer the data set\'s sample shape and leaves the rest', () => {
+    const g = stackGraph([['InputLayer', { shape: [28, 28, 1] }], ['Flatten'], ['Dense', { units: 10 }]]);
+    const next = setInputShape(g, [32, 32, 3]);
+    expect(next.nodes[0]?.params.shape).toEqual([32, 32, 3]);
+    expect(next.nodes.slice(1)).toEqual(g.nodes.slice(1));
+    expect(inferGraph(next).totals.total).toBe(32 * 32 * 3 * 10 + 10);
   });
 });
 

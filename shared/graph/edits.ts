@@ -219,3 +219,8 @@ export function pasteNodes(graph: Graph, copied: Graph, offset: Position): { gra
 export function subgraph(graph: Graph, nodeIds: ReadonlySet<string>): Graph {
   return { nodes: graph.nodes.filter((n) => nodeIds.has(n.id)), edges: graph.edges.filter((e) => nodeIds.has(e.source) && nodeIds.has(e.target)) };
 }
+
+/** Gives every Input layer the data set's sample shape (height, width, channels), as choosing a data set does. */
+export function setInputShape(graph: Graph, shape: readonly number[]): Graph {
+  return { ...graph, nodes: graph.nodes.map((n) => (n.type === 'InputLayer' ? { ...n, params: { ...n.params, shape: [...shape] } } : n)) };
+}
