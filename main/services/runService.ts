@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { ExportFormat, ExportResult, ModelInsight, Prediction, RunRecord, RunRequest, RunStatus, Unsubscribe } from '../../shared/api/backendApi';
 import { hasTrainedModel } from '../../shared/api/backendApi';
 import { inferGraph } from '../../shared/graph/inferGraph';
+import type { LayerArithmetic } from '../../shared/insight/layerArithmetic';
 import type { RunEvent, RunId } from '../../shared/training/runEvents';
 import type { HostToWorker, ReplyMessage, WorkerOptions } from '../training/workerMessages';
 import { isWorkerToHost } from '../training/workerMessages';
@@ -151,7 +152,11 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
 
   const ask = (
     id: RunId,
-    message: { type: 'predict'; pixels: readonly number[] } | { type: 'insight' } | { type: 'export'; format: ExportFormat; target: string },
+    message:
+      | { type: 'predict'; pixels: readonly number[] }
+      | { type: 'insight' }
+      | { type: 'export'; format: ExportFormat; target: string }
+      | { type: 'layerArithmetic'; layer: string; pixels: readonly number[] },
   ): Promise<ReplyMessage> => {
     const run = runs.get(id);
     if (!run) return Promise.reject(new Error(`There is no run ${id}.`));
@@ -239,6 +244,9 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
       answer(await ask(id, { type: 'predict', pixels: [...pixels] })) as Prediction,
 
     insight: async (id: RunId): Promise<ModelInsight> => answer(await ask(id, { type: 'insight' })) as ModelInsight,
+
+    layerArithmetic: async (id: RunId, layer: string, pixels: readonly number[]): Promise<LayerArithmetic> =>
+      answer(await ask(id, { type: 'layerArithmetic', layer, pixels: [...pixels] })) as LayerArithmetic,
 
     exportRun: async (id: RunId, format: ExportFormat, target: string): Promise<ExportResult> =>
       answer(await ask(id, { type: 'export', format, target })) as ExportResult,

@@ -9,6 +9,7 @@ import type {
   Unsubscribe,
 } from '../../shared/api/backendApi';
 import type { Graph } from '../../shared/graph/types';
+import type { LayerArithmetic } from '../../shared/insight/layerArithmetic';
 import type { TrainingSettings } from '../../shared/training/settings';
 import type { RunEvent, RunId } from '../../shared/training/runEvents';
 
@@ -24,6 +25,8 @@ export interface RunService {
   predict(id: RunId, pixels: readonly number[]): Promise<Prediction>;
   /** The trained model's Conv2D kernels and weight histograms before and after training. */
   insight(id: RunId): Promise<ModelInsight>;
+  /** One layer's input, output and weights for one input: Insight's step-by-step view. */
+  layerArithmetic(id: RunId, layer: string, pixels: readonly number[]): Promise<LayerArithmetic>;
   /** Writes a trained run's model (with weights for tfjs) to `target` (a folder for tfjs, else a file). */
   exportRun(id: RunId, format: ExportFormat, target: string): Promise<ExportResult>;
   /** Stops every run and ends their processes. */

@@ -16,6 +16,7 @@ import { exportModel } from '../export/exportModel';
 import { loadTrainedModel } from '../export/loadTrainedModel';
 import { modelKernels } from '../insight/modelKernels';
 import { predictWithActivations, UNIT_SCALING } from '../insight/predictWithActivations';
+import { readLayerArithmetic } from '../insight/readLayerArithmetic';
 import { weightHistograms } from '../insight/weightHistograms';
 import { buildModel, InvalidModelError } from './buildModel';
 import { checkDataFit } from './checkDataFit';
@@ -180,6 +181,12 @@ async function handle(msg: HostToWorker): Promise<void> {
       return replyTo(msg.requestId, () => ({ kind: 'insight', value: insight() }));
     case 'export':
       return replyTo(msg.requestId, async () => ({ kind: 'export', value: await exportTrained(msg.format, msg.target) }));
+    // Insight's step-by-step view (main/insight/readLayerArithmetic.ts).
+    case 'layerArithmetic':
+      return replyTo(msg.requestId, async () => {
+        if (!trained) throw new Error('This run has no trained model yet.');
+        return { kind: 'layerArithmetic', value: await readLayerArithmetic(trained.model, msg.layer, msg.pixels, trained.inputShape, UNIT_SCALING) };
+      });
     case 'exit':
       process.exit(0);
   }

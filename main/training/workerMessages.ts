@@ -2,6 +2,7 @@
 // Every message crosses a process boundary via `child_process` IPC with `serialization: 'advanced'`
 // (structured clone), so typed arrays and nested objects arrive intact.
 import type { ExportFormat, ExportResult, ModelInsight, Prediction, RunRequest } from '../../shared/api/backendApi';
+import type { LayerArithmetic } from '../../shared/insight/layerArithmetic';
 import type { RunEvent, RunId } from '../../shared/training/runEvents';
 
 /** How the host wants a run trained, beyond what the learner chose in the request. */
@@ -45,6 +46,14 @@ export interface InsightMessage {
   readonly requestId: number;
 }
 
+/** Host → worker: one layer's input, output and weights for one input (the step-by-step view). */
+export interface LayerArithmeticMessage {
+  readonly type: 'layerArithmetic';
+  readonly requestId: number;
+  readonly layer: string;
+  readonly pixels: readonly number[];
+}
+
 /** Host → worker: write the trained model in `format` to `target`. */
 export interface ExportMessage {
   readonly type: 'export';
@@ -58,7 +67,7 @@ export interface ExitMessage {
   readonly type: 'exit';
 }
 
-export type HostToWorker = StartMessage | StopMessage | PredictMessage | InsightMessage | ExportMessage | ExitMessage;
+export type HostToWorker = StartMessage | StopMessage | PredictMessage | InsightMessage | ExportMessage | ExitMessage | LayerArithmeticMessage;
 
 /** Worker → host: a progress event for the dashboard. */
 export interface EventMessage {
@@ -70,7 +79,8 @@ export interface EventMessage {
 export type ReplyValue =
   | { readonly kind: 'predict'; readonly value: Prediction }
   | { readonly kind: 'insight'; readonly value: ModelInsight }
-  | { readonly kind: 'export'; readonly value: ExportResult };
+  | { readonly kind: 'export'; readonly value: ExportResult }
+  | { readonly kind: 'layerArithmetic'; readonly value: LayerArithmetic };
 
 /** Worker → host: the answer to a predict, insight or export request. */
 export type ReplyMessage =
@@ -79,7 +89,7 @@ export type ReplyMessage =
 
 export type WorkerToHost = EventMessage | ReplyMessage;
 
-const HOST_TYPES: ReadonlySet<string> = new Set(['start', 'stop', 'predict', 'insight', 'export', 'exit']);
+const HOST_TYPES: ReadonlySet<string> = new Set(['start', 'stop', 'predict', 'insight', 'export', 'exit', 'layerArithmetic']);
 const WORKER_TYPES: ReadonlySet<string> = new Set(['event', 'reply']);
 
 const hasType = (m: unknown, types: ReadonlySet<string>): boolean =>

@@ -63,6 +63,7 @@ export function createFakeApi(overrides: Partial<NetCanvasApi> = {}): FakeApi {
     exportModel: (request) => Promise.resolve().then(() => exportModel(request)),
     predict: missing('predict'),
     modelInsight: missing('modelInsight'),
+    layerArithmetic: missing('layerArithmetic'),
     ...overrides,
   };
   // Record calls without changing what they answer.

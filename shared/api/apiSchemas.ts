@@ -120,6 +120,7 @@ export const API_ARGS: { readonly [M in ApiMethod]: ArgsSpec<M> } = {
   exportModel: { names: ['request'], schema: z.tuple([exportRequest]) },
   predict: { names: ['runId', 'pixels'], schema: z.tuple([runId, pixels]) },
   modelInsight: { names: ['runId'], schema: z.tuple([runId]) },
+  layerArithmetic: { names: ['runId', 'layer', 'pixels'], schema: z.tuple([runId, z.string().min(1).max(200), pixels]) },
 };
 
 /** Stable failure codes; the HTTP status and the renderer's reaction follow from them. */

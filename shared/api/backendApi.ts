@@ -1,6 +1,7 @@
 import type { Graph } from '../graph/types';
 import type { ProjectFile } from '../project/projectFile';
 import type { LayerKernels, WeightHistogram } from '../explain/insightData';
+import type { LayerArithmetic } from '../insight/layerArithmetic';
 import type { DatasetInfo, DatasetPreview, DatasetProblem, DatasetRef, TestImages } from '../training/datasetTypes';
 import type { TrainingSettings } from '../training/settings';
 import type { BackendChoice, BackendReport, ComputeBackend, ConfusionResult, RunEvent, RunId } from '../training/runEvents';
@@ -142,6 +143,8 @@ export interface NetCanvasApi {
   exportModel(request: ExportRequest): Promise<ExportResult>;
   predict(runId: RunId, pixels: readonly number[]): Promise<Prediction>;
   modelInsight(runId: RunId): Promise<ModelInsight>;
+  /** One Conv2D, pooling or Dense layer's input, output and weights for one input, to redo its arithmetic. */
+  layerArithmetic(runId: RunId, layer: string, pixels: readonly number[]): Promise<LayerArithmetic>;
 }
 
 /** Names of the API methods, for the preload bridge and the HTTP router to enumerate. */
@@ -164,6 +167,7 @@ export const API_METHODS = [
   'exportModel',
   'predict',
   'modelInsight',
+  'layerArithmetic',
 ] as const satisfies readonly Exclude<keyof NetCanvasApi, 'onRunEvent'>[];
 
 export type ApiMethod = (typeof API_METHODS)[number];

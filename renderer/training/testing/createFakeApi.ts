@@ -114,6 +114,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     exportModel: unused('exportModel'),
     predict: unused('predict'),
     modelInsight: unused('modelInsight'),
+    layerArithmetic: unused('layerArithmetic'),
   };
   return {
     api,
