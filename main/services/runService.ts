@@ -5,6 +5,7 @@ import type { ExportFormat, ExportResult, ModelInsight, Prediction, RunRecord, R
 import { hasTrainedModel } from '../../shared/api/backendApi';
 import { inferGraph } from '../../shared/graph/inferGraph';
 import type { LayerArithmetic } from '../../shared/insight/layerArithmetic';
+import type { CellImages } from '../../shared/insight/mistakes';
 import type { RunEvent, RunId } from '../../shared/training/runEvents';
 import type { HostToWorker, ReplyMessage, WorkerOptions } from '../training/workerMessages';
 import { isWorkerToHost } from '../training/workerMessages';
@@ -156,7 +157,8 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
       | { type: 'predict'; pixels: readonly number[] }
       | { type: 'insight' }
       | { type: 'export'; format: ExportFormat; target: string }
-      | { type: 'layerArithmetic'; layer: string; pixels: readonly number[] },
+      | { type: 'layerArithmetic'; layer: string; pixels: readonly number[] }
+      | { type: 'cellImages'; trueClass: number; predictedClass: number; limit: number },
   ): Promise<ReplyMessage> => {
     const run = runs.get(id);
     if (!run) return Promise.reject(new Error(`There is no run ${id}.`));
@@ -247,6 +249,9 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
 
     layerArithmetic: async (id: RunId, layer: string, pixels: readonly number[]): Promise<LayerArithmetic> =>
       answer(await ask(id, { type: 'layerArithmetic', layer, pixels: [...pixels] })) as LayerArithmetic,
+
+    cellImages: async (id: RunId, trueClass: number, predictedClass: number, limit: number): Promise<CellImages> =>
+      answer(await ask(id, { type: 'cellImages', trueClass, predictedClass, limit })) as CellImages,
 
     exportRun: async (id: RunId, format: ExportFormat, target: string): Promise<ExportResult> =>
       answer(await ask(id, { type: 'export', format, target })) as ExportResult,

@@ -10,6 +10,7 @@ import type {
 } from '../../shared/api/backendApi';
 import type { Graph } from '../../shared/graph/types';
 import type { LayerArithmetic } from '../../shared/insight/layerArithmetic';
+import type { CellImages } from '../../shared/insight/mistakes';
 import type { TrainingSettings } from '../../shared/training/settings';
 import type { RunEvent, RunId } from '../../shared/training/runEvents';
 
@@ -27,6 +28,8 @@ export interface RunService {
   insight(id: RunId): Promise<ModelInsight>;
   /** One layer's input, output and weights for one input: Insight's step-by-step view. */
   layerArithmetic(id: RunId, layer: string, pixels: readonly number[]): Promise<LayerArithmetic>;
+  /** A confusion-matrix cell's test images with saliency maps: Insight's "Mistakes". */
+  cellImages(id: RunId, trueClass: number, predictedClass: number, limit: number): Promise<CellImages>;
   /** Writes a trained run's model (with weights for tfjs) to `target` (a folder for tfjs, else a file). */
   exportRun(id: RunId, format: ExportFormat, target: string): Promise<ExportResult>;
   /** Stops every run and ends their processes. */

@@ -17,6 +17,8 @@ import { loadTrainedModel } from '../export/loadTrainedModel';
 import { modelKernels } from '../insight/modelKernels';
 import { predictWithActivations, UNIT_SCALING } from '../insight/predictWithActivations';
 import { readLayerArithmetic } from '../insight/readLayerArithmetic';
+import { cellImages } from '../insight/cellImages';
+import { testSplitFor } from '../insight/testSplit';
 import { weightHistograms } from '../insight/weightHistograms';
 import { buildModel, InvalidModelError } from './buildModel';
 import { checkDataFit } from './checkDataFit';
@@ -186,6 +188,14 @@ async function handle(msg: HostToWorker): Promise<void> {
       return replyTo(msg.requestId, async () => {
         if (!trained) throw new Error('This run has no trained model yet.');
         return { kind: 'layerArithmetic', value: await readLayerArithmetic(trained.model, msg.layer, msg.pixels, trained.inputShape, UNIT_SCALING) };
+      });
+    // Insight's Mistakes (main/insight/cellImages.ts).
+    case 'cellImages':
+      return replyTo(msg.requestId, async () => {
+        if (!trained) throw new Error('This run has no trained model yet.');
+        const split = await testSplitFor(trained.request.dataset);
+        const { model, inputShape, classNames } = trained;
+        return { kind: 'cellImages', value: await cellImages(model, split, inputShape, classNames.length, msg.trueClass, msg.predictedClass, msg.limit) };
       });
     case 'exit':
       process.exit(0);

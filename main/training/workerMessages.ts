@@ -3,6 +3,7 @@
 // (structured clone), so typed arrays and nested objects arrive intact.
 import type { ExportFormat, ExportResult, ModelInsight, Prediction, RunRequest } from '../../shared/api/backendApi';
 import type { LayerArithmetic } from '../../shared/insight/layerArithmetic';
+import type { CellImages } from '../../shared/insight/mistakes';
 import type { RunEvent, RunId } from '../../shared/training/runEvents';
 
 /** How the host wants a run trained, beyond what the learner chose in the request. */
@@ -54,6 +55,15 @@ export interface LayerArithmeticMessage {
   readonly pixels: readonly number[];
 }
 
+/** Host → worker: a confusion-matrix cell's test images with saliency maps (Insight's Mistakes). */
+export interface CellImagesMessage {
+  readonly type: 'cellImages';
+  readonly requestId: number;
+  readonly trueClass: number;
+  readonly predictedClass: number;
+  readonly limit: number;
+}
+
 /** Host → worker: write the trained model in `format` to `target`. */
 export interface ExportMessage {
   readonly type: 'export';
@@ -67,7 +77,7 @@ export interface ExitMessage {
   readonly type: 'exit';
 }
 
-export type HostToWorker = StartMessage | StopMessage | PredictMessage | InsightMessage | ExportMessage | ExitMessage | LayerArithmeticMessage;
+export type HostToWorker = StartMessage | StopMessage | PredictMessage | InsightMessage | ExportMessage | ExitMessage | LayerArithmeticMessage | CellImagesMessage;
 
 /** Worker → host: a progress event for the dashboard. */
 export interface EventMessage {
@@ -80,7 +90,8 @@ export type ReplyValue =
   | { readonly kind: 'predict'; readonly value: Prediction }
   | { readonly kind: 'insight'; readonly value: ModelInsight }
   | { readonly kind: 'export'; readonly value: ExportResult }
-  | { readonly kind: 'layerArithmetic'; readonly value: LayerArithmetic };
+  | { readonly kind: 'layerArithmetic'; readonly value: LayerArithmetic }
+  | { readonly kind: 'cellImages'; readonly value: CellImages };
 
 /** Worker → host: the answer to a predict, insight or export request. */
 export type ReplyMessage =
@@ -89,7 +100,7 @@ export type ReplyMessage =
 
 export type WorkerToHost = EventMessage | ReplyMessage;
 
-const HOST_TYPES: ReadonlySet<string> = new Set(['start', 'stop', 'predict', 'insight', 'export', 'exit', 'layerArithmetic']);
+const HOST_TYPES: ReadonlySet<string> = new Set(['start', 'stop', 'predict', 'insight', 'export', 'exit', 'layerArithmetic', 'cellImages']);
 const WORKER_TYPES: ReadonlySet<string> = new Set(['event', 'reply']);
 
 const hasType = (m: unknown, types: ReadonlySet<string>): boolean =>

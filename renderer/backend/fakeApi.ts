@@ -64,6 +64,7 @@ export function createFakeApi(overrides: Partial<NetCanvasApi> = {}): FakeApi {
     predict: missing('predict'),
     modelInsight: missing('modelInsight'),
     layerArithmetic: missing('layerArithmetic'),
+    cellImages: missing('cellImages'),
     ...overrides,
   };
   // Record calls without changing what they answer.

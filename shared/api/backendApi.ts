@@ -2,6 +2,7 @@ import type { Graph } from '../graph/types';
 import type { ProjectFile } from '../project/projectFile';
 import type { LayerKernels, WeightHistogram } from '../explain/insightData';
 import type { LayerArithmetic } from '../insight/layerArithmetic';
+import type { CellImages } from '../insight/mistakes';
 import type { DatasetInfo, DatasetPreview, DatasetProblem, DatasetRef, TestImages } from '../training/datasetTypes';
 import type { TrainingSettings } from '../training/settings';
 import type { BackendChoice, BackendReport, ComputeBackend, ConfusionResult, RunEvent, RunId } from '../training/runEvents';
@@ -145,6 +146,8 @@ export interface NetCanvasApi {
   modelInsight(runId: RunId): Promise<ModelInsight>;
   /** One Conv2D, pooling or Dense layer's input, output and weights for one input, to redo its arithmetic. */
   layerArithmetic(runId: RunId, layer: string, pixels: readonly number[]): Promise<LayerArithmetic>;
+  /** Confusion-matrix cell (true, predicted): its test images, surest first, with saliency maps. */
+  cellImages(runId: RunId, trueClass: number, predictedClass: number, limit: number): Promise<CellImages>;
 }
 
 /** Names of the API methods, for the preload bridge and the HTTP router to enumerate. */
@@ -168,6 +171,7 @@ export const API_METHODS = [
   'predict',
   'modelInsight',
   'layerArithmetic',
+  'cellImages',
 ] as const satisfies readonly Exclude<keyof NetCanvasApi, 'onRunEvent'>[];
 
 export type ApiMethod = (typeof API_METHODS)[number];

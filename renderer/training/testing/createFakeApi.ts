@@ -115,6 +115,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     predict: unused('predict'),
     modelInsight: unused('modelInsight'),
     layerArithmetic: unused('layerArithmetic'),
+    cellImages: unused('cellImages'),
   };
   return {
     api,
