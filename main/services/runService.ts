@@ -6,6 +6,7 @@ import { hasTrainedModel } from '../../shared/api/backendApi';
 import { inferGraph } from '../../shared/graph/inferGraph';
 import type { LayerArithmetic } from '../../shared/insight/layerArithmetic';
 import type { CellImages } from '../../shared/insight/mistakes';
+import type { RobustnessScores } from '../../shared/insight/robustness';
 import type { RunEvent, RunId } from '../../shared/training/runEvents';
 import type { HostToWorker, ReplyMessage, WorkerOptions } from '../training/workerMessages';
 import { isWorkerToHost } from '../training/workerMessages';
@@ -158,7 +159,8 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
       | { type: 'insight' }
       | { type: 'export'; format: ExportFormat; target: string }
       | { type: 'layerArithmetic'; layer: string; pixels: readonly number[] }
-      | { type: 'cellImages'; trueClass: number; predictedClass: number; limit: number },
+      | { type: 'cellImages'; trueClass: number; predictedClass: number; limit: number }
+      | { type: 'robustness'; samples: number },
   ): Promise<ReplyMessage> => {
     const run = runs.get(id);
     if (!run) return Promise.reject(new Error(`There is no run ${id}.`));
@@ -252,6 +254,9 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
 
     cellImages: async (id: RunId, trueClass: number, predictedClass: number, limit: number): Promise<CellImages> =>
       answer(await ask(id, { type: 'cellImages', trueClass, predictedClass, limit })) as CellImages,
+
+    robustness: async (id: RunId, samples: number): Promise<RobustnessScores> =>
+      answer(await ask(id, { type: 'robustness', samples })) as RobustnessScores,
 
     exportRun: async (id: RunId, format: ExportFormat, target: string): Promise<ExportResult> =>
       answer(await ask(id, { type: 'export', format, target })) as ExportResult,

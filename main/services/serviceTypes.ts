@@ -11,6 +11,7 @@ import type {
 import type { Graph } from '../../shared/graph/types';
 import type { LayerArithmetic } from '../../shared/insight/layerArithmetic';
 import type { CellImages } from '../../shared/insight/mistakes';
+import type { RobustnessScores } from '../../shared/insight/robustness';
 import type { TrainingSettings } from '../../shared/training/settings';
 import type { RunEvent, RunId } from '../../shared/training/runEvents';
 
@@ -30,6 +31,8 @@ export interface RunService {
   layerArithmetic(id: RunId, layer: string, pixels: readonly number[]): Promise<LayerArithmetic>;
   /** A confusion-matrix cell's test images with saliency maps: Insight's "Mistakes". */
   cellImages(id: RunId, trueClass: number, predictedClass: number, limit: number): Promise<CellImages>;
+  /** Accuracy on transformed copies of the test images: the fair experiment's Robustness. */
+  robustness(id: RunId, samples: number): Promise<RobustnessScores>;
   /** Writes a trained run's model (with weights for tfjs) to `target` (a folder for tfjs, else a file). */
   exportRun(id: RunId, format: ExportFormat, target: string): Promise<ExportResult>;
   /** Stops every run and ends their processes. */

@@ -18,6 +18,7 @@ import { modelKernels } from '../insight/modelKernels';
 import { predictWithActivations, UNIT_SCALING } from '../insight/predictWithActivations';
 import { readLayerArithmetic } from '../insight/readLayerArithmetic';
 import { cellImages } from '../insight/cellImages';
+import { scoreRobustness } from '../insight/scoreRobustness';
 import { testSplitFor } from '../insight/testSplit';
 import { weightHistograms } from '../insight/weightHistograms';
 import { buildModel, InvalidModelError } from './buildModel';
@@ -196,6 +197,14 @@ async function handle(msg: HostToWorker): Promise<void> {
         const split = await testSplitFor(trained.request.dataset);
         const { model, inputShape, classNames } = trained;
         return { kind: 'cellImages', value: await cellImages(model, split, inputShape, classNames.length, msg.trueClass, msg.predictedClass, msg.limit) };
+      });
+    // The fair experiment's Robustness (main/insight/scoreRobustness.ts).
+    case 'robustness':
+      return replyTo(msg.requestId, async () => {
+        if (!trained) throw new Error('This run has no trained model yet.');
+        const split = await testSplitFor(trained.request.dataset);
+        const { model, inputShape, classNames } = trained;
+        return { kind: 'robustness', value: await scoreRobustness(model, split, inputShape, classNames.length, msg.samples) };
       });
     case 'exit':
       process.exit(0);

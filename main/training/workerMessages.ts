@@ -4,6 +4,7 @@
 import type { ExportFormat, ExportResult, ModelInsight, Prediction, RunRequest } from '../../shared/api/backendApi';
 import type { LayerArithmetic } from '../../shared/insight/layerArithmetic';
 import type { CellImages } from '../../shared/insight/mistakes';
+import type { RobustnessScores } from '../../shared/insight/robustness';
 import type { RunEvent, RunId } from '../../shared/training/runEvents';
 
 /** How the host wants a run trained, beyond what the learner chose in the request. */
@@ -64,6 +65,13 @@ export interface CellImagesMessage {
   readonly limit: number;
 }
 
+/** Host → worker: accuracy on transformed copies of the test images (the fair experiment). */
+export interface RobustnessMessage {
+  readonly type: 'robustness';
+  readonly requestId: number;
+  readonly samples: number;
+}
+
 /** Host → worker: write the trained model in `format` to `target`. */
 export interface ExportMessage {
   readonly type: 'export';
@@ -77,7 +85,7 @@ export interface ExitMessage {
   readonly type: 'exit';
 }
 
-export type HostToWorker = StartMessage | StopMessage | PredictMessage | InsightMessage | ExportMessage | ExitMessage | LayerArithmeticMessage | CellImagesMessage;
+export type HostToWorker = StartMessage | StopMessage | PredictMessage | InsightMessage | ExportMessage | ExitMessage | LayerArithmeticMessage | CellImagesMessage | RobustnessMessage;
 
 /** Worker → host: a progress event for the dashboard. */
 export interface EventMessage {
@@ -91,7 +99,8 @@ export type ReplyValue =
   | { readonly kind: 'insight'; readonly value: ModelInsight }
   | { readonly kind: 'export'; readonly value: ExportResult }
   | { readonly kind: 'layerArithmetic'; readonly value: LayerArithmetic }
-  | { readonly kind: 'cellImages'; readonly value: CellImages };
+  | { readonly kind: 'cellImages'; readonly value: CellImages }
+  | { readonly kind: 'robustness'; readonly value: RobustnessScores };
 
 /** Worker → host: the answer to a predict, insight or export request. */
 export type ReplyMessage =
@@ -100,7 +109,7 @@ export type ReplyMessage =
 
 export type WorkerToHost = EventMessage | ReplyMessage;
 
-const HOST_TYPES: ReadonlySet<string> = new Set(['start', 'stop', 'predict', 'insight', 'export', 'exit', 'layerArithmetic', 'cellImages']);
+const HOST_TYPES: ReadonlySet<string> = new Set(['start', 'stop', 'predict', 'insight', 'export', 'exit', 'layerArithmetic', 'cellImages', 'robustness']);
 const WORKER_TYPES: ReadonlySet<string> = new Set(['event', 'reply']);
 
 const hasType = (m: unknown, types: ReadonlySet<string>): boolean =>

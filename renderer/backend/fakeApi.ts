@@ -65,6 +65,7 @@ export function createFakeApi(overrides: Partial<NetCanvasApi> = {}): FakeApi {
     modelInsight: missing('modelInsight'),
     layerArithmetic: missing('layerArithmetic'),
     cellImages: missing('cellImages'),
+    robustness: missing('robustness'),
     ...overrides,
   };
   // Record calls without changing what they answer.

@@ -128,6 +128,7 @@ export const API_ARGS: { readonly [M in ApiMethod]: ArgsSpec<M> } = {
     names: ['runId', 'trueClass', 'predictedClass', 'limit'],
     schema: z.tuple([runId, z.number().int().min(0).max(9999), z.number().int().min(0).max(9999), z.number().int().min(1).max(MAX_CELL_IMAGES)]),
   },
+  robustness: { names: ['runId', 'samples'], schema: z.tuple([runId, z.number().int().min(1).max(1_000_000)]) },
 };
 
 /** Stable failure codes; the HTTP status and the renderer's reaction follow from them. */

@@ -3,6 +3,7 @@ import type { ProjectFile } from '../project/projectFile';
 import type { LayerKernels, WeightHistogram } from '../explain/insightData';
 import type { LayerArithmetic } from '../insight/layerArithmetic';
 import type { CellImages } from '../insight/mistakes';
+import type { RobustnessScores } from '../insight/robustness';
 import type { DatasetInfo, DatasetPreview, DatasetProblem, DatasetRef, TestImages } from '../training/datasetTypes';
 import type { TrainingSettings } from '../training/settings';
 import type { BackendChoice, BackendReport, ComputeBackend, ConfusionResult, RunEvent, RunId } from '../training/runEvents';
@@ -148,6 +149,8 @@ export interface NetCanvasApi {
   layerArithmetic(runId: RunId, layer: string, pixels: readonly number[]): Promise<LayerArithmetic>;
   /** Confusion-matrix cell (true, predicted): its test images, surest first, with saliency maps. */
   cellImages(runId: RunId, trueClass: number, predictedClass: number, limit: number): Promise<CellImages>;
+  /** Accuracy on the first `samples` test images, untouched, shifted, rotated, noisy and inverted. */
+  robustness(runId: RunId, samples: number): Promise<RobustnessScores>;
 }
 
 /** Names of the API methods, for the preload bridge and the HTTP router to enumerate. */
@@ -172,6 +175,7 @@ export const API_METHODS = [
   'modelInsight',
   'layerArithmetic',
   'cellImages',
+  'robustness',
 ] as const satisfies readonly Exclude<keyof NetCanvasApi, 'onRunEvent'>[];
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -116,6 +116,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     modelInsight: unused('modelInsight'),
     layerArithmetic: unused('layerArithmetic'),
     cellImages: unused('cellImages'),
+    robustness: unused('robustness'),
   };
   return {
     api,
