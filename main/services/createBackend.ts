@@ -127,5 +127,8 @@ export function createBackend(services: BackendServices): NetCanvasApi {
     },
     predict: (runId, pixels) => need(services.runs, 'Training').predict(runId, pixels),
     modelInsight: (runId) => need(services.runs, 'Training').insight(runId),
+    layerArithmetic: (runId, layer, pixels) => need(services.runs, 'Training').layerArithmetic(runId, layer, pixels),
+    cellImages: (runId, trueClass, predictedClass, limit) => need(services.runs, 'Training').cellImages(runId, trueClass, predictedClass, limit),
+    robustness: (runId, samples) => need(services.runs, 'Training').robustness(runId, samples),
   };
 }

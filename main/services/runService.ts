@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import type { DistributionStrategy, ExportFormat, ExportResult, ModelInsight, Prediction, RunRecord, RunRequest, RunStatus, Unsubscribe } from '../../shared/api/backendApi';
 import { hasTrainedModel } from '../../shared/api/backendApi';
 import { inferGraph } from '../../shared/graph/inferGraph';
+import type { LayerArithmetic } from '../../shared/insight/layerArithmetic';
+import type { CellImages } from '../../shared/insight/mistakes';
+import type { RobustnessScores } from '../../shared/insight/robustness';
 import type { RunEvent, RunId } from '../../shared/training/runEvents';
 import type { ReplyMessage, ReplyValue, RequestKind, WorkerOptions } from '../training/workerMessages';
 import { isWorkerToHost } from '../training/workerMessages';
@@ -38,7 +41,10 @@ export interface RunServiceOptions {
 type Request =
   | { readonly type: 'predict'; readonly pixels: readonly number[] }
   | { readonly type: 'insight' }
-  | { readonly type: 'export'; readonly format: ExportFormat; readonly target: string };
+  | { readonly type: 'export'; readonly format: ExportFormat; readonly target: string; readonly strategy?: DistributionStrategy }
+  | { readonly type: 'layerArithmetic'; readonly layer: string; readonly pixels: readonly number[] }
+  | { readonly type: 'cellImages'; readonly trueClass: number; readonly predictedClass: number; readonly limit: number }
+  | { readonly type: 'robustness'; readonly samples: number };
 
 interface Pending {
   readonly resolve: (m: ReplyMessage) => void;
@@ -61,7 +67,14 @@ interface LiveRun {
 
 const FINISHED: ReadonlySet<RunStatus> = new Set(['done', 'stopped', 'failed']);
 
-const VERB: Record<RequestKind, string> = { predict: 'predict with', insight: 'look inside', export: 'export' };
+const VERB: Record<RequestKind, string> = {
+  predict: 'predict with',
+  insight: 'look inside',
+  export: 'export',
+  layerArithmetic: 'step through',
+  cellImages: 'show the mistakes of',
+  robustness: 'score the robustness of',
+};
 
 /** A failed reply as the API reports it: the code follows what went wrong in the process. */
 function replyError(m: Extract<ReplyMessage, { ok: false }>): Error {
@@ -363,6 +376,21 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
       const reply = await ask(id, { type: 'export', format, target, ...(strategy ? { strategy } : {}) });
       if (reply.kind === 'export') return reply.value;
       throw mismatch('export', reply);
+    },
+    async layerArithmetic(id: RunId, layer: string, pixels: readonly number[]): Promise<LayerArithmetic> {
+      const reply = await ask(id, { type: 'layerArithmetic', layer, pixels: [...pixels] });
+      if (reply.kind === 'layerArithmetic') return reply.value;
+      throw mismatch('layerArithmetic', reply);
+    },
+    async cellImages(id: RunId, trueClass: number, predictedClass: number, limit: number): Promise<CellImages> {
+      const reply = await ask(id, { type: 'cellImages', trueClass, predictedClass, limit });
+      if (reply.kind === 'cellImages') return reply.value;
+      throw mismatch('cellImages', reply);
+    },
+    async robustness(id: RunId, samples: number): Promise<RobustnessScores> {
+      const reply = await ask(id, { type: 'robustness', samples });
+      if (reply.kind === 'robustness') return reply.value;
+      throw mismatch('robustness', reply);
     },
 
     dispose(): Promise<void> {

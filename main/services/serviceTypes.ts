@@ -10,6 +10,9 @@ import type {
   Unsubscribe,
 } from '../../shared/api/backendApi';
 import type { Graph } from '../../shared/graph/types';
+import type { LayerArithmetic } from '../../shared/insight/layerArithmetic';
+import type { CellImages } from '../../shared/insight/mistakes';
+import type { RobustnessScores } from '../../shared/insight/robustness';
 import type { TrainingSettings } from '../../shared/training/settings';
 import type { RunEvent, RunId } from '../../shared/training/runEvents';
 
@@ -25,6 +28,12 @@ export interface RunService {
   predict(id: RunId, pixels: readonly number[]): Promise<Prediction>;
   /** The trained model's Conv2D kernels and weight histograms before and after training. */
   insight(id: RunId): Promise<ModelInsight>;
+  /** One layer's input, output and weights for one input: Insight's step-by-step view. */
+  layerArithmetic(id: RunId, layer: string, pixels: readonly number[]): Promise<LayerArithmetic>;
+  /** A confusion-matrix cell's test images with saliency maps: Insight's "Mistakes". */
+  cellImages(id: RunId, trueClass: number, predictedClass: number, limit: number): Promise<CellImages>;
+  /** Accuracy on transformed copies of the test images: the fair experiment's Robustness. */
+  robustness(id: RunId, samples: number): Promise<RobustnessScores>;
   /** Writes a trained run's model (with weights for tfjs) to `target` (a folder for tfjs, else a file). */
   exportRun(id: RunId, format: ExportFormat, target: string, strategy?: DistributionStrategy): Promise<ExportResult>;
   /** Stops every run and ends their processes. */

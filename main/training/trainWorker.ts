@@ -20,6 +20,10 @@ import { exportModel } from '../export/exportModel';
 import { loadTrainedModel } from '../export/loadTrainedModel';
 import { modelKernels } from '../insight/modelKernels';
 import { predictWithActivations, UNIT_SCALING } from '../insight/predictWithActivations';
+import { readLayerArithmetic } from '../insight/readLayerArithmetic';
+import { cellImages } from '../insight/cellImages';
+import { scoreRobustness } from '../insight/scoreRobustness';
+import { testSplitFor } from '../insight/testSplit';
 import { weightHistograms } from '../insight/weightHistograms';
 import { buildModel, InvalidModelError } from './buildModel';
 import { checkDataFit } from './checkDataFit';
@@ -241,6 +245,28 @@ async function handle(msg: HostToWorker): Promise<void> {
       return replyTo(msg.requestId, () => ({ kind: 'insight', value: insight() }));
     case 'export':
       return replyTo(msg.requestId, async () => ({ kind: 'export', value: await exportTrained(msg.format, msg.target, msg.strategy) }));
+    // Insight's step-by-step view (main/insight/readLayerArithmetic.ts).
+    case 'layerArithmetic':
+      return replyTo(msg.requestId, async () => {
+        if (!trained) throw new NoModelError();
+        return { kind: 'layerArithmetic', value: await readLayerArithmetic(trained.model, msg.layer, msg.pixels, trained.inputShape, UNIT_SCALING) };
+      });
+    // Insight's Mistakes (main/insight/cellImages.ts).
+    case 'cellImages':
+      return replyTo(msg.requestId, async () => {
+        if (!trained) throw new NoModelError();
+        const split = await testSplitFor(trained.request.dataset);
+        const { model, inputShape, classNames } = trained;
+        return { kind: 'cellImages', value: await cellImages(model, split, inputShape, classNames.length, msg.trueClass, msg.predictedClass, msg.limit) };
+      });
+    // The fair experiment's Robustness (main/insight/scoreRobustness.ts).
+    case 'robustness':
+      return replyTo(msg.requestId, async () => {
+        if (!trained) throw new NoModelError();
+        const split = await testSplitFor(trained.request.dataset);
+        const { model, inputShape, classNames } = trained;
+        return { kind: 'robustness', value: await scoreRobustness(model, split, inputShape, classNames.length, msg.samples) };
+      });
     case 'exit':
       process.exit(0);
   }

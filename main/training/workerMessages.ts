@@ -2,6 +2,9 @@
 // Every message crosses a process boundary via `child_process` IPC with `serialization: 'advanced'`
 // (structured clone), so typed arrays and nested objects arrive intact.
 import type { DistributionStrategy, ExportFormat, ExportResult, ModelInsight, Prediction, RunRequest } from '../../shared/api/backendApi';
+import type { LayerArithmetic } from '../../shared/insight/layerArithmetic';
+import type { CellImages } from '../../shared/insight/mistakes';
+import type { RobustnessScores } from '../../shared/insight/robustness';
 import type { BackendChoice, RunEvent, RunId } from '../../shared/training/runEvents';
 
 /** How the host wants a run trained, beyond what the learner chose in the request. */
@@ -70,6 +73,30 @@ export interface InsightMessage {
   readonly requestId: number;
 }
 
+/** Host → worker: one layer's input, output and weights for one input (the step-by-step view). */
+export interface LayerArithmeticMessage {
+  readonly type: 'layerArithmetic';
+  readonly requestId: number;
+  readonly layer: string;
+  readonly pixels: readonly number[];
+}
+
+/** Host → worker: a confusion-matrix cell's test images with saliency maps (Insight's Mistakes). */
+export interface CellImagesMessage {
+  readonly type: 'cellImages';
+  readonly requestId: number;
+  readonly trueClass: number;
+  readonly predictedClass: number;
+  readonly limit: number;
+}
+
+/** Host → worker: accuracy on transformed copies of the test images (the fair experiment). */
+export interface RobustnessMessage {
+  readonly type: 'robustness';
+  readonly requestId: number;
+  readonly samples: number;
+}
+
 /** Host → worker: write the trained model in `format` to `target`. */
 export interface ExportMessage {
   readonly type: 'export';
@@ -85,10 +112,20 @@ export interface ExitMessage {
   readonly type: 'exit';
 }
 
-export type HostToWorker = StartMessage | LoadMessage | StopMessage | PredictMessage | InsightMessage | ExportMessage | ExitMessage;
+export type HostToWorker =
+  | StartMessage
+  | LoadMessage
+  | StopMessage
+  | PredictMessage
+  | InsightMessage
+  | ExportMessage
+  | LayerArithmeticMessage
+  | CellImagesMessage
+  | RobustnessMessage
+  | ExitMessage;
 
 /** The requests that get a reply, by kind. */
-export type RequestMessage = PredictMessage | InsightMessage | ExportMessage;
+export type RequestMessage = PredictMessage | InsightMessage | ExportMessage | LayerArithmeticMessage | CellImagesMessage | RobustnessMessage;
 export type RequestKind = RequestMessage['type'];
 
 /** Worker → host: a progress event for the dashboard. */
@@ -101,7 +138,10 @@ export interface EventMessage {
 export type ReplyValue =
   | { readonly kind: 'predict'; readonly value: Prediction }
   | { readonly kind: 'insight'; readonly value: ModelInsight }
-  | { readonly kind: 'export'; readonly value: ExportResult };
+  | { readonly kind: 'export'; readonly value: ExportResult }
+  | { readonly kind: 'layerArithmetic'; readonly value: LayerArithmetic }
+  | { readonly kind: 'cellImages'; readonly value: CellImages }
+  | { readonly kind: 'robustness'; readonly value: RobustnessScores };
 
 /** What a request of kind `K` is answered with. */
 export type ReplyValueOf<K extends RequestKind> = Extract<ReplyValue, { readonly kind: K }>['value'];
@@ -128,7 +168,7 @@ export interface KeptMessage {
 
 export type WorkerToHost = EventMessage | ReplyMessage | KeptMessage;
 
-const HOST_TYPES: ReadonlySet<string> = new Set(['start', 'load', 'stop', 'predict', 'insight', 'export', 'exit']);
+const HOST_TYPES: ReadonlySet<string> = new Set(['start', 'load', 'stop', 'predict', 'insight', 'export', 'exit', 'layerArithmetic', 'cellImages', 'robustness']);
 const WORKER_TYPES: ReadonlySet<string> = new Set(['event', 'reply', 'kept']);
 
 const hasType = (m: unknown, types: ReadonlySet<string>): boolean =>

@@ -168,6 +168,9 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     exportModel: (request) => Promise.resolve().then(() => exportModel(request)),
     predict: missing('predict'),
     modelInsight: missing('modelInsight'),
+    layerArithmetic: missing('layerArithmetic'),
+    cellImages: missing('cellImages'),
+    robustness: missing('robustness'),
     ...options.overrides,
   };
   // Record the API's calls without changing what they answer.

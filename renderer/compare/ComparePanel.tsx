@@ -4,7 +4,10 @@ import type { RunView } from '../training/runView';
 import '../training/training.css';
 import { CompareCharts } from './CompareCharts';
 import { CompareTable } from './CompareTable';
+import './fairExperiment.css';
 import { LessonCard } from './LessonCard';
+import { MatchBudget } from './MatchBudget';
+import { Robustness } from './Robustness';
 import { RunsList } from './RunsList';
 import { comparisonRow } from './runSummary';
 
@@ -54,8 +57,10 @@ export function ComparePanel({ onOpenProject }: ComparePanelProps = {}) {
               </p>
             ))}
           <CompareCharts runs={picked.map((r) => ({ id: r.id, title: r.title, epochs: r.request?.settings.epochs ?? r.epochsPlanned }))} colors={RUN_COLORS} />
+          <Robustness runs={picked} colors={RUN_COLORS} />
         </section>
       )}
+      <MatchBudget />
     </div>
   );
 }

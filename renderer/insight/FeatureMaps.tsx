@@ -1,23 +1,10 @@
 import { useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
 import type { Prediction } from '../../shared/api/backendApi';
-import { PixelCanvas } from '../training/PixelCanvas';
-
-/** One channel of a feature map as 0–255 pixels, scaled by the layer's own range so maps compare. */
-function channelPixels(values: readonly number[], h: number, w: number, c: number, channel: number, min: number, range: number): number[] {
-  const out = new Array<number>(h * w);
-  for (let i = 0; i < h * w; i++) out[i] = range > 0 ? Math.round((255 * ((values[i * c + channel] ?? 0) - min)) / range) : 0;
-  return out;
-}
-
-function extent(values: readonly number[]): [number, number] {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const v of values) {
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return values.length ? [min, max] : [0, 0];
-}
+import { symmetricLimit } from '../../shared/insight/divergingScale';
+import { ScaleLegend } from './ScaleLegend';
+import type { StepTarget } from './stepTarget';
+import { ValueCanvas } from './ValueCanvas';
 
 /** An id for a layer's section, safe in a URL fragment and unique on the page. */
 const sectionId = (name: string) => `nc-insight-layer-${name.replace(/[^\w-]/g, '_')}`;
@@ -26,12 +13,23 @@ function scrollTo(name: string): void {
   document.getElementById(sectionId(name))?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
 }
 
+export interface FeatureMapsProps {
+  readonly activations: Prediction['activations'];
+  /** The block selected on the canvas: brought into view and marked. */
+  readonly focusLayer?: string | null;
+  /** A cell was clicked: show how it is computed. */
+  readonly onCell?: (target: StepTarget) => void;
+  /** The cell being explained, and its explanation, drawn under its layer. */
+  readonly target?: StepTarget | null;
+  readonly step?: ReactNode;
+}
+
 /**
  * Each Conv2D/pooling layer's feature maps as a grid, and each Dense layer's activations as a
- * strip, with an index to jump between them. `focusLayer` (the block selected on the canvas) is
- * brought into view and marked.
+ * strip, on the diverging scale (layer by layer, so that the maps of one layer compare), with an
+ * index to jump between them. Clicking a cell asks how it is computed.
  */
-export function FeatureMaps({ activations, focusLayer = null }: { activations: Prediction['activations']; focusLayer?: string | null }) {
+export function FeatureMaps({ activations, focusLayer = null, onCell, target = null, step = null }: FeatureMapsProps) {
   const names = Object.keys(activations);
   const focused = focusLayer !== null && names.includes(focusLayer) ? focusLayer : null;
   // Scroll once per focus change, not on every prediction while the learner draws.
@@ -50,26 +48,67 @@ export function FeatureMaps({ activations, focusLayer = null }: { activations: P
         ))}
       </nav>
       {Object.entries(activations).map(([name, { shape, values }]) => {
-        const [min, max] = extent(values);
+        const limit = symmetricLimit(values);
         const title = `${name} ${shape.join('×')}`;
         const common = { id: sectionId(name), className: name === focused ? 'nc-insight-focused' : undefined, 'aria-current': name === focused ? ('true' as const) : undefined };
+        const here = target?.layer === name;
+        const legend = <ScaleLegend limit={limit} label={`Scale of ${name}`} />;
         if (shape.length === 3) {
           const [h = 0, w = 0, c = 0] = shape;
           return (
             <section key={name} aria-label={`Feature maps of ${name}`} {...common}>
-              <h4>{title}</h4>
+              <div className="nc-insight-heading">
+                <h4>{title}</h4>
+                {legend}
+                {onCell && (
+                  <button type="button" className="nc-link" onClick={() => onCell({ layer: name, row: 0, col: 0, channel: 0 })}>
+                    {`Step through ${name}`}
+                  </button>
+                )}
+              </div>
               <div className="nc-insight-grid">
                 {Array.from({ length: c }, (_, ch) => (
-                  <PixelCanvas key={ch} pixels={channelPixels(values, h, w, c, ch, min, max - min)} shape={[h, w, 1]} label={`${name} map ${ch + 1}`} size={40} />
+                  <ValueCanvas
+                    key={ch}
+                    rows={h}
+                    cols={w}
+                    values={values}
+                    step={c}
+                    offset={ch}
+                    limit={limit}
+                    label={`${name} map ${ch + 1}`}
+                    size={Math.max(48, Math.min(96, w * 3))}
+                    marks={here && target.channel === ch ? [{ row: target.row, col: target.col }] : undefined}
+                    onCell={onCell && ((row, col) => onCell({ layer: name, row, col, channel: ch }))}
+                  />
                 ))}
               </div>
+              {here && step}
             </section>
           );
         }
         return (
           <section key={name} aria-label={`Activations of ${name}`} {...common}>
-            <h4>{title}</h4>
-            <PixelCanvas pixels={channelPixels(values, 1, values.length, 1, 0, min, max - min)} shape={[1, values.length, 1]} label={`${name} activations`} size={Math.min(480, values.length * 6)} />
+            <div className="nc-insight-heading">
+              <h4>{title}</h4>
+              {legend}
+              {onCell && (
+                <button type="button" className="nc-link" onClick={() => onCell({ layer: name, row: 0, col: 0, channel: 0 })}>
+                  {`Step through ${name}`}
+                </button>
+              )}
+            </div>
+            <ValueCanvas
+              rows={1}
+              cols={values.length}
+              values={values}
+              limit={limit}
+              label={`${name} activations`}
+              size={Math.min(640, Math.max(120, values.length * 12))}
+              marks={here ? [{ row: 0, col: target.col }] : undefined}
+              onCell={onCell && ((_, col) => onCell({ layer: name, row: 0, col, channel: 0 }))}
+            />
+            {here && step}
           </section>
         );
       })}

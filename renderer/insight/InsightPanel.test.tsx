@@ -140,6 +140,34 @@ describe('InsightPanel', () => {
     expect(within(weights).getByRole('figure', { name: 'before' }).textContent).toContain('-0.500 to 0.500');
   });
 
+  it('enlarges a kernel with its weights on click', () => {
+    // Stored 0..1 over the layer's range −1..1: 0.25 is −0.5, 0.75 is 0.5.
+    const values = [...new Array<number>(9).fill(0.5), 0, 0.25, 0.5, 0.75, 1, 0.5, 0.5, 0.5, 0.5];
+    renderPanel(vi.fn(), { kernels: [{ layer: 'conv2d', size: [3, 3], inChannels: 1, filters: 2, values, min: -1, max: 1 }] });
+    const kernels = screen.getByRole('region', { name: 'Kernels of conv2d' });
+    expect(within(kernels).getByRole('figure', { name: 'Scale of conv2d kernels' }).textContent).toBe('-101');
+    fireEvent.click(within(kernels).getByRole('button', { name: 'conv2d kernel 2' }));
+    const enlarged = within(kernels).getByRole('figure', { name: 'conv2d kernel 2, enlarged' });
+    expect(within(enlarged).getAllByRole('cell').map((c) => c.textContent)).toEqual(['-1.000', '-0.500', '0.000', '0.500', '1.000', '0.000', '0.000', '0.000', '0.000']);
+    fireEvent.click(within(kernels).getByRole('button', { name: 'conv2d kernel 2' }));
+    expect(within(kernels).queryByRole('figure', { name: 'conv2d kernel 2, enlarged' })).toBeNull();
+  });
+
+  it('draws the weights before and after training on one x range', () => {
+    renderPanel(vi.fn(), {
+      histograms: {
+        before: [{ layer: 'dense', weight: 'kernel', count: 4, min: -0.1, max: 0.1, bins: [1, 3] }],
+        after: [{ layer: 'dense', weight: 'kernel', count: 4, min: -0.5, max: 0.5, bins: [2, 0, 0, 2] }],
+      },
+    });
+    const weights = screen.getByRole('group', { name: 'dense kernel' });
+    const bars = (name: string) => [...within(weights).getByRole('figure', { name }).querySelectorAll<HTMLElement>('.nc-insight-histogram span')];
+    // Before: a narrow histogram in the middle of the shared −0.5..0.5 axis, not stretched across it.
+    expect(bars('before').map((b) => b.style.left)).toEqual(['40%', '50%']);
+    expect(bars('after').map((b) => b.style.left)).toEqual(['0%', '25%', '50%', '75%']);
+    for (const name of ['before', 'after']) expect(within(weights).getByRole('figure', { name }).textContent).toContain('-0.50.5');
+  });
+
   it('uses a picked test image, a misclassified one or one from any page of the test split', async () => {
     const predict = vi.fn<NetCanvasApi['predict']>().mockResolvedValue(PREDICTION);
     const page = (start: number, count: number) => ({

@@ -10,6 +10,8 @@ import { FeatureMaps } from './FeatureMaps';
 import { inkToPixels, type Ink } from './inkGrid';
 import { useInsightInput } from './insightInput';
 import { KernelImages, WeightHistograms } from './KernelsAndHistograms';
+import { StepByStep } from './StepByStep';
+import type { StepTarget } from './stepTarget';
 import { TestImagePicker } from './TestImagePicker';
 import type { PickedImage } from './TestImagePicker';
 import './insight.css';
@@ -48,6 +50,8 @@ export function InsightPanel(props: InsightPanelProps) {
   // The prediction and the input it answers (a test image's caption, or '' for a drawing).
   const [prediction, setPrediction] = useState<{ readonly answer: Prediction; readonly input: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The cell the step-by-step view explains, if one was clicked.
+  const [target, setTarget] = useState<StepTarget | null>(null);
   const pending = useRef<PickedImage | null>(null);
   const busy = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -127,7 +131,13 @@ export function InsightPanel(props: InsightPanelProps) {
       </div>
       <div className="nc-insight-inside">
         {prediction ? (
-          <FeatureMaps activations={prediction.answer.activations} focusLayer={focusLayer} />
+          <FeatureMaps
+            activations={prediction.answer.activations}
+            focusLayer={focusLayer}
+            onCell={setTarget}
+            target={target}
+            step={target && input && <StepByStep runId={runId} pixels={input.pixels} target={target} onMove={setTarget} onClose={() => setTarget(null)} />}
+          />
         ) : (
           <p className="nc-insight-hint">Draw a digit on the pad, drop an image on it, or pick a test image: each layer’s feature maps appear here.</p>
         )}

@@ -6,6 +6,7 @@ import { useBackend } from '../backend/useBackend';
 import { useProjectStore } from '../state/projectStore';
 import { useRunsStore } from '../training/runsStore';
 import { InsightPanel } from './InsightPanel';
+import { InsightRunPicker } from './InsightRunPicker';
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -21,6 +22,7 @@ export function InsightTab() {
   const [insight, setInsight] = useState<ModelInsight | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [insightError, setInsightError] = useState<string | null>(null);
+  const [choosing, setChoosing] = useState(false);
   const dataset = run?.request?.dataset;
   // A finished run, or one the learner stopped early: both keep their model.
   const done = run ? hasTrainedModel(run.status) : false;
@@ -47,17 +49,17 @@ export function InsightTab() {
     };
   }, [api, runId, done]);
 
-  if (!runId || !run || !done)
-    return (
-      <main className="nc-insight-empty">
-        <p>Train a network on the Train tab; once its run is done (or stopped), draw a digit here to see what it predicts and what each layer sees.</p>
-      </main>
-    );
+  if (!runId || !run || !done || choosing) return <InsightRunPicker onChosen={() => setChoosing(false)} />;
   if (error) return <p role="alert">{error}</p>;
   if (!info) return <p>Loading the data set’s description…</p>;
   return (
     <main className="nc-insight-tab">
-      <h2>{`Inside “${run.request?.title ?? 'this run'}”`}</h2>
+      <div className="nc-insight-title">
+        <h2>{`Inside “${run.request?.title ?? 'this run'}”`}</h2>
+        <button type="button" className="nc-link" onClick={() => setChoosing(true)}>
+          Choose another run
+        </button>
+      </div>
       {insightError && <p role="alert">{`The weights could not be read: ${insightError}`}</p>}
       <InsightPanel
         runId={runId}

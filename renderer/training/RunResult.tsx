@@ -39,7 +39,12 @@ export function RunResult({ run, info, onLookInside }: { run: RunView; info: Dat
           </div>
         )}
       </dl>
-      <ConfusionMatrix confusion={result.confusion} classNames={classNames} perClassAccuracy={result.perClassAccuracy} />
+      <ConfusionMatrix
+        confusion={result.confusion}
+        classNames={classNames}
+        perClassAccuracy={result.perClassAccuracy}
+        mistakes={info && run.status === 'done' ? { runId: run.id, shape: info.inputShape, onLookInside } : undefined}
+      />
       <PredictionGrid result={result} classNames={classNames} shape={info?.inputShape ?? null} onLookInside={onLookInside} />
     </section>
   );

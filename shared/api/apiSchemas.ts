@@ -23,6 +23,9 @@ export const MAX_PREDICT_PIXELS = 512 * 512 * 4;
 /** Most preview images per class one call may ask for. */
 export const MAX_PREVIEW_PER_CLASS = 100;
 
+/** Most images one `cellImages` call may ask for: each carries a saliency map, one backward pass for all. */
+export const MAX_CELL_IMAGES = 100;
+
 /** Most test images one `testImages` call may ask for. */
 export const MAX_TEST_IMAGES = 200;
 
@@ -102,6 +105,12 @@ export const API_ARGS: { readonly [M in ApiMethod]: ArgsSpec<M> } = {
   exportModel: { names: ['request'], schema: z.tuple([exportRequest]) },
   predict: { names: ['runId', 'pixels'], schema: z.tuple([runId, pixels]) },
   modelInsight: { names: ['runId'], schema: z.tuple([runId]) },
+  layerArithmetic: { names: ['runId', 'layer', 'pixels'], schema: z.tuple([runId, z.string().min(1).max(200), pixels]) },
+  cellImages: {
+    names: ['runId', 'trueClass', 'predictedClass', 'limit'],
+    schema: z.tuple([runId, z.number().int().min(0).max(9999), z.number().int().min(0).max(9999), z.number().int().min(1).max(MAX_CELL_IMAGES)]),
+  },
+  robustness: { names: ['runId', 'samples'], schema: z.tuple([runId, z.number().int().min(1).max(1_000_000)]) },
 };
 
 /**

@@ -2,6 +2,9 @@ import type { Graph } from '../graph/types';
 import type { DistributionStrategy, ExportFormat } from './exportFormats';
 import type { ProjectFile } from '../project/projectFile';
 import type { LayerKernels, WeightHistogram } from '../explain/insightData';
+import type { LayerArithmetic } from '../insight/layerArithmetic';
+import type { CellImages } from '../insight/mistakes';
+import type { RobustnessScores } from '../insight/robustness';
 import type { DatasetInfo, DatasetPreview, DatasetProblem, DatasetRef, TestImages } from '../training/datasetTypes';
 import type { TrainingSettings } from '../training/settings';
 import type { BackendChoice, BackendReport, BatchPoint, ComputeBackend, ConfusionResult, RunEvent, RunId } from '../training/runEvents';
@@ -175,6 +178,12 @@ export interface NetCanvasApi {
   exportModel(request: ExportRequest): Promise<ExportResult>;
   predict(runId: RunId, pixels: readonly number[]): Promise<Prediction>;
   modelInsight(runId: RunId): Promise<ModelInsight>;
+  /** One Conv2D, pooling or Dense layer's input, output and weights for one input, to redo its arithmetic. */
+  layerArithmetic(runId: RunId, layer: string, pixels: readonly number[]): Promise<LayerArithmetic>;
+  /** Confusion-matrix cell (true, predicted): its test images, surest first, with saliency maps. */
+  cellImages(runId: RunId, trueClass: number, predictedClass: number, limit: number): Promise<CellImages>;
+  /** Accuracy on the first `samples` test images, untouched, shifted, rotated, noisy and inverted. */
+  robustness(runId: RunId, samples: number): Promise<RobustnessScores>;
 }
 
 /** Names of the API methods, for the preload bridge and the HTTP router to enumerate. */
@@ -197,6 +206,9 @@ export const API_METHODS = [
   'exportModel',
   'predict',
   'modelInsight',
+  'layerArithmetic',
+  'cellImages',
+  'robustness',
 ] as const satisfies readonly Exclude<keyof NetCanvasApi, 'onRunEvent'>[];
 
 export type ApiMethod = (typeof API_METHODS)[number];
