@@ -12,6 +12,7 @@ import { inferGraph } from '../../shared/graph/inferGraph';
 import { toKerasTopology } from '../../shared/keras/toKerasTopology';
 import type { BackendReport, RunEvent, RunId } from '../../shared/training/runEvents';
 import { initBackend } from '../compute/initBackend';
+import { WebgpuTrainStep } from '../compute/webgpuTrainStep';
 import { exportModel } from '../export/exportModel';
 import { loadTrainedModel } from '../export/loadTrainedModel';
 import { modelKernels } from '../insight/modelKernels';
@@ -103,6 +104,9 @@ async function train(msg: StartMessage): Promise<void> {
     batchesPerEpoch: Math.ceil(plan.train.indices.length / settings.batchSize),
     estimatedMemoryMB: Math.ceil(estimate.totalMB),
   });
+  // On WebGPU, NetCanvas's own step (bench/README.md, "WebGPU step"); tfjs's trainOnBatch elsewhere.
+  const gpuStep = backend.name === 'webgpu' ? WebgpuTrainStep.create(model, settings.loss) : null;
+  const batchStep = gpuStep && typeof gpuStep !== 'string' ? gpuStep : undefined;
   const outcome = await trainLoop(
     {
       runId,
@@ -112,9 +116,11 @@ async function train(msg: StartMessage): Promise<void> {
       classes,
       inputShape: fit.inputShape,
       outputLayer: { name: fit.outputName, activation: typeof activation === 'string' ? activation : null },
+      ...(batchStep ? { batchStep } : {}),
     },
     { emit, shouldStop: () => stopRequested, batchEventsPerSecond: options.batchEventsPerSecond ?? 10 },
   );
+  batchStep?.dispose();
   trained = { model, request, inputShape: fit.inputShape, classNames: dataset.info.classNames, histogramsBefore };
   if (outcome.status === 'nan') return fail(runId, 'nan', outcome.message);
   if (outcome.status === 'stopped') return emit({ type: 'stopped', runId });
