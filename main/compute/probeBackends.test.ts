@@ -13,7 +13,7 @@ describe('createBackendProbe', () => {
     expect(byName['tensorflow-gpu']?.reason).toMatch(/not installed \(@tensorflow\/tfjs-node-gpu\)/);
     expect(byName.tensorflow?.reason).toMatch(/not installed \(@tensorflow\/tfjs-node\)/);
     expect(byName.webgpu?.available).toBe(false);
-    expect(byName.webgpu?.reason).toMatch(/adapter/);
+    expect(byName.webgpu?.reason).toMatch(/no GPU driver Dawn can use/);
     expect(byName.wasm).toEqual({ name: 'wasm', available: true, reason: null });
     expect(byName.cpu).toEqual({ name: 'cpu', available: true, reason: null });
     expect(listing.auto.name).toBe('wasm');

@@ -1,5 +1,8 @@
 // The WebGPU backend in Node: tfjs-backend-webgpu on Dawn's Node bindings (npm `webgpu`).
 import * as tf from '@tensorflow/tfjs';
+import { existsSync, readdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 
 /** Thrown when a backend cannot be used here; the message is the reason shown to the learner. */
 export class BackendUnavailable extends Error {
@@ -12,6 +15,38 @@ export interface WebgpuOptions {
    * selection refuses it; tests of the WebGPU path ask for it explicitly.
    */
   allowSoftwareAdapter?: boolean;
+  /**
+   * Dawn's instance toggles, e.g. `['backend=null']` for the adapter that does no GPU work (the
+   * benchmark's way to measure host overhead). Only the first start in a process uses them.
+   */
+  dawnOptions?: string[];
+}
+
+/**
+ * Whether the Vulkan loader has a driver to load on Linux (its search path: the driver
+ * variables, then the icd.d folders of XDG_CONFIG_DIRS, /etc, XDG_DATA_DIRS and the home
+ * folder). Without one Dawn finds no adapter anyway, and the loader prints "Found no drivers!"
+ * and a native stack line on the way; asking first keeps the command line quiet.
+ */
+export function hasVulkanDriver(env: NodeJS.ProcessEnv = process.env, platform: string = process.platform): boolean {
+  if (platform !== 'linux') return true;
+  if (env['VK_DRIVER_FILES'] || env['VK_ICD_FILENAMES'] || env['VK_ADD_DRIVER_FILES']) return true;
+  const split = (v: string | undefined, fallback: string) => (v || fallback).split(':').filter((d) => d);
+  const home = env['HOME'] ?? homedir();
+  const roots = [
+    ...split(env['XDG_CONFIG_DIRS'], '/etc/xdg'),
+    '/etc',
+    ...split(env['XDG_DATA_DIRS'], '/usr/local/share:/usr/share'),
+    env['XDG_DATA_HOME'] || join(home, '.local/share'),
+  ];
+  return roots.some((root) => {
+    const dir = join(root, 'vulkan/icd.d');
+    try {
+      return existsSync(dir) && readdirSync(dir).some((f) => f.endsWith('.json'));
+    } catch {
+      return false;
+    }
+  });
 }
 
 interface AdapterInfoLike {
@@ -50,7 +85,7 @@ export function isSoftwareAdapter(adapter: Pick<AdapterLike, 'info' | 'isFallbac
 
 let gpu: GpuLike | undefined;
 
-async function dawnGpu(): Promise<GpuLike> {
+async function dawnGpu(options: string[]): Promise<GpuLike> {
   if (gpu) return gpu;
   let dawn: { create(options: string[]): unknown; globals: object };
   try {
@@ -60,7 +95,7 @@ async function dawnGpu(): Promise<GpuLike> {
   }
   // tfjs-backend-webgpu expects the browser globals (GPUBufferUsage, navigator.gpu, ...).
   Object.assign(globalThis, dawn.globals);
-  const created = dawn.create([]) as GpuLike;
+  const created = dawn.create(options) as GpuLike;
   const nav = (globalThis as { navigator?: object }).navigator ?? {};
   Object.defineProperty(globalThis, 'navigator', { value: Object.assign(nav, { gpu: created }), configurable: true, writable: true });
   gpu = created;
@@ -72,7 +107,9 @@ async function dawnGpu(): Promise<GpuLike> {
  * Throws `BackendUnavailable` with the reason when there is no usable adapter.
  */
 export async function startWebgpuBackend(options: WebgpuOptions = {}): Promise<string> {
-  const g = await dawnGpu();
+  const dawnOptions = options.dawnOptions ?? [];
+  if (!dawnOptions.includes('backend=null') && !hasVulkanDriver()) throw new BackendUnavailable('no GPU driver Dawn can use (no Vulkan driver installed)');
+  const g = await dawnGpu(dawnOptions);
   const adapter = await g.requestAdapter({ powerPreference: 'high-performance' });
   if (!adapter) throw new BackendUnavailable('no WebGPU adapter found (no GPU driver Dawn can use)');
   const name = describeAdapter(adapter.info);

@@ -8,6 +8,7 @@ import { epochOrder, iterateBatches } from '../../datasets/batches';
 import type { SamplePlan } from '../../datasets/batches';
 import type { BatchPoint, RunEvent, RunId } from '../../shared/training/runEvents';
 import type { Monitor, TrainingSettings } from '../../shared/training/settings';
+import type { BatchMetrics, BatchStep } from '../compute/webgpuTrainStep';
 import { evaluateSplit, nextTick } from './evaluateSplit';
 import { nanMessage } from './nanMessage';
 
@@ -21,7 +22,16 @@ export interface TrainLoopInput {
   readonly inputShape: readonly number[];
   /** The last layer's name and activation, for the NaN explanation. */
   readonly outputLayer?: { readonly name: string; readonly activation: string | null };
+  /**
+   * Trains each batch instead of `model.trainOnBatch` (the WebGPU step): its loss and accuracy
+   * come back a few batches later, so the loop never waits for the GPU after each batch.
+   */
+  readonly batchStep?: BatchStep;
 }
+
+/** Batches the GPU may be ahead of the metrics read back before the loop waits (and down to how many). */
+const MAX_AHEAD = 48;
+const SETTLE_TO = 16;
 
 export interface TrainLoopHooks {
   readonly emit: (event: RunEvent) => void;
@@ -77,6 +87,7 @@ const improves = (monitor: Monitor, value: number, best: number | null): boolean
  */
 export async function trainLoop(input: TrainLoopInput, hooks: TrainLoopHooks): Promise<TrainOutcome> {
   const { model, plan, settings, classes, runId } = input;
+  const step = input.batchStep;
   const now = hooks.now ?? (() => performance.now());
   const minGapMs = 1000 / (hooks.batchEventsPerSecond ?? 10);
   const trainCount = plan.train.indices.length;
@@ -115,6 +126,21 @@ export async function trainLoop(input: TrainLoopInput, hooks: TrainLoopHooks): P
       let accSum = 0;
       let seen = 0;
       let batch = 0;
+      // Batches whose loss and accuracy have come back (all of them, without a batch step).
+      let measured = 0;
+      /** Adds batches' results to the epoch's means; false at a NaN loss, `measured` naming its batch. */
+      const account = (results: readonly BatchMetrics[]): boolean => {
+        for (const r of results) {
+          measured++;
+          if (!Number.isFinite(r.loss)) return false;
+          lossSum += r.loss * r.size;
+          accSum += r.accuracy * r.size;
+          seen += r.size;
+          // Each batch's own values for the chart; with a batch step they arrive a few batches late.
+          points.push({ epoch, batch: measured, loss: r.loss, accuracy: r.accuracy });
+        }
+        return true;
+      };
       let t0 = now();
       const emitBatch = (e: number, b: number, at: number) => {
         lastEmit = at;
@@ -139,23 +165,25 @@ export async function trainLoop(input: TrainLoopInput, hooks: TrainLoopHooks): P
         batch++;
         const xs = tf.tensor(augment ? augment(b.pixels, b.size, epoch, batch) : b.pixels, [b.size, ...input.inputShape], 'float32');
         const ys = sparse ? tf.tensor2d(Float32Array.from(b.labels), [b.size, 1]) : tf.tensor2d(b.oneHot ?? new Float32Array(0), [b.size, classes]);
-        let result: number | number[];
+        let results: readonly BatchMetrics[];
         try {
-          result = await model.trainOnBatch(xs, ys);
+          if (step) {
+            step.run(xs, ys);
+            results = step.outstanding > MAX_AHEAD ? await step.settle(SETTLE_TO) : step.arrived();
+          } else {
+            const result = await model.trainOnBatch(xs, ys);
+            const [loss = NaN, accuracy = NaN] = Array.isArray(result) ? result : [result];
+            results = [{ loss, accuracy, size: b.size }];
+          }
         } finally {
           xs.dispose();
           ys.dispose();
         }
-        const [loss = NaN, accuracy = NaN] = Array.isArray(result) ? result : [result];
         const t1 = now();
         trainingMs += t1 - t0;
         samplesDone += b.size;
-        if (!Number.isFinite(loss)) return { status: 'nan', message: nanMessage(settings, epoch, batch, input.outputLayer) };
-        lossSum += loss * b.size;
-        accSum += accuracy * b.size;
-        seen += b.size;
-        points.push({ epoch, batch, loss, accuracy });
-        if (t1 - lastEmit >= minGapMs) emitBatch(epoch, batch, t1);
+        if (!account(results)) return { status: 'nan', message: nanMessage(settings, epoch, measured, input.outputLayer) };
+        if (points.length > 0 && t1 - lastEmit >= minGapMs) emitBatch(epoch, batch, t1);
         // trainOnBatch's awaits resolve as microtasks; yield a macrotask so IPC (a stop) gets in.
         await nextTick();
         if (hooks.shouldStop()) {
@@ -164,6 +192,7 @@ export async function trainLoop(input: TrainLoopInput, hooks: TrainLoopHooks): P
         }
         t0 = now();
       }
+      if (step && !account(await step.settle(0))) return { status: 'nan', message: nanMessage(settings, epoch, measured, input.outputLayer) };
       // The epoch's last batches go out before its epoch event, whatever the throttle says.
       flush(epoch, batch);
       epochsRun = epoch;

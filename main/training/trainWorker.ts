@@ -16,6 +16,7 @@ import { toKerasTopology } from '../../shared/keras/toKerasTopology';
 import type { BackendReport, RunEvent, RunId } from '../../shared/training/runEvents';
 import { initBackend } from '../compute/initBackend';
 import { ExportWriteError } from '../export/atomicWrite';
+import { WebgpuTrainStep } from '../compute/webgpuTrainStep';
 import { exportModel } from '../export/exportModel';
 import { loadTrainedModel } from '../export/loadTrainedModel';
 import { modelKernels } from '../insight/modelKernels';
@@ -124,6 +125,9 @@ async function train(msg: StartMessage): Promise<void> {
     estimatedMemoryMB: Math.ceil(estimate.totalMB),
     ...(dataset.info.skipped ? { skippedImages: dataset.info.skipped } : {}),
   });
+  // On WebGPU, NetCanvas's own step (bench/README.md, "WebGPU step"); tfjs's trainOnBatch elsewhere.
+  const gpuStep = backend.name === 'webgpu' ? WebgpuTrainStep.create(model, settings.loss) : null;
+  const batchStep = gpuStep && typeof gpuStep !== 'string' ? gpuStep : undefined;
   const outcome = await trainLoop(
     {
       runId,
@@ -133,9 +137,11 @@ async function train(msg: StartMessage): Promise<void> {
       classes,
       inputShape: fit.inputShape,
       outputLayer: { name: fit.outputName, activation: typeof activation === 'string' ? activation : null },
+      ...(batchStep ? { batchStep } : {}),
     },
     { emit, shouldStop: () => stopRequested, batchEventsPerSecond: options.batchEventsPerSecond ?? 10 },
   );
+  batchStep?.dispose();
   trained = { model, request, inputShape: fit.inputShape, classNames: dataset.info.classNames, histogramsBefore };
   if (outcome.status === 'nan') return fail(runId, 'nan', outcome.message);
   if (outcome.status === 'stopped') {
