@@ -1,3 +1,4 @@
+import { skippedImagesNote } from '../../shared/training/skippedImages';
 import { resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
@@ -133,6 +134,7 @@ export async function runTrain(file: string, opts: TrainOptions, out: CommandOut
           case 'started':
             started = event;
             if (!opts.json) out.stderr(`Training ${model.name} (${report.totals.total.toLocaleString('en-US')} params) on ${event.trainSamples} samples, validating on ${event.validationSamples}, backend ${event.backend.name}\n`);
+            if (!opts.json && event.skippedImages) out.stderr(`${skippedImagesNote(event.skippedImages)}\n`);
             bar?.start(event.batchesPerEpoch, 0, { epoch: 1, epochs: settings.epochs, loss: '-', acc: '-', speed: 0 });
             break;
           case 'batch':

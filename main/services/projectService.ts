@@ -2,7 +2,7 @@
 // projects and the autosave copy; desktop dialogs may pick any path. Every path goes through the
 // shell's PathGuard first. Every write is atomic (temporary file, fsync, rename), so a full disk or
 // a crash never leaves half a project.
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { OpenedProject, ProjectEntry } from '../../shared/api/backendApi';
@@ -95,12 +95,44 @@ export class ProjectService {
     await this.write(join(this.workspace, AUTOSAVE_FILE), serializeProject(project));
   }
 
-  /** The autosave copy, or null when there is none or it cannot be read (it is only a safety net). */
+  /**
+   * The autosave copy, or null when there is none. A copy that cannot be read is never overwritten
+   * by the next autosave: it is renamed aside (`.autosave-damaged-<time>.netcanvas.json`) and the
+   * learner is told where it went.
+   * @throws ApiError 'invalidProject' naming the kept file, when the copy is damaged
+   */
   async recover(): Promise<ProjectFile | null> {
+    const file = join(this.workspace, AUTOSAVE_FILE);
+    let text: string;
     try {
-      return parseProjectFile(await readFile(join(this.workspace, AUTOSAVE_FILE), 'utf8'));
-    } catch {
-      return null;
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new ApiError('invalidProject', `Last session's autosaved network could not be read: ${errorMessage(e)}`);
+    }
+    try {
+      return parseProjectFile(text);
+    } catch (e) {
+      const kept = await this.keepAside(file);
+      throw new ApiError(
+        'invalidProject',
+        `Last session's autosaved network is damaged (${errorMessage(e)}). It was kept as ${basename(kept)} in ${shortPath(this.workspace)}.`,
+      );
+    }
+  }
+
+  /** Renames a damaged autosave to a name no other file has, and returns that path. */
+  private async keepAside(file: string): Promise<string> {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    for (let n = 1; ; n++) {
+      const target = join(this.workspace, `.autosave-damaged-${stamp}${n > 1 ? `-${n}` : ''}${PROJECT_SUFFIX}`);
+      const taken = await stat(target).then(
+        () => true,
+        () => false,
+      );
+      if (taken) continue;
+      await rename(file, target);
+      return target;
     }
   }
 
