@@ -93,9 +93,8 @@ export const LayerBlock = memo(function LayerBlock({ data, selected }: NodeProps
       data-testid={`block-${layer.name}`}
       onPointerEnter={explain}
     >
-      {layer.type !== 'InputLayer' && (
-        <Handle type="target" position={Position.Top} aria-label={`${layer.name} input`} />
-      )}
+      {/* Handles are pointer-only: the keyboard wires through the block's "Connect to…" menu. */}
+      {layer.type !== 'InputLayer' && <Handle type="target" position={Position.Top} aria-hidden />}
       <div className="nc-block-head" title={`${look.label} · ${layer.type} '${layer.name}'`}>
         <FamilyIcon type={layer.type} />
         <span className="nc-block-type">{layer.type}</span>
@@ -157,7 +156,7 @@ export const LayerBlock = memo(function LayerBlock({ data, selected }: NodeProps
         </div>
       )}
       {selected && <ConnectMenu sourceId={layer.id} sourceName={layer.name} />}
-      <Handle type="source" position={Position.Bottom} aria-label={`${layer.name} output`} />
+      <Handle type="source" position={Position.Bottom} aria-hidden />
     </div>
   );
 }, sameBlock);
