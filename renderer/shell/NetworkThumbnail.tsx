@@ -1,25 +1,8 @@
 import { useMemo } from 'react';
 import { inferGraph } from '../../shared/graph/inferGraph';
 import type { Graph } from '../../shared/graph/types';
-import { layerDef } from '../../shared/layers/catalogue';
+import { familyLook } from '../theme/layerFamilies';
 
-/** Family colours: the canvas's `--family-*` variables, with the same hues as a fallback (Okabe–Ito, colour-blind safe). */
-const FALLBACK: Record<string, string> = {
-  input: '#6b7280',
-  convolution: '#0072b2',
-  pooling: '#009e73',
-  dense: '#d55e00',
-  reshaping: '#cc79a7',
-  regularization: '#8a8f98',
-  normalization: '#e69f00',
-  activation: '#b8860b',
-  merging: '#56b4e9',
-};
-
-const familyColor = (type: string) => {
-  const family = (layerDef(type)?.family ?? 'Dense').toLowerCase();
-  return `var(--family-${family}, ${FALLBACK[family] ?? '#6b7280'})`;
-};
 
 /** log-scaled and clamped, as NN-SVG sizes its slabs: a 784-vector is tall, a 10-vector short. */
 const scale = (n: number, lo: number, hi: number, max: number) =>
@@ -40,7 +23,7 @@ function glyphs(graph: Graph): Glyph[] {
     const node = graph.nodes.find((n) => n.id === id);
     const shape = report.nodes.get(id)?.outputShape;
     if (!node || !shape) return [];
-    const color = familyColor(node.type);
+    const color = familyLook(node.type).color;
     const dashed = node.type === 'Dropout';
     if (shape.length === 4) {
       const [, h = 1, , c = 1] = shape;
