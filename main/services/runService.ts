@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DistributionStrategy, ExportFormat, ExportResult, ModelInsight, Prediction, RunRecord, RunRequest, RunStatus, Unsubscribe } from '../../shared/api/backendApi';
-import { hasTrainedModel } from '../../shared/api/backendApi';
+import { hasTrainedModel, newRunRecord } from '../../shared/api/backendApi';
 import { inferGraph } from '../../shared/graph/inferGraph';
 import type { LayerArithmetic } from '../../shared/insight/layerArithmetic';
 import type { CellImages } from '../../shared/insight/mistakes';
@@ -303,27 +303,7 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
       for (const other of runs.values())
         if (other.record.title === request.title && FINISHED.has(other.record.status)) endWorker(other, 'The run was replaced.');
       const run: LiveRun = {
-        record: {
-          id,
-          title: request.title,
-          request,
-          status: 'queued',
-          startedAtMs: Date.now(),
-          totalParams: inferGraph(request.graph).totals.total,
-          backend: null,
-          epochs: [],
-          batches: [],
-          progress: null,
-          trainSamples: null,
-          batchesPerEpoch: null,
-          bestEpoch: null,
-          stoppedEarly: false,
-          result: null,
-          samplesPerSecond: null,
-          trainingMs: null,
-          error: null,
-          queuePosition: null,
-        },
+        record: newRunRecord(id, request, Date.now(), inferGraph(request.graph).totals.total),
         worker: null,
         pending: new Map(),
         estimateMB: requestMemoryMB(request),

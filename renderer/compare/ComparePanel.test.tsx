@@ -3,6 +3,7 @@ import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunRecord } from '../../shared/api/backendApi';
+import { newRunRecord } from '../../shared/api/backendApi';
 import { DEFAULT_TRAINING } from '../../shared/training/settings';
 import { BackendProvider } from '../backend/useBackend';
 import type { FakeApi } from '../backend/fakeApi';
@@ -17,24 +18,9 @@ import type { ComparePanelProps } from './ComparePanel';
 vi.mock('uplot', async (importOriginal) => (await import('../training/testing/fakeUPlot')).fakeUPlotModule(importOriginal));
 
 const record = (id: string, title: string, startedAtMs: number, over: Partial<RunRecord> = {}): RunRecord => ({
-  id,
-  title,
-  request: { title, graph: { nodes: [], edges: [] }, dataset: { kind: 'mnist' }, settings: { ...DEFAULT_TRAINING, limit: 1000 }, backend: 'auto' },
+  ...newRunRecord(id, { title, graph: { nodes: [], edges: [] }, dataset: { kind: 'mnist' }, settings: { ...DEFAULT_TRAINING, limit: 1000 }, backend: 'auto' }, startedAtMs, 669706),
   status: 'done',
-  startedAtMs,
-  totalParams: 669706,
   backend: { name: 'wasm', skipped: [] },
-  epochs: [],
-  batches: [],
-  progress: null,
-  trainSamples: null,
-  batchesPerEpoch: null,
-  bestEpoch: null,
-  stoppedEarly: false,
-  result: null,
-  samplesPerSecond: null,
-  trainingMs: null,
-  error: null,
   ...over,
 });
 

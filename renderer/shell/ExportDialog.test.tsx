@@ -3,6 +3,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExportRequest, RunRecord, RunStatus } from '../../shared/api/backendApi';
+import { newRunRecord } from '../../shared/api/backendApi';
 import { templateById } from '../../shared/templates/projectTemplates';
 import { createFakeApi } from '../backend/fakeApi';
 import { BackendProvider } from '../backend/useBackend';
@@ -14,24 +15,8 @@ if (!template) throw new Error('template cnn-valid missing');
 const project = { ...template.project, name: 'CNN 32-64' };
 
 const record = (id: string, title: string, status: RunStatus, startedAtMs: number): RunRecord => ({
-  id,
-  title,
-  request: { title, graph: project.graph, dataset: { kind: 'mnist' }, settings: project.training, backend: 'auto' },
+  ...newRunRecord(id, { title, graph: project.graph, dataset: { kind: 'mnist' }, settings: project.training, backend: 'auto' }, startedAtMs, 121_930),
   status,
-  startedAtMs,
-  totalParams: 121_930,
-  backend: null,
-  epochs: [],
-  batches: [],
-  progress: null,
-  trainSamples: null,
-  batchesPerEpoch: null,
-  bestEpoch: null,
-  stoppedEarly: false,
-  result: null,
-  samplesPerSecond: null,
-  trainingMs: null,
-  error: null,
 });
 
 beforeEach(() => {

@@ -105,6 +105,34 @@ export interface RunRecord {
   readonly queuePosition?: number | null;
 }
 
+/**
+ * A run as it is the moment it is asked for: queued, nothing trained, measured or failed yet. The
+ * one place the empty record is written, so a new RunRecord field has one default.
+ */
+export function newRunRecord(id: RunId, request: RunRequest, startedAtMs: number, totalParams: number): RunRecord {
+  return {
+    id,
+    title: request.title,
+    request,
+    status: 'queued',
+    startedAtMs,
+    totalParams,
+    backend: null,
+    epochs: [],
+    batches: [],
+    progress: null,
+    trainSamples: null,
+    batchesPerEpoch: null,
+    bestEpoch: null,
+    stoppedEarly: false,
+    result: null,
+    samplesPerSecond: null,
+    trainingMs: null,
+    error: null,
+    queuePosition: null,
+  };
+}
+
 
 export interface ExportRequest {
   /** A finished run (weights included) or a bare graph (architecture only). */
