@@ -30,11 +30,11 @@ import { useProjectStore } from './state/projectStore';
 import { SummaryPanel } from './summary/SummaryPanel';
 import { TrainingDashboard } from './training/TrainingDashboard';
 import { useRunsStore } from './training/runsStore';
+import { errorMessage } from '../shared/errors/errorMessage';
 
 type DialogName = 'open' | 'import' | 'saveAs' | 'export' | 'help' | null;
 
 const AUTOSAVE_MS = 5000;
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 function Workspace() {
   const api = useBackend();
@@ -54,7 +54,7 @@ function Workspace() {
     (then: () => void) => {
       keepUnsavedWork(api).then(
         (go) => go && then(),
-        (e: unknown) => setStatus(`Could not save: ${message(e)}`),
+        (e: unknown) => setStatus(`Could not save: ${errorMessage(e)}`),
       );
     },
     [api],
@@ -74,7 +74,7 @@ function Workspace() {
         if (!useProjectStore.getState().path) return setDialog('saveAs');
         saveProject(api).then(
           (p) => setStatus(p ? `Saved to ${p}` : ''),
-          (e: unknown) => setStatus(`Could not save: ${message(e)}`),
+          (e: unknown) => setStatus(`Could not save: ${errorMessage(e)}`),
         );
       },
       togglePanel: (panel) =>
@@ -108,7 +108,7 @@ function Workspace() {
         guarded(() => {
           api.openProject(p).then(
             (opened) => opened && openProject(opened.project, opened.path),
-            (e: unknown) => setStatus(`Could not open ${p}: ${message(e)}`),
+            (e: unknown) => setStatus(`Could not open ${p}: ${errorMessage(e)}`),
           );
         });
       },

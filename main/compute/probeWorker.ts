@@ -4,6 +4,7 @@
 import { COMPUTE_BACKENDS } from '../../shared/training/runEvents';
 import type { BackendAvailability, BackendListing } from '../../shared/api/backendApi';
 import { tryBackend } from './selectBackend';
+import { errorMessage } from '../../shared/errors/errorMessage';
 
 async function probe(): Promise<BackendListing> {
   const backends: BackendAvailability[] = [];
@@ -31,7 +32,7 @@ probe().then(
     process.exit(0);
   },
   (e: unknown) => {
-    send({ error: e instanceof Error ? e.message : String(e) });
+    send({ error: errorMessage(e) });
     process.exit(1);
   },
 );

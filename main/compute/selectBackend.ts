@@ -7,6 +7,7 @@ import { registerWasmBackend, wasmBackendInfo } from './threadedWasmBackend';
 import { registerWasmKernels } from './wasmKernels/registerWasmKernels';
 import { BackendUnavailable, startWebgpuBackend } from './webgpuBackend';
 import type { WebgpuOptions } from './webgpuBackend';
+import { errorMessage } from '../../shared/errors/errorMessage';
 
 export interface SelectBackendOptions extends WebgpuOptions {
   /** XNNPACK threads for the wasm backend (default: all cores). */
@@ -31,10 +32,6 @@ export function backendDetails(): BackendDetails {
   return lastDetails;
 }
 
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 /** `import()` of an optional package whose absence means "skipped: not installed". */
 async function importOptional(pkg: string): Promise<unknown> {
   try {
@@ -44,7 +41,7 @@ async function importOptional(pkg: string): Promise<unknown> {
     if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
       throw new BackendUnavailable(`not installed (${pkg})`);
     }
-    throw new BackendUnavailable(`${pkg} failed to load: ${message(e)}`);
+    throw new BackendUnavailable(`${pkg} failed to load: ${errorMessage(e)}`);
   }
 }
 
@@ -53,7 +50,7 @@ async function useBackend(name: string): Promise<void> {
   try {
     ok = await tf.setBackend(name);
   } catch (e) {
-    throw new BackendUnavailable(`tfjs could not start it: ${message(e)}`);
+    throw new BackendUnavailable(`tfjs could not start it: ${errorMessage(e)}`);
   }
   if (!ok) throw new BackendUnavailable('tfjs could not start it');
   await tf.ready();
@@ -111,7 +108,7 @@ export async function tryBackend(
     lastDetails = { detail };
     return { ok: true, detail };
   } catch (e) {
-    return { ok: false, reason: e instanceof BackendUnavailable ? e.message : `failed: ${message(e)}` };
+    return { ok: false, reason: e instanceof BackendUnavailable ? e.message : `failed: ${errorMessage(e)}` };
   }
 }
 

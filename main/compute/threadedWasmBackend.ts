@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { errorMessage } from '../../shared/errors/errorMessage';
 
 const require = createRequire(import.meta.url);
 
@@ -122,7 +123,7 @@ export function registerWasmBackend(threads = availableParallelism()): void {
         mod = await loadModule(want);
       } catch (e) {
         if (want === 1) throw e;
-        fallbackReason = `threaded wasm failed to start (${e instanceof Error ? e.message : String(e)})`;
+        fallbackReason = `threaded wasm failed to start (${errorMessage(e)})`;
         mod = await loadModule(1);
       }
       setThreadsCount(fallbackReason ? 1 : want);

@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startWebgpuBackend } from './webgpuBackend';
+import { errorMessage } from '../../shared/errors/errorMessage';
 
 const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
 
@@ -41,7 +42,7 @@ beforeAll(async () => {
   try {
     await startWebgpuBackend({ allowSoftwareAdapter: true });
   } catch (e) {
-    adapterProblem = e instanceof Error ? e.message : String(e);
+    adapterProblem = errorMessage(e);
   }
 }, 60_000);
 

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { errorMessage } from '../../shared/errors/errorMessage';
 
 /** Thrown when a backend cannot be used here; the message is the reason shown to the learner. */
 export class BackendUnavailable extends Error {
@@ -91,7 +92,7 @@ async function dawnGpu(options: string[]): Promise<GpuLike> {
   try {
     dawn = await import('webgpu');
   } catch (e) {
-    throw new BackendUnavailable(`Dawn's Node bindings (npm "webgpu") did not load: ${e instanceof Error ? e.message : String(e)}`);
+    throw new BackendUnavailable(`Dawn's Node bindings (npm "webgpu") did not load: ${errorMessage(e)}`);
   }
   // tfjs-backend-webgpu expects the browser globals (GPUBufferUsage, navigator.gpu, ...).
   Object.assign(globalThis, dawn.globals);

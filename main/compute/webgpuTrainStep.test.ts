@@ -10,6 +10,7 @@ import { startWebgpuBackend } from './webgpuBackend';
 import { webgpuInternals } from './webgpuDispatch';
 import { applyDropoutMask } from './webgpuDropout';
 import { WebgpuTrainStep } from './webgpuTrainStep';
+import { errorMessage } from '../../shared/errors/errorMessage';
 
 const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
 const STEPS = 3;
@@ -118,7 +119,7 @@ beforeAll(async () => {
   try {
     await startWebgpuBackend({ allowSoftwareAdapter: true });
   } catch (e) {
-    adapterProblem = e instanceof Error ? e.message : String(e);
+    adapterProblem = errorMessage(e);
   }
 }, 300_000);
 

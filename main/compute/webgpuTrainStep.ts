@@ -11,6 +11,7 @@ import { gpuDropout } from './webgpuDropout';
 import { recordLossHead } from './webgpuLossHead';
 import { OptimizerClock, createState, fusedOptimizerSpec, updateVariable } from './webgpuOptimizer';
 import type { FusedOptimizerSpec, VariableState } from './webgpuOptimizer';
+import { errorMessage } from '../../shared/errors/errorMessage';
 
 /** One batch's results, as `trainOnBatch` would have returned them. */
 export interface BatchMetrics {
@@ -251,7 +252,7 @@ export class WebgpuTrainStep implements BatchStep {
         this.reads.shift();
       },
       (e: unknown) => {
-        this.failure = new Error(`Reading the training metrics back from the GPU failed: ${e instanceof Error ? e.message : String(e)}`);
+        this.failure = new Error(`Reading the training metrics back from the GPU failed: ${errorMessage(e)}`);
         this.reads.shift();
       },
     );

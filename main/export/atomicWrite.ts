@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { errorMessage } from '../../shared/errors/errorMessage';
 
 /** The file operations an atomic write needs; tests swap in failing ones. */
 export interface AtomicFs {
@@ -39,7 +40,7 @@ export function describeWriteError(path: string, e: unknown): ExportWriteError {
     ENOTDIR: 'part of the path is a file, not a folder',
     EISDIR: 'a folder with that name is in the way',
   };
-  const reason = (c && why[c]) ?? (e instanceof Error ? e.message : String(e));
+  const reason = (c && why[c]) ?? errorMessage(e);
   return new ExportWriteError(path, c, `Could not write ${path}: ${reason}.`);
 }
 

@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { JsonTextError, parseJsonText } from '../../shared/json/parseJsonText';
 import { MODEL_JSON } from './saveTfjsModel';
+import { errorMessage } from '../../shared/errors/errorMessage';
 
 /** A model folder or file that cannot be loaded, with what is wrong. */
 export class ModelFileError extends Error {
@@ -28,7 +29,7 @@ async function readJson(path: string): Promise<unknown> {
     text = await readFile(path, 'utf8');
   } catch (e) {
     const code = (e as { code?: string }).code;
-    throw new ModelFileError(code === 'ENOENT' ? `${path} does not exist.` : `${path} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+    throw new ModelFileError(code === 'ENOENT' ? `${path} does not exist.` : `${path} cannot be read: ${errorMessage(e)}`);
   }
   try {
     return parseJsonText(text);
@@ -112,6 +113,6 @@ export async function loadTrainedModel(path: string): Promise<tf.LayersModel> {
   try {
     return await tf.loadLayersModel(tf.io.fromMemory(artifacts));
   } catch (e) {
-    throw new ModelFileError(`TensorFlow.js cannot load ${await modelJsonPath(path)}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new ModelFileError(`TensorFlow.js cannot load ${await modelJsonPath(path)}: ${errorMessage(e)}`);
   }
 }

@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { fastAdam } from '../compute/fastAdam';
 import type { LossName, TrainingSettings } from '../../shared/training/settings';
+import { errorMessage } from '../../shared/errors/errorMessage';
 
 /** A topology tfjs cannot turn into a model, with tfjs's reason. */
 export class InvalidModelError extends Error {
@@ -50,7 +51,7 @@ export async function modelFromTopology(topology: object): Promise<tf.LayersMode
   try {
     return await tf.models.modelFromJSON(topology as Parameters<typeof tf.models.modelFromJSON>[0]);
   } catch (e) {
-    throw new InvalidModelError(`TensorFlow.js cannot build this network: ${e instanceof Error ? e.message : String(e)}`);
+    throw new InvalidModelError(`TensorFlow.js cannot build this network: ${errorMessage(e)}`);
   }
 }
 

@@ -5,6 +5,7 @@ import type { ProjectFile } from '../../shared/project/projectFile';
 import { FFNN_VS_CNN, templateById } from '../../shared/templates/projectTemplates';
 import { useRunsConnection, useRunsStore } from '../training/runsStore';
 import '../training/training.css';
+import { errorMessage } from '../../shared/errors/errorMessage';
 
 export interface LessonCardProps {
   readonly onOpenProject: (project: ProjectFile) => void;
@@ -19,8 +20,6 @@ const SIZES = [
   { limit: 6000, epochs: null, label: '6,000 images' },
   { limit: null, epochs: null, label: 'all 60,000 images (slow without a GPU)' },
 ] as const;
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * The "feed-forward vs CNN on MNIST" lesson: one button opens both template networks, trains
@@ -64,7 +63,7 @@ export function LessonCard({ onOpenProject, onShowCompare }: LessonCardProps) {
             registerRun(runId, r, inferGraph(r.graph).totals.total);
             return runId;
           },
-          (e: unknown) => registerRejected(r, message(e)),
+          (e: unknown) => registerRejected(r, errorMessage(e)),
         ),
       ),
     );

@@ -5,8 +5,7 @@ import type { BudgetMatch } from '../../shared/insight/matchBudget';
 import { formatCount } from '../training/format';
 import { useBackend } from '../backend/useBackend';
 import { useRunsStore } from '../training/runsStore';
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+import { errorMessage } from '../../shared/errors/errorMessage';
 
 /** "Conv2D 32 → MaxPooling2D → Flatten → Dense 153 → Dense 10": the matched network at a glance. */
 function layersLine(match: BudgetMatch): string {
@@ -47,7 +46,7 @@ export function MatchBudget() {
       setError(null);
     } catch (e) {
       setMatch(null);
-      setError(e instanceof BudgetError ? e.message : `The network could not be matched: ${message(e)}`);
+      setError(e instanceof BudgetError ? e.message : `The network could not be matched: ${errorMessage(e)}`);
     }
   };
   const train = () => {
@@ -62,8 +61,8 @@ export function MatchBudget() {
         setStarted(request.title);
       },
       (e: unknown) => {
-        registerRejected(request, message(e));
-        setError(`The matched network could not start: ${message(e)}`);
+        registerRejected(request, errorMessage(e));
+        setError(`The matched network could not start: ${errorMessage(e)}`);
       },
     );
   };

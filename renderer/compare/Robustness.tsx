@@ -5,6 +5,7 @@ import type { RobustnessScores } from '../../shared/insight/robustness';
 import { useBackend } from '../backend/useBackend';
 import { formatPercent } from '../training/format';
 import type { RunView } from '../training/runView';
+import { errorMessage } from '../../shared/errors/errorMessage';
 
 /** How many test images each copy holds: the same first ones for every run, enough for a steady percentage. */
 export const ROBUSTNESS_SAMPLES = 2000;
@@ -26,7 +27,7 @@ export function Robustness({ runs, colors, samples = ROBUSTNESS_SAMPLES }: { run
         const s = await api.robustness(run.id, samples);
         setScores((all) => ({ ...all, [run.id]: s }));
       } catch (e) {
-        setScores((all) => ({ ...all, [run.id]: e instanceof Error ? e.message : String(e) }));
+        setScores((all) => ({ ...all, [run.id]: errorMessage(e) }));
       }
     }
     setBusy(null);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DragEvent, PointerEvent } from 'react';
 import { emptyInk, inkFromRgba, paintLine, type Ink } from './inkGrid';
+import { errorMessage } from '../../shared/errors/errorMessage';
 
 /** Ink resolution: 4× MNIST's 28 pixels, so averaging down gives soft edges like the data set's. */
 export const PAD_SIZE = 112;
@@ -69,7 +70,7 @@ export function DrawPad({ onInk, initialInk }: { onInk: (ink: Ink) => void; init
         setError(null);
         replace(next);
       },
-      (err: unknown) => setError(`Cannot read ${file.name}: ${err instanceof Error ? err.message : String(err)}`),
+      (err: unknown) => setError(`Cannot read ${file.name}: ${errorMessage(err)}`),
     );
   };
 

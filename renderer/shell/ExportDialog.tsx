@@ -7,8 +7,7 @@ import { useRunsConnection, useRunsStore } from '../training/runsStore';
 import type { RunView } from '../training/runView';
 import { Dialog } from './Dialog';
 import { exportGraph } from './projectActions';
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+import { errorMessage } from '../../shared/errors/errorMessage';
 
 /** "done · 97.8% · 14:32" or "stopped early, trained so far · 14:32": enough to tell runs apart. */
 function runLabel(run: RunView): string {
@@ -71,7 +70,7 @@ export function ExportDialog({ onClose, projectName }: ExportDialogProps) {
           setResult(null);
           setBusy(true);
           exportGraph(api, format, runId || null, strategy)
-            .then(setResult, (err: unknown) => setError(message(err)))
+            .then(setResult, (err: unknown) => setError(errorMessage(err)))
             .finally(() => setBusy(false));
         }}
       >

@@ -14,8 +14,7 @@ import { useBackend } from '../backend/useBackend';
 import { LessonCard } from '../compare/LessonCard';
 import { emptyProject, openProject } from './projectActions';
 import { NetworkThumbnail } from './NetworkThumbnail';
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+import { errorMessage } from '../../shared/errors/errorMessage';
 
 /** The gallery's groups, by the data set a network learns from. */
 const GROUPS: readonly { kind: DatasetKind; title: string; blurb: string; icon: LucideIcon }[] = [
@@ -129,7 +128,7 @@ export function StartScreen({
   useEffect(() => {
     api.recoverAutosave().then(setRecovered, (e: unknown) => {
       setRecovered(null);
-      setDamaged(message(e));
+      setDamaged(errorMessage(e));
     });
   }, [api]);
   return (

@@ -17,6 +17,7 @@ import { RunSettings } from './RunSettings';
 import { useRunsConnection, useRunsStore } from './runsStore';
 import { SettingsForm } from './SettingsForm';
 import './training.css';
+import { errorMessage } from '../../shared/errors/errorMessage';
 
 export interface TrainingDashboardProps {
   readonly project: ProjectFile;
@@ -27,7 +28,6 @@ export interface TrainingDashboardProps {
   readonly onLookInside?: PredictionGridProps['onLookInside'];
 }
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const isLive = (status: string | undefined) => status === 'queued' || status === 'running';
 
 /** Pick data and settings, train the canvas's network, watch it learn, and read the test result. */
@@ -74,13 +74,13 @@ export function TrainingDashboard({ project, onDatasetChange, onSettingsChange, 
         registerRun(id, request, report.totals.total);
         setActive(id);
       })
-      .catch((e: unknown) => setActive(registerRejected(request, message(e))))
+      .catch((e: unknown) => setActive(registerRejected(request, errorMessage(e))))
       .finally(() => setStarting(false));
   };
 
   const stop = () => {
     if (!run) return;
-    api.stopRun(run.id).catch((e: unknown) => setStopError(`Could not stop ${run.title}: ${message(e)}`));
+    api.stopRun(run.id).catch((e: unknown) => setStopError(`Could not stop ${run.title}: ${errorMessage(e)}`));
   };
 
   return (

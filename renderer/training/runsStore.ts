@@ -9,6 +9,7 @@ import { applyRunEvent } from './applyRunEvent';
 import { clearSeries, seriesFor } from './runSeries';
 import type { RunView } from './runView';
 import { emptyRun, runFromRecord } from './runView';
+import { errorMessage } from '../../shared/errors/errorMessage';
 
 export interface RunsState {
   readonly runs: Readonly<Record<RunId, RunView>>;
@@ -132,7 +133,7 @@ export function connectRuns(api: NetCanvasApi): void {
       if (connected === api) store.seed(records);
     },
     (e: unknown) => {
-      if (connected === api) store.setLoadError(`Could not load earlier runs: ${e instanceof Error ? e.message : String(e)}`);
+      if (connected === api) store.setLoadError(`Could not load earlier runs: ${errorMessage(e)}`);
     },
   );
 }

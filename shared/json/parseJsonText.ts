@@ -1,4 +1,5 @@
 import { CodedError } from '../errors/codedError';
+import { errorMessage } from '../errors/errorMessage';
 
 /** Deeper than any file or request NetCanvas reads (a Keras topology nests about 12 levels). */
 export const MAX_JSON_DEPTH = 64;
@@ -56,7 +57,7 @@ export function parseJsonText(text: string, maxDepth = MAX_JSON_DEPTH): unknown 
     return JSON.parse(body) as unknown;
   } catch (e) {
     if (e instanceof RangeError) throw new JsonTextError('tooDeep', 'the JSON nests too deeply to read; no model or project file does that');
-    const detail = e instanceof Error ? e.message : String(e);
+    const detail = errorMessage(e);
     const at = /position (\d+)/.exec(detail);
     const where = at ? ` at ${lineAndColumn(body, Number(at[1]))}` : '';
     const cut = /end of JSON input/i.test(detail) || (at !== null && Number(at[1]) >= body.trimEnd().length);
