@@ -1,9 +1,12 @@
 // @ts-check
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'http', 'crypto'];
+/** The browser UI's libraries: only renderer/ draws. */
+const uiPackages = ['react', 'react-dom', 'react/*', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*', 'zundo', 'radix-ui', 'lucide-react', 'uplot'];
 
 /** Package boundaries from docs/architecture.md, enforced rather than hoped for. */
 const boundary = (/** @type {string[]} */ banned, /** @type {string} */ why) => ({
@@ -60,5 +63,33 @@ export default tseslint.config(
       [...nodeBuiltins, 'electron', '@tensorflow/tfjs-node*', '../main/*', '../../main/*'],
       'renderer/ talks to the backend through renderer/backend only: no electron or node:* imports.',
     ),
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      // useBackendQuery takes deps as useEffect does: check them the same way.
+      'react-hooks/exhaustive-deps': ['error', { additionalHooks: '^useBackendQuery$' }],
+    },
+  },
+  {
+    files: ['datasets/**/*.ts'],
+    rules: boundary(
+      ['electron', ...uiPackages, '**/main/**', '**/renderer/**'],
+      'datasets/ reads data for the Node side and the CLI: it imports shared/ and Node, not electron, the UI or main/.',
+    ),
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/electron/**'],
+    rules: boundary(
+      ['electron', ...uiPackages, '**/renderer/**'],
+      'main/ runs without a window (CLI, web shell): no renderer/ or UI imports; electron only in main/electron/.',
+    ),
+  },
+  {
+    files: ['main/electron/**/*.ts'],
+    rules: boundary([...uiPackages, '**/renderer/**'], 'main/electron/ is the desktop host: it reaches the UI over IPC, never by importing renderer/ or react.'),
   },
 );

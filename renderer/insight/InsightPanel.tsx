@@ -15,6 +15,7 @@ import type { StepTarget } from './stepTarget';
 import { TestImagePicker } from './TestImagePicker';
 import type { PickedImage } from './TestImagePicker';
 import './insight.css';
+import { errorMessage } from '../../shared/errors/errorMessage';
 
 export interface InsightPanelProps {
   readonly runId: string;
@@ -80,7 +81,7 @@ export function InsightPanel(props: InsightPanelProps) {
           setPrediction({ answer, input: next.caption });
           setError(null);
         },
-        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+        (e: unknown) => setError(errorMessage(e)),
       )
       .finally(() => {
         busy.current = false;
@@ -91,18 +92,18 @@ export function InsightPanel(props: InsightPanelProps) {
     if (timer.current) clearTimeout(timer.current);
   }, []);
 
-  const use = (picked: PickedImage, ink: Ink | null = null) => {
+  const showInput = (picked: PickedImage, ink: Ink | null = null) => {
     setInput(picked);
     useInsightInput.getState().remember(runId, picked, ink);
     pending.current = picked;
     schedule();
   };
-  const onInk = (ink: Ink) => use({ pixels: inkToPixels(ink, inputShape), caption: '' }, ink);
+  const onInk = (ink: Ink) => showInput({ pixels: inkToPixels(ink, inputShape), caption: '' }, ink);
   useEffect(() => {
     if (!saved?.input) return;
     pending.current = saved.input;
     schedule();
-    // Once, on mount: `saved` never changes and `schedule` only reads refs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount: `saved` never changes and `schedule` only reads refs
   }, []);
 
   const probabilities = prediction?.answer.probabilities ?? [];
@@ -127,7 +128,7 @@ export function InsightPanel(props: InsightPanelProps) {
             ))}
           </ol>
         )}
-        {dataset && <TestImagePicker dataset={dataset} shape={inputShape} classNames={classNames} misclassified={misclassified} onPick={use} />}
+        {dataset && <TestImagePicker dataset={dataset} shape={inputShape} classNames={classNames} misclassified={misclassified} onPick={showInput} />}
       </div>
       <div className="nc-insight-inside">
         {prediction ? (

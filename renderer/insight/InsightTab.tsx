@@ -1,27 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { hasTrainedModel } from '../../shared/api/backendApi';
 import type { ModelInsight } from '../../shared/api/backendApi';
 import type { DatasetInfo } from '../../shared/training/datasetTypes';
-import { useBackend } from '../backend/useBackend';
+import { useBackendQuery } from '../backend/useBackendQuery';
 import { useProjectStore } from '../state/projectStore';
 import { useRunsStore } from '../training/runsStore';
 import { InsightPanel } from './InsightPanel';
 import { InsightRunPicker } from './InsightRunPicker';
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * The Insight view: draw an input (or pick a test image) for the run shown on the Train tab and
  * look inside the network. The block selected on the canvas is the layer brought into view.
  */
 export function InsightTab() {
-  const api = useBackend();
   const runId = useRunsStore((s) => s.activeRunId);
   const run = useRunsStore((s) => (s.activeRunId ? s.runs[s.activeRunId] : undefined));
-  const [info, setInfo] = useState<DatasetInfo | null>(null);
-  const [insight, setInsight] = useState<ModelInsight | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [insightError, setInsightError] = useState<string | null>(null);
   const [choosing, setChoosing] = useState(false);
   const dataset = run?.request?.dataset;
   // A finished run, or one the learner stopped early: both keep their model.
@@ -32,22 +25,8 @@ export function InsightTab() {
     return s.project?.graph.nodes.find((n) => n.id === id)?.name ?? null;
   });
 
-  useEffect(() => {
-    if (!dataset) return;
-    api.describeDataset(dataset).then(setInfo, (e: unknown) => setError(message(e)));
-  }, [api, dataset]);
-  useEffect(() => {
-    setInsight(null);
-    if (!runId || !done) return;
-    let live = true;
-    api.modelInsight(runId).then(
-      (i) => live && (setInsight(i), setInsightError(null)),
-      (e: unknown) => live && setInsightError(message(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, runId, done]);
+  const { data: info, error } = useBackendQuery<DatasetInfo>((api) => (dataset ? api.describeDataset(dataset) : null), [dataset]);
+  const { data: insight, error: insightError } = useBackendQuery<ModelInsight>((api) => (runId && done ? api.modelInsight(runId) : null), [runId, done]);
 
   if (!runId || !run || !done || choosing) return <InsightRunPicker onChosen={() => setChoosing(false)} />;
   if (error) return <p role="alert">{error}</p>;

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { CellImages } from '../../shared/insight/mistakes';
-import { useBackend } from '../backend/useBackend';
+import { useBackendQuery } from '../backend/useBackendQuery';
 import { SaliencyImage } from './SaliencyImage';
 import './insight.css';
 
@@ -24,23 +24,12 @@ export interface MistakesProps {
  * probability most) and "Look inside".
  */
 export function Mistakes({ runId, trueClass, predictedClass, classNames, shape, onLookInside, onClose }: MistakesProps) {
-  const api = useBackend();
-  const [answer, setAnswer] = useState<CellImages | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: answer, error } = useBackendQuery<CellImages>(
+    (api) => api.cellImages(runId, trueClass, predictedClass, MISTAKES_SHOWN),
+    [runId, trueClass, predictedClass],
+  );
   const [overlay, setOverlay] = useState(true);
   const name = (i: number) => classNames[i] ?? String(i);
-  useEffect(() => {
-    let live = true;
-    setAnswer(null);
-    setError(null);
-    api.cellImages(runId, trueClass, predictedClass, MISTAKES_SHOWN).then(
-      (a) => live && setAnswer(a),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, runId, trueClass, predictedClass]);
   const right = trueClass === predictedClass;
   const title = right ? `${name(trueClass)} read correctly` : `${name(trueClass)} read as ${name(predictedClass)}`;
   return (

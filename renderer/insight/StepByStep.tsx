@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { convStep } from '../../shared/insight/convStep';
 import { densePreActivations, denseStep } from '../../shared/insight/denseStep';
 import type { LayerArithmetic } from '../../shared/insight/layerArithmetic';
 import { poolStep } from '../../shared/insight/poolStep';
-import { useBackend } from '../backend/useBackend';
+import { useBackendQuery } from '../backend/useBackendQuery';
 import { ConvStepView } from './ConvStepView';
 import { DenseStepView } from './DenseStepView';
 import { PoolStepView } from './PoolStepView';
@@ -45,25 +45,9 @@ function windowLine(a: LayerArithmetic): string {
  * network's own value. Arrow keys move to the neighbouring cell.
  */
 export function StepByStep({ runId, pixels, target, onMove, onClose }: StepByStepProps) {
-  const api = useBackend();
-  const [arithmetic, setArithmetic] = useState<LayerArithmetic | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const region = useRef<HTMLElement>(null);
   const { layer } = target;
-  useEffect(() => {
-    let live = true;
-    api.layerArithmetic(runId, layer, pixels).then(
-      (a) => {
-        if (!live) return;
-        setArithmetic(a);
-        setError(null);
-      },
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, runId, layer, pixels]);
+  const { data: arithmetic, error } = useBackendQuery<LayerArithmetic>((api) => api.layerArithmetic(runId, layer, pixels), [runId, layer, pixels]);
   // Keep the focus here after a click on a map, so the arrow keys work at once.
   useEffect(() => {
     region.current?.focus({ preventScroll: true });

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DatasetRef, TestImages } from '../../shared/training/datasetTypes';
 import type { ConfusionResult } from '../../shared/training/runEvents';
-import { useBackend } from '../backend/useBackend';
+import { useBackendQuery } from '../backend/useBackendQuery';
 import { PixelCanvas } from '../training/PixelCanvas';
 
 /** Test images shown per page of the picker. */
@@ -27,22 +27,9 @@ export interface TestImagePickerProps {
  * wrong. A click (or Enter) makes it the input of the insight views.
  */
 export function TestImagePicker({ dataset, shape, classNames, misclassified, onPick }: TestImagePickerProps) {
-  const api = useBackend();
   const [start, setStart] = useState(0);
-  const [page, setPage] = useState<TestImages | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: page, error } = useBackendQuery<TestImages>((api) => api.testImages(dataset, start, PICKER_PAGE), [dataset, start]);
   const name = (i: number) => classNames[i] ?? String(i);
-
-  useEffect(() => {
-    let live = true;
-    api.testImages(dataset, start, PICKER_PAGE).then(
-      (p) => live && (setPage(p), setError(null)),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, dataset, start]);
 
   const total = page?.total ?? 0;
   return (

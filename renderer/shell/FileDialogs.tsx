@@ -1,28 +1,26 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { ProjectEntry } from '../../shared/api/backendApi';
 import { useBackend } from '../backend/useBackend';
+import { useBackendQuery } from '../backend/useBackendQuery';
 import { useProjectStore } from '../state/projectStore';
 import { Dialog } from './Dialog';
 import { openFileText, openProject, saveProject } from './projectActions';
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+import { errorMessage } from '../../shared/errors/errorMessage';
 
 /** Open: the workspace's projects, or a file from this computer (a project or a Keras model.json). */
 export function OpenDialog({ onClose, title = 'Open project' }: { onClose: () => void; title?: string }) {
   const api = useBackend();
-  const [entries, setEntries] = useState<ProjectEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: entries, error: listError } = useBackendQuery<readonly ProjectEntry[]>((api) => api.listProjects(), []);
+  const [openError, setError] = useState<string | null>(null);
+  const error = openError ?? listError;
   const fileId = useId();
-  useEffect(() => {
-    api.listProjects().then(setEntries, (e: unknown) => setError(message(e)));
-  }, [api]);
   const openPath = async (path: string) => {
     try {
       const opened = await api.openProject(path);
       if (opened) openProject(opened.project, opened.path);
       onClose();
     } catch (e) {
-      setError(message(e));
+      setError(errorMessage(e));
     }
   };
   return (
@@ -53,10 +51,10 @@ export function OpenDialog({ onClose, title = 'Open project' }: { onClose: () =>
                 openFileText(text, file.name);
                 onClose();
               } catch (err) {
-                setError(`${file.name}: ${message(err)}`);
+                setError(`${file.name}: ${errorMessage(err)}`);
               }
             },
-            (err: unknown) => setError(message(err)),
+            (err: unknown) => setError(errorMessage(err)),
           );
         }}
       />
@@ -76,7 +74,7 @@ export function SaveAsDialog({ onClose }: { onClose: () => void }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          saveProject(api, name.trim() || 'Untitled').then(onClose, (err: unknown) => setError(message(err)));
+          saveProject(api, name.trim() || 'Untitled').then(onClose, (err: unknown) => setError(errorMessage(err)));
         }}
       >
         <label htmlFor={id}>Project name</label>

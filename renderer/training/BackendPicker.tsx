@@ -1,7 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import type { BackendListing } from '../../shared/api/backendApi';
 import type { BackendChoice } from '../../shared/training/runEvents';
-import { useBackend } from '../backend/useBackend';
+import { useBackendQuery } from '../backend/useBackendQuery';
 import { BACKEND_WORDS, plainSkipReason } from './backendWords';
 
 export interface BackendPickerProps {
@@ -11,20 +11,8 @@ export interface BackendPickerProps {
 
 /** The compute backend for the next run, with what `auto` picks here and why faster ones were skipped. */
 export function BackendPicker({ value, onChange }: BackendPickerProps) {
-  const api = useBackend();
   const id = useId();
-  const [listing, setListing] = useState<BackendListing | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    api.listBackends().then(
-      (l) => live && setListing(l),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api]);
+  const { data: listing, error } = useBackendQuery<BackendListing>((api) => api.listBackends(), []);
 
   return (
     <section className="nc-backend" aria-labelledby={`${id}-label`}>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { DatasetListing } from '../../shared/api/backendApi';
 import type { Augmentation } from '../../shared/training/augmentation';
 import { isAugmenting } from '../../shared/training/augmentation';
@@ -6,6 +6,7 @@ import type { DatasetInfo, DatasetPreview, DatasetRef } from '../../shared/train
 import { errorMessage } from '../../shared/errors/errorMessage';
 import { DATASET_KINDS } from '../../shared/training/datasetKinds';
 import { useBackend } from '../backend/useBackend';
+import { useBackendQuery } from '../backend/useBackendQuery';
 import { choiceKey, datasetChoices, refKey } from './datasetChoices';
 import { formatCount } from './format';
 import { AugmentedStrip } from './AugmentedStrip';
@@ -26,58 +27,38 @@ export interface DatasetPickerProps {
 export function DatasetPicker({ value, onChange, onDescribed, augmentation, seed = 0 }: DatasetPickerProps) {
   const api = useBackend();
   const id = useId();
-  const [listing, setListing] = useState<DatasetListing | null>(null);
   const [selected, setSelected] = useState(() => choiceKey(value));
   const [path, setPath] = useState('path' in value && value.path ? value.path : '');
   const [size, setSize] = useState(value.kind === 'folder' ? String(value.imageSize[0]) : '64');
   const [color, setColor] = useState<'grayscale' | 'rgb'>(value.kind === 'folder' ? value.color : 'rgb');
-  const [info, setInfo] = useState<DatasetInfo | null>(null);
-  const [preview, setPreview] = useState<DatasetPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [actionError, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const described = useRef(onDescribed);
   described.current = onDescribed;
 
-  useEffect(() => {
-    let live = true;
-    api.listDatasets().then(
-      (l) => live && setListing(l),
-      (e: unknown) => live && setError(`Could not list the data sets: ${errorMessage(e)}`),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api]);
+  const listQuery = useBackendQuery<DatasetListing>((api) => api.listDatasets(), []);
+  const listing = listQuery.data;
 
   // Describe and preview whatever the project trains on, including after another project opens.
   const valueKey = JSON.stringify(value);
+  const current = useMemo(() => JSON.parse(valueKey) as DatasetRef, [valueKey]);
+  const infoQuery = useBackendQuery<DatasetInfo>((api) => api.describeDataset(current), [current]);
+  const info = infoQuery.data;
+  const previewQuery = useBackendQuery<DatasetPreview>((api) => (info ? api.datasetPreview(current, 1) : null), [info, current]);
+  const preview = previewQuery.data;
   useEffect(() => {
-    let live = true;
-    const ref = JSON.parse(valueKey) as DatasetRef;
-    setSelected(choiceKey(ref));
-    setInfo(null);
-    setPreview(null);
-    described.current?.(null);
-    api
-      .describeDataset(ref)
-      .then((d) => {
-        if (!live) return;
-        setInfo(d);
-        described.current?.(d);
-        setError(null);
-        return api.datasetPreview(ref, 1).then((p) => live && setPreview(p));
-      })
-      .catch((e: unknown) => live && setError(errorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [api, valueKey]);
+    setSelected(choiceKey(current));
+  }, [current]);
+  useEffect(() => {
+    described.current?.(info);
+  }, [info]);
+  const error = actionError ?? infoQuery.error ?? previewQuery.error ?? (listQuery.error && `Could not list the data sets: ${listQuery.error}`);
 
   const choices = datasetChoices(listing);
   // The project may name a data set by another path than the listing does (Fashion-MNIST): match by kind.
   const choice = choices.find((c) => c.key === selected) ?? choices.find((c) => c.ref !== null && c.kind === value.kind && selected === choiceKey(value));
 
-  const use = (ref: DatasetRef) => {
+  const choose = (ref: DatasetRef) => {
     setBusy(true);
     setError(null);
     api
@@ -91,7 +72,7 @@ export function DatasetPicker({ value, onChange, onDescribed, augmentation, seed
     setSelected(key);
     setError(null);
     const c = choices.find((x) => x.key === key);
-    if (c?.ref && !c.problem) use(c.ref);
+    if (c?.ref && !c.problem) choose(c.ref);
   };
 
   const folderRef = (): DatasetRef | string => {
@@ -129,7 +110,7 @@ export function DatasetPicker({ value, onChange, onDescribed, augmentation, seed
             e.preventDefault();
             const ref = folderRef();
             if (typeof ref === 'string') setError(ref);
-            else use(ref);
+            else choose(ref);
           }}
         >
           <div className="nc-field">
