@@ -23,7 +23,7 @@ import type { Tab } from './shell/TopBar';
 import { UnsavedChangesDialog } from './shell/UnsavedChangesDialog';
 import { useAppCommands } from './shell/useAppCommands';
 import type { Panel, ShellActions } from './shell/useAppCommands';
-import { useMenuCommands } from './shell/useMenuCommands';
+import { useMenuCommands, useMenuEnabled } from './shell/useMenuCommands';
 import type { MenuHandlers } from './shell/useMenuCommands';
 import { useShortcuts } from './shell/useShortcuts';
 import { useProjectStore } from './state/projectStore';
@@ -128,6 +128,7 @@ function Workspace() {
     return handlers as MenuHandlers;
   }, [api, commands, guarded]);
   useMenuCommands(menuHandlers);
+  useMenuEnabled(commands);
 
   // Autosave: a recovery copy every few seconds while there are unsaved edits.
   useEffect(() => {

@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../shared/commands/commands';
+import type { CommandId } from '../../shared/commands/commands';
 import { appMenuTemplate } from './appMenu';
 
 const items = (menu: MenuItemConstructorOptions[]) =>
@@ -38,5 +39,24 @@ describe('the application menu, read from the command table', () => {
       .find((i) => i.label === 'Auto-layout')
       ?.click?.(undefined as never, undefined, undefined as never);
     expect(sent).toEqual([{ command: 'layout' }]);
+  });
+
+  it('greys out what the renderer says cannot run now, and keeps the native text roles', () => {
+    const enabled = new Set<CommandId>(COMMANDS.map((c) => c.id).filter((id) => id !== 'undo' && id !== 'redo'));
+    const menu = items(appMenuTemplate(() => undefined, [], false, enabled));
+    const byLabel = (label: string) => menu.find((i) => i.label === label);
+    expect(byLabel('Undo')?.enabled).toBe(false);
+    expect(byLabel('Redo')?.enabled).toBe(false);
+    expect(byLabel('Save')?.enabled).toBe(true);
+    enabled.add('undo');
+    enabled.delete('cut');
+    const after = items(appMenuTemplate(() => undefined, [], false, enabled));
+    expect(after.find((i) => i.label === 'Undo')?.enabled).toBe(true);
+    expect(after.find((i) => i.role === 'cut')?.enabled).not.toBe(false);
+  });
+
+  it('enables every command until the renderer has said what can run', () => {
+    const menu = items(appMenuTemplate(() => undefined, [], false));
+    expect(menu.filter((i) => i.enabled === false).map((i) => i.label)).toEqual([]);
   });
 });

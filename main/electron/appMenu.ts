@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommandMessage } from '../../shared/api/apiSchemas';
 import { acceleratorOf, COMMANDS } from '../../shared/commands/commands';
-import type { CommandMenu, CommandSpec } from '../../shared/commands/commands';
+import type { CommandId, CommandMenu, CommandSpec } from '../../shared/commands/commands';
 
 /**
  * The application menu, built from the app's one command table. Items that act on the document
@@ -10,17 +10,24 @@ import type { CommandMenu, CommandSpec } from '../../shared/commands/commands';
  * Accelerators are shown but not registered (`registerAccelerator: false`): the renderer's
  * shortcut handler is the one place keys are bound, so a plain `F` or `L` still types into a
  * text field and Ctrl+Z there undoes the typing, not the graph.
+ *
+ * `enabled` is the renderer's word on what can run now (Undo only with something to undo); until
+ * it has spoken (null) every item is enabled. Cut, Copy and Paste stay enabled: as native roles
+ * they also act in text fields, which the renderer's set does not describe.
  */
 export function appMenuTemplate(
   send: (message: MenuCommandMessage) => void,
   recent: readonly string[],
   isMac: boolean,
+  enabled: ReadonlySet<CommandId> | null = null,
 ): MenuItemConstructorOptions[] {
   const item = (c: CommandSpec): MenuItemConstructorOptions => {
     const accelerator = c.keys[0] ? acceleratorOf(c.keys[0]) : undefined;
     if (c.role) return { role: c.role, accelerator };
     return {
+      id: c.id,
       label: c.menuLabel ?? c.label,
+      enabled: enabled?.has(c.id as CommandId) ?? true,
       accelerator,
       registerAccelerator: false,
       click: () => send({ command: c.id as MenuCommandMessage['command'] }),

@@ -2,7 +2,7 @@
 // The backend runs in this (main) process only as far as files and dispatch go; training runs in
 // child processes (Electron's own binary as Node), so neither crashes nor long runs block the UI.
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
-import type { IpcMainInvokeEvent } from 'electron';
+import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -17,6 +17,8 @@ import { chosenPathGuard } from '../services/pathGuard';
 import { ProjectService, workspaceDir } from '../services/projectService';
 import { createRunService } from '../services/runService';
 import { appMenuTemplate } from './appMenu';
+import { registerMenuState, sameCommands } from './menuState';
+import type { CommandId } from '../../shared/commands/commands';
 import { ChosenPaths } from './chosenPaths';
 import { isAllowedExternal } from './externalLinks';
 import { MENU_CHANNEL, RUN_EVENT_CHANNEL } from './ipcChannels';
@@ -105,17 +107,24 @@ async function start(): Promise<void> {
       return path;
     },
   });
-  const trusted = (e: IpcMainInvokeEvent) => e.sender === win.webContents && isAppUrl(e.senderFrame?.url ?? '', pageUrl);
+  const trusted = (e: IpcMainInvokeEvent | IpcMainEvent) => e.sender === win.webContents && isAppUrl(e.senderFrame?.url ?? '', pageUrl);
   registerIpc(ipcMain, createDispatch(api), trusted);
   const unsubscribe = api.onRunEvent((event) => {
     if (!win.isDestroyed()) win.webContents.send(RUN_EVENT_CHANNEL, event);
   });
 
+  // The commands the renderer says can run now (null until it first says): greyed out otherwise.
+  let enabledCommands: ReadonlySet<CommandId> | null = null;
   const buildMenu = () =>
     Menu.setApplicationMenu(
-      Menu.buildFromTemplate(appMenuTemplate((m) => win.webContents.send(MENU_CHANNEL, m), state.recent, process.platform === 'darwin')),
+      Menu.buildFromTemplate(appMenuTemplate((m) => win.webContents.send(MENU_CHANNEL, m), state.recent, process.platform === 'darwin', enabledCommands)),
     );
   buildMenu();
+  const stopMenuState = registerMenuState(ipcMain, trusted, (enabled) => {
+    if (sameCommands(enabledCommands, enabled)) return;
+    enabledCommands = enabled;
+    buildMenu();
+  });
 
   // Closing with unsaved work: the renderer's beforeunload cancels the close, and the renderer is
   // asked to offer Save / Don't save / Cancel; it closes the window itself once the work is safe.
@@ -126,6 +135,7 @@ async function start(): Promise<void> {
   });
   win.on('closed', () => {
     unsubscribe();
+    stopMenuState();
     void runs.dispose();
   });
   win.once('ready-to-show', () => win.show());

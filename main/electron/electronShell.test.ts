@@ -4,15 +4,16 @@ import type { NetCanvasApi } from '../../shared/api/backendApi';
 import { API_METHODS } from '../../shared/api/backendApi';
 import { createDispatch } from '../services/dispatchApi';
 import { appMenuTemplate } from './appMenu';
-import { apiChannel } from './ipcChannels';
+import { apiChannel, MENU_STATE_CHANNEL } from './ipcChannels';
 import { registerIpc } from './registerIpc';
 import { isAppUrl, windowOptions } from './windowOptions';
 
 const exposed: Record<string, unknown> = {};
 const invoke = vi.fn((channel: string, args: unknown) => Promise.resolve({ channel, args }));
+const send = vi.fn();
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
-  ipcRenderer: { invoke, on: vi.fn(), removeListener: vi.fn() },
+  ipcRenderer: { invoke, send, on: vi.fn(), removeListener: vi.fn() },
 }));
 
 describe('the desktop window', () => {
@@ -34,12 +35,14 @@ describe('the desktop window', () => {
 });
 
 describe('the preload bridge', () => {
-  it('exposes exactly the API methods and the two subscriptions, each bound to its own channel', async () => {
+  it('exposes exactly the API methods, the two subscriptions and the menu state, each bound to its own channel', async () => {
     await import('./preload');
     const bridge = exposed.netcanvas as Record<string, (...a: unknown[]) => unknown>;
-    expect(Object.keys(bridge).sort()).toEqual([...API_METHODS, 'onMenuCommand', 'onRunEvent'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...API_METHODS, 'onMenuCommand', 'onRunEvent', 'setEnabledCommands'].sort());
     await bridge.stopRun?.('run-1');
     expect(invoke).toHaveBeenLastCalledWith(apiChannel('stopRun'), ['run-1']);
+    bridge.setEnabledCommands?.(['save']);
+    expect(send).toHaveBeenLastCalledWith(MENU_STATE_CHANNEL, ['save']);
   });
 });
 

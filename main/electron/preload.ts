@@ -1,12 +1,13 @@
 // The only bridge between the sandboxed renderer and the backend: one function per API method
-// (each sends its arguments to main, where they are validated) and two subscriptions. No
-// ipcRenderer, no generic invoke: the renderer cannot name a channel itself.
+// (each sends its arguments to main, where they are validated), two subscriptions and the menu's
+// enabled state. No ipcRenderer, no generic invoke: the renderer cannot name a channel itself.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import type { MenuCommandMessage, NetCanvasBridge } from '../../shared/api/apiSchemas';
 import { API_METHODS } from '../../shared/api/backendApi';
 import type { RunEvent } from '../../shared/training/runEvents';
-import { apiChannel, MENU_CHANNEL, RUN_EVENT_CHANNEL } from './ipcChannels';
+import type { CommandId } from '../../shared/commands/commands';
+import { apiChannel, MENU_CHANNEL, MENU_STATE_CHANNEL, RUN_EVENT_CHANNEL } from './ipcChannels';
 
 function subscribe<T>(channel: string, listener: (value: T) => void): () => void {
   const handler = (_e: IpcRendererEvent, value: T) => listener(value);
@@ -21,6 +22,7 @@ export function createBridge(): NetCanvasBridge {
     ...methods,
     onRunEvent: (listener: (event: RunEvent) => void) => subscribe(RUN_EVENT_CHANNEL, listener),
     onMenuCommand: (listener: (message: MenuCommandMessage) => void) => subscribe(MENU_CHANNEL, listener),
+    setEnabledCommands: (ids: readonly CommandId[]) => ipcRenderer.send(MENU_STATE_CHANNEL, ids),
   } as unknown as NetCanvasBridge;
 }
 

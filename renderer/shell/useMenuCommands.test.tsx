@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
 import { cleanup, render } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MENU_COMMANDS } from '../../shared/api/apiSchemas';
 import type { MenuCommandMessage } from '../../shared/api/apiSchemas';
 import type { MenuHandlers } from './useMenuCommands';
-import { useMenuCommands } from './useMenuCommands';
+import { useMenuCommands, useMenuEnabled } from './useMenuCommands';
+import { COMMANDS } from '../../shared/commands/commands';
+import type { CommandId } from '../../shared/commands/commands';
 
 type Listener = (m: MenuCommandMessage) => void;
 const win = window as { netcanvas?: unknown };
@@ -55,5 +57,35 @@ describe('desktop menu commands', () => {
   it('does nothing in the web shell, where there is no bridge', () => {
     const handlers = Object.fromEntries(MENU_COMMANDS.map((c) => [c, () => undefined])) as unknown as MenuHandlers;
     expect(() => render(<Host handlers={handlers} />)).not.toThrow();
+  });
+});
+
+describe('the desktop menu\'s enabled state', () => {
+  type Bindings = Record<CommandId, { enabled: boolean }>;
+  const bindings = (disabled: readonly CommandId[]) => Object.fromEntries(COMMANDS.map((c) => [c.id, { enabled: !disabled.includes(c.id) }])) as Bindings;
+  function Enabled({ of }: { of: Bindings }) {
+    useMenuEnabled(of);
+    return null;
+  }
+
+  it('tells the menu what can run, again only when that changes (Undo after the first edit)', () => {
+    const setEnabledCommands = vi.fn();
+    win.netcanvas = { setEnabledCommands };
+    const { rerender } = render(<Enabled of={bindings(['undo', 'redo'])} />);
+    expect(setEnabledCommands).toHaveBeenCalledTimes(1);
+    const first = setEnabledCommands.mock.calls[0]?.[0] as CommandId[];
+    expect(first).not.toContain('undo');
+    expect(first).not.toContain('redo');
+    expect(first).toContain('save');
+    rerender(<Enabled of={bindings(['undo', 'redo'])} />);
+    expect(setEnabledCommands).toHaveBeenCalledTimes(1);
+    rerender(<Enabled of={bindings(['redo'])} />);
+    expect(setEnabledCommands).toHaveBeenCalledTimes(2);
+    expect(setEnabledCommands.mock.calls[1]?.[0]).toContain('undo');
+    expect(setEnabledCommands.mock.calls[1]?.[0]).not.toContain('redo');
+  });
+
+  it('does nothing in the web shell', () => {
+    expect(() => render(<Enabled of={bindings([])} />)).not.toThrow();
   });
 });

@@ -4,6 +4,7 @@
 // (a renderer, or any process that can reach 127.0.0.1) is not trusted.
 import { z } from 'zod';
 import { COMMANDS } from '../commands/commands';
+import type { CommandId } from '../commands/commands';
 import { errorMessage } from '../errors/errorMessage';
 import { validateProject } from '../project/parseProject';
 import { projectSchema, trainingSchema } from '../project/projectSchema';
@@ -174,12 +175,25 @@ export interface MenuCommandMessage {
 }
 
 /**
+ * The commands the renderer can run now (Undo only with something to undo), sent to Electron's
+ * main process so the native menu greys out the others. Checked there: ids of the command table
+ * only, each at most once.
+ */
+export const enabledCommandsSchema = z
+  .array(z.enum(COMMANDS.map((c) => c.id) as [CommandId, ...CommandId[]]))
+  .max(COMMANDS.length)
+  .refine((ids) => new Set(ids).size === ids.length, 'each command at most once');
+
+/**
  * What the Electron preload exposes as `window.netcanvas`: exactly the API methods (each
- * resolving to an {@link ApiReply}) and two subscriptions. Nothing else: no `ipcRenderer`.
+ * resolving to an {@link ApiReply}), two subscriptions and the menu's enabled state. Nothing
+ * else: no `ipcRenderer`.
  */
 export type NetCanvasBridge = {
   readonly [M in ApiMethod]: (...args: ApiArgs<M>) => Promise<ApiReply<Awaited<ReturnType<NetCanvasApi[M]>>>>;
 } & {
   readonly onRunEvent: (listener: (event: RunEvent) => void) => Unsubscribe;
   readonly onMenuCommand: (listener: (message: MenuCommandMessage) => void) => Unsubscribe;
+  /** Tells the native menu which commands can run now; main validates with {@link enabledCommandsSchema}. */
+  readonly setEnabledCommands: (ids: readonly CommandId[]) => void;
 };
