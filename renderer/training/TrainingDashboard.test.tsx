@@ -13,6 +13,7 @@ import { fakeCharts, pointsOf } from './testing/fakeUPlot';
 import { batchEvent, doneEvent, epochEvent, startedEvent } from './testing/scriptedRun';
 import { useChartSmoothing } from './chartSmoothing';
 import { stubResizeObserver } from './testing/stubResizeObserver';
+import { newRunRecord } from '../../shared/api/backendApi';
 import type { RunRecord } from '../../shared/api/backendApi';
 
 vi.mock('uplot', async (importOriginal) => (await import('./testing/fakeUPlot')).fakeUPlotModule(importOriginal));
@@ -230,19 +231,16 @@ describe('TrainingDashboard', () => {
   });
 
   it('shows a run opened later with its own curves, progress line and settings', async () => {
-    const record: RunRecord = {
-      id: 'old-1',
+    const request = {
       title: 'Wide MLP',
-      request: {
-        title: 'Wide MLP',
-        graph,
-        dataset: { kind: 'fashion-mnist' },
-        settings: { ...project.training, epochs: 3, batchSize: 32, learningRate: 0.01, limit: 640 },
-        backend: 'auto',
-      },
+      graph,
+      dataset: { kind: 'fashion-mnist' },
+      settings: { ...project.training, epochs: 3, batchSize: 32, learningRate: 0.01, limit: 640 },
+      backend: 'auto',
+    } as const;
+    const record: RunRecord = {
+      ...newRunRecord('old-1', request, 1, 7850),
       status: 'stopped',
-      startedAtMs: 1,
-      totalParams: 7850,
       backend: { name: 'wasm', skipped: [] },
       epochs: [epochEvent('old-1', 1, 0.8, 0.7) as Extract<RunRecord['epochs'][number], { type: 'epoch' }>],
       batches: [
@@ -253,12 +251,7 @@ describe('TrainingDashboard', () => {
       progress: { epoch: 2, batch: 10, samplesPerSecond: 2400, elapsedMs: 4000, etaMs: 3000 },
       trainSamples: 640,
       batchesPerEpoch: 20,
-      bestEpoch: null,
-      stoppedEarly: false,
-      result: null,
-      samplesPerSecond: null,
       trainingMs: 4000,
-      error: null,
     };
     renderDashboard(createFakeApi({ runs: [record] }));
     await userEvent.selectOptions(await screen.findByLabelText(/Showing run/), 'old-1');

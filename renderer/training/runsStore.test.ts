@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { newRunRecord } from '../../shared/api/backendApi';
 import type { RunRecord } from '../../shared/api/backendApi';
 import { DEFAULT_TRAINING } from '../../shared/training/settings';
 import { connectRuns, useRunsStore } from './runsStore';
@@ -78,13 +79,8 @@ describe('runs store', () => {
 
   it('seeds earlier runs from listRuns, newest first, without overwriting live ones', async () => {
     const record = (id: string, startedAtMs: number, title: string): RunRecord => ({
-      id,
-      title,
-      request: request(title),
+      ...newRunRecord(id, request(title), startedAtMs, 100),
       status: 'done',
-      startedAtMs,
-      totalParams: 100,
-      backend: null,
       epochs: [epochEvent(id, 1, 0.5, 0.8) as Extract<RunRecord['epochs'][number], { type: 'epoch' }>],
       batches: [
         { epoch: 1, batch: 1, loss: 0.9, accuracy: 0.3 },
@@ -93,12 +89,8 @@ describe('runs store', () => {
       progress: { epoch: 1, batch: 2, samplesPerSecond: 900, elapsedMs: 3000, etaMs: 0 },
       trainSamples: 128,
       batchesPerEpoch: 2,
-      bestEpoch: null,
-      stoppedEarly: false,
-      result: null,
       samplesPerSecond: 900,
       trainingMs: 3000,
-      error: null,
     });
     const fake = createFakeApi({ runs: [record('old-1', 1, 'MLP'), record('old-2', 2, 'CNN'), record('run-9', 3, 'Live')] });
     connectRuns(fake);
