@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { JsonTextError, parseJsonText } from '../../shared/json/parseJsonText';
 import { MODEL_JSON } from './saveTfjsModel';
+import { registerKerasLayers } from '../training/kerasLayersForTfjs';
 
 /** A model folder or file that cannot be loaded, with what is wrong. */
 export class ModelFileError extends Error {
@@ -109,6 +110,7 @@ export function registerFileRouter(): void {
  */
 export async function loadTrainedModel(path: string): Promise<tf.LayersModel> {
   const artifacts = await readTfjsArtifacts(path);
+  registerKerasLayers();
   try {
     return await tf.loadLayersModel(tf.io.fromMemory(artifacts));
   } catch (e) {
