@@ -1,6 +1,6 @@
 // Keras layers that tfjs-layers 4.22 lacks or only half implements, registered under their Keras
 // class names so that tfjs's own deserializer builds them from the same topology the exports
-// write: Subtract (missing), ReLU with negative_slope and threshold (tfjs knows only max_value),
+// write: Subtract (missing), Maximum and Minimum (untrainable when an input broadcasts), ReLU with negative_slope and threshold (tfjs knows only max_value),
 // ELU with any alpha (tfjs refuses all but 1), Softmax over any axis (tfjs computes only the last). Each is written with differentiable tfjs ops, so
 // networks using them train; the formulas are Keras's own (keras.backend.relu, keras.backend.elu).
 import * as tf from '@tensorflow/tfjs';
@@ -102,45 +102,59 @@ class KerasSoftmax extends tf.layers.Layer {
   }
 }
 
-/** Keras's Subtract: the first input minus the second, broadcast like tfjs's other merges. */
-class KerasSubtract extends tf.layers.Layer {
-  static readonly className = 'Subtract';
+/**
+ * An element-wise merge of Keras's: inputs lined up as Keras and tfjs's merges line them up (a
+ * lower-rank input gains axes right after the batch) and stretched to one shape before `op`, so
+ * the gradient of a stretched input adds up over the stretched axes. tfjs's own Maximum and
+ * Minimum skip that sum and cannot train when one input broadcasts (tfjs-core 4.22's
+ * maximum/minimum gradients), and it has no Subtract.
+ */
+function kerasMerge(className: string, op: (a: tf.Tensor, b: tf.Tensor) => tf.Tensor, exactlyTwo: boolean) {
+  return class KerasMerge extends tf.layers.Layer {
+    static readonly className = className;
 
-  override build(inputShape: Shape | Shape[]): void {
-    if (!Array.isArray(inputShape[0]) || inputShape.length !== 2)
-      throw new Error(`A Subtract layer should be called on exactly 2 inputs, got ${Array.isArray(inputShape[0]) ? inputShape.length : 1}`);
-    this.computeOutputShape(inputShape);
-    this.built = true;
-  }
+    override build(inputShape: Shape | Shape[]): void {
+      const count = Array.isArray(inputShape[0]) ? inputShape.length : 1;
+      if (count < 2 || (exactlyTwo && count !== 2))
+        throw new Error(`A ${className} layer should be called on ${exactlyTwo ? 'exactly 2' : 'at least 2'} inputs, got ${count}`);
+      this.computeOutputShape(inputShape);
+      this.built = true;
+    }
 
-  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
-    return tf.tidy(() => {
-      const [a, b] = Array.isArray(inputs) ? inputs : [inputs];
-      if (!a || !b) throw new Error('A Subtract layer should be called on exactly 2 inputs');
-      // As Keras and tfjs's merges: a lower-rank input gains axes right after the batch.
-      const rank = Math.max(a.rank, b.rank);
-      const lift = (v: tf.Tensor): tf.Tensor => (v.rank < rank ? tf.reshape(v, [v.shape[0] ?? -1, ...Array<number>(rank - v.rank).fill(1), ...v.shape.slice(1)]) : v);
-      return tf.sub(lift(a), lift(b));
-    });
-  }
+    override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
+      return tf.tidy(() => {
+        const xs = Array.isArray(inputs) ? inputs : [inputs];
+        const rank = Math.max(...xs.map((v) => v.rank));
+        const lift = (v: tf.Tensor): tf.Tensor => (v.rank < rank ? tf.reshape(v, [v.shape[0] ?? -1, ...Array<number>(rank - v.rank).fill(1), ...v.shape.slice(1)]) : v);
+        const lifted = xs.map(lift);
+        // Sizes agree or are 1 (checked when the layer was built): the larger one is the common size.
+        const shape = Array.from({ length: rank }, (_, i) => Math.max(...lifted.map((v) => v.shape[i] ?? 1)));
+        const full = lifted.map((v) => (v.shape.every((d, i) => d === shape[i]) ? v : tf.broadcastTo(v, shape)));
+        return full.slice(1).reduce((acc, v) => op(acc, v), full[0] as tf.Tensor);
+      });
+    }
 
-  override computeOutputShape(inputShape: Shape | Shape[]): Shape {
-    const [a, b] = inputShape as Shape[];
-    const out = a && b ? mergeShape(a, b) : null;
-    if (!out) throw new Error(`Subtract: the shapes ${JSON.stringify(a)} and ${JSON.stringify(b)} cannot be subtracted`);
-    return [...out];
-  }
+    override computeOutputShape(inputShape: Shape | Shape[]): Shape {
+      const shapes = inputShape as Shape[];
+      let out: readonly (number | null)[] | null = shapes[0] ?? null;
+      for (const s of shapes.slice(1)) out = out && mergeShape(out, s);
+      if (!out) throw new Error(`${className}: the shapes ${shapes.map((s) => JSON.stringify(s)).join(' and ')} cannot be merged`);
+      return [...out];
+    }
+  };
 }
 
 let registered = false;
 
 /**
  * Registers the Keras layers above with tfjs, replacing its ReLU, ELU and Softmax (which they extend to
- * Keras's full settings; with tfjs's settings they compute the same). Idempotent; call before
+ * Keras's full settings; with tfjs's settings they compute the same) and its Maximum and Minimum
+ * (the same values, with gradients that also hold when an input broadcasts). Idempotent; call before
  * building or loading a model.
  */
 export function registerKerasLayers(): void {
   if (registered) return;
   registered = true;
-  for (const cls of [KerasReLU, KerasELU, KerasSoftmax, KerasSubtract]) tf.serialization.registerClass(cls);
+  const merges = [kerasMerge('Subtract', tf.sub, true), kerasMerge('Maximum', tf.maximum, false), kerasMerge('Minimum', tf.minimum, false)];
+  for (const cls of [KerasReLU, KerasELU, KerasSoftmax, ...merges]) tf.serialization.registerClass(cls);
 }
