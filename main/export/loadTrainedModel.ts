@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { JsonTextError, parseJsonText } from '../../shared/json/parseJsonText';
 import { MODEL_JSON } from './saveTfjsModel';
 import { errorMessage } from '../../shared/errors/errorMessage';
+import { registerKerasLayers } from '../training/kerasLayersForTfjs';
 
 /** A model folder or file that cannot be loaded, with what is wrong. */
 export class ModelFileError extends Error {
@@ -110,6 +111,7 @@ export function registerFileRouter(): void {
  */
 export async function loadTrainedModel(path: string): Promise<tf.LayersModel> {
   const artifacts = await readTfjsArtifacts(path);
+  registerKerasLayers();
   try {
     return await tf.loadLayersModel(tf.io.fromMemory(artifacts));
   } catch (e) {

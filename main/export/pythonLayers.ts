@@ -16,6 +16,9 @@ export const POSITIONAL: Readonly<Record<string, readonly string[]>> = {
   Dropout: ['rate'],
   Reshape: ['target_shape'],
   Activation: ['activation'],
+  Rescaling: ['scale'],
+  GaussianNoise: ['stddev'],
+  GaussianDropout: ['rate'],
 };
 
 /** Where Keras 3's Python names differ from the Keras 2 / tfjs config names the project stores. */

@@ -137,11 +137,45 @@ function branching(): ProjectFile {
   return newProject('Two branches', { nodes, edges }, { kind: 'mnist' });
 }
 
+/** Every layer of the wider catalogue's activations, merges, normalisation and noise, with non-default settings. */
+function wider(): ProjectFile {
+  const node = (id: string, type: string, params: Record<string, ParamValue> = {}): LayerNode => ({ id, name: id, type, params, position: { x: 0, y: 0 } });
+  const nodes = [
+    node('digits', 'InputLayer', { shape: [28, 28, 1] }),
+    node('scaled', 'Rescaling', { scale: 1 / 127.5, offset: -1 }),
+    node('noisy', 'GaussianNoise', { stddev: 0.2 }),
+    node('conv_a', 'Conv2D', { filters: 8, kernel_size: [3, 3], padding: 'same' }),
+    node('conv_b', 'Conv2D', { filters: 1, kernel_size: [1, 1] }),
+    node('gated', 'Multiply'),
+    node('mean', 'Average'),
+    node('hi', 'Maximum'),
+    node('lo', 'Minimum'),
+    node('spread', 'Subtract'),
+    node('relu6', 'ReLU', { max_value: 6, negative_slope: 0.1, threshold: 0.5 }),
+    node('slopes', 'PReLU', { shared_axes: [1, 2] }),
+    node('norm', 'LayerNormalization', { epsilon: 0.01 }),
+    node('shaken', 'GaussianDropout', { rate: 0.3 }),
+    node('gap', 'GlobalAveragePooling2D'),
+    node('smooth', 'ELU', { alpha: 0.5 }),
+    node('scores', 'Dense', { units: 10 }),
+    node('probs', 'Softmax'),
+  ];
+  const wire = (source: string, target: string): Edge => ({ id: `${source}-${target}`, source, target });
+  const chain = (...ids: string[]) => ids.slice(1).map((id, i) => wire(ids[i] ?? '', id));
+  const edges = [
+    ...chain('digits', 'scaled', 'noisy', 'conv_a', 'gated', 'mean', 'hi', 'spread', 'relu6', 'slopes', 'norm', 'shaken', 'gap', 'smooth', 'scores', 'probs'),
+    ...[wire('noisy', 'conv_b'), wire('conv_b', 'gated'), wire('conv_a', 'mean'), wire('conv_b', 'hi'), wire('mean', 'lo'), wire('conv_b', 'lo'), wire('lo', 'spread')],
+  ];
+  return newProject('Wider catalogue', { nodes, edges }, { kind: 'mnist' });
+}
+
 const AUGMENTATION = { shift: 0.1, rotation: 0.05, zoom: 0.2, flip: true } as const;
 const projects: { id: string; project: ProjectFile; kerasTotal: number | null }[] = [
   ...PROJECT_TEMPLATES.map((t) => ({ id: t.id, project: t.project, kerasTotal: t.kerasTotal })),
   // 8·(5·5·1 + 1) + 4·3·3·1 + 4·12 + 12·10 + 10, counted by hand: Concatenate gives 12 channels.
   { id: 'two-branches', project: branching(), kerasTotal: 208 + 36 + 48 + 130 },
+  // 8·(3·3·1 + 1) + 1·(1·1·1 + 1) + PReLU 1·1·8 + LayerNormalization 2·8 + Dense 8·10 + 10; the rest have no weights.
+  { id: 'wider-catalogue', project: wider(), kerasTotal: 80 + 2 + 8 + 16 + 90 },
   // Augmentation layers have no weights: the same counts, one more block in the script.
   ...[
     PROJECT_TEMPLATES.find((t) => t.id === 'cifar10-cnn'),

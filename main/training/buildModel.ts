@@ -3,6 +3,7 @@
 // so what trains is exactly what the topology (and therefore the export) describes.
 import * as tf from '@tensorflow/tfjs';
 import { fastAdam } from '../compute/fastAdam';
+import { registerKerasLayers } from './kerasLayersForTfjs';
 import type { LossName, TrainingSettings } from '../../shared/training/settings';
 import { errorMessage } from '../../shared/errors/errorMessage';
 
@@ -48,6 +49,7 @@ export function compileModel(model: tf.LayersModel, settings: Pick<TrainingSetti
  * @throws InvalidModelError when tfjs cannot build it (unknown layer, impossible shapes)
  */
 export async function modelFromTopology(topology: object): Promise<tf.LayersModel> {
+  registerKerasLayers();
   try {
     return await tf.models.modelFromJSON(topology as Parameters<typeof tf.models.modelFromJSON>[0]);
   } catch (e) {

@@ -154,11 +154,13 @@ export function inferGraph(graph: Graph, options: InferOptions = {}): GraphRepor
         message:
           def.inputs.max === 0
             ? `${nodeLabel(node)} is where data enters, but ${count} layers are wired into it.`
-            : `${nodeLabel(node)} takes one input, but ${count} are connected (${inputs.map((s) => `'${s.name}'`).join(', ')}).`,
+            : `${nodeLabel(node)} takes ${def.inputs.max === 1 ? 'one input' : `exactly ${def.inputs.max} inputs`}, but ${count} are connected (${inputs.map((s) => `'${s.name}'`).join(', ')}).`,
         hint:
           def.inputs.max === 0
             ? 'Remove the wires into the Input block.'
-            : 'Keep one wire, or join the branches first with an Add or Concatenate layer.',
+            : def.inputs.max === 1
+              ? 'Keep one wire, or join the branches first with an Add or Concatenate layer.'
+              : `Keep ${def.inputs.max} wires, or join the extra branches first with an Add or Concatenate layer.`,
       });
     }
     // An upstream problem has already been reported there; don't pile errors onto every layer below it.

@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-cpu';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { registerKerasLayers } from '../../main/training/kerasLayersForTfjs';
 import type { IssueCode } from '../graph/issues';
 import { inferGraph } from '../graph/inferGraph';
 import type { Graph } from '../graph/types';
@@ -15,6 +16,8 @@ import { sequentialChain } from './layerOrder';
 import { toKerasTopology, toSequentialTopology } from './toKerasTopology';
 
 beforeAll(async () => {
+  // The Keras layers tfjs lacks (Subtract) or half implements (ReLU, ELU), as training builds them.
+  registerKerasLayers();
   await tf.setBackend('cpu');
   await tf.ready();
 });

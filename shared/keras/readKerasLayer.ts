@@ -94,6 +94,7 @@ function refuseUnsupported(c: JsonObject, fail: Fail): void {
   if (c.keepdims === true) throw fail('keepdims', 'keepdims=true is not supported; NetCanvas global pooling gives one number per channel');
   if (c.lora_rank !== undefined && c.lora_rank !== null) throw fail('lora_rank', 'LoRA layers are not supported');
   if (c.renorm === true) throw fail('renorm', 'batch renormalization is not supported');
+  if (c.rms_scaling === true) throw fail('rms_scaling', 'RMS scaling (Keras 3 LayerNormalization) is not supported; only rms_scaling=false');
 }
 
 /** Which field holds an InputLayer's shape, after checking every size but the batch is fixed. */

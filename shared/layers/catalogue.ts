@@ -14,6 +14,15 @@ import { leakyRelu } from './leakyRelu';
 import { normaliseParam } from './params';
 import { averagePooling2d, maxPooling2d } from './pooling2d';
 import { reshape } from './reshape';
+import { layerNormalization } from './layerNormalization';
+import { rescaling } from './rescaling';
+import { relu } from './relu';
+import { elu } from './elu';
+import { prelu } from './prelu';
+import { softmax } from './softmax';
+import { gaussianNoise } from './gaussianNoise';
+import { gaussianDropout } from './gaussianDropout';
+import { average, maximum, minimum, multiply, subtract } from './merges';
 
 /** Every layer NetCanvas knows, keyed by Keras class name, in palette order. */
 export const LAYERS = {
@@ -32,6 +41,19 @@ export const LAYERS = {
   LeakyReLU: leakyRelu,
   Add: add,
   Concatenate: concatenate,
+  LayerNormalization: layerNormalization,
+  Rescaling: rescaling,
+  ReLU: relu,
+  ELU: elu,
+  PReLU: prelu,
+  Softmax: softmax,
+  GaussianNoise: gaussianNoise,
+  GaussianDropout: gaussianDropout,
+  Multiply: multiply,
+  Average: average,
+  Maximum: maximum,
+  Minimum: minimum,
+  Subtract: subtract,
 } as const satisfies Record<string, { kerasClass: string }>;
 
 export type LayerType = keyof typeof LAYERS;

@@ -7,7 +7,8 @@ export type ParamSpec =
   | { readonly kind: 'int'; readonly default: number; readonly min: number; readonly max?: number; readonly help: string }
   | {
       readonly kind: 'float';
-      readonly default: number;
+      /** `null` means "not set": ReLU's max_value then caps nothing, as Keras's `None`. */
+      readonly default: number | null;
       readonly min?: number;
       readonly max?: number;
       /** When true, `max` itself is not allowed (Dropout's rate < 1). */
@@ -25,7 +26,8 @@ export type ParamSpec =
   | { readonly kind: 'bool'; readonly default: boolean; readonly help: string }
   | {
       readonly kind: 'dims';
-      readonly default: readonly number[];
+      /** `null` means "not set": PReLU's shared_axes then shares nothing, as Keras's `None`. */
+      readonly default: readonly number[] | null;
       /** Reshape accepts one -1, meaning "whatever is left". */
       readonly allowInfer: boolean;
       readonly help: string;
@@ -33,8 +35,12 @@ export type ParamSpec =
 
 export type ParamSpecs = Readonly<Record<string, ParamSpec>>;
 
-type ValueOf<S extends ParamSpec> = S extends { kind: 'int' | 'float' }
+type ValueOf<S extends ParamSpec> = S extends { kind: 'float'; default: null }
+  ? number | null
+  : S extends { kind: 'int' | 'float' }
   ? number
+  : S extends { kind: 'dims'; default: null }
+    ? readonly number[] | null
   : S extends { kind: 'pair'; default: null }
     ? readonly [number, number] | null
     : S extends { kind: 'pair' }
@@ -61,6 +67,12 @@ export const choice = <const T extends readonly string[]>(options: T, o: { defau
 export const bool = (o: { default: boolean; help: string }) => ({ kind: 'bool', ...o }) as const satisfies ParamSpec;
 export const dims = (o: { default: readonly number[]; allowInfer?: boolean; help: string }) =>
   ({ kind: 'dims', allowInfer: false, ...o }) as const satisfies ParamSpec;
+/** A number Keras lets be `None` (not set); the inspector's empty field. */
+export const optionalFloat = (o: { min?: number; max?: number; help: string }) =>
+  ({ kind: 'float', default: null, ...o }) as const satisfies ParamSpec;
+/** A list of axes Keras lets be `None` (not set), like PReLU's shared_axes. */
+export const optionalDims = (o: { help: string }) =>
+  ({ kind: 'dims', default: null, allowInfer: false, ...o }) as const satisfies ParamSpec;
 
 /** Keras's activation functions, by their Keras names. */
 export const ACTIVATIONS = ['linear', 'relu', 'sigmoid', 'tanh', 'softmax', 'elu', 'selu', 'softplus'] as const;
@@ -90,6 +102,7 @@ export function normaliseParam(
   raw: ParamValue | undefined,
 ): { value: unknown } | { problem: string } {
   if (raw === undefined) return { value: spec.default };
+  if (raw === null && (spec.kind === 'float' || spec.kind === 'dims') && spec.default === null) return { value: null };
   switch (spec.kind) {
     case 'int': {
       if (!isWhole(raw)) return { problem: `${name} must be a whole number, got ${fmt(raw)}` };
@@ -152,6 +165,7 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
  */
 export function parseParamText(spec: ParamSpec, text: string): ParamValue {
   const t = text.trim();
+  if ((spec.kind === 'float' || spec.kind === 'dims') && spec.default === null && (t === '' || t === 'None')) return null;
   if (spec.kind === 'int' || spec.kind === 'float') return NUMBER.test(t) ? Number(t) : text;
   if (spec.kind !== 'pair' && spec.kind !== 'dims') return text;
   if (spec.kind === 'pair' && t === '') return null;

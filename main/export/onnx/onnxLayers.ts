@@ -192,9 +192,94 @@ const elementwise =
   (ctx) =>
     f(ctx, first(ctx));
 
+/** A float32 scalar constant, broadcast by the operator it feeds. */
+const scalar = (ctx: OnnxLayerContext, what: string, value: number): string =>
+  ctx.b.weight(`${ctx.node.name}/${what}`, { shape: [], values: Float32Array.of(value) });
+
+/**
+ * The inputs of an element-wise merge, lined up as Keras lines them up: all in the first input's
+ * layout when their ranks agree; otherwise channels-last, each lower-rank input given size-1 axes
+ * right after the batch (ONNX broadcasting would align it with the batch instead).
+ */
+function mergeInputs(ctx: OnnxLayerContext): OnnxValue[] {
+  const rank = Math.max(...ctx.inputs.map((v) => v.shape.length));
+  if (ctx.inputs.every((v) => v.shape.length === rank)) return aligned(ctx);
+  return ctx.inputs.map((v) => {
+    const x = ctx.b.toLayout(v, 'nhwc');
+    if (x.shape.length === rank) return x;
+    const axes = Array.from({ length: rank - x.shape.length }, (_, i) => i + 1);
+    return { ...x, name: ctx.b.op('Unsqueeze', [x.name, ctx.b.int64(`${ctx.node.name}/axes`, axes)]) };
+  });
+}
+
+/** Multiply (pairwise Mul), Subtract (Sub) and the variadic Max, Min and Mean (Average). */
+const merge =
+  (op: 'Mul' | 'Sub' | 'Max' | 'Min' | 'Mean'): OnnxLayerConverter =>
+  (ctx) => {
+    const xs = mergeInputs(ctx);
+    const names = xs.map((v) => v.name);
+    const y = op === 'Mul' || op === 'Sub' ? names.slice(1).reduce((acc, name) => ctx.b.op(op, [acc, name]), names[0] ?? '') : ctx.b.op(op, names);
+    return same(ctx, y, xs.find((v) => v.shape.length === ctx.outputShape.length)?.layout ?? 'nhwc');
+  };
+
+/**
+ * Keras's ReLU: x above the threshold (capped at max_value), negative_slope × (x − threshold) at
+ * or below it; plain Relu when there is neither slope nor threshold.
+ */
+const kerasRelu: OnnxLayerConverter = (ctx) => {
+  const { b, params } = ctx;
+  const x = first(ctx);
+  const slope = Number(params.negative_slope ?? 0);
+  const threshold = Number(params.threshold ?? 0);
+  let y: string;
+  if (slope === 0 && threshold === 0) y = b.op('Relu', [x.name]);
+  else {
+    const t = scalar(ctx, 'threshold', threshold);
+    const below = b.op('Mul', [b.op('Sub', [x.name, t]), scalar(ctx, 'negative_slope', slope)]);
+    y = b.op('Where', [b.op('Greater', [x.name, t]), x.name, below]);
+  }
+  if (typeof params.max_value === 'number') y = b.op('Min', [y, scalar(ctx, 'max_value', params.max_value)]);
+  return { ...x, name: y };
+};
+
+/** PReLU's learned slopes, permuted to channels-first when the feature map is. */
+const prelu: OnnxLayerConverter = (ctx) => {
+  const x = first(ctx);
+  const alpha = weight(ctx, 'alpha');
+  const slopes = x.shape.length === 4 && x.layout === 'nchw' ? permute(alpha, [2, 0, 1]) : alpha;
+  return { ...x, name: ctx.b.op('PRelu', [x.name, ctx.b.weight(`${ctx.node.name}/alpha`, slopes)]) };
+};
+
+/** Rescaling: x × scale + offset. */
+const rescaling: OnnxLayerConverter = (ctx) => {
+  const x = first(ctx);
+  const scaled = ctx.b.op('Mul', [x.name, scalar(ctx, 'scale', Number(ctx.params.scale ?? 1))]);
+  return { ...x, name: ctx.b.op('Add', [scaled, scalar(ctx, 'offset', Number(ctx.params.offset ?? 0))]) };
+};
+
+/**
+ * LayerNormalization written out for opset 13 (its own operator needs opset 17): over the one
+ * axis, (x − mean) / √(variance + ε), then × gamma + beta shaped to broadcast along that axis.
+ */
+const layerNormalization: OnnxLayerConverter = (ctx) => {
+  const { b, node, params } = ctx;
+  const x = first(ctx);
+  const axis = onnxAxis(x, typeof params.axis === 'number' ? params.axis : -1);
+  const epsilon = typeof params.epsilon === 'number' ? params.epsilon : 0.001;
+  const mean = b.op('ReduceMean', [x.name], { axes: [axis], keepdims: 1 });
+  const centred = b.op('Sub', [x.name, mean]);
+  const variance = b.op('ReduceMean', [b.op('Mul', [centred, centred])], { axes: [axis], keepdims: 1 });
+  let y = b.op('Div', [centred, b.op('Sqrt', [b.op('Add', [variance, scalar(ctx, 'epsilon', epsilon)])])]);
+  const size = x.shape.at(Number(typeof params.axis === 'number' ? params.axis : -1)) ?? refuse(node, 'the size of its axis must be known.');
+  const along = (t: WeightTensor): WeightTensor => ({ shape: [size, ...Array<number>(x.shape.length - 1 - axis).fill(1)], values: t.values });
+  if (params.scale !== false) y = b.op('Mul', [y, b.weight(`${node.name}/gamma`, along(weight(ctx, 'gamma')))]);
+  if (params.center !== false) y = b.op('Add', [y, b.weight(`${node.name}/beta`, along(weight(ctx, 'beta')))]);
+  return { ...x, name: y };
+};
+
 /**
  * Every Keras class the ONNX export writes. InputLayer is the graph's input and has no entry.
- * Dropout does nothing at inference, so it is an Identity.
+ * Dropout does nothing at inference, so it is an Identity (as are the Gaussian noise layers).
  */
 export const ONNX_LAYERS: Partial<Record<LayerType, OnnxLayerConverter>> = {
   Conv2D: conv2d,
@@ -211,6 +296,20 @@ export const ONNX_LAYERS: Partial<Record<LayerType, OnnxLayerConverter>> = {
   LeakyReLU: elementwise((ctx, x) => ({ ...x, name: ctx.b.op('LeakyRelu', [x.name], { alpha: { float: Number(ctx.params.alpha ?? 0.3) } }) })),
   Add: add,
   Concatenate: concatenate,
+  LayerNormalization: layerNormalization,
+  Rescaling: rescaling,
+  ReLU: kerasRelu,
+  ELU: elementwise((ctx, x) => ({ ...x, name: ctx.b.op('Elu', [x.name], { alpha: { float: Number(ctx.params.alpha ?? 1) } }) })),
+  PReLU: prelu,
+  Softmax: elementwise((ctx, x) => ({ ...x, name: ctx.b.op('Softmax', [x.name], { axis: onnxAxis(x, Number(ctx.params.axis ?? -1)) }) })),
+  // Noise is added only while training: at inference both pass their input through.
+  GaussianNoise: elementwise((ctx, x) => ({ ...x, name: ctx.b.op('Identity', [x.name]) })),
+  GaussianDropout: elementwise((ctx, x) => ({ ...x, name: ctx.b.op('Identity', [x.name]) })),
+  Multiply: merge('Mul'),
+  Average: merge('Mean'),
+  Maximum: merge('Max'),
+  Minimum: merge('Min'),
+  Subtract: merge('Sub'),
 };
 
 /** The converter for `node`, or an OnnxExportError naming the layer. */

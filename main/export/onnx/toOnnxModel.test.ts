@@ -45,12 +45,12 @@ function mnistAs([h, w, c]: readonly number[]): Float32Array {
 }
 
 /**
- * Seeded non-zero biases and batch-normalisation statistics (a fresh model's are 0 and 1, which
- * would hide a bias or statistic written in the wrong order).
+ * Seeded non-zero biases, batch-normalisation statistics and PReLU slopes (a fresh model's are 0
+ * and 1, which would hide a bias, statistic or slope written in the wrong order).
  */
 function perturb(model: tf.LayersModel): void {
   let seed = 1;
-  const ranges: Record<string, [number, number]> = { bias: [-0.2, 0.2], beta: [-0.3, 0.3], moving_mean: [-0.3, 0.3], gamma: [0.5, 1.5], moving_variance: [0.5, 2] };
+  const ranges: Record<string, [number, number]> = { bias: [-0.2, 0.2], beta: [-0.3, 0.3], moving_mean: [-0.3, 0.3], gamma: [0.5, 1.5], moving_variance: [0.5, 2], alpha: [0.05, 0.5] };
   for (const layer of model.layers)
     for (const w of layer.weights) {
       const range = ranges[w.originalName.split('/').pop() ?? ''];
@@ -142,6 +142,32 @@ describe('ONNX export agrees with tfjs on 200 MNIST test digits', () => {
     ],
     'softmax over channels, LeakyReLU, Dropout': [input, conv(6, { activation: 'softmax' }), ['LeakyReLU', { alpha: 0.1 }], ['Dropout', { rate: 0.3 }], ...head],
     'Dense per pixel on feature maps': [input, conv(4, { activation: 'relu' }), ['Dense', { units: 3, activation: 'relu' }], ...head],
+    'Rescaling, GaussianNoise, ReLU with every option, PReLU per channel and per number, LayerNormalization, GaussianDropout': [
+      input,
+      ['Rescaling', { scale: 2, offset: -1 }],
+      ['GaussianNoise', { stddev: 0.5 }],
+      conv(6),
+      ['ReLU', { max_value: 1.5, negative_slope: 0.2, threshold: 0.1 }],
+      ['PReLU', { shared_axes: [1, 2] }],
+      conv(4),
+      ['LayerNormalization'],
+      ['PReLU'],
+      ['GaussianDropout', { rate: 0.3 }],
+      ...head,
+    ],
+    'ELU, Softmax over height, LayerNormalization over width and on vectors, ReLU6': [
+      input,
+      conv(4),
+      ['ELU', { alpha: 0.5 }],
+      ['Softmax', { axis: 1 }],
+      ['LayerNormalization', { axis: 2, center: false, epsilon: 0.01 }],
+      ['Flatten'],
+      ['Dense', { units: 16 }],
+      ['LayerNormalization', { scale: false }],
+      ['ReLU', { max_value: 6 }],
+      ['Dense', { units: 10 }],
+      ['Softmax'],
+    ],
     'Reshape to a vector and back to an image': [
       input,
       ['Reshape', { target_shape: [784] }],
@@ -188,6 +214,20 @@ describe('ONNX export agrees with tfjs on 200 MNIST test digits', () => {
       ['gap', 'GlobalAveragePooling2D', {}, ['maps']],
       ['both', 'Concatenate', { axis: 1 }, ['wide', 'gap']],
       ['out', 'Dense', { units: 10, activation: 'softmax' }, ['both']],
+    ]),
+    'Multiply, Average, Maximum, Minimum, Subtract: a broadcast channel and a broadcast vector': branches([
+      ['input', 'InputLayer', { shape: [28, 28, 1] }, []],
+      ['conv_a', 'Conv2D', { filters: 4, kernel_size: [3, 3], padding: 'same', activation: 'relu' }, ['input']],
+      ['conv_b', 'Conv2D', { filters: 1, kernel_size: [3, 3], padding: 'same', activation: 'tanh' }, ['input']],
+      ['gated', 'Multiply', {}, ['conv_a', 'conv_b']],
+      ['mean', 'Average', {}, ['conv_a', 'gated', 'input']],
+      ['hi', 'Maximum', {}, ['mean', 'conv_b']],
+      ['lo', 'Minimum', {}, ['conv_a', 'conv_b', 'input']],
+      ['spread', 'Subtract', {}, ['hi', 'lo']],
+      ['gap', 'GlobalAveragePooling2D', {}, ['spread']],
+      ['channels', 'Multiply', {}, ['spread', 'gap']],
+      ['flatten', 'Flatten', {}, ['channels']],
+      ['out', 'Dense', { units: 10, activation: 'softmax' }, ['flatten']],
     ]),
     'Concatenate along height': branches([
       ['input', 'InputLayer', { shape: [28, 28, 1] }, []],
