@@ -7,16 +7,17 @@ const softmax10 = ['Dense', { units: 10, activation: 'softmax' }] as const;
 /**
  * The challenges that ship with NetCanvas, in the order the start screen lists them. Each is an
  * ordinary challenge file (checked by `builtinChallenges.test.ts` through `parseChallengeFile`),
- * and each goal was reached by a network NetCanvas trains (docs/challenges.md says how).
+ * and each goal is within reach (docs/challenges.md says what was checked: the first, with a
+ * 12,810-parameter CNN, reached 97.41% on MNIST in one epoch with the default settings).
  */
 export const BUILTIN_CHALLENGES: readonly ChallengeFile[] = [
   {
     format: 'netcanvas-challenge',
     version: 1,
-    title: 'Under 20,000 parameters, 98% on MNIST in one epoch',
+    title: 'Under 20,000 parameters, 97% on MNIST in one epoch',
     description:
-      'This CNN has 30,762 parameters. Make it smaller than 20,000 and still reach 98% test accuracy after a single epoch. Convolutions share their weights; Dense layers do not.',
-    goal: { dataset: 'mnist', maxParams: 20_000, minTestAccuracy: 0.98, maxEpochs: 1 },
+      'This CNN has 30,762 parameters. Make it smaller than 20,000 and still reach 97% test accuracy after a single epoch. Convolutions share their weights; Dense layers do not.',
+    goal: { dataset: 'mnist', maxParams: 20_000, minTestAccuracy: 0.97, maxEpochs: 1 },
     start: stackGraph([
       input,
       ['Conv2D', { filters: 16, kernel_size: [3, 3], activation: 'relu' }],
@@ -41,8 +42,8 @@ export const BUILTIN_CHALLENGES: readonly ChallengeFile[] = [
     version: 1,
     title: 'Beat the feed-forward network on Fashion-MNIST with fewer parameters',
     description:
-      'The 784-512-512-10 network has 669,706 parameters and reaches about 88% on Fashion-MNIST in five epochs. Reach that with fewer than 100,000 parameters.',
-    goal: { dataset: 'fashion-mnist', maxParams: 100_000, minTestAccuracy: 0.88, maxEpochs: 5 },
+      'The 784-512-512-10 feed-forward network has 669,706 parameters and reaches about 88% on Fashion-MNIST in five epochs. Reach 87% with fewer than 100,000 parameters.',
+    goal: { dataset: 'fashion-mnist', maxParams: 100_000, minTestAccuracy: 0.87, maxEpochs: 5 },
     start: stackGraph([input, ['Flatten'], ['Dense', { units: 512, activation: 'relu' }], ['Dense', { units: 512, activation: 'relu' }], softmax10]),
     lockedBlocks: ['input_layer'],
     fixedSettings: { epochs: 5 },

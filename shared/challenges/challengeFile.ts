@@ -1,6 +1,9 @@
 import type { Graph } from '../graph/types';
 import type { TrainingSettings } from '../training/settings';
 
+/** How a challenge file's name ends, so the workspace lists it and Save never overwrites it. */
+export const CHALLENGE_SUFFIX = '.challenge.json';
+
 /** The challenge-file format version this build writes. Older versions are migrated on load. */
 export const CHALLENGE_VERSION = 1;
 

@@ -1,4 +1,4 @@
-import type { RunRecord } from '../api/backendApi';
+import type { RunRequest, RunStatus } from '../api/backendApi';
 import type { GraphReport } from '../graph/inferGraph';
 import type { Graph } from '../graph/types';
 import type { DatasetRef } from '../training/datasetTypes';
@@ -27,6 +27,14 @@ export interface ChallengeWork {
   readonly report: GraphReport;
   readonly dataset: DatasetRef;
   readonly training: TrainingSettings;
+}
+
+/** What the checker reads of a run (a RunRecord, or the renderer's view of one). */
+export interface ChallengeRun {
+  readonly status: RunStatus;
+  /** Null while only the run's events are known. */
+  readonly request: Pick<RunRequest, 'graph' | 'dataset' | 'settings'> | null;
+  readonly result: { readonly testAccuracy: number } | null;
 }
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -73,9 +81,10 @@ function buildConditions(challenge: ChallengeFile, graph: Graph, report: GraphRe
  * another data set, with more epochs than allowed, with a fixed setting changed, or a network that
  * breaks the parameter or layer conditions.
  */
-export function runDoesNotCount(challenge: ChallengeFile, run: RunRecord, report: GraphReport): string | null {
+export function runDoesNotCount(challenge: ChallengeFile, run: ChallengeRun, report: GraphReport): string | null {
   const { goal } = challenge;
   const { request } = run;
+  if (!request) return 'its settings are not known yet';
   if (request.dataset.kind !== goal.dataset) return `trained on another data set`;
   if (goal.maxEpochs !== undefined && request.settings.epochs > goal.maxEpochs) return `trained for more than ${goal.maxEpochs} epoch${goal.maxEpochs === 1 ? '' : 's'}`;
   const broken = brokenFixedSettings(challenge.fixedSettings, request.settings);
@@ -92,7 +101,7 @@ export function runDoesNotCount(challenge: ChallengeFile, run: RunRecord, report
 export function checkChallenge(
   challenge: ChallengeFile,
   work: ChallengeWork,
-  runs: readonly RunRecord[] = [],
+  runs: readonly ChallengeRun[] = [],
   reportOf: (graph: Graph) => GraphReport = () => work.report,
 ): ConditionResult[] {
   const { goal } = challenge;
@@ -114,11 +123,13 @@ export function checkChallenge(
     });
   if (goal.minTestAccuracy !== undefined) {
     const finished = runs.filter((r) => r.status === 'done' && r.result);
-    const counting = finished.filter((r) => runDoesNotCount(challenge, r, reportOf(r.request.graph)) === null);
+    const verdict = (r: ChallengeRun) => runDoesNotCount(challenge, r, reportOf(r.request?.graph ?? work.graph));
+    const counting = finished.filter((r) => verdict(r) === null);
     const best = Math.max(...counting.map((r) => r.result?.testAccuracy ?? 0));
     const label = `At least ${percent(goal.minTestAccuracy)} test accuracy`;
     if (counting.length === 0) {
-      const why = finished.length > 0 ? runDoesNotCount(challenge, finished[finished.length - 1]!, reportOf(finished[finished.length - 1]!.request.graph)) : null;
+      const last = finished.at(-1);
+      const why = last ? verdict(last) : null;
       out.push({ id: 'minTestAccuracy', label, state: 'unknown', detail: why ? `the last run does not count: ${why}` : 'train to find out' });
     } else
       out.push({ id: 'minTestAccuracy', label, state: best >= goal.minTestAccuracy ? 'met' : 'unmet', detail: `best run ${percent(best)}` });

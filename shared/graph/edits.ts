@@ -236,23 +236,28 @@ export function keepLocked(before: Graph, after: Graph, locked: ReadonlySet<stri
   if (locked.size === 0) return { graph: after, refused: [] };
   const refused: string[] = [];
   const afterById = new Map(after.nodes.map((n) => [n.id, n]));
-  let nodes = after.nodes;
+  const nodes = [...after.nodes];
   const restored = new Set<string>();
-  for (const old of before.nodes) {
+  for (const [index, old] of before.nodes.entries()) {
     if (!locked.has(old.id)) continue;
     const now = afterById.get(old.id);
     if (!now) {
       refused.push(old.name);
       restored.add(old.id);
-      nodes = [...nodes, old];
+      nodes.splice(Math.min(index, nodes.length), 0, old);
     } else if (now.type !== old.type || now.name !== old.name || JSON.stringify(now.params) !== JSON.stringify(old.params)) {
       refused.push(old.name);
-      nodes = nodes.map((n) => (n.id === old.id ? { ...old, position: n.position } : n));
+      nodes[nodes.indexOf(now)] = { ...old, position: now.position };
     }
   }
   if (refused.length === 0) return { graph: after, refused };
   const present = new Set(nodes.map((n) => n.id));
+  const edges = [...after.edges];
   const edgeIds = new Set(after.edges.map((e) => e.id));
-  const back = before.edges.filter((e) => (restored.has(e.source) || restored.has(e.target)) && present.has(e.source) && present.has(e.target) && !edgeIds.has(e.id));
-  return { graph: { nodes, edges: [...after.edges, ...back] }, refused };
+  // A restored block's wires go back where they were in the list (a merge layer's inputs keep their order).
+  for (const [index, e] of before.edges.entries())
+    if ((restored.has(e.source) || restored.has(e.target)) && present.has(e.source) && present.has(e.target) && !edgeIds.has(e.id)) edges.splice(Math.min(index, edges.length), 0, e);
+  const graph = { nodes, edges };
+  // Refused outright: hand back the very graph it started from, so nothing counts as changed.
+  return { graph: JSON.stringify(graph) === JSON.stringify(before) ? before : graph, refused };
 }
