@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { BUILTIN_CHALLENGES } from '../shared/challenges/builtinChallenges';
@@ -60,3 +61,22 @@ test("a teacher's challenge file in the workspace opens as a new project with it
   await expect(condition(page, 'At most 8,000 parameters')).toHaveText('At most 8,000 parameters: met (7,850 now)');
   await expect(condition(page, 'Uses a Conv2D layer')).toHaveText('Uses a Conv2D layer: not met (none yet)');
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the Challenge region passes axe in the ${theme} theme, with a condition in each state`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto(appUrl());
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await page.getByRole('region', { name: 'Challenges' }).getByRole('button', { name: /Under 20,000 parameters/ }).click();
+    await page.getByRole('button', { name: /fit view/i }).click();
+    await page.getByTestId('block-dense_1').click();
+    await page.keyboard.press('Delete');
+    const challenge = page.getByRole('region', { name: 'Challenge' });
+    await expect(challenge.getByRole('status').filter({ hasText: 'locked' })).toBeVisible();
+    await challenge.getByRole('button', { name: /Show a hint/ }).click();
+    // Met (data set), not met (parameters) and not yet known (accuracy), the lock notice and a hint.
+    await expect(challenge.locator('.nc-challenge-met, .nc-challenge-unmet, .nc-challenge-unknown')).toHaveCount(4);
+    const result = await new AxeBuilder({ page }).include('[aria-label="Challenge"]').include('[aria-label="Inspector"]').analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  });
+}
