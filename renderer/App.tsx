@@ -7,6 +7,7 @@ import type { MenuCommand } from '../shared/api/apiSchemas';
 import { setInputShape } from '../shared/graph/edits';
 import type { ProjectFile } from '../shared/project/projectFile';
 import { useBackend } from './backend/useBackend';
+import { ChallengePanel } from './challenge/ChallengePanel';
 import { GraphCanvas } from './canvas/GraphCanvas';
 import { ComparePanel } from './compare/ComparePanel';
 import { useInsightInput } from './insight/insightInput';
@@ -184,6 +185,7 @@ function Workspace() {
               {!sideHidden && (
                 // Focusable, so the keyboard can scroll it (axe: scrollable-region-focusable).
                 <div className="nc-side" role="region" aria-label="Layer details" tabIndex={0}>
+                  <ChallengePanel />
                   {!hidden.has('inspector') && (
                     <Inspector onLookInside={trainedRun ? () => setTab('Insight') : undefined} />
                   )}

@@ -6,6 +6,9 @@ import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { OpenedProject, ProjectEntry } from '../../shared/api/backendApi';
+import { CHALLENGE_SUFFIX } from '../../shared/challenges/challengeFile';
+import { challengeProject } from '../../shared/challenges/challengeProject';
+import { ChallengeFileError, parseChallengeFile } from '../../shared/challenges/parseChallenge';
 import { parseProjectFile, ProjectFileError, serializeProject } from '../../shared/project/parseProject';
 import type { ProjectFile } from '../../shared/project/projectFile';
 import { ExportWriteError, writeFileAtomic } from '../export/atomicWrite';
@@ -50,12 +53,14 @@ export class ProjectService {
 
   async list(): Promise<ProjectEntry[]> {
     await mkdir(this.workspace, { recursive: true });
-    const names = (await readdir(this.workspace)).filter((n) => n.endsWith(PROJECT_SUFFIX) && n !== AUTOSAVE_FILE);
+    // A teacher's challenge files too: opening one starts a new project for it.
+    const names = (await readdir(this.workspace)).filter((n) => (n.endsWith(PROJECT_SUFFIX) && n !== AUTOSAVE_FILE) || n.endsWith(CHALLENGE_SUFFIX));
     const entries = await Promise.all(
       names.map(async (n) => {
         const path = join(this.workspace, n);
         const s = await stat(path).catch(() => null);
-        return s?.isFile() ? { path, name: n.slice(0, -PROJECT_SUFFIX.length), modifiedMs: s.mtimeMs } : null;
+        const name = n.endsWith(CHALLENGE_SUFFIX) ? `${n.slice(0, -CHALLENGE_SUFFIX.length)} (challenge)` : n.slice(0, -PROJECT_SUFFIX.length);
+        return s?.isFile() ? { path, name, modifiedMs: s.mtimeMs } : null;
       }),
     );
     return entries.filter((e): e is ProjectEntry => e !== null).sort((a, b) => b.modifiedMs - a.modifiedMs);
@@ -77,9 +82,11 @@ export class ProjectService {
       throw new ApiError('invalidProject', `Cannot read ${shortPath(full)}: ${errorMessage(e)}`);
     }
     try {
+      // A challenge file opens as a new project for that challenge (the renderer never saves over it).
+      if (full.endsWith(CHALLENGE_SUFFIX)) return { path: full, project: challengeProject(parseChallengeFile(text)) };
       return { path: full, project: parseProjectFile(text) };
     } catch (e) {
-      if (e instanceof ProjectFileError) throw new ApiError('invalidProject', `${basename(full)}: ${e.message}`);
+      if (e instanceof ProjectFileError || e instanceof ChallengeFileError) throw new ApiError('invalidProject', `${basename(full)}: ${e.message}`);
       throw e;
     }
   }

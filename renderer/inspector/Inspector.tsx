@@ -1,3 +1,4 @@
+import { Lock } from 'lucide-react';
 import { useId, useState } from 'react';
 import { explainNode } from '../../shared/explain/explainGraph';
 import { INSIGHT_LAYER_CLASSES } from '../../shared/explain/insightData';
@@ -14,7 +15,7 @@ function asText(v: ParamValue | undefined): string {
   return v.join(', ');
 }
 
-function ParamField({ layer, name, spec, error }: { layer: LayerNode; name: string; spec: ParamSpec; error?: string }) {
+function ParamField({ layer, name, spec, error, locked = false }: { layer: LayerNode; name: string; spec: ParamSpec; error?: string; locked?: boolean }) {
   const id = useId();
   const edit = (value: ParamValue) => useProjectStore.getState().editGraph((g) => setParam(g, layer.id, name, value));
   const raw = Object.hasOwn(layer.params, name) ? layer.params[name] : spec.default;
@@ -23,18 +24,19 @@ function ParamField({ layer, name, spec, error }: { layer: LayerNode; name: stri
   let control;
   if (spec.kind === 'choice')
     control = (
-      <select id={id} value={String(raw)} onChange={(e) => edit(e.target.value)}>
+      <select id={id} value={String(raw)} disabled={locked} onChange={(e) => edit(e.target.value)}>
         {spec.options.map((o) => (
           <option key={o}>{o}</option>
         ))}
       </select>
     );
-  else if (spec.kind === 'bool') control = <input id={id} type="checkbox" checked={raw === true} onChange={(e) => edit(e.target.checked)} />;
+  else if (spec.kind === 'bool') control = <input id={id} type="checkbox" checked={raw === true} disabled={locked} onChange={(e) => edit(e.target.checked)} />;
   else
     control = (
       <input
         id={id}
         value={draft ?? asText(raw)}
+        readOnly={locked}
         placeholder={spec.default !== null ? undefined : spec.kind === 'pair' ? 'same as pool size' : 'None'}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
@@ -68,6 +70,7 @@ export function Inspector({ onLookInside }: { onLookInside?: () => void } = {}) 
   const selection = useProjectStore((s) => s.selection);
   const layer = selection.length === 1 ? graph.nodes.find((n) => n.id === selection[0]) : undefined;
   const nameId = useId();
+  const lockedIds = useProjectStore((s) => s.project?.challenge?.lockedBlocks);
   if (!layer)
     return (
       <aside className="nc-inspector" aria-label="Inspector">
@@ -78,9 +81,17 @@ export function Inspector({ onLookInside }: { onLookInside?: () => void } = {}) 
   const errors = def ? resolveParams(def, layer.params).errors : [];
   const issues = report.nodes.get(layer.id)?.issues ?? [];
   const arithmetic = explainNode(layer, report.nodes.get(layer.id));
+  // A challenge's locked block: shown, read-only, with the reason.
+  const locked = lockedIds?.includes(layer.id) ?? false;
   return (
     <aside className="nc-inspector" aria-label="Inspector">
       <h2>{layer.type}</h2>
+      {locked && (
+        <p className="nc-locked">
+          <Lock aria-hidden size={16} />
+          <span>Locked by the challenge: this block stays as the challenge set it, so it cannot be deleted or changed.</span>
+        </p>
+      )}
       {def && <p className="nc-explain">{def.explain.summary}</p>}
       {onLookInside && INSIGHT_LAYER_CLASSES.has(layer.type) && (
         <button type="button" onClick={onLookInside}>
@@ -89,11 +100,11 @@ export function Inspector({ onLookInside }: { onLookInside?: () => void } = {}) 
       )}
       <div className="nc-field">
         <label htmlFor={nameId}>name</label>
-        <input id={nameId} value={layer.name} onChange={(e) => useProjectStore.getState().editGraph((g) => renameLayer(g, layer.id, e.target.value))} />
+        <input id={nameId} value={layer.name} readOnly={locked} onChange={(e) => useProjectStore.getState().editGraph((g) => renameLayer(g, layer.id, e.target.value))} />
       </div>
       {def &&
         Object.entries(def.params).map(([name, spec]) => (
-          <ParamField key={`${layer.id}:${name}`} layer={layer} name={name} spec={spec} error={errors.find((e) => e.param === name)?.message} />
+          <ParamField key={`${layer.id}:${name}`} layer={layer} name={name} spec={spec} locked={locked} error={errors.find((e) => e.param === name)?.message} />
         ))}
       {arithmetic && (
         <section className="nc-arithmetic" aria-label="How this is computed">

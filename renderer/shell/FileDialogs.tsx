@@ -37,7 +37,7 @@ export function OpenDialog({ onClose, title = 'Open project' }: { onClose: () =>
         </ul>
       )}
       {entries?.length === 0 && <p>No saved projects yet.</p>}
-      <label htmlFor={fileId}>Open a file (project or Keras model.json)</label>
+      <label htmlFor={fileId}>Open a file (project, challenge or Keras model.json)</label>
       <input
         id={fileId}
         type="file"

@@ -1,6 +1,8 @@
-import { FilePlus, FolderOpen, Images, Shirt, Sigma, SquareDashed } from 'lucide-react';
+import { FilePlus, FolderOpen, Images, Shirt, Sigma, SquareDashed, Trophy } from 'lucide-react';
 import type { LucideIcon } from 'lucide-react';
 import { useEffect, useState } from 'react';
+import { BUILTIN_CHALLENGES } from '../../shared/challenges/builtinChallenges';
+import { challengeProject } from '../../shared/challenges/challengeProject';
 import type { ProjectFile } from '../../shared/project/projectFile';
 import { withCommas } from '../../shared/summary/readableSize';
 import {
@@ -171,6 +173,18 @@ export function StartScreen({
             <LessonCard onOpenProject={onOpenProject} onShowCompare={onShowCompare} />
           </div>
           <LessonPicture />
+        </section>
+        <section aria-label="Challenges" className="nc-gallery-section">
+          <h2>Take a challenge</h2>
+          <div className="nc-gallery">
+            {BUILTIN_CHALLENGES.map((c) => (
+              <button key={c.title} type="button" className="nc-card nc-template" onClick={() => onOpenProject(challengeProject(c))}>
+                <Trophy aria-hidden size={28} />
+                <strong className="nc-template-name">{c.title}</strong>
+                <span className="nc-template-text">{c.description}</span>
+              </button>
+            ))}
+          </div>
         </section>
         <section aria-label="Templates" className="nc-gallery-section">
           <h2>Start from a network</h2>

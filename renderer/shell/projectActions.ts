@@ -1,5 +1,9 @@
 // What the File menu and the top bar do, in one place: both shells call these.
 import type { DistributionStrategy, ExportFormat, ExportResult, NetCanvasApi } from '../../shared/api/backendApi';
+import { CHALLENGE_SUFFIX } from '../../shared/challenges/challengeFile';
+import { challengeProject } from '../../shared/challenges/challengeProject';
+import { isChallengeJson, parseChallengeFile } from '../../shared/challenges/parseChallenge';
+import { parseJsonText } from '../../shared/json/parseJsonText';
 import { newProject } from '../../shared/project/newProject';
 import { parseProjectFile } from '../../shared/project/parseProject';
 import type { ProjectFile } from '../../shared/project/projectFile';
@@ -8,7 +12,8 @@ import { useProjectStore } from '../state/projectStore';
 import { askToSave } from './unsavedChanges';
 
 export function openProject(project: ProjectFile, path: string | null): void {
-  useProjectStore.getState().open(project, path);
+  // A teacher's challenge file starts a new project: Save asks for a name instead of overwriting it.
+  useProjectStore.getState().open(project, path?.endsWith(CHALLENGE_SUFFIX) ? null : path);
 }
 
 /** A new project holding only an Input block for 28×28 grayscale images. */
@@ -40,8 +45,15 @@ export async function saveProject(api: NetCanvasApi, name?: string): Promise<str
   return saved.path;
 }
 
-/** Opens the text of a file the learner picked: a NetCanvas project, or a Keras / tfjs model.json. */
+/** Opens the text of a file the learner picked: a NetCanvas project or challenge, or a Keras / tfjs model.json. */
 export function openFileText(text: string, fileName: string): void {
+  let challenge = false;
+  try {
+    challenge = isChallengeJson(parseJsonText(text));
+  } catch {
+    // Not JSON: the project reader below says so.
+  }
+  if (challenge) return openProject(challengeProject(parseChallengeFile(text)), null);
   try {
     openProject(parseProjectFile(text), null);
     return;

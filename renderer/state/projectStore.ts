@@ -3,6 +3,8 @@
 // redo come from zundo over the project alone; selection and paths are not part of history.
 import { temporal } from 'zundo';
 import { create } from 'zustand';
+import { lockedBlocks } from '../../shared/challenges/challengeProject';
+import { keepLocked } from '../../shared/graph/edits';
 import type { Graph } from '../../shared/graph/types';
 import type { ProjectFile } from '../../shared/project/projectFile';
 import type { DatasetRef } from '../../shared/training/datasetTypes';
@@ -15,6 +17,8 @@ export interface ProjectState {
   readonly path: string | null;
   readonly dirty: boolean;
   readonly selection: readonly string[];
+  /** Why the last edit left a challenge's locked block as it was; null when it did not. */
+  readonly lockNotice: string | null;
   open: (project: ProjectFile, path: string | null) => void;
   close: () => void;
   /** One undoable edit of the graph. */
@@ -38,15 +42,25 @@ export const useProjectStore = create<ProjectState>()(
         path: null,
         dirty: false,
         selection: [],
+        lockNotice: null,
         open: (project, path) => {
-          set({ project, path, dirty: false, selection: [] });
+          set({ project, path, dirty: false, selection: [], lockNotice: null });
           // A freshly opened project starts a new history: undo never crosses into another file.
           useProjectStore.temporal.getState().clear();
         },
-        close: () => set({ project: null, path: null, dirty: false, selection: [] }),
-        editGraph: (edit) => update((p) => ({ ...p, graph: edit(p.graph) })),
+        close: () => set({ project: null, path: null, dirty: false, selection: [], lockNotice: null }),
+        editGraph: (edit) => {
+          const { project } = get();
+          if (!project) return;
+          // A challenge's locked blocks come back as they were, whatever the edit did to them.
+          const { graph, refused } = keepLocked(project.graph, edit(project.graph), lockedBlocks(project));
+          const lockNotice = refused.length > 0 ? `${refused.join(', ')} ${refused.length === 1 ? 'is' : 'are'} locked by the challenge: it cannot be deleted or changed.` : null;
+          if (graph === project.graph) return set({ lockNotice });
+          set({ project: { ...project, graph }, dirty: true, lockNotice });
+        },
         setDataset: (dataset) => update((p) => ({ ...p, dataset })),
-        setTraining: (training) => update((p) => ({ ...p, training })),
+        // A challenge's fixed settings stay as the challenge sets them.
+        setTraining: (training) => update((p) => ({ ...p, training: { ...training, ...p.challenge?.fixedSettings } })),
         rename: (name) => update((p) => ({ ...p, name })),
         select: (ids) => set({ selection: ids }),
         markSaved: (path) => set({ path, dirty: false }),

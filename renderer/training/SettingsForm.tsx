@@ -1,3 +1,4 @@
+import { Lock } from 'lucide-react';
 import { useEffect, useId, useState } from 'react';
 import type { Monitor, OptimizerName, TrainingSettings } from '../../shared/training/settings';
 import { MONITORS, OPTIMIZERS } from '../../shared/training/settings';
@@ -17,10 +18,12 @@ export interface SettingsFormProps {
   /** Called with the fields whose text is not valid (empty when all are). */
   readonly onInvalidChange: (fields: readonly string[]) => void;
   readonly disabled?: boolean;
+  /** Settings a challenge fixes (`epochs`, `batchSize`, …): shown read-only. */
+  readonly fixed?: readonly string[];
 }
 
 /** Keras `compile`/`fit` settings, checked as the learner types; only valid values reach the project. */
-export function SettingsForm({ settings, onChange, onInvalidChange, disabled = false }: SettingsFormProps) {
+export function SettingsForm({ settings, onChange, onInvalidChange, disabled = false, fixed = [] }: SettingsFormProps) {
   const id = useId();
   const [drafts, setDrafts] = useState<Drafts>(() => draftsOf(settings));
 
@@ -69,6 +72,7 @@ export function SettingsForm({ settings, onChange, onInvalidChange, disabled = f
           inputMode="decimal"
           value={drafts[f]}
           disabled={disabled}
+          readOnly={fixed.includes(f)}
           placeholder={extra?.placeholder}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${inputId}-error` : undefined}
@@ -88,9 +92,15 @@ export function SettingsForm({ settings, onChange, onInvalidChange, disabled = f
   return (
     <fieldset className="nc-settings" disabled={disabled}>
       <legend>Training settings</legend>
+      {fixed.length > 0 && (
+        <p className="nc-locked">
+          <Lock aria-hidden size={16} />
+          <span>The challenge fixes {fixed.join(', ')}: those settings are read-only, so every run is judged alike.</span>
+        </p>
+      )}
       <div className="nc-field">
         <label htmlFor={`${id}-optimizer`}>Optimizer</label>
-        <select id={`${id}-optimizer`} value={settings.optimizer} onChange={(e) => onChange({ ...settings, optimizer: e.target.value as OptimizerName })}>
+        <select id={`${id}-optimizer`} value={settings.optimizer} disabled={fixed.includes('optimizer')} onChange={(e) => onChange({ ...settings, optimizer: e.target.value as OptimizerName })}>
           {OPTIMIZERS.map((o) => (
             <option key={o} value={o}>
               {o}
@@ -106,7 +116,7 @@ export function SettingsForm({ settings, onChange, onInvalidChange, disabled = f
       {numberField('limit', { placeholder: 'all' })}
       {numberField('seed')}
       <label className="nc-check">
-        <input type="checkbox" checked={settings.shuffle} onChange={(e) => onChange({ ...settings, shuffle: e.target.checked })} />
+        <input type="checkbox" checked={settings.shuffle} disabled={fixed.includes('shuffle')} onChange={(e) => onChange({ ...settings, shuffle: e.target.checked })} />
         Shuffle every epoch
       </label>
       <label className="nc-check">
@@ -138,7 +148,7 @@ export function SettingsForm({ settings, onChange, onInvalidChange, disabled = f
         </div>
       )}
       <label className="nc-check">
-        <input type="checkbox" checked={settings.keepBest} onChange={(e) => onChange({ ...settings, keepBest: e.target.checked })} />
+        <input type="checkbox" checked={settings.keepBest} disabled={fixed.includes('keepBest')} onChange={(e) => onChange({ ...settings, keepBest: e.target.checked })} />
         Keep the best epoch&apos;s weights
       </label>
       <AugmentationFields settings={settings} onChange={onChange} />

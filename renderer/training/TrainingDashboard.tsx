@@ -15,6 +15,7 @@ import type { PredictionGridProps } from './PredictionGrid';
 import { RunResult } from './RunResult';
 import { RunSettings } from './RunSettings';
 import { useRunsConnection, useRunsStore } from './runsStore';
+import { ChallengePanel } from '../challenge/ChallengePanel';
 import { SettingsForm } from './SettingsForm';
 import './training.css';
 import { errorMessage } from '../../shared/errors/errorMessage';
@@ -86,8 +87,9 @@ export function TrainingDashboard({ project, onDatasetChange, onSettingsChange, 
   return (
     <div className="nc-dashboard">
       <aside className="nc-dashboard-setup" aria-label="Training setup">
+        <ChallengePanel />
         <DatasetPicker value={project.dataset} onChange={onDatasetChange} onDescribed={setInfo} augmentation={project.training.augmentation} seed={project.training.seed} />
-        <SettingsForm settings={project.training} onChange={onSettingsChange} onInvalidChange={onInvalidChange} />
+        <SettingsForm settings={project.training} onChange={onSettingsChange} onInvalidChange={onInvalidChange} fixed={Object.keys(project.challenge?.fixedSettings ?? {})} />
         <BackendPicker value={backendChoice} onChange={setBackendChoice} />
       </aside>
       <section className="nc-dashboard-run" aria-label="Training run">

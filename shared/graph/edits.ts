@@ -224,3 +224,40 @@ export function subgraph(graph: Graph, nodeIds: ReadonlySet<string>): Graph {
 export function setInputShape(graph: Graph, shape: readonly number[]): Graph {
   return { ...graph, nodes: graph.nodes.map((n) => (n.type === 'InputLayer' ? { ...n, params: { ...n.params, shape: [...shape] } } : n)) };
 }
+
+/**
+ * `after` with the `locked` blocks as they were in `before` (a challenge's locked blocks): a
+ * locked block that an edit deleted comes back with its wires to blocks still there, and one whose
+ * class, name or settings changed gets them back; moving it is allowed. `refused` names the
+ * locked blocks the edit tried to delete or change (empty when it touched none, and then `graph`
+ * is `after` itself).
+ */
+export function keepLocked(before: Graph, after: Graph, locked: ReadonlySet<string>): { graph: Graph; refused: string[] } {
+  if (locked.size === 0) return { graph: after, refused: [] };
+  const refused: string[] = [];
+  const afterById = new Map(after.nodes.map((n) => [n.id, n]));
+  const nodes = [...after.nodes];
+  const restored = new Set<string>();
+  for (const [index, old] of before.nodes.entries()) {
+    if (!locked.has(old.id)) continue;
+    const now = afterById.get(old.id);
+    if (!now) {
+      refused.push(old.name);
+      restored.add(old.id);
+      nodes.splice(Math.min(index, nodes.length), 0, old);
+    } else if (now.type !== old.type || now.name !== old.name || JSON.stringify(now.params) !== JSON.stringify(old.params)) {
+      refused.push(old.name);
+      nodes[nodes.indexOf(now)] = { ...old, position: now.position };
+    }
+  }
+  if (refused.length === 0) return { graph: after, refused };
+  const present = new Set(nodes.map((n) => n.id));
+  const edges = [...after.edges];
+  const edgeIds = new Set(after.edges.map((e) => e.id));
+  // A restored block's wires go back where they were in the list (a merge layer's inputs keep their order).
+  for (const [index, e] of before.edges.entries())
+    if ((restored.has(e.source) || restored.has(e.target)) && present.has(e.source) && present.has(e.target) && !edgeIds.has(e.id)) edges.splice(Math.min(index, edges.length), 0, e);
+  const graph = { nodes, edges };
+  // Refused outright: hand back the very graph it started from, so nothing counts as changed.
+  return { graph: JSON.stringify(graph) === JSON.stringify(before) ? before : graph, refused };
+}

@@ -2,6 +2,7 @@ import type { ZodError } from 'zod';
 import { capMessage } from '../errors/capMessage';
 import { CodedError } from '../errors/codedError';
 import { JsonTextError, parseJsonText } from '../json/parseJsonText';
+import { ChallengeFileError, validateChallenge } from '../challenges/parseChallenge';
 import { show } from '../keras/jsonValue';
 import type { ProjectFile } from './projectFile';
 import { PROJECT_VERSION } from './projectFile';
@@ -66,7 +67,13 @@ export function validateProject(data: unknown): ProjectFile {
     if (ids.has(n.id)) throw new ProjectFileError(`duplicate node id "${n.id}"`, `graph.nodes[${i}].id`);
     ids.add(n.id);
   }
-  return project;
+  if (project.challenge === undefined) return project;
+  try {
+    return { ...project, challenge: validateChallenge(project.challenge) };
+  } catch (e) {
+    if (e instanceof ChallengeFileError) throw new ProjectFileError(e.message.slice(e.path ? e.path.length + 2 : 0), e.path ? `challenge.${e.path}` : 'challenge');
+    throw e;
+  }
 }
 
 /**

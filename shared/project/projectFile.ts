@@ -1,3 +1,4 @@
+import type { ChallengeFile } from '../challenges/challengeFile';
 import type { Graph } from '../graph/types';
 import type { DatasetRef } from '../training/datasetTypes';
 import type { TrainingSettings } from '../training/settings';
@@ -15,4 +16,10 @@ export interface ProjectFile {
   readonly training: TrainingSettings;
   /** Canvas viewport, so a reopened project looks as it was left. */
   readonly viewport?: { readonly x: number; readonly y: number; readonly zoom: number };
+  /**
+   * The challenge the learner is working on, so a reopened project keeps it. Absent (as in every
+   * file written before challenges existed): no challenge. It carries its own format version and
+   * is migrated by `shared/challenges/migrations.ts`.
+   */
+  readonly challenge?: ChallengeFile;
 }

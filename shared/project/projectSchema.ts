@@ -52,6 +52,11 @@ export const projectSchema = z.object({
   dataset: datasetRefSchema,
   training,
   viewport: z.object({ x: finite, y: finite, zoom: z.number().positive() }).optional(),
+  /** Checked by `validateChallenge` (shared/challenges), which names paths under `challenge.`. */
+  challenge: z.unknown().optional(),
 });
 
 export const trainingSchema = training;
+
+/** The graph part of a project file (a challenge's starting network uses it too). */
+export const graphSchema = projectSchema.shape.graph;
