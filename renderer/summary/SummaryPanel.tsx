@@ -30,7 +30,7 @@ const SummaryRowView = memo(function SummaryRowView({ name, type, shape, params 
           <Icon className="nc-summary-icon" size={13} aria-hidden="true" />
           {name}
         </span>{' '}
-        ({type})
+        <span className="nc-summary-type">({type})</span>
       </td>
       <td>{shape}</td>
       <td>{params}</td>
@@ -49,7 +49,14 @@ export function SummaryPanel() {
   return (
     <section className="nc-summary" role="region" aria-label="Model summary">
       <h2>Model summary</h2>
+      {/* Fixed column widths (summary.css): the table fits the side panel at every width, long
+          shapes and names wrap inside their cells, and Param # always shows. */}
       <table>
+        <colgroup>
+          <col />
+          <col className="nc-summary-shape-col" />
+          <col className="nc-summary-params-col" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">Layer (type)</th>
