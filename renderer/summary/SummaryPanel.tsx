@@ -16,18 +16,23 @@ interface RowProps {
   readonly params: string;
 }
 
+/** The family icon, drawn once per row: lucide builds its SVG anew on every render otherwise. */
+const FamilyIcon = memo(function FamilyIcon({ type }: { type: string }) {
+  const Icon = familyLook(type).icon;
+  return <Icon className="nc-summary-icon" size={13} aria-hidden="true" />;
+});
+
 /**
  * One layer's line. Its props are strings, so after an edit only the rows whose text changed
  * render again: a digit typed into one of 300 blocks redraws the few rows it changes, not the table.
  */
 const SummaryRowView = memo(function SummaryRowView({ name, type, shape, params }: RowProps) {
   const look = familyLook(type);
-  const Icon = look.icon;
   return (
     <tr style={{ '--fam': look.color } as CSSProperties}>
       <td title={`${look.label} layer`}>
         <span className="nc-summary-name">
-          <Icon className="nc-summary-icon" size={13} aria-hidden="true" />
+          <FamilyIcon type={type} />
           {name}
         </span>{' '}
         <span className="nc-summary-type">({type})</span>
