@@ -5,7 +5,7 @@ import { chromium } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Edge, LayerNode, ParamValue } from '../shared/graph/types';
 import { newProject } from '../shared/project/newProject';
@@ -150,21 +150,83 @@ async function startProfile(page: Page): Promise<() => Promise<void>> {
 
 type FrameProbe = () => Promise<unknown>;
 
+/**
+ * Counts React renders by what they draw, through the hook React DevTools uses: after each commit
+ * it walks the fibers that changed and counts function components that ran (React's PerformedWork
+ * flag), named by their first DOM element (a block's `.nc-block` div, a summary row's `tr`), so it
+ * works on the minified build. Load-independent: the same edit renders the same components.
+ */
+const RENDER_COUNTER = `(() => {
+  const counts = (window.renders_ = { commits: 0, blocks: 0, rows: 0, edges: 0, components: 0 });
+  const byName = (window.rendersByName_ = new Map());
+  const host = (f) => { for (let c = f.child; c; c = c.child) if (c.tag === 5) return c; return null; };
+  const walk = (next, prev) => {
+    if ((next.tag === 0 || next.tag === 11 || next.tag === 15) && (!prev || (next.flags & 1) !== 0)) {
+      counts.components++;
+      const t = next.type;
+      const name = (t && (t.displayName || t.name || (t.render && (t.render.displayName || t.render.name)))) || '?';
+      byName.set(name, (byName.get(name) || 0) + 1);
+      const h = host(next);
+      const cls = h && typeof h.memoizedProps.className === 'string' ? h.memoizedProps.className : '';
+      if (/^nc-block( |$)/.test(cls)) counts.blocks++;
+      else if (h && h.type === 'tr') counts.rows++;
+      else if (h && h.type === 'path' && /react-flow__edge-path/.test(String(h.memoizedProps.className))) counts.edges++;
+    }
+    if (prev && next.child === prev.child) return;
+    for (let c = next.child; c; c = c.sibling) walk(c, c.alternate);
+  };
+  let id = 0;
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    renderers: new Map(),
+    inject: () => ++id,
+    checkDCE: () => {},
+    onScheduleFiberRoot: () => {},
+    onCommitFiberUnmount: () => {},
+    onPostCommitFiberRoot: () => {},
+    onCommitFiberRoot: (_id, root) => {
+      counts.commits++;
+      walk(root.current, root.current.alternate);
+    },
+  };
+})()`;
+
 // The worst case: every keystroke in the first Dense's units changes the blocks below it (an
 // empty or partial value turns them all to '?', each digit changes their shapes).
 async function measureTyping(page: Page, label: string, startFrames: FrameProbe, stopFrames: () => Promise<number[]>) {
   await page.locator('.react-flow__node').filter({ hasText: 'Dense' }).first().click();
-  const units = page
+  // A handle, not a locator: resolving getByRole walks the whole page (300 summary rows) on the
+  // main thread before each fill, which the frame times would count as the app's.
+  const units = await page
     .getByRole('complementary', { name: 'Inspector' })
-    .getByRole('textbox', { name: 'units', exact: true });
+    .getByRole('textbox', { name: 'units', exact: true })
+    .elementHandle();
+  if (!units) throw new Error('no units field');
   const profiler = PROFILE ? await startProfile(page) : undefined;
+  const values = ['128', '32', '256', '64'];
+  // One edit per cleared field and per digit.
+  const edits = values.reduce((n, v) => n + 1 + v.length, 0);
+  await page.evaluate(
+    'Object.keys(window.renders_).forEach((k) => (window.renders_[k] = 0)), window.rendersByName_.clear()',
+  );
   await startFrames();
-  for (const v of ['128', '32', '256', '64']) {
+  for (const v of values) {
     await units.fill('');
-    await units.pressSequentially(v, { delay: 30 });
+    await units.type(v, { delay: 30 });
   }
   const frames = await stopFrames();
   report(label, frames);
+  const r = await page.evaluate<Record<string, number>>('window.renders_');
+  const per = (n: number | undefined) => ((n ?? 0) / edits).toFixed(1);
+  console.log(
+    `${''.padEnd(28)} renders per edit (${edits} edits): blocks ${per(r.blocks)}, summary rows ${per(r.rows)}, wires ${per(r.edges)}, all components ${per(r.components)}, commits ${per(r.commits)}`,
+  );
+  if (PROFILE) {
+    const names = await page.evaluate<[string, number][]>(
+      '[...window.rendersByName_].sort((a, b) => b[1] - a[1]).slice(0, 15)',
+    );
+    console.log(`renders per edit by component: ${names.map(([n, c]) => `${n} ${(c / edits).toFixed(1)}`).join(', ')}`);
+  }
   if (profiler) await profiler();
   if (PROFILE)
     console.log(
@@ -197,7 +259,8 @@ async function measurePan(page: Page, label: string, startFrames: FrameProbe, st
  */
 async function measureFirstPaint(page: Page, url: string) {
   const all: number[] = [];
-  for (const t of PROJECT_TEMPLATES) {
+  // The lesson's two networks open from the lesson card, not from a card of their own.
+  for (const t of PROJECT_TEMPLATES.filter((x) => !x.id.startsWith('lesson-'))) {
     const times: number[] = [];
     for (let k = 0; k < 3; k++) {
       await page.goto(url);
@@ -226,7 +289,10 @@ async function measureFirstPaint(page: Page, url: string) {
   console.log(`first paint, all templates: p50 ${percentile(sorted, 50).toFixed(0)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(0)} ms`);
 }
 
+const load = () => `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+
 async function main() {
+  console.log(`start: ${load()}`);
   const home = mkdtempSync(join(tmpdir(), 'netcanvas-bench-'));
   const file = join(home, 'big.json');
   writeFileSync(file, JSON.stringify(bigProject()));
@@ -237,6 +303,7 @@ async function main() {
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.addInitScript(RENDER_COUNTER);
     await page.goto(shell.url);
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await page.getByLabel(/Open a file/).setInputFiles(file);
@@ -263,7 +330,9 @@ async function main() {
 
     // Twice: at the view the project opens with (readable, from its input: a few blocks drawn),
     // then with all 300 blocks in view after Fit view (every block drawn, text too small to read).
-    for (const view of ['default view', 'fit view']) {
+    // CANVAS_PHASES=default,fit,paint (the default): which parts to run.
+    const phases = (process.env.CANVAS_PHASES ?? 'default,fit,paint').split(',');
+    for (const view of ['default view', 'fit view'].filter((v) => phases.includes(v.split(' ')[0] ?? ''))) {
       if (view === 'fit view') {
         await page.getByRole('button', { name: /fit view/i }).click();
         await page.waitForTimeout(500);
@@ -273,7 +342,8 @@ async function main() {
       await measureTyping(page, `edit first Dense, ${view}`, startFrames, stopFrames);
       await measurePan(page, `pan, ${view}`, startFrames, stopFrames);
     }
-    await measureFirstPaint(page, shell.url);
+    if (phases.includes('paint')) await measureFirstPaint(page, shell.url);
+    console.log(`end: ${load()}`);
   } finally {
     await browser.close();
     shell.stop();

@@ -90,6 +90,15 @@ for (const theme of ['light', 'dark'] as const) {
           await horizontalOverflow(page),
           `sideways scroll on ${view} at ${size.width}×${size.height}`,
         ).toBeLessThanOrEqual(0);
+        if (view === 'Build') {
+          // Every column of the model summary shows inside the side panel, Param # included.
+          const side = await page.getByRole('region', { name: 'Layer details' }).boundingBox();
+          const param = await page.getByRole('columnheader', { name: 'Param #' }).boundingBox();
+          expect(
+            (param?.x ?? Infinity) + (param?.width ?? 0),
+            `Param # column inside the side panel at ${size.width}×${size.height}`,
+          ).toBeLessThanOrEqual((side?.x ?? 0) + (side?.width ?? 0));
+        }
         if (size.width === 1440)
           expect(await seriousViolations(page), `axe on ${view} (${theme})`).toEqual([]);
         await attach(page, testInfo, `${view}-${size.width}x${size.height}-${theme}`);

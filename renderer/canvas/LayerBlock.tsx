@@ -11,25 +11,25 @@ import { layerDef } from '../../shared/layers/catalogue';
 import { formatCount, formatShape } from '../../shared/layers/shapeUtils';
 import { useProjectStore } from '../state/projectStore';
 import { familyLook } from '../theme/layerFamilies';
-import { reportSignature } from './blockFacts';
+import { useBlockReport } from './blockReports';
 import { ConnectMenu } from './ConnectMenu';
 import { keySettings } from './keySettings';
 import { TensorGlyph } from './TensorGlyph';
 
-export type LayerBlockData = { layer: LayerNode; report: NodeReport | undefined };
+/**
+ * What React Flow's node carries: the layer. The block reads its shapes, count and issues itself
+ * (`useBlockReport`), so an edit upstream that changes them hands React Flow no new node object.
+ */
+export type LayerBlockData = { layer: LayerNode };
 export type LayerBlockNode = Node<LayerBlockData, 'layer'>;
 
 /**
- * The canvas keeps a node's object while its layer and shown facts are unchanged (see
- * canvasElements), so React Flow rarely re-renders a block needlessly; this guards the rest.
+ * The canvas keeps a node's data object while its layer is unchanged (see canvasElements): a block
+ * renders again when its data, its selection or its report (through `useBlockReport`) changed,
+ * not when React Flow moves or re-measures it.
  */
 function sameBlock(a: NodeProps<LayerBlockNode>, b: NodeProps<LayerBlockNode>): boolean {
-  return (
-    a.selected === b.selected &&
-    a.data.layer === b.data.layer &&
-    (a.data.report === b.data.report ||
-      reportSignature(a.data.report) === reportSignature(b.data.report))
-  );
+  return a.selected === b.selected && a.data === b.data;
 }
 
 /** The family icon, drawn once per block: lucide builds its SVG anew on every render otherwise. */
@@ -58,7 +58,8 @@ export function blockState(report: NodeReport | undefined): BlockState {
  * a bar of its share of the network's total, and what is wrong (or that it waits for a wire).
  */
 export const LayerBlock = memo(function LayerBlock({ data, selected }: NodeProps<LayerBlockNode>) {
-  const { layer, report } = data;
+  const { layer } = data;
+  const report = useBlockReport(layer.id);
   const def = layerDef(layer.type);
   const look = familyLook(layer.type);
   const state = blockState(report);

@@ -8,24 +8,25 @@ import type { NodeReport } from '../../shared/graph/inferGraph';
 import type { LayerNode } from '../../shared/graph/types';
 import { layerDef } from '../../shared/layers/catalogue';
 import { formatShape } from '../../shared/layers/shapeUtils';
+import { useProjectStore } from '../state/projectStore';
+import { graphReportOf } from '../state/useGraphReport';
 
 /**
- * `shape`: the label; `source` and its report: what the hover title explains; `lane`: the x of the
- * detour a long wire takes beside the blocks it would cross; `problem`: why the target rejects
- * what arrives on this wire.
+ * `shape`: the label; `source`: the layer whose arithmetic the hover title explains (with its
+ * report, read on hover); `lane`: the x of the detour a long wire takes beside the blocks it would
+ * cross; `problem`: why the target rejects what arrives on this wire.
  */
 export type ShapeEdgeData = {
   shape: string;
   source: LayerNode | undefined;
-  sourceReport: NodeReport | undefined;
   lane?: number | undefined;
   problem?: string | undefined;
 };
 export type ShapeEdgeType = Edge<ShapeEdgeData, 'shape'>;
 
 /** How the wire's shape was computed: the source block's arithmetic, or its shape formula. */
-export function edgeFormula(data: ShapeEdgeData): string {
-  const { source, sourceReport, shape } = data;
+export function edgeFormula(data: ShapeEdgeData, sourceReport: NodeReport | undefined): string {
+  const { source, shape } = data;
   if (!source) return '';
   const explained = explainNode(source, sourceReport)?.text;
   if (explained) return explained;
@@ -81,7 +82,9 @@ export const ShapeEdge = memo(function ShapeEdge(props: EdgeProps<ShapeEdgeType>
   const problem = data?.problem;
   // The title is written on hover: explaining every wire on every keystroke is wasted work.
   const explain = (e: PointerEvent<HTMLDivElement>) => {
-    if (data) e.currentTarget.title = problem ?? edgeFormula(data);
+    if (data)
+      e.currentTarget.title =
+        problem ?? edgeFormula(data, graphReportOf(useProjectStore.getState()).report.nodes.get(props.source));
   };
   return (
     <>

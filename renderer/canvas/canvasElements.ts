@@ -2,7 +2,6 @@ import type { GraphReport } from '../../shared/graph/inferGraph';
 import type { IssueCode } from '../../shared/graph/issues';
 import type { Graph, Position } from '../../shared/graph/types';
 import { formatShape } from '../../shared/layers/shapeUtils';
-import { reportSignature } from './blockFacts';
 import { detourLane, separateBlocks } from './blockLayout';
 import type { Box } from './blockLayout';
 import type { LayerBlockNode } from './LayerBlock';
@@ -20,8 +19,6 @@ export interface CanvasElements {
   readonly edges: ShapeEdgeType[];
   readonly nodeById: ReadonlyMap<string, LayerBlockNode>;
   readonly edgeById: ReadonlyMap<string, ShapeEdgeType>;
-  /** `reportSignature` of each node's report, so the next edit computes only its own. */
-  readonly signatures: ReadonlyMap<string, string>;
 }
 
 export const NO_ELEMENTS: CanvasElements = {
@@ -29,7 +26,6 @@ export const NO_ELEMENTS: CanvasElements = {
   edges: [],
   nodeById: new Map(),
   edgeById: new Map(),
-  signatures: new Map(),
 };
 
 /** Problems of a layer that are about what arrives on its wires: its wires are drawn as errors. */
@@ -46,12 +42,14 @@ const WIRE_PROBLEMS: ReadonlySet<IssueCode> = new Set<IssueCode>([
 const samePosition = (a: Position, b: Position) => a.x === b.x && a.y === b.y;
 
 /**
- * React Flow's nodes and edges for the graph. Every edit re-infers every report, but a node or edge
- * whose layer, shown facts, position and selection are unchanged keeps its previous object: React
- * Flow then skips it (it re-processes and re-draws each node whose object is new), so a keystroke
- * on a 300-block canvas costs only the blocks it changes. A new object carries the block's last
- * measured size: React Flow hides a node object without one and measures it again (DOM reads and
- * a store update per block).
+ * React Flow's nodes and edges for the graph. A node carries its layer, not its report: a block
+ * reads its shapes and counts itself (`useBlockReport`), so a node whose layer, position and
+ * selection are unchanged keeps its previous object even when an edit upstream changes its shapes,
+ * and React Flow (which re-processes every new node object, and redraws it in the minimap) sees
+ * only the edited block. An edge keeps its object while its label, problem, lane, source layer and
+ * selection are unchanged. When nothing changed, the previous arrays themselves are returned. A new
+ * node object carries the block's last measured size: React Flow hides a node object without one
+ * and measures it again (DOM reads and a store update per block).
  *
  * Blocks are drawn where they are stored, except that a block grown taller (by a problem it shows)
  * pushes the blocks below it down rather than covering them; a wire that would cross blocks runs
@@ -76,12 +74,8 @@ export function canvasElements(
   for (const b of boxes) drawn.set(b.id, pushed.has(b.id) ? { ...b, y: pushed.get(b.id) ?? b.y } : b);
   const byY = [...drawn.values()].sort((a, b) => a.y - b.y);
 
-  const signatures = new Map<string, string>();
   const nodeById = new Map<string, LayerBlockNode>();
   const nodes = graph.nodes.map((layer) => {
-    const nodeReport = report.nodes.get(layer.id);
-    const signature = reportSignature(nodeReport);
-    signatures.set(layer.id, signature);
     const box = drawn.get(layer.id);
     const old = prev.nodeById.get(layer.id);
     const at = box ? { x: box.x, y: box.y } : layer.position;
@@ -92,8 +86,7 @@ export function canvasElements(
       old &&
       old.data.layer === layer &&
       old.position === position &&
-      old.selected === isSelected &&
-      prev.signatures.get(layer.id) === signature
+      old.selected === isSelected
         ? old
         : {
             id: layer.id,
@@ -105,7 +98,8 @@ export function canvasElements(
             initialWidth: BLOCK_SIZE.width,
             initialHeight: BLOCK_SIZE.height,
             ...(size ? { measured: size } : {}),
-            data: { layer, report: nodeReport },
+            // The same data object while the layer is: a block moved or selected does not redraw.
+            data: old?.data.layer === layer ? old.data : { layer },
           };
     nodeById.set(layer.id, node);
     return node;
@@ -123,7 +117,7 @@ export function canvasElements(
     const from = drawn.get(e.source);
     const to = drawn.get(e.target);
     const lane = from && to ? detourLane(from, to, byY) : undefined;
-    const problem = targetNode?.data.report?.issues.find(
+    const problem = report.nodes.get(e.target)?.issues.find(
       (i) => i.severity === 'error' && WIRE_PROBLEMS.has(i.code),
     )?.message;
     const ariaLabel = `${source?.name ?? '?'} to ${targetName}${label ? `, ${label}` : ''}`;
@@ -138,8 +132,7 @@ export function canvasElements(
       old.data?.shape === label &&
       old.data.lane === lane &&
       old.data.problem === problem &&
-      old.data.source === source &&
-      old.data.sourceReport === sourceNode?.data.report
+      old.data.source === source
         ? old
         : {
             id: e.id,
@@ -148,10 +141,18 @@ export function canvasElements(
             type: 'shape',
             selected: isSelected,
             ariaLabel,
-            data: { shape: label, source, sourceReport: sourceNode?.data.report, lane, problem },
+            data: { shape: label, source, lane, problem },
           };
     edgeById.set(e.id, edge);
     return edge;
   });
-  return { nodes, edges, nodeById, edgeById, signatures };
+  // React Flow re-processes all nodes (or edges) when it gets a new array: keep the old one when
+  // every object in it is the old one.
+  const same = <T>(a: readonly T[], b: T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  return {
+    nodes: same(prev.nodes, nodes) ? prev.nodes : nodes,
+    edges: same(prev.edges, edges) ? prev.edges : edges,
+    nodeById,
+    edgeById,
+  };
 }

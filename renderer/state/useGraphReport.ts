@@ -4,6 +4,7 @@ import type { Graph } from '../../shared/graph/types';
 import { fixedClassCount } from '../../shared/training/datasetKinds';
 import type { DatasetKind } from '../../shared/training/datasetRef';
 import { useProjectStore } from './projectStore';
+import type { ProjectState } from './projectStore';
 
 const EMPTY: Graph = { nodes: [], edges: [] };
 
@@ -23,6 +24,10 @@ function reportOf(graph: Graph, classes: Classes): { graph: Graph; report: Graph
   }
   return last.value;
 }
+
+/** The report of the store's graph (the same cached object `useGraphReport` returns). */
+export const graphReportOf = (s: ProjectState): { graph: Graph; report: GraphReport } =>
+  reportOf(s.project?.graph ?? EMPTY, s.project?.dataset.kind);
 
 /**
  * Shapes, counts and issues of the open graph, recomputed (under a millisecond) when it changes:

@@ -16,21 +16,26 @@ interface RowProps {
   readonly params: string;
 }
 
+/** The family icon, drawn once per row: lucide builds its SVG anew on every render otherwise. */
+const FamilyIcon = memo(function FamilyIcon({ type }: { type: string }) {
+  const Icon = familyLook(type).icon;
+  return <Icon className="nc-summary-icon" size={13} aria-hidden="true" />;
+});
+
 /**
  * One layer's line. Its props are strings, so after an edit only the rows whose text changed
  * render again: a digit typed into one of 300 blocks redraws the few rows it changes, not the table.
  */
 const SummaryRowView = memo(function SummaryRowView({ name, type, shape, params }: RowProps) {
   const look = familyLook(type);
-  const Icon = look.icon;
   return (
     <tr style={{ '--fam': look.color } as CSSProperties}>
       <td title={`${look.label} layer`}>
         <span className="nc-summary-name">
-          <Icon className="nc-summary-icon" size={13} aria-hidden="true" />
+          <FamilyIcon type={type} />
           {name}
         </span>{' '}
-        ({type})
+        <span className="nc-summary-type">({type})</span>
       </td>
       <td>{shape}</td>
       <td>{params}</td>
@@ -49,7 +54,14 @@ export function SummaryPanel() {
   return (
     <section className="nc-summary" role="region" aria-label="Model summary">
       <h2>Model summary</h2>
+      {/* Fixed column widths (summary.css): the table fits the side panel at every width, long
+          shapes and names wrap inside their cells, and Param # always shows. */}
       <table>
+        <colgroup>
+          <col />
+          <col className="nc-summary-shape-col" />
+          <col className="nc-summary-params-col" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">Layer (type)</th>

@@ -1,0 +1,43 @@
+import type { GraphReport, NodeReport } from '../../shared/graph/inferGraph';
+import { graphReportOf } from '../state/useGraphReport';
+import { useProjectStore } from '../state/projectStore';
+import { reportSignature } from './blockFacts';
+
+interface Stable {
+  readonly report: GraphReport;
+  readonly nodes: ReadonlyMap<string, NodeReport>;
+  readonly signatures: ReadonlyMap<string, string>;
+}
+let last: Stable | undefined;
+
+/**
+ * Each block's report, keeping the object of the previous report for every block whose shown
+ * facts (`reportSignature`) did not change: every edit re-infers all reports, but a block whose
+ * text is the same gets the same object and does not render again. `prev` defaults to the last
+ * result (one canvas per window).
+ */
+export function stableReports(
+  report: GraphReport,
+  prev: Stable | undefined = last,
+): Stable {
+  if (prev?.report === report) return prev;
+  const nodes = new Map<string, NodeReport>();
+  const signatures = new Map<string, string>();
+  for (const [id, r] of report.nodes) {
+    const signature = reportSignature(r);
+    const old = prev?.nodes.get(id);
+    nodes.set(id, old && prev?.signatures.get(id) === signature ? old : r);
+    signatures.set(id, signature);
+  }
+  last = { report, nodes, signatures };
+  return last;
+}
+
+/**
+ * A block's shapes, count and issues, read by the block itself: React Flow's node objects do not
+ * carry them, so an edit that changes the shapes of 300 blocks hands React Flow no new nodes (no
+ * re-processing, no minimap redraw), and only the blocks on screen whose text changed render.
+ */
+export function useBlockReport(id: string): NodeReport | undefined {
+  return useProjectStore((s) => stableReports(graphReportOf(s).report).nodes.get(id));
+}
