@@ -6,6 +6,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { JsonTextError, parseJsonText } from '../../shared/json/parseJsonText';
 import { MODEL_JSON } from './saveTfjsModel';
+// A saved model with SpatialDropout2D loads only once tfjs knows the class.
+import '../training/spatialDropout2d';
 
 /** A model folder or file that cannot be loaded, with what is wrong. */
 export class ModelFileError extends Error {

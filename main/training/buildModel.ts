@@ -3,6 +3,8 @@
 // so what trains is exactly what the topology (and therefore the export) describes.
 import * as tf from '@tensorflow/tfjs';
 import { fastAdam } from '../compute/fastAdam';
+// Registers the Keras layers tfjs lacks (SpatialDropout2D) before any topology is built.
+import './spatialDropout2d';
 import type { LossName, TrainingSettings } from '../../shared/training/settings';
 
 /** A topology tfjs cannot turn into a model, with tfjs's reason. */

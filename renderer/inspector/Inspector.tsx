@@ -35,7 +35,7 @@ function ParamField({ layer, name, spec, error }: { layer: LayerNode; name: stri
       <input
         id={id}
         value={draft ?? asText(raw)}
-        placeholder={spec.kind === 'pair' && spec.default === null ? 'same as pool size' : undefined}
+        placeholder={spec.kind === 'pair' && spec.default === null ? (spec.unset ?? 'same as pool size') : undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         onChange={(e) => {

@@ -5,6 +5,8 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-cpu';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+// Keras's SpatialDropout2D, which tfjs 4.22 lacks, registered as training registers it.
+import '../../main/training/spatialDropout2d';
 import type { IssueCode } from '../graph/issues';
 import { inferGraph } from '../graph/inferGraph';
 import type { Graph } from '../graph/types';

@@ -14,6 +14,12 @@ import { leakyRelu } from './leakyRelu';
 import { normaliseParam } from './params';
 import { averagePooling2d, maxPooling2d } from './pooling2d';
 import { reshape } from './reshape';
+import { conv2dTranspose } from './conv2dTranspose';
+import { cropping2d } from './cropping2d';
+import { depthwiseConv2d } from './depthwiseConv2d';
+import { separableConv2d } from './separableConv2d';
+import { spatialDropout2d } from './spatialDropout2d';
+import { zeroPadding2d } from './zeroPadding2d';
 
 /** Every layer NetCanvas knows, keyed by Keras class name, in palette order. */
 export const LAYERS = {
@@ -32,6 +38,12 @@ export const LAYERS = {
   LeakyReLU: leakyRelu,
   Add: add,
   Concatenate: concatenate,
+  DepthwiseConv2D: depthwiseConv2d,
+  SeparableConv2D: separableConv2d,
+  Conv2DTranspose: conv2dTranspose,
+  ZeroPadding2D: zeroPadding2d,
+  Cropping2D: cropping2d,
+  SpatialDropout2D: spatialDropout2d,
 } as const satisfies Record<string, { kerasClass: string }>;
 
 export type LayerType = keyof typeof LAYERS;
