@@ -47,13 +47,17 @@ export function checkDataFit(graph: Graph, report: GraphReport, info: Pick<Datas
   return { inputShape, outputName: name(outputId) };
 }
 
-/** Conv2DTranspose settings TensorFlow.js 4.22 ignores: it would build a different network. */
-const TRANSPOSE_IGNORED = ['dilation_rate', 'output_padding'] as const;
+/** Settings TensorFlow.js 4.22 ignores in these layers: it would build a different network. */
+const TFJS_IGNORES: Readonly<Record<string, readonly string[]>> = {
+  Conv2DTranspose: ['dilation_rate', 'output_padding'],
+  DepthwiseConv2D: ['dilation_rate'],
+};
 
 /**
  * Why TensorFlow.js (which trains networks here) cannot train this network as Keras would, or
- * undefined: dilated convolutions have no gradients in tfjs, and its Conv2DTranspose ignores
- * dilation_rate and output_padding. Shapes and exports stay right either way.
+ * undefined: dilated convolutions have no gradients in tfjs, its Conv2DTranspose ignores
+ * dilation_rate and output_padding, and its DepthwiseConv2D dilation_rate. Shapes and exports
+ * stay right either way.
  */
 function cannotTrain(graph: Graph): string | undefined {
   for (const n of graph.nodes) {
@@ -62,10 +66,11 @@ function cannotTrain(graph: Graph): string | undefined {
     const values = resolveParams(def, n.params).values;
     const rate = values['dilation_rate'];
     const dilated = Array.isArray(rate) && rate.some((r) => typeof r === 'number' && r > 1);
-    if (n.type === 'Conv2DTranspose') {
-      const set = TRANSPOSE_IGNORED.filter((k) => (k === 'dilation_rate' ? dilated : values[k] !== null));
+    const ignored = TFJS_IGNORES[n.type];
+    if (ignored) {
+      const set = ignored.filter((k) => (k === 'dilation_rate' ? dilated : values[k] !== null));
       if (set.length)
-        return `Conv2DTranspose '${n.name}' sets ${set.join(' and ')}. TensorFlow.js, which trains networks here, ignores ${set.length > 1 ? 'them' : 'it'} in transposed convolutions, so it would train a network of other sizes; this network cannot be trained in NetCanvas as it is. Clear ${set.join(' and ')} to train it. Its shapes and exports stay right as it is.`;
+        return `${n.type} '${n.name}' sets ${set.join(' and ')}. TensorFlow.js, which trains networks here, ignores ${set.length > 1 ? 'them' : 'it'} in this layer, so it would train a different network; this network cannot be trained in NetCanvas as it is. Clear ${set.join(' and ')} to train it (dilation_rate 1). Its shapes and exports stay right as it is.`;
     } else if (dilated)
       return `${n.type} '${n.name}' has a dilation_rate above 1. TensorFlow.js, which trains networks here, cannot compute gradients for dilated convolutions yet, so this network cannot be trained in NetCanvas; set dilation_rate to 1 to train it. Its shapes and exports stay right as it is.`;
   }

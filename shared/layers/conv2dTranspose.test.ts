@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inferOne } from './layerTestUtil.testutil';
+import { inferOne } from './inferOne.testutil';
 import { deconvOutputLength } from './shapeUtils';
 
 describe('Conv2DTranspose, as Keras sizes and counts it', () => {

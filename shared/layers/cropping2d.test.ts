@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cropping2d } from './cropping2d';
-import { inferOne } from './layerTestUtil.testutil';
+import { inferOne } from './inferOne.testutil';
 
 describe('Cropping2D', () => {
   it('crops nothing by default and is named cropping2d', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inferOne } from './layerTestUtil.testutil';
+import { inferOne } from './inferOne.testutil';
 
 describe('DepthwiseConv2D, as Keras counts it', () => {
   it('3×3 on 28×28×32: 26×26×32 and (3 × 3 + 1) × 32 = 320 parameters', () => {

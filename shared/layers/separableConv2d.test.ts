@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inferOne } from './layerTestUtil.testutil';
+import { inferOne } from './inferOne.testutil';
 
 describe('SeparableConv2D, as Keras counts it', () => {
   it('3×3, 32 → 64 channels: 288 depthwise + 2,048 pointwise + 64 biases = 2,400', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inferOne } from './layerTestUtil.testutil';
+import { inferOne } from './inferOne.testutil';
 
 describe('SpatialDropout2D', () => {
   it('keeps the shape, has no weights and is named spatial_dropout2d', () => {

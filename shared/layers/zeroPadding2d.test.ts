@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inferOne } from './layerTestUtil.testutil';
+import { inferOne } from './inferOne.testutil';
 import { flattenSides, nestedSides, parseParamText } from './params';
 import { zeroPadding2d } from './zeroPadding2d';
 
