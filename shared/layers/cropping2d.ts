@@ -1,8 +1,7 @@
-import type { ParamValue } from '../graph/types';
 import { dim, noWeights, step } from '../explain/arithmetic';
 import { defineLayer, fail, NO_PARAMS, ok, only } from './defineLayer';
 import { imageInput, isIssue } from './imageInput';
-import { flattenSides, nestedSides, sides } from './params';
+import { nestedSides, sides } from './params';
 
 /** Keras's Cropping2D: cuts rows and columns off the image's edges; no weights. */
 export const cropping2d = defineLayer({
@@ -49,5 +48,4 @@ export const cropping2d = defineLayer({
   },
   paramCount: () => NO_PARAMS,
   toKeras: (p) => ({ cropping: nestedSides(p.cropping), data_format: 'channels_last' }),
-  fromKeras: (c): Record<string, ParamValue> => (Object.hasOwn(c, 'cropping') ? { cropping: flattenSides(c.cropping) } : {}),
 });

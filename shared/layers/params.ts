@@ -155,6 +155,7 @@ export function normaliseParam(
       return { value: [...raw] };
     }
     case 'sides': {
+      raw = flattenSides(raw);
       const four = isWhole(raw) ? [raw, raw, raw, raw] : Array.isArray(raw) && raw.length === 2 ? [raw[0], raw[0], raw[1], raw[1]] : raw;
       if (!Array.isArray(four) || four.length !== 4 || !four.every(isWhole))
         return { problem: `${name} must be one whole number, two (height, width) or ((top, bottom), (left, right)), like 1, (1, 2) or ((1, 1), (2, 2)); got ${fmt(raw)}` };

@@ -1,8 +1,7 @@
-import type { ParamValue } from '../graph/types';
 import { dim, noWeights, step } from '../explain/arithmetic';
 import { defineLayer, fail, NO_PARAMS, ok, only } from './defineLayer';
 import { imageInput, isIssue } from './imageInput';
-import { flattenSides, nestedSides, sides } from './params';
+import { nestedSides, sides } from './params';
 
 /** Keras's ZeroPadding2D: a border of zeros around the image; no weights. */
 export const zeroPadding2d = defineLayer({
@@ -41,5 +40,4 @@ export const zeroPadding2d = defineLayer({
   },
   paramCount: () => NO_PARAMS,
   toKeras: (p) => ({ padding: nestedSides(p.padding), data_format: 'channels_last' }),
-  fromKeras: (c): Record<string, ParamValue> => (Object.hasOwn(c, 'padding') ? { padding: flattenSides(c.padding) } : {}),
 });
