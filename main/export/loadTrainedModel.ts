@@ -8,6 +8,8 @@ import { JsonTextError, parseJsonText } from '../../shared/json/parseJsonText';
 import { MODEL_JSON } from './saveTfjsModel';
 import { errorMessage } from '../../shared/errors/errorMessage';
 import { registerKerasLayers } from '../training/kerasLayersForTfjs';
+// A saved model with SpatialDropout2D loads only once tfjs knows the class.
+import '../training/spatialDropout2d';
 
 /** A model folder or file that cannot be loaded, with what is wrong. */
 export class ModelFileError extends Error {

@@ -3,6 +3,7 @@
 // count are the canvas's.
 import type { LayerNode, ParamValue } from '../../shared/graph/types';
 import { layerDef, resolveParams } from '../../shared/layers/catalogue';
+import { nestedSides } from '../../shared/layers/params';
 import { pyValue } from '../../shared/export/pyValue';
 
 export { pyValue };
@@ -19,6 +20,10 @@ export const POSITIONAL: Readonly<Record<string, readonly string[]>> = {
   Rescaling: ['scale'],
   GaussianNoise: ['stddev'],
   GaussianDropout: ['rate'],
+  DepthwiseConv2D: ['kernel_size'],
+  SeparableConv2D: ['filters', 'kernel_size'],
+  Conv2DTranspose: ['filters', 'kernel_size'],
+  SpatialDropout2D: ['rate'],
 };
 
 /** Where Keras 3's Python names differ from the Keras 2 / tfjs config names the project stores. */
@@ -44,7 +49,9 @@ export function pythonLayer(node: LayerNode): string {
     if (positional.includes(param)) continue;
     const value = values[param] as ParamValue;
     if (sameValue(value, spec.default)) continue;
-    args.push(`${rename[param] ?? param}=${pyValue(value)}`);
+    // Four sides as Keras writes them: ((top, bottom), (left, right)).
+    const written = spec.kind === 'sides' ? nestedSides(value as Parameters<typeof nestedSides>[0]) : value;
+    args.push(`${rename[param] ?? param}=${pyValue(written)}`);
   }
   args.push(`name=${pyValue(node.name)}`);
   return `layers.${def.kerasClass}(${args.join(', ')})`;

@@ -176,6 +176,27 @@ const projects: { id: string; project: ProjectFile; kerasTotal: number | null }[
   { id: 'two-branches', project: branching(), kerasTotal: 208 + 36 + 48 + 130 },
   // 8·(3·3·1 + 1) + 1·(1·1·1 + 1) + PReLU 1·1·8 + LayerNormalization 2·8 + Dense 8·10 + 10; the rest have no weights.
   { id: 'wider-catalogue', project: wider(), kerasTotal: 80 + 2 + 8 + 16 + 90 },
+  // Keras's sizes and counts by hand: padding 28×28 to 31×35, conv 80, depthwise (9 + 1)·16 = 160,
+  // separable 9·16 + 16·8 + 8 = 280, transposed (3·3·8 + 1)·4 = 292 (to 28×32), cropped to 24×24, dense 4·10 + 10.
+  {
+    id: 'mobile-and-decoder-layers',
+    project: newProject(
+      'Mobile and decoder layers',
+      stackGraph([
+        ['InputLayer', { shape: [28, 28, 1] }],
+        ['ZeroPadding2D', { padding: [1, 2, 3, 4] }],
+        ['Conv2D', { filters: 8, kernel_size: 3 }],
+        ['DepthwiseConv2D', { depth_multiplier: 2 }],
+        ['SpatialDropout2D', { rate: 0.2 }],
+        ['SeparableConv2D', { filters: 8, strides: 2, padding: 'same' }],
+        ['Conv2DTranspose', { filters: 4, strides: 2, padding: 'same', output_padding: 1 }],
+        ['Cropping2D', { cropping: [2, 2, 4, 4] }],
+        ['GlobalAveragePooling2D'],
+        ['Dense', { units: 10, activation: 'softmax' }],
+      ]),
+    ),
+    kerasTotal: 80 + 160 + 280 + 292 + 50,
+  },
   // Augmentation layers have no weights: the same counts, one more block in the script.
   ...[
     PROJECT_TEMPLATES.find((t) => t.id === 'cifar10-cnn'),

@@ -4,6 +4,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { fastAdam } from '../compute/fastAdam';
 import { registerKerasLayers } from './kerasLayersForTfjs';
+// Registers the Keras layers tfjs lacks (SpatialDropout2D) before any topology is built.
+import './spatialDropout2d';
 import type { LossName, TrainingSettings } from '../../shared/training/settings';
 import { errorMessage } from '../../shared/errors/errorMessage';
 

@@ -35,13 +35,8 @@ export function checkDataFit(graph: Graph, report: GraphReport, info: Pick<Datas
   const have = inputShape.reduce((a, b) => a * b, 1);
   if (have !== need)
     return `The Input block '${name(inputId)}' expects ${dims(inputShape)} (${have} numbers per sample), but ${info.title} images are ${info.inputShape.join(' × ')} (${need} numbers). Set the Input shape to ${dims(sample)}.`;
-  const dilated = graph.nodes.find((n) => {
-    const def = n.type === 'Conv2D' ? layerDef(n.type) : undefined;
-    const rate = def ? resolveParams(def, n.params).values['dilation_rate'] : undefined;
-    return Array.isArray(rate) && rate.some((r) => typeof r === 'number' && r > 1);
-  });
-  if (dilated)
-    return `Conv2D '${dilated.name}' has a dilation_rate above 1. TensorFlow.js, which trains networks here, cannot compute gradients for dilated convolutions yet, so this network cannot be trained in NetCanvas; set dilation_rate to 1 to train it. Its shapes and exports stay right as it is.`;
+  const untrainable = cannotTrain(graph);
+  if (untrainable) return untrainable;
   const classes = info.classNames.length;
   if (outShape.length !== 1 || outShape[0] !== classes) {
     const out = outShape.map((d) => d ?? 'None').join(' × ');
@@ -50,4 +45,34 @@ export function checkDataFit(graph: Graph, report: GraphReport, info: Pick<Datas
       : `The last layer '${name(outputId)}' outputs ${String(outShape[0])} numbers per sample, but ${info.title} has ${classes} classes. Set its units to ${classes}.`;
   }
   return { inputShape, outputName: name(outputId) };
+}
+
+/** Settings TensorFlow.js 4.22 ignores in these layers: it would build a different network. */
+const TFJS_IGNORES: Readonly<Record<string, readonly string[]>> = {
+  Conv2DTranspose: ['dilation_rate', 'output_padding'],
+  DepthwiseConv2D: ['dilation_rate'],
+};
+
+/**
+ * Why TensorFlow.js (which trains networks here) cannot train this network as Keras would, or
+ * undefined: dilated convolutions have no gradients in tfjs, its Conv2DTranspose ignores
+ * dilation_rate and output_padding, and its DepthwiseConv2D dilation_rate. Shapes and exports
+ * stay right either way.
+ */
+function cannotTrain(graph: Graph): string | undefined {
+  for (const n of graph.nodes) {
+    const def = layerDef(n.type);
+    if (!def || !('dilation_rate' in def.params)) continue;
+    const values = resolveParams(def, n.params).values;
+    const rate = values['dilation_rate'];
+    const dilated = Array.isArray(rate) && rate.some((r) => typeof r === 'number' && r > 1);
+    const ignored = TFJS_IGNORES[n.type];
+    if (ignored) {
+      const set = ignored.filter((k) => (k === 'dilation_rate' ? dilated : values[k] !== null));
+      if (set.length)
+        return `${n.type} '${n.name}' sets ${set.join(' and ')}. TensorFlow.js, which trains networks here, ignores ${set.length > 1 ? 'them' : 'it'} in this layer, so it would train a different network; this network cannot be trained in NetCanvas as it is. Clear ${set.join(' and ')} to train it (dilation_rate 1). Its shapes and exports stay right as it is.`;
+    } else if (dilated)
+      return `${n.type} '${n.name}' has a dilation_rate above 1. TensorFlow.js, which trains networks here, cannot compute gradients for dilated convolutions yet, so this network cannot be trained in NetCanvas; set dilation_rate to 1 to train it. Its shapes and exports stay right as it is.`;
+  }
+  return undefined;
 }

@@ -37,7 +37,7 @@ function ParamField({ layer, name, spec, error, locked = false }: { layer: Layer
         id={id}
         value={draft ?? asText(raw)}
         readOnly={locked}
-        placeholder={spec.default !== null ? undefined : spec.kind === 'pair' ? 'same as pool size' : 'None'}
+        placeholder={spec.default !== null ? undefined : spec.kind === 'pair' ? (spec.unset ?? 'same as pool size') : 'None'}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         onChange={(e) => {

@@ -6,6 +6,8 @@ import '@tensorflow/tfjs-backend-cpu';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerKerasLayers } from '../../main/training/kerasLayersForTfjs';
+// Keras's SpatialDropout2D, which tfjs 4.22 lacks, registered as training registers it.
+import '../../main/training/spatialDropout2d';
 import type { IssueCode } from '../graph/issues';
 import { inferGraph } from '../graph/inferGraph';
 import type { Graph } from '../graph/types';

@@ -23,6 +23,12 @@ import { softmax } from './softmax';
 import { gaussianNoise } from './gaussianNoise';
 import { gaussianDropout } from './gaussianDropout';
 import { average, maximum, minimum, multiply, subtract } from './merges';
+import { conv2dTranspose } from './conv2dTranspose';
+import { cropping2d } from './cropping2d';
+import { depthwiseConv2d } from './depthwiseConv2d';
+import { separableConv2d } from './separableConv2d';
+import { spatialDropout2d } from './spatialDropout2d';
+import { zeroPadding2d } from './zeroPadding2d';
 
 /** Every layer NetCanvas knows, keyed by Keras class name, in palette order. */
 export const LAYERS = {
@@ -54,6 +60,12 @@ export const LAYERS = {
   Maximum: maximum,
   Minimum: minimum,
   Subtract: subtract,
+  DepthwiseConv2D: depthwiseConv2d,
+  SeparableConv2D: separableConv2d,
+  Conv2DTranspose: conv2dTranspose,
+  ZeroPadding2D: zeroPadding2d,
+  Cropping2D: cropping2d,
+  SpatialDropout2D: spatialDropout2d,
 } as const satisfies Record<string, { kerasClass: string }>;
 
 export type LayerType = keyof typeof LAYERS;

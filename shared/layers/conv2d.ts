@@ -4,6 +4,7 @@ import { defineLayer, fail, ok, only } from './defineLayer';
 import { imageInput, isIssue } from './imageInput';
 import { activation, bool, choice, int, pair } from './params';
 import { kerasInitializers } from './kerasDefaults';
+import { stridesWithDilation } from './stridesWithDilation';
 import { shrinksToOne, windowOutput } from './windowOutput';
 
 export const conv2d = defineLayer({
@@ -50,13 +51,8 @@ export const conv2d = defineLayer({
   outputShape: (inputs, p, ctx) => {
     const img = imageInput(only(inputs), ctx);
     if (isIssue(img)) return fail(img);
-    if ((p.strides[0] > 1 || p.strides[1] > 1) && (p.dilation_rate[0] > 1 || p.dilation_rate[1] > 1))
-      return fail({
-        code: 'stridesWithDilation',
-        message: `${ctx.type} '${ctx.name}' sets both strides (${p.strides.join(', ')}) and dilation_rate (${p.dilation_rate.join(', ')}) above 1, which Keras does not allow.`,
-        hint: 'Set strides to 1 or dilation_rate to 1.',
-        fix: { kind: 'setParam', label: 'Set dilation_rate to 1', nodeId: ctx.id, param: 'dilation_rate', value: [1, 1] },
-      });
+    const both = stridesWithDilation(p.strides, p.dilation_rate, ctx);
+    if (both) return fail(both);
     const hw = windowOutput(img.h, img.w, { size: p.kernel_size, strides: p.strides, padding: p.padding, dilation: p.dilation_rate, sizeParam: 'kernel_size' }, ctx);
     if (isIssue(hw)) return fail(hw);
     return ok([null, hw[0], hw[1], p.filters]);

@@ -21,6 +21,8 @@ export type ParamSpec =
       readonly default: readonly [number, number] | null;
       readonly min: number;
       readonly help: string;
+      /** What an empty field means, shown in it (pooling strides: "same as pool size"). */
+      readonly unset?: string;
     }
   | { readonly kind: 'choice'; readonly options: readonly string[]; readonly default: string; readonly help: string }
   | { readonly kind: 'bool'; readonly default: boolean; readonly help: string }
@@ -30,6 +32,16 @@ export type ParamSpec =
       readonly default: readonly number[] | null;
       /** Reshape accepts one -1, meaning "whatever is left". */
       readonly allowInfer: boolean;
+      readonly help: string;
+    }
+  | {
+      /**
+       * Amounts for the four sides of an image, stored `[top, bottom, left, right]`; typed and
+       * imported as Keras writes them: `1` (all sides), `(1, 2)` (height, width) or
+       * `((top, bottom), (left, right))` (ZeroPadding2D, Cropping2D).
+       */
+      readonly kind: 'sides';
+      readonly default: readonly [number, number, number, number];
       readonly help: string;
     };
 
@@ -49,7 +61,9 @@ type ValueOf<S extends ParamSpec> = S extends { kind: 'float'; default: null }
         ? string
         : S extends { kind: 'bool' }
           ? boolean
-          : readonly number[];
+          : S extends { kind: 'sides' }
+            ? readonly [number, number, number, number]
+            : readonly number[];
 
 /** The validated, defaulted parameter values a layer's functions receive. */
 export type Resolved<P extends ParamSpecs> = { readonly [K in keyof P]: ValueOf<P[K]> };
@@ -73,6 +87,9 @@ export const optionalFloat = (o: { min?: number; max?: number; help: string }) =
 /** A list of axes Keras lets be `None` (not set), like PReLU's shared_axes. */
 export const optionalDims = (o: { help: string }) =>
   ({ kind: 'dims', default: null, allowInfer: false, ...o }) as const satisfies ParamSpec;
+export const sides = (o: { default: readonly [number, number, number, number]; help: string }) => ({ kind: 'sides', ...o }) as const satisfies ParamSpec;
+/** A pair that may be left unset (`null`) and may be 0, like Conv2DTranspose's output_padding. */
+export const optionalPairFromZero = (o: { help: string; unset: string }) => ({ kind: 'pair', default: null, min: 0, ...o }) as const satisfies ParamSpec;
 
 /** Keras's activation functions, by their Keras names. */
 export const ACTIVATIONS = ['linear', 'relu', 'sigmoid', 'tanh', 'softmax', 'elu', 'selu', 'softplus'] as const;
@@ -150,8 +167,35 @@ export function normaliseParam(
       if (huge !== undefined) return { problem: `${name} sizes must be at most ${formatCount(MAX_SIZE)} (TensorFlow's largest size), got ${huge} in ${fmt(raw)}` };
       return { value: [...raw] };
     }
+    case 'sides': {
+      raw = flattenSides(raw);
+      const four = isWhole(raw) ? [raw, raw, raw, raw] : Array.isArray(raw) && raw.length === 2 ? [raw[0], raw[0], raw[1], raw[1]] : raw;
+      if (!Array.isArray(four) || four.length !== 4 || !four.every(isWhole))
+        return { problem: `${name} must be one whole number, two (height, width) or ((top, bottom), (left, right)), like 1, (1, 2) or ((1, 1), (2, 2)); got ${fmt(raw)}` };
+      for (const v of four) {
+        const p = checkInt(v, 0, undefined, name);
+        if (p) return { problem: p };
+      }
+      return { value: [four[0], four[1], four[2], four[3]] as const };
+    }
   }
 }
+
+/**
+ * Keras's nested `((top, bottom), (left, right))` as the flat `[top, bottom, left, right]` a
+ * `sides` parameter holds; anything else as it is, for `normaliseParam` to judge.
+ */
+export function flattenSides(raw: unknown): ParamValue {
+  if (Array.isArray(raw) && raw.length === 2 && raw.every((r) => Array.isArray(r) && r.length === 2))
+    return (raw as number[][]).flat();
+  return raw as ParamValue;
+}
+
+/** `[top, bottom, left, right]` as Keras writes it: `[[top, bottom], [left, right]]`. */
+export const nestedSides = (s: readonly [number, number, number, number]): [[number, number], [number, number]] => [
+  [s[0], s[1]],
+  [s[2], s[3]],
+];
 
 /** One number as typed: plain decimal or exponent notation (`1e3`), nothing else (`0x10`, `Infinity`). */
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -167,6 +211,13 @@ export function parseParamText(spec: ParamSpec, text: string): ParamValue {
   const t = text.trim();
   if ((spec.kind === 'float' || spec.kind === 'dims') && spec.default === null && (t === '' || t === 'None')) return null;
   if (spec.kind === 'int' || spec.kind === 'float') return NUMBER.test(t) ? Number(t) : text;
+  if (spec.kind === 'sides') {
+    // `((1, 2), (3, 4))` reads as its four numbers in order: top, bottom, left, right.
+    const parts = t.replace(/[()[\]]/g, ' ').trim().split(/\s*[,x×]\s*|\s+/).filter((p) => p !== '');
+    if (parts.length === 0 || !parts.every((p) => NUMBER.test(p))) return text;
+    const numbers = parts.map(Number);
+    return numbers.length === 1 ? (numbers[0] ?? text) : numbers;
+  }
   if (spec.kind !== 'pair' && spec.kind !== 'dims') return text;
   if (spec.kind === 'pair' && t === '') return null;
   const inner = /^\[(.*)\]$/s.exec(t)?.[1] ?? /^\((.*)\)$/s.exec(t)?.[1] ?? t;

@@ -11,6 +11,20 @@ export function convOutputLength(input: number, kernel: number, padding: string,
   return Math.floor((length + stride - 1) / stride);
 }
 
+/**
+ * Output length of a transposed convolution along one axis, exactly as Keras's
+ * `conv_utils.deconv_output_length`: without `outputPadding` (null), `valid` gives
+ * `in × stride + max(kernel − stride, 0)` and `same` gives `in × stride`; with it,
+ * `(in − 1) × stride + kernel − 2 × pad + outputPadding`, pad being `floor(kernel / 2)` for `same`.
+ * `kernel` is dilated first.
+ */
+export function deconvOutputLength(input: number, kernel: number, padding: string, stride: number, dilation = 1, outputPadding: number | null = null): number {
+  const k = kernel + (kernel - 1) * (dilation - 1);
+  if (outputPadding === null) return padding === 'same' ? input * stride : input * stride + Math.max(k - stride, 0);
+  const pad = padding === 'same' ? Math.floor(k / 2) : 0;
+  return (input - 1) * stride + k - 2 * pad + outputPadding;
+}
+
 /** `(None, 26, 26, 32)`, as Keras prints shapes. */
 export function formatShape(shape: Shape): string {
   const parts = shape.map((d) => (d === null ? 'None' : String(d)));

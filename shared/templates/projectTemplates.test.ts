@@ -26,6 +26,8 @@ const KERAS_TOTALS: Readonly<Record<string, number>> = {
   'hotdog-cnn': 170_946,
   'lesson-ffnn': 669_706,
   'lesson-cnn': 121_930,
+  // conv 160 + depthwise 3·3·16 = 144 + BN 64 + pointwise 17·32 = 544 + depthwise 288 + BN 128 + pointwise 33·64 = 2,112 + dense 650
+  'mobilenet-mini': 4_090,
 };
 
 const classesOf = (kind: string) => (kind === 'folder' ? 2 : 10);

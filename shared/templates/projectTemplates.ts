@@ -107,6 +107,26 @@ export const PROJECT_TEMPLATES: readonly ProjectTemplate[] = [
   ),
   template('lesson-ffnn', 'Lesson: feed-forward network', 'The feed-forward half of the lesson: 669,706 weights, and no idea that neighbouring pixels belong together.', 669_706, MLP, undefined, LESSON_TRAINING),
   template('lesson-cnn', 'Lesson: convolutional network', 'The convolutional half of the lesson: about five times fewer weights, shared across the image, and more accurate.', 121_930, CNN_VALID, undefined, LESSON_TRAINING),
+  template(
+    'mobilenet-mini',
+    'MobileNet-style: depthwise + pointwise',
+    'MobileNet’s trick on MNIST: each block filters every channel on its own (DepthwiseConv2D, 3·3 weights per channel) and then mixes channels with a 1×1 Conv2D, for 4,090 weights in all.',
+    4_090,
+    [
+      mnistInput,
+      ['Conv2D', { filters: 16, kernel_size: [3, 3], strides: [2, 2], padding: 'same', activation: relu }],
+      ...([[32, 1], [64, 2]] as const).flatMap(([filters, stride]): StackLayer[] => [
+        ['DepthwiseConv2D', { kernel_size: [3, 3], strides: [stride, stride], padding: 'same', use_bias: false }],
+        ['BatchNormalization'],
+        ['Activation', { activation: relu }],
+        ['Conv2D', { filters, kernel_size: [1, 1], activation: relu }],
+      ]),
+      ['GlobalAveragePooling2D'],
+      softmax10,
+    ],
+    undefined,
+    { epochs: 5, batchSize: 64 },
+  ),
 ];
 
 /** Feed-forward vs convolutional on MNIST, trained side by side with the same settings. */

@@ -278,6 +278,112 @@ const layerNormalization: OnnxLayerConverter = (ctx) => {
 };
 
 /**
+ * Keras's depthwise kernel (kh, kw, C, M) as the weight of an ONNX Conv with group = C:
+ * (C·M, 1, kh, kw), output channel c·M + m reading input channel c, Keras's channel order.
+ */
+function depthwiseWeight(ctx: OnnxLayerContext): WeightTensor {
+  const k = permute(weight(ctx, 'depthwise_kernel'), [2, 3, 0, 1]);
+  const [c = 1, m = 1, kh = 1, kw = 1] = k.shape;
+  return { shape: [c * m, 1, kh, kw], values: k.values };
+}
+
+/** The depthwise step of DepthwiseConv2D and SeparableConv2D: one grouped Conv (no bias here). */
+function depthwiseConv(ctx: OnnxLayerContext, x: OnnxValue, bias: string | null): string {
+  const { b, node, params } = ctx;
+  const k = pair(params.kernel_size, [3, 3]);
+  const strides = pair(params.strides, [1, 1]);
+  const dilations = pair(params.dilation_rate, [1, 1]);
+  const channels = x.shape[3] ?? refuse(node, 'its input channels must be known.');
+  const w = b.weight(`${node.name}/depthwise_kernel`, depthwiseWeight(ctx));
+  return b.op('Conv', bias ? [x.name, w, bias] : [x.name, w], { kernel_shape: k, strides, dilations, pads: pads(ctx, x.shape, k, strides, dilations), group: channels });
+}
+
+const depthwiseConv2d: OnnxLayerConverter = (ctx) => {
+  const x = ctx.b.toLayout(first(ctx), 'nchw');
+  const bias = ctx.params.use_bias !== false ? ctx.b.weight(`${ctx.node.name}/bias`, weight(ctx, 'bias')) : null;
+  return activate(ctx, same(ctx, depthwiseConv(ctx, x, bias), 'nchw'), ctx.params.activation);
+};
+
+/** SeparableConv2D: the depthwise Conv, then a 1×1 Conv over all its channels with the bias. */
+const separableConv2d: OnnxLayerConverter = (ctx) => {
+  const { b, node } = ctx;
+  const x = b.toLayout(first(ctx), 'nchw');
+  const mid = depthwiseConv(ctx, x, null);
+  // Keras's pointwise kernel (1, 1, C·M, F); ONNX's Conv wants (F, C·M, 1, 1).
+  const inputs = [mid, b.weight(`${node.name}/pointwise_kernel`, permute(weight(ctx, 'pointwise_kernel'), [3, 2, 0, 1]))];
+  if (ctx.params.use_bias !== false) inputs.push(b.weight(`${node.name}/bias`, weight(ctx, 'bias')));
+  const y = b.op('Conv', inputs, { kernel_shape: [1, 1], strides: [1, 1], pads: [0, 0, 0, 0], group: 1 });
+  return activate(ctx, same(ctx, y, 'nchw'), ctx.params.activation);
+};
+
+/**
+ * Conv2DTranspose as ConvTranspose. Keras's kernel (kh, kw, F, C) is ONNX's (C, F, kh, kw), not
+ * flipped: both scatter each input pixel through the kernel. The padding is worked back from
+ * Keras's output size (TensorFlow pads the forward convolution of that size): what the full
+ * scatter overshoots is trimmed, the odd pixel at the bottom/right; what it falls short is
+ * output_padding.
+ */
+const conv2dTranspose: OnnxLayerConverter = (ctx) => {
+  const { b, node, params } = ctx;
+  const x = b.toLayout(first(ctx), 'nchw');
+  const k = pair(params.kernel_size, [3, 3]);
+  const strides = pair(params.strides, [1, 1]);
+  const dilations = pair(params.dilation_rate, [1, 1]);
+  const before: number[] = [];
+  const after: number[] = [];
+  const extra: number[] = [];
+  for (const axis of [0, 1] as const) {
+    const input = x.shape[axis + 1] ?? refuse(node, 'its input size must be known.');
+    const output = ctx.outputShape[axis + 1] ?? refuse(node, 'its output size must be known.');
+    const total = (input - 1) * strides[axis] + (k[axis] - 1) * dilations[axis] + 1 - output;
+    before.push(Math.max(Math.floor(total / 2), 0));
+    after.push(Math.max(total - Math.floor(total / 2), 0));
+    extra.push(Math.max(-total, 0));
+  }
+  const inputs = [x.name, b.weight(`${node.name}/kernel`, permute(weight(ctx, 'kernel'), [3, 2, 0, 1]))];
+  if (params.use_bias !== false) inputs.push(b.weight(`${node.name}/bias`, weight(ctx, 'bias')));
+  const y = b.op('ConvTranspose', inputs, { kernel_shape: k, strides, dilations, pads: [...before, ...after], output_padding: extra, group: 1 });
+  return activate(ctx, same(ctx, y, 'nchw'), params.activation);
+};
+
+/** `[top, bottom, left, right]` of ZeroPadding2D's padding or Cropping2D's cropping. */
+const sidesOf = (ctx: OnnxLayerContext, key: string): readonly number[] => {
+  const v = ctx.params[key];
+  return Array.isArray(v) && v.length === 4 ? v.map(Number) : refuse(ctx.node, `its ${key} is not four sizes.`);
+};
+
+/** ZeroPadding2D as Pad with zeros, in whichever layout its input is. */
+const zeroPadding2d: OnnxLayerConverter = (ctx) => {
+  const x = first(ctx);
+  const [top = 0, bottom = 0, left = 0, right = 0] = sidesOf(ctx, 'padding');
+  const begin = [0, 0, 0, 0];
+  const end = [0, 0, 0, 0];
+  begin[onnxAxis(x, 1)] = top;
+  end[onnxAxis(x, 1)] = bottom;
+  begin[onnxAxis(x, 2)] = left;
+  end[onnxAxis(x, 2)] = right;
+  const y = ctx.b.op('Pad', [x.name, ctx.b.int64(`${ctx.node.name}/pads`, [...begin, ...end])], { mode: 'constant' });
+  return same(ctx, y, x.layout);
+};
+
+/** Cropping2D as Slice over height and width. */
+const cropping2d: OnnxLayerConverter = (ctx) => {
+  const { b, node } = ctx;
+  const x = first(ctx);
+  const [top = 0, bottom = 0, left = 0, right = 0] = sidesOf(ctx, 'cropping');
+  // Shapes are Keras's (channels last) whatever the layout.
+  const h = x.shape[1] ?? refuse(node, 'its input size must be known.');
+  const w = x.shape[2] ?? refuse(node, 'its input size must be known.');
+  const y = b.op('Slice', [
+    x.name,
+    b.int64(`${node.name}/starts`, [top, left]),
+    b.int64(`${node.name}/ends`, [h - bottom, w - right]),
+    b.int64(`${node.name}/axes`, [onnxAxis(x, 1), onnxAxis(x, 2)]),
+  ]);
+  return same(ctx, y, x.layout);
+};
+
+/**
  * Every Keras class the ONNX export writes. InputLayer is the graph's input and has no entry.
  * Dropout does nothing at inference, so it is an Identity (as are the Gaussian noise layers).
  */
@@ -310,6 +416,13 @@ export const ONNX_LAYERS: Partial<Record<LayerType, OnnxLayerConverter>> = {
   Maximum: merge('Max'),
   Minimum: merge('Min'),
   Subtract: merge('Sub'),
+  DepthwiseConv2D: depthwiseConv2d,
+  SeparableConv2D: separableConv2d,
+  Conv2DTranspose: conv2dTranspose,
+  ZeroPadding2D: zeroPadding2d,
+  Cropping2D: cropping2d,
+  // Drops channels while training only: nothing at inference.
+  SpatialDropout2D: elementwise((ctx, x) => ({ ...x, name: ctx.b.op('Identity', [x.name]) })),
 };
 
 /** The converter for `node`, or an OnnxExportError naming the layer. */

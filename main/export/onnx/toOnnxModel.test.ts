@@ -176,6 +176,27 @@ describe('ONNX export agrees with tfjs on 200 MNIST test digits', () => {
       conv(4, { activation: 'relu' }),
       ...head,
     ],
+    "DepthwiseConv2D ×2 strides 2 'same'; SeparableConv2D dilated; SpatialDropout2D": [
+      input,
+      conv(3, { activation: 'relu' }),
+      ['DepthwiseConv2D', { depth_multiplier: 2, strides: [2, 2], padding: 'same', activation: 'relu' }],
+      ['SpatialDropout2D', { rate: 0.4 }],
+      ['SeparableConv2D', { filters: 5, kernel_size: [3, 2], depth_multiplier: 2, dilation_rate: [2, 1], padding: 'same', activation: 'tanh' }],
+      ['DepthwiseConv2D', { kernel_size: [2, 3], use_bias: false }],
+      ['SeparableConv2D', { filters: 4, strides: [2, 1], use_bias: false }],
+      ...head,
+    ],
+    "Conv2DTranspose 'same' and 'valid', kernel below and above the stride; ZeroPadding2D, Cropping2D": [
+      input,
+      conv(2, { strides: [2, 2], activation: 'relu' }),
+      ['Conv2DTranspose', { filters: 3, strides: [2, 2], padding: 'same', activation: 'relu' }],
+      ['ZeroPadding2D', { padding: [1, 2, 0, 3] }],
+      ['Conv2DTranspose', { filters: 2, kernel_size: [2, 4], strides: [2, 1], use_bias: false }],
+      ['Cropping2D', { cropping: [3, 1, 2, 5] }],
+      ['Conv2DTranspose', { filters: 2, kernel_size: [1, 1], strides: [2, 2] }],
+      ['MaxPooling2D', { pool_size: [4, 4] }],
+      ...head,
+    ],
   };
   it.each(Object.entries(stacks))('%s', async (_title, layers) => {
     await expectSamePredictions(stackGraph(layers));
@@ -245,8 +266,8 @@ describe('ONNX export agrees with tfjs on 200 MNIST test digits', () => {
 
 describe('ONNX export refusals', () => {
   it('names a layer the exporter does not know', () => {
-    const node: LayerNode = { id: 'x', name: 'sep_1', type: 'SeparableConv2D', params: {}, position: { x: 0, y: 0 } };
+    const node: LayerNode = { id: 'x', name: 'lstm_1', type: 'LSTM', params: {}, position: { x: 0, y: 0 } };
     expect(() => onnxConverter(node)).toThrow(OnnxExportError);
-    expect(() => onnxConverter(node)).toThrow("Cannot export layer 'sep_1' (SeparableConv2D) to ONNX: the ONNX export does not know SeparableConv2D layers yet.");
+    expect(() => onnxConverter(node)).toThrow("Cannot export layer 'lstm_1' (LSTM) to ONNX: the ONNX export does not know LSTM layers yet.");
   });
 });
