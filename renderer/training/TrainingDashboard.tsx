@@ -14,6 +14,8 @@ import { RunProgress } from './RunProgress';
 import type { PredictionGridProps } from './PredictionGrid';
 import { RunResult } from './RunResult';
 import { RunSettings } from './RunSettings';
+import { ReconstructionStrip } from './ReconstructionStrip';
+import { runTask } from './runTask';
 import { useRunsConnection, useRunsStore } from './runsStore';
 import { SettingsForm } from './SettingsForm';
 import './training.css';
@@ -144,7 +146,8 @@ export function TrainingDashboard({ project, onDatasetChange, onSettingsChange, 
             )}
             <RunError run={run} />
             {/* A run refused before it began has nothing to draw. */}
-            {run.error?.code !== 'request' && <RunCharts key={run.id} runId={run.id} epochs={run.request?.settings.epochs ?? run.epochsPlanned} />}
+            {run.error?.code !== 'request' && <RunCharts key={run.id} runId={run.id} epochs={run.request?.settings.epochs ?? run.epochsPlanned} task={runTask(run)} />}
+            {runTask(run) === 'reconstruct' && <ReconstructionStrip run={run} shape={info?.inputShape ?? null} />}
             <RunResult run={run} info={info} onLookInside={onLookInside} />
           </>
         ) : (

@@ -14,6 +14,7 @@ import { leakyRelu } from './leakyRelu';
 import { normaliseParam } from './params';
 import { averagePooling2d, maxPooling2d } from './pooling2d';
 import { reshape } from './reshape';
+import { upSampling2d } from './upSampling2d';
 
 /** Every layer NetCanvas knows, keyed by Keras class name, in palette order. */
 export const LAYERS = {
@@ -32,6 +33,7 @@ export const LAYERS = {
   LeakyReLU: leakyRelu,
   Add: add,
   Concatenate: concatenate,
+  UpSampling2D: upSampling2d,
 } as const satisfies Record<string, { kerasClass: string }>;
 
 export type LayerType = keyof typeof LAYERS;
