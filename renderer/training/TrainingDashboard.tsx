@@ -6,6 +6,7 @@ import { newProject } from '../../shared/project/newProject';
 import type { ProjectFile } from '../../shared/project/projectFile';
 import type { DatasetInfo, DatasetRef } from '../../shared/training/datasetTypes';
 import type { TrainingSettings } from '../../shared/training/settings';
+import { taskMismatch, taskOf } from '../../shared/training/task';
 import { BackendPicker } from './BackendPicker';
 import { DatasetPicker } from './DatasetPicker';
 import { RunCharts } from './RunCharts';
@@ -50,6 +51,12 @@ export function TrainingDashboard({ project, onDatasetChange, onSettingsChange, 
   const classes = info?.classNames.length;
   const report = useMemo(() => inferGraph(project.graph, classes === undefined ? {} : { classes }), [project.graph, classes]);
   const firstError = report.issues.find((i) => i.severity === 'error');
+  // Can the output be compared with what the task compares it with (the input image, or the classes)?
+  const ends = report.inputIds.length === 1 && report.outputIds.length === 1 ? [report.inputIds[0] ?? '', report.outputIds[0] ?? ''] : null;
+  const endShapes = ends?.map((nodeId) => report.nodes.get(nodeId)?.outputShape?.slice(1));
+  const outputName = project.graph.nodes.find((n) => n.id === ends?.[1])?.name ?? 'output';
+  const task = taskOf(project.training);
+  const mismatch = endShapes?.[0] && endShapes[1] && !firstError ? taskMismatch(task, endShapes[0], endShapes[1], outputName) : null;
   const blocker =
     project.graph.nodes.length === 0
       ? 'The canvas is empty: add layers (or open a template) to train.'
@@ -57,7 +64,7 @@ export function TrainingDashboard({ project, onDatasetChange, onSettingsChange, 
         ? `Fix the network first: ${firstError.message}`
         : invalid.length > 0
           ? `Fix the settings first: ${invalid.join(', ')}.`
-          : null;
+          : mismatch;
   const running = isLive(run?.status);
 
   const train = () => {
@@ -126,6 +133,12 @@ export function TrainingDashboard({ project, onDatasetChange, onSettingsChange, 
           )}
         </div>
         {blocker && !running && <p className="nc-blocker">{blocker}</p>}
+        {/* A network that gives back its input is an autoencoder: one click sets the task it needs. */}
+        {blocker === mismatch && mismatch && task === 'classify' && !running && (
+          <button type="button" onClick={() => onSettingsChange({ ...project.training, task: 'reconstruct' })}>
+            Train it to reconstruct its input
+          </button>
+        )}
         {stopError && (
           <p className="nc-error" role="alert">
             {stopError}
@@ -151,7 +164,11 @@ export function TrainingDashboard({ project, onDatasetChange, onSettingsChange, 
             <RunResult run={run} info={info} onLookInside={onLookInside} />
           </>
         ) : (
-          <p className="nc-empty">Press Train to train the network on the canvas. Its loss and accuracy will be drawn here as it learns.</p>
+          <p className="nc-empty">
+            {task === 'reconstruct'
+              ? 'Press Train to train the network on the canvas to reconstruct its input. Its reconstruction loss and a few test images beside their reconstruction will be shown here as it learns.'
+              : 'Press Train to train the network on the canvas. Its loss and accuracy will be drawn here as it learns.'}
+          </p>
         )}
       </section>
     </div>
