@@ -6,6 +6,7 @@ import { useBackend } from '../backend/useBackend';
 import { useProjectStore } from '../state/projectStore';
 import { useRunsStore } from '../training/runsStore';
 import { InsightPanel } from './InsightPanel';
+import { runTask } from '../training/runTask';
 import { InsightRunPicker } from './InsightRunPicker';
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -70,6 +71,7 @@ export function InsightTab() {
         kernels={insight?.kernels}
         histograms={insight?.histograms}
         focusLayer={focusLayer}
+        task={runTask(run)}
       />
     </main>
   );
