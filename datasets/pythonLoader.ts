@@ -4,6 +4,7 @@
 import { pyValue } from '../shared/export/pyValue';
 import type { DatasetRefOf } from '../shared/training/datasetRef';
 import type { TrainingSettings } from '../shared/training/settings';
+import { taskOf } from '../shared/training/task';
 
 /** How the script feeds the data to `fit` and `evaluate`. */
 export interface PythonData {
@@ -26,7 +27,9 @@ export interface PythonData {
  */
 export function kerasArrays(module: string, what: string) {
   return (_ref: unknown, settings: TrainingSettings, classes: number): PythonData => {
-    const categorical = settings.loss === 'categorical_crossentropy';
+    // An autoencoder's target is its input: no labels are needed.
+    const reconstruct = taskOf(settings) === 'reconstruct';
+    const categorical = settings.loss === 'categorical_crossentropy' && !reconstruct;
     const lines = [
       `# ${what} (Keras downloads it on first use).`,
       `(x_train, y_train), (x_test, y_test) = keras.datasets.${module}.load_data()`,
@@ -47,8 +50,8 @@ export function kerasArrays(module: string, what: string) {
     const validation = settings.validationSplit > 0 ? `, validation_split=${settings.validationSplit}` : '';
     return {
       code: lines.join('\n'),
-      fitData: `x_train, y_train, batch_size=${settings.batchSize}${validation}, shuffle=${pyValue(settings.shuffle)}`,
-      evaluateData: 'x_test, y_test',
+      fitData: `x_train, ${reconstruct ? 'x_train' : 'y_train'}, batch_size=${settings.batchSize}${validation}, shuffle=${pyValue(settings.shuffle)}`,
+      evaluateData: reconstruct ? 'x_test, x_test' : 'x_test, y_test',
       arrays: true,
       imports: [],
     };
@@ -80,7 +83,9 @@ export function imageDatasetFromDirectory(ref: DatasetRefOf<'folder'>, settings:
     '',
     "# Scale the pixels from 0–255 to 0–1 and give each sample the shape of the network's Input.",
     'def prepare(x, y):',
-    '    return keras.ops.reshape(x / 255.0, (-1,) + INPUT_SHAPE), y',
+    ...(taskOf(settings) === 'reconstruct'
+      ? ['    # An autoencoder learns to give back its input: the input is also the target.', '    x = keras.ops.reshape(x / 255.0, (-1,) + INPUT_SHAPE)', '    return x, x']
+      : ['    return keras.ops.reshape(x / 255.0, (-1,) + INPUT_SHAPE), y']),
     '',
     'train_ds = train_ds.map(prepare)',
     'test_ds = test_ds.map(prepare)',

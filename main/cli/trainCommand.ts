@@ -12,6 +12,7 @@ import { COMPUTE_BACKENDS } from '../../shared/training/runEvents';
 import type { BackendChoice, RunEvent } from '../../shared/training/runEvents';
 import { DEFAULT_TRAINING } from '../../shared/training/settings';
 import type { TrainingSettings } from '../../shared/training/settings';
+import { RECONSTRUCTION_LOSS_WORDS, taskOf } from '../../shared/training/task';
 import { hasWeightsManifest } from '../export/loadTrainedModel';
 import { createRunService } from '../services/runService';
 import { readModelFile } from './readModelFile';
@@ -79,6 +80,12 @@ function jsonLine(event: Record<string, unknown>): string {
   return `${JSON.stringify(event)}\n`;
 }
 
+/** An autoencoder's event without the accuracy fields it does not have, nor its images (large, for the app). */
+function withoutAccuracy(event: Record<string, unknown>): Record<string, unknown> {
+  const { accuracy: _a, valAccuracy: _v, reconstructions: _r, points, ...rest } = event;
+  return Array.isArray(points) ? { ...rest, points: points.map((p: Record<string, unknown>) => ({ epoch: p.epoch, batch: p.batch, loss: p.loss })) } : rest;
+}
+
 const fmt = (n: number | null, digits = 4) => (n === null ? '-' : n.toFixed(digits));
 
 /**
@@ -120,7 +127,13 @@ export async function runTrain(file: string, opts: TrainOptions, out: CommandOut
   // A tfjs model.json with weights keeps training from them.
   const weightsFrom = !project && hasWeightsManifest(json) ? resolve(file) : null;
   const service = createRunService({ workerOptions: { weightsFrom } });
-  const bar = !opts.json && process.stderr.isTTY ? new SingleBar({ format: 'epoch {epoch}/{epochs} [{bar}] {value}/{total} batches | loss {loss} acc {acc} | {speed} samples/s | ETA {eta_formatted}', stream: process.stderr }) : null;
+  // An autoencoder has no accuracy: its lines name the reconstruction loss only.
+  const reconstruct = taskOf(settings) === 'reconstruct';
+  const lossWord = reconstruct ? RECONSTRUCTION_LOSS_WORDS : 'loss';
+  const barFormat = reconstruct
+    ? 'epoch {epoch}/{epochs} [{bar}] {value}/{total} batches | reconstruction loss {loss} | {speed} samples/s | ETA {eta_formatted}'
+    : 'epoch {epoch}/{epochs} [{bar}] {value}/{total} batches | loss {loss} acc {acc} | {speed} samples/s | ETA {eta_formatted}';
+  const bar = !opts.json && process.stderr.isTTY ? new SingleBar({ format: barFormat, stream: process.stderr }) : null;
   let started: Extract<RunEvent, { type: 'started' }> | null = null;
   const id = await service.start({ title: model.name, graph: model.graph, dataset, settings, backend: opts.backend });
   const onSigint = () => void service.stop(id);
@@ -129,7 +142,7 @@ export async function runTrain(file: string, opts: TrainOptions, out: CommandOut
     const end = await new Promise<Extract<RunEvent, { type: 'done' | 'stopped' | 'failed' }>>((resolveEnd) => {
       service.onEvent((event) => {
         const { runId: _omit, type, ...rest } = event;
-        if (opts.json && type !== 'done') out.stdout(jsonLine({ event: type, ...rest }));
+        if (opts.json && type !== 'done') out.stdout(jsonLine({ event: type, ...(reconstruct ? withoutAccuracy(rest) : rest) }));
         switch (event.type) {
           case 'started':
             started = event;
@@ -144,7 +157,11 @@ export async function runTrain(file: string, opts: TrainOptions, out: CommandOut
             bar?.update(started?.batchesPerEpoch ?? 0);
             if (!opts.json) {
               bar?.stop();
-              out.stderr(`epoch ${event.epoch}/${settings.epochs}: loss ${fmt(event.loss)} accuracy ${fmt(event.accuracy)} val_loss ${fmt(event.valLoss)} val_accuracy ${fmt(event.valAccuracy)} (${Math.round(event.samplesPerSecond)} samples/s)\n`);
+              out.stderr(
+                reconstruct
+                  ? `epoch ${event.epoch}/${settings.epochs}: ${lossWord} ${fmt(event.loss)} val ${lossWord} ${fmt(event.valLoss)} (${Math.round(event.samplesPerSecond)} samples/s)\n`
+                  : `epoch ${event.epoch}/${settings.epochs}: loss ${fmt(event.loss)} accuracy ${fmt(event.accuracy)} val_loss ${fmt(event.valLoss)} val_accuracy ${fmt(event.valAccuracy)} (${Math.round(event.samplesPerSecond)} samples/s)\n`,
+              );
               if (event.epoch < settings.epochs) bar?.start(started?.batchesPerEpoch ?? 0, 0, { epoch: event.epoch + 1, epochs: settings.epochs, loss: '-', acc: '-', speed: 0 });
             }
             break;
@@ -173,7 +190,8 @@ export async function runTrain(file: string, opts: TrainOptions, out: CommandOut
       out.stdout(
         jsonLine({
           event: 'done',
-          testAccuracy: result.testAccuracy,
+          ...(reconstruct ? { task: 'reconstruct' } : {}),
+          testAccuracy: reconstruct ? null : result.testAccuracy,
           testLoss: result.testLoss,
           samplesPerSecond: end.samplesPerSecond,
           backend,
@@ -189,7 +207,7 @@ export async function runTrain(file: string, opts: TrainOptions, out: CommandOut
       );
     } else {
       out.stdout(
-        `Test accuracy ${(result.testAccuracy * 100).toFixed(2)}%, test loss ${result.testLoss.toFixed(4)}; ` +
+        (reconstruct ? `Test ${lossWord} ${result.testLoss.toFixed(4)}; ` : `Test accuracy ${(result.testAccuracy * 100).toFixed(2)}%, test loss ${result.testLoss.toFixed(4)}; `) +
           `${Math.round(end.samplesPerSecond)} samples/s on ${backend ?? '?'} (${(end.trainingMs / 1000).toFixed(1)} s training)\n`,
       );
       if (files.length > 0) out.stdout(`Model written to ${resolve(opts.out ?? '')} (${files.map((f) => f.split('/').at(-1)).join(', ')})\n`);

@@ -260,3 +260,17 @@ describe.skipIf(!hasPython)('exported Python scripts', () => {
     } else expect([f.augmentation, f.applied]).toEqual([[], []]);
   });
 });
+
+describe('an autoencoder exported to Python', () => {
+  const t = PROJECT_TEMPLATES.find((p) => p.id === 'autoencoder');
+  it('trains on its own input with mean squared error and reports no accuracy', () => {
+    if (!t) throw new Error('template autoencoder is missing');
+    const script = pythonScript({ graph: t.project.graph, settings: t.project.training, name: t.project.name, dataset: t.project.dataset });
+    expect(script).toContain('model.fit(x_train, x_train, batch_size=128');
+    expect(script).toContain('loss="mse"');
+    expect(script).toContain('model.evaluate(x_test, x_test, verbose=0)');
+    expect(script).toContain('layers.UpSampling2D(');
+    expect(script).not.toContain('accuracy');
+    expect(script).not.toContain('to_categorical');
+  });
+});

@@ -13,6 +13,7 @@ import { pythonData } from './pythonData';
 import { pythonInput, pythonLayer, pyValue } from './pythonLayers';
 import { pythonAugmentation } from './pythonAugmentation';
 import { pythonStrategy } from './pythonStrategy';
+import { monitorForTask, RECONSTRUCTION_LOSS, taskOf } from '../../shared/training/task';
 
 export interface PythonScriptInput {
   readonly graph: Graph;
@@ -114,15 +115,16 @@ export function pythonScript(input: PythonScriptInput): string {
   }
 
   const data = pythonData(dataset, settings, classes);
+  const reconstruct = taskOf(settings) === 'reconstruct';
   const distributed = pythonStrategy(input.strategy ?? 'single', file);
   const bestPath = distributed.path(`${file}.best.keras`);
   const hasValidation = settings.validationSplit > 0;
   const callbacks: string[] = [];
   const watched = settings.earlyStopping?.monitor ?? 'val_loss';
   if (settings.earlyStopping)
-    callbacks.push(`    keras.callbacks.EarlyStopping(monitor=${pyValue(monitorFor(settings.earlyStopping.monitor, hasValidation))}, patience=${settings.earlyStopping.patience}),`);
+    callbacks.push(`    keras.callbacks.EarlyStopping(monitor=${pyValue(monitorFor(monitorForTask(settings.earlyStopping.monitor, taskOf(settings)), hasValidation))}, patience=${settings.earlyStopping.patience}),`);
   if (settings.keepBest)
-    callbacks.push(`    # Keep the weights of the best epoch, not the last one.`, `    keras.callbacks.ModelCheckpoint(${bestPath}, monitor=${pyValue(monitorFor(watched, hasValidation))}, save_best_only=True),`);
+    callbacks.push(`    # Keep the weights of the best epoch, not the last one.`, `    keras.callbacks.ModelCheckpoint(${bestPath}, monitor=${pyValue(monitorFor(monitorForTask(watched, taskOf(settings)), hasValidation))}, save_best_only=True),`);
   const t = report.totals;
   // Under a strategy, the model and its optimizer are created inside `with strategy.scope():`.
   const imports = [...data.imports.map((m) => `import ${m}`), ...distributed.imports];
@@ -152,8 +154,9 @@ export function pythonScript(input: PythonScriptInput): string {
       `# Total params: ${count(t.total)} (trainable: ${count(t.trainable)}, non-trainable: ${count(t.nonTrainable)})`,
       'model.compile(',
       `    optimizer=${optimizer(settings)},`,
-      `    loss=${pyValue(settings.loss)},`,
-      '    metrics=["accuracy"],',
+      ...(reconstruct
+        ? ['    # The loss is the reconstruction: how far each output pixel is from the input pixel.', `    loss=${pyValue(RECONSTRUCTION_LOSS)},`]
+        : [`    loss=${pyValue(settings.loss)},`, '    metrics=["accuracy"],']),
       ')',
     ]),
     'model.summary()',
@@ -164,9 +167,9 @@ export function pythonScript(input: PythonScriptInput): string {
     `history = model.fit(${data.fitData}, epochs=${settings.epochs}, callbacks=callbacks)`,
     ...(settings.keepBest ? [`model = keras.models.load_model(${bestPath})`] : []),
     '',
-    `test_loss, test_accuracy = model.evaluate(${data.evaluateData}, verbose=0)`,
-    'print(f"Test loss: {test_loss:.4f}")',
-    'print(f"Test accuracy: {test_accuracy:.4f}")',
+    ...(reconstruct
+      ? [`test_loss = model.evaluate(${data.evaluateData}, verbose=0)`, 'print(f"Test reconstruction loss: {test_loss:.4f}")']
+      : [`test_loss, test_accuracy = model.evaluate(${data.evaluateData}, verbose=0)`, 'print(f"Test loss: {test_loss:.4f}")', 'print(f"Test accuracy: {test_accuracy:.4f}")']),
     `model.save(${distributed.path(`${file}.keras`)})`,
     '',
   ].join('\n');

@@ -8,6 +8,7 @@ import { registerKerasLayers } from './kerasLayersForTfjs';
 import './spatialDropout2d';
 import type { LossName, TrainingSettings } from '../../shared/training/settings';
 import { errorMessage } from '../../shared/errors/errorMessage';
+import { taskOf } from '../../shared/training/task';
 
 /** A topology tfjs cannot turn into a model, with tfjs's reason. */
 export class InvalidModelError extends Error {
@@ -39,9 +40,13 @@ export function makeOptimizer(settings: Pick<TrainingSettings, 'optimizer' | 'le
   }
 }
 
-/** Compiles `model` like Keras's `model.compile(optimizer, loss, metrics=["accuracy"])`. */
-export function compileModel(model: tf.LayersModel, settings: Pick<TrainingSettings, 'optimizer' | 'learningRate' | 'momentum' | 'loss'>): void {
-  model.compile({ optimizer: makeOptimizer(settings), loss: TFJS_LOSS[settings.loss], metrics: ['accuracy'] });
+/**
+ * Compiles `model` like Keras's `model.compile(optimizer, loss, metrics=["accuracy"])`, or for a
+ * reconstruct run `model.compile(optimizer, loss="mse")`: the input is the target, no accuracy.
+ */
+export function compileModel(model: tf.LayersModel, settings: Pick<TrainingSettings, 'optimizer' | 'learningRate' | 'momentum' | 'loss'> & { readonly task?: TrainingSettings['task'] }): void {
+  if (taskOf(settings) === 'reconstruct') model.compile({ optimizer: makeOptimizer(settings), loss: 'meanSquaredError' });
+  else model.compile({ optimizer: makeOptimizer(settings), loss: TFJS_LOSS[settings.loss], metrics: ['accuracy'] });
 }
 
 /**

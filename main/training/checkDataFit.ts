@@ -4,6 +4,8 @@ import type { GraphReport } from '../../shared/graph/inferGraph';
 import type { Graph } from '../../shared/graph/types';
 import { layerDef, resolveParams } from '../../shared/layers/catalogue';
 import type { DatasetInfo } from '../../shared/training/datasetTypes';
+import type { TrainingTask } from '../../shared/training/task';
+import { taskMismatch } from '../../shared/training/task';
 
 /** What training needs to know about the network's ends. */
 export interface DataFit {
@@ -18,7 +20,7 @@ const dims = (s: readonly number[]): string => `(${s.join(', ')}${s.length === 1
  * Checks the graph against a data set.
  * @returns the shapes to train with, or a sentence saying what to change
  */
-export function checkDataFit(graph: Graph, report: GraphReport, info: Pick<DatasetInfo, 'title' | 'inputShape' | 'classNames'>): DataFit | string {
+export function checkDataFit(graph: Graph, report: GraphReport, info: Pick<DatasetInfo, 'title' | 'inputShape' | 'classNames'>, task: TrainingTask = 'classify'): DataFit | string {
   const name = (id: string) => graph.nodes.find((n) => n.id === id)?.name ?? id;
   if (report.inputIds.length !== 1)
     return `NetCanvas trains networks with exactly one Input block; this one has ${report.inputIds.length}.`;
@@ -37,6 +39,10 @@ export function checkDataFit(graph: Graph, report: GraphReport, info: Pick<Datas
     return `The Input block '${name(inputId)}' expects ${dims(inputShape)} (${have} numbers per sample), but ${info.title} images are ${info.inputShape.join(' × ')} (${need} numbers). Set the Input shape to ${dims(sample)}.`;
   const untrainable = cannotTrain(graph);
   if (untrainable) return untrainable;
+  // An autoencoder's output is compared with its input, a classifier's with the classes.
+  const mismatch = taskMismatch(task, inputShape, outShape, name(outputId));
+  if (mismatch) return mismatch;
+  if (task === 'reconstruct') return { inputShape, outputName: name(outputId) };
   const classes = info.classNames.length;
   if (outShape.length !== 1 || outShape[0] !== classes) {
     const out = outShape.map((d) => d ?? 'None').join(' × ');

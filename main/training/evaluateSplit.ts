@@ -3,6 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { iterateBatches } from '../../datasets/batches';
 import type { SplitSamples } from '../../datasets/batches';
+import type { TrainingTask } from '../../shared/training/task';
 
 /** Keras's backend epsilon, which its cross-entropy clips probabilities to. */
 const EPSILON = 1e-7;
@@ -23,6 +24,11 @@ export interface EvaluateOptions {
   /** The model's input shape without the batch dimension; the pixels are reshaped to it. */
   readonly inputShape: readonly number[];
   readonly visit?: PredictionVisitor;
+  /**
+   * 'reconstruct': the target is the input itself, and the loss is the mean squared error over
+   * every pixel (Keras's 'mse'); there is no accuracy (0) and `visit` is not called.
+   */
+  readonly task?: TrainingTask;
   /** Lets the event loop run between batches (so a stop request is heard); default true. */
   readonly yieldBetweenBatches?: boolean;
 }
@@ -70,6 +76,18 @@ export async function evaluateSplit(model: tf.LayersModel, samples: SplitSamples
     });
     const values = (await probs.data()) as Float32Array;
     probs.dispose();
+    if (opts.task === 'reconstruct') {
+      // Each sample's mean squared difference from its own pixels, as Keras's 'mse' averages it.
+      const size = values.length / Math.max(batch.size, 1);
+      for (let i = 0; i < batch.size; i++) {
+        let sum = 0;
+        for (let k = i * size; k < (i + 1) * size; k++) sum += ((values[k] ?? 0) - (batch.pixels[k] ?? 0)) ** 2;
+        lossSum += sum / size;
+      }
+      seen += batch.size;
+      if (opts.yieldBetweenBatches !== false) await nextTick();
+      continue;
+    }
     for (let i = 0; i < batch.size; i++) {
       const label = batch.labels[i] ?? 0;
       const from = i * classes;
@@ -80,5 +98,6 @@ export async function evaluateSplit(model: tf.LayersModel, samples: SplitSamples
     seen += batch.size;
     if (opts.yieldBetweenBatches !== false) await nextTick();
   }
-  return { loss: seen === 0 ? NaN : lossSum / seen, accuracy: seen === 0 ? NaN : correct / seen, count: seen };
+  const accuracy = opts.task === 'reconstruct' ? 0 : correct / seen;
+  return { loss: seen === 0 ? NaN : lossSum / seen, accuracy: seen === 0 ? NaN : accuracy, count: seen };
 }

@@ -5,7 +5,9 @@ import { range } from '../../datasets/batches';
 import type { Split } from '../../datasets/loadedDataset';
 import { sampleSize } from '../../datasets/loadedDataset';
 import type { ConfusionResult } from '../../shared/training/runEvents';
+import type { TrainingTask } from '../../shared/training/task';
 import { argMax, evaluateSplit } from './evaluateSplit';
+import { previewIndices, reconstructions } from './reconstructions';
 
 export interface TestOptions {
   readonly batchSize: number;
@@ -13,6 +15,8 @@ export interface TestOptions {
   readonly inputShape: readonly number[];
   /** How many misclassified images to return (default 24), spread evenly over all mistakes. */
   readonly misclassifiedSamples?: number;
+  /** 'reconstruct': the reconstruction loss and a few images beside their reconstruction, no confusion matrix. */
+  readonly task?: TrainingTask;
 }
 
 /** Every `n`-th of `items`, so the sample covers the whole test set rather than its start. */
@@ -29,6 +33,11 @@ function spread<T>(items: readonly T[], n: number): T[] {
 /** Scores `model` on every sample of `test` and builds the confusion report. */
 export async function evaluateTest(model: tf.LayersModel, test: Split, opts: TestOptions): Promise<ConfusionResult> {
   const { classes } = opts;
+  if (opts.task === 'reconstruct') {
+    const score = await evaluateSplit(model, { split: test, indices: range(test.count) }, { ...opts, task: 'reconstruct' });
+    const shown = await reconstructions(model, test, previewIndices(test.count), opts.inputShape);
+    return { testLoss: score.loss, testAccuracy: 0, confusion: [], perClassAccuracy: [], misclassified: [], reconstructions: shown };
+  }
   const confusion = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
   const wrong: { index: number; trueLabel: number; predicted: number; probabilities: number[] }[] = [];
   const score = await evaluateSplit(model, { split: test, indices: range(test.count) }, {

@@ -5,12 +5,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchAugmenter } from '../../datasets/augmentBatch';
 import { epochOrder, iterateBatches } from '../../datasets/batches';
-import type { SamplePlan } from '../../datasets/batches';
+import type { SamplePlan, SplitSamples } from '../../datasets/batches';
 import type { BatchPoint, RunEvent, RunId } from '../../shared/training/runEvents';
 import type { Monitor, TrainingSettings } from '../../shared/training/settings';
+import { monitorForTask, taskOf } from '../../shared/training/task';
 import type { BatchMetrics, BatchStep } from '../compute/webgpuTrainStep';
 import { evaluateSplit, nextTick } from './evaluateSplit';
 import { nanMessage } from './nanMessage';
+import { reconstructions } from './reconstructions';
 
 export interface TrainLoopInput {
   readonly runId: RunId;
@@ -27,6 +29,8 @@ export interface TrainLoopInput {
    * come back a few batches later, so the loop never waits for the GPU after each batch.
    */
   readonly batchStep?: BatchStep;
+  /** A reconstruct run's few test images, reconstructed at each epoch end for the dashboard. */
+  readonly preview?: SplitSamples;
 }
 
 /** Batches the GPU may be ahead of the metrics read back before the loop waits (and down to how many). */
@@ -91,10 +95,12 @@ export async function trainLoop(input: TrainLoopInput, hooks: TrainLoopHooks): P
   const now = hooks.now ?? (() => performance.now());
   const minGapMs = 1000 / (hooks.batchEventsPerSecond ?? 10);
   const trainCount = plan.train.indices.length;
+  // An autoencoder's target is its own input batch: no labels, no accuracy.
+  const reconstruct = taskOf(settings) === 'reconstruct';
   const sparse = settings.loss === 'sparse_categorical_crossentropy';
   const hasValidation = plan.validation !== null && plan.validation.indices.length > 0;
   const watch = settings.earlyStopping ?? (settings.keepBest ? { monitor: 'val_loss' as const, patience: Infinity } : null);
-  const monitor = watch ? effectiveMonitor(watch.monitor, hasValidation) : null;
+  const monitor = watch ? effectiveMonitor(monitorForTask(watch.monitor, taskOf(settings)), hasValidation) : null;
   // Training batches only: validation and test images are scored as they are.
   const augment = batchAugmenter(settings.augmentation, plan.train.split.shape, settings.seed);
 
@@ -161,10 +167,10 @@ export async function trainLoop(input: TrainLoopInput, hooks: TrainLoopHooks): P
       const flush = (e: number, b: number) => {
         if (points.length > 0) emitBatch(e, b, now());
       };
-      for (const b of iterateBatches(plan.train.split, order, { batchSize: settings.batchSize, oneHotClasses: sparse ? 0 : classes })) {
+      for (const b of iterateBatches(plan.train.split, order, { batchSize: settings.batchSize, oneHotClasses: sparse || reconstruct ? 0 : classes })) {
         batch++;
         const xs = tf.tensor(augment ? augment(b.pixels, b.size, epoch, batch) : b.pixels, [b.size, ...input.inputShape], 'float32');
-        const ys = sparse ? tf.tensor2d(Float32Array.from(b.labels), [b.size, 1]) : tf.tensor2d(b.oneHot ?? new Float32Array(0), [b.size, classes]);
+        const ys = reconstruct ? xs : sparse ? tf.tensor2d(Float32Array.from(b.labels), [b.size, 1]) : tf.tensor2d(b.oneHot ?? new Float32Array(0), [b.size, classes]);
         let results: readonly BatchMetrics[];
         try {
           if (step) {
@@ -173,11 +179,11 @@ export async function trainLoop(input: TrainLoopInput, hooks: TrainLoopHooks): P
           } else {
             const result = await model.trainOnBatch(xs, ys);
             const [loss = NaN, accuracy = NaN] = Array.isArray(result) ? result : [result];
-            results = [{ loss, accuracy, size: b.size }];
+            results = [{ loss, accuracy: reconstruct ? 0 : accuracy, size: b.size }];
           }
         } finally {
           xs.dispose();
-          ys.dispose();
+          if (ys !== xs) ys.dispose();
         }
         const t1 = now();
         trainingMs += t1 - t0;
@@ -199,8 +205,9 @@ export async function trainLoop(input: TrainLoopInput, hooks: TrainLoopHooks): P
       const v0 = now();
       const val =
         hasValidation && plan.validation
-          ? await evaluateSplit(model, plan.validation, { batchSize: Math.max(settings.batchSize, 128), classes, inputShape: input.inputShape })
+          ? await evaluateSplit(model, plan.validation, { batchSize: Math.max(settings.batchSize, 128), classes, inputShape: input.inputShape, task: taskOf(settings) })
           : null;
+      const shown = reconstruct && input.preview ? await reconstructions(model, input.preview.split, input.preview.indices, input.inputShape) : null;
       lastValidationMs = now() - v0;
       if (hooks.shouldStop()) return { status: 'stopped', trainingMs };
       const event: EpochEvent = {
@@ -210,10 +217,11 @@ export async function trainLoop(input: TrainLoopInput, hooks: TrainLoopHooks): P
         loss: lossSum / Math.max(seen, 1),
         accuracy: accSum / Math.max(seen, 1),
         valLoss: val?.loss ?? null,
-        valAccuracy: val?.accuracy ?? null,
+        valAccuracy: reconstruct ? null : (val?.accuracy ?? null),
         samplesPerSecond: speed(),
         elapsedMs: now() - started,
         etaMs: eta(epoch + 1),
+        ...(shown ? { reconstructions: shown } : {}),
       };
       hooks.emit(event);
       if (monitor && watch) {

@@ -32,6 +32,8 @@ import { estimateMemory, memoryLimits, memoryRefusal } from './estimateMemory';
 import { evaluateTest } from './evaluateTest';
 import { keepModel, loadKeptModel } from './keptModel';
 import { trainLoop } from './trainLoop';
+import { previewIndices } from './reconstructions';
+import { taskOf } from '../../shared/training/task';
 import type { HostToWorker, LoadMessage, ReplyFailureCode, ReplyValue, StartMessage, WorkerToHost } from './workerMessages';
 import { isHostToWorker } from './workerMessages';
 
@@ -91,7 +93,7 @@ async function train(msg: StartMessage): Promise<void> {
   } catch (e) {
     return fail(runId, 'dataset', e instanceof DatasetError ? e.message : errorMessage(e));
   }
-  const fit = checkDataFit(request.graph, report, dataset.info);
+  const fit = checkDataFit(request.graph, report, dataset.info, taskOf(settings));
   if (typeof fit === 'string') return fail(runId, 'invalidModel', fit);
   const dataBytes = dataset.train.images.byteLength + dataset.test.images.byteLength;
   const estimate = estimateMemory(report, settings, dataBytes);
@@ -126,7 +128,9 @@ async function train(msg: StartMessage): Promise<void> {
     ...(dataset.info.skipped ? { skippedImages: dataset.info.skipped } : {}),
   });
   // On WebGPU, NetCanvas's own step (bench/README.md, "WebGPU step"); tfjs's trainOnBatch elsewhere.
-  const gpuStep = backend.name === 'webgpu' ? WebgpuTrainStep.create(model, settings.loss) : null;
+  // Its fused head is softmax cross-entropy: a reconstruct run (mean squared error) takes tfjs's own step.
+  const reconstruct = taskOf(settings) === 'reconstruct';
+  const gpuStep = backend.name === 'webgpu' && !reconstruct ? WebgpuTrainStep.create(model, settings.loss) : null;
   const batchStep = gpuStep && typeof gpuStep !== 'string' ? gpuStep : undefined;
   const outcome = await trainLoop(
     {
@@ -138,6 +142,7 @@ async function train(msg: StartMessage): Promise<void> {
       inputShape: fit.inputShape,
       outputLayer: { name: fit.outputName, activation: typeof activation === 'string' ? activation : null },
       ...(batchStep ? { batchStep } : {}),
+      ...(reconstruct ? { preview: { split: dataset.test, indices: previewIndices(dataset.test.count) } } : {}),
     },
     { emit, shouldStop: () => stopRequested, batchEventsPerSecond: options.batchEventsPerSecond ?? 10 },
   );
@@ -154,6 +159,7 @@ async function train(msg: StartMessage): Promise<void> {
     classes,
     inputShape: fit.inputShape,
     misclassifiedSamples: options.misclassifiedSamples ?? 24,
+    task: taskOf(settings),
   });
   await keep(options.keepModelIn);
   emit({

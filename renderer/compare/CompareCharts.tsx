@@ -1,5 +1,6 @@
 import uPlot from 'uplot';
 import type { RunId } from '../../shared/training/runEvents';
+import type { TrainingTask } from '../../shared/training/task';
 import { useChartSmoothing } from '../training/chartSmoothing';
 import type { RunSeries } from '../training/runSeries';
 import { seriesFor } from '../training/runSeries';
@@ -39,7 +40,10 @@ function runSeries(spec: ChartSpec, title: string, color: string): ChartSeries[]
 /** The columns of one run on one chart, in the order of {@link runSeries}. */
 function runColumns(spec: ChartSpec, s: RunSeries, weight: number): uPlot.AlignedData[] {
   if (spec.validation) return [[s.epoch.x, s.epoch[valColumn[spec.y]]] as uPlot.AlignedData];
-  return [[s.batch.x, s.batch[spec.y], smooth(s.batch[spec.y], weight)] as uPlot.AlignedData, [s.epoch.x, s.epoch[spec.y]]];
+  return [
+    [s.batch.x, s.batch[spec.y], smooth(s.batch[spec.y], weight)] as uPlot.AlignedData,
+    [s.epoch.x, s.epoch[spec.y]],
+  ];
 }
 
 export interface ComparedRun {
@@ -47,16 +51,27 @@ export interface ComparedRun {
   readonly title: string;
   /** Planned epochs, for the x axis. */
   readonly epochs: number | null;
+  /** Reconstruct runs (autoencoders) have no accuracy and stay off the accuracy charts. */
+  readonly task?: TrainingTask;
 }
 
 /**
  * One chart per metric with the runs overlaid, each in its own colour, redrawn live as they
  * train. The x axis spans the longest run's planned epochs.
  */
-export function CompareCharts({ runs, colors }: { runs: readonly ComparedRun[]; colors: readonly string[] }) {
+export function CompareCharts({
+  runs,
+  colors,
+}: {
+  runs: readonly ComparedRun[];
+  colors: readonly string[];
+}) {
   const series = runs.map((r) => seriesFor(r.id));
   const subscribe = (listener: () => void) => {
-    const offs = [...series.map((s) => s.subscribe(listener)), useChartSmoothing.subscribe(listener)];
+    const offs = [
+      ...series.map((s) => s.subscribe(listener)),
+      useChartSmoothing.subscribe(listener),
+    ];
     return () => offs.forEach((off) => off());
   };
   const epochs = Math.max(0, ...runs.map((r) => r.epochs ?? 0));
@@ -67,22 +82,29 @@ export function CompareCharts({ runs, colors }: { runs: readonly ComparedRun[]; 
     <div className="nc-run-charts">
       <SmoothingControl />
       <div className="nc-charts">
-        {CHARTS.map((spec) => (
-          <UPlotChart
-            key={`${spec.title}-${key}`}
-            title={spec.title}
-            xLabel="epoch"
-            yLabel={spec.y}
-            unitRange={spec.y === 'accuracy'}
-            xRange={xRange}
-            series={runs.flatMap((r, i) => runSeries(spec, r.title, color(i)))}
-            subscribe={subscribe}
-            getData={() => {
-              const weight = useChartSmoothing.getState().weight;
-              return uPlot.join(series.flatMap((s) => runColumns(spec, s, weight)));
-            }}
-          />
-        ))}
+        {CHARTS.map((spec) => {
+          // Each run keeps its colour (its index among all compared runs) on every chart.
+          const shown = runs
+            .map((r, i) => ({ r, i, s: series[i] }))
+            .filter(({ r }) => spec.y !== 'accuracy' || r.task !== 'reconstruct');
+          if (shown.length === 0) return null;
+          return (
+            <UPlotChart
+              key={`${spec.title}-${key}`}
+              title={spec.title}
+              xLabel="epoch"
+              yLabel={spec.y}
+              unitRange={spec.y === 'accuracy'}
+              xRange={xRange}
+              series={shown.flatMap(({ r, i }) => runSeries(spec, r.title, color(i)))}
+              subscribe={subscribe}
+              getData={() => {
+                const weight = useChartSmoothing.getState().weight;
+                return uPlot.join(shown.flatMap(({ s }) => (s ? runColumns(spec, s, weight) : [])));
+              }}
+            />
+          );
+        })}
       </div>
     </div>
   );

@@ -10,6 +10,7 @@ import { MatchBudget } from './MatchBudget';
 import { Robustness } from './Robustness';
 import { RunsList } from './RunsList';
 import { comparisonRow } from './runSummary';
+import { runTask } from '../training/runTask';
 
 /** Colour-blind-safe line colours (Okabe–Ito), one per compared run. */
 export const RUN_COLORS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#000000'];
@@ -56,7 +57,7 @@ export function ComparePanel({ onOpenProject }: ComparePanelProps = {}) {
                 {r.title} failed: {r.error?.message}
               </p>
             ))}
-          <CompareCharts runs={picked.map((r) => ({ id: r.id, title: r.title, epochs: r.request?.settings.epochs ?? r.epochsPlanned }))} colors={RUN_COLORS} />
+          <CompareCharts runs={picked.map((r) => ({ id: r.id, title: r.title, epochs: r.request?.settings.epochs ?? r.epochsPlanned, task: runTask(r) }))} colors={RUN_COLORS} />
           <Robustness runs={picked} colors={RUN_COLORS} />
         </section>
       )}

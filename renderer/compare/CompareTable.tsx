@@ -2,9 +2,17 @@ import { formatCount, formatDuration, formatLoss, formatPercent } from '../train
 import type { ComparisonRow } from './runSummary';
 
 /** Side-by-side numbers of the compared runs; the best test accuracy is marked. */
-export function CompareTable({ rows, colors }: { rows: readonly ComparisonRow[]; colors: readonly string[] }) {
+export function CompareTable({
+  rows,
+  colors,
+}: {
+  rows: readonly ComparisonRow[];
+  colors: readonly string[];
+}) {
   const accuracies = rows.map((r) => r.testAccuracy).filter((a): a is number => a !== null);
   const best = accuracies.length > 1 ? Math.max(...accuracies) : null;
+  // Autoencoders have no accuracy: the columns go when no compared run classifies.
+  const accuracy = rows.some((r) => r.task === 'classify');
   return (
     <table className="nc-compare-table">
       <caption>Comparison</caption>
@@ -12,9 +20,9 @@ export function CompareTable({ rows, colors }: { rows: readonly ComparisonRow[];
         <tr>
           <th scope="col">Network</th>
           <th scope="col">Parameters</th>
-          <th scope="col">Test accuracy</th>
+          {accuracy && <th scope="col">Test accuracy</th>}
           <th scope="col">Test loss</th>
-          <th scope="col">Validation accuracy</th>
+          {accuracy && <th scope="col">Validation accuracy</th>}
           <th scope="col">Training time</th>
           <th scope="col">Samples/s</th>
           <th scope="col">Status</th>
@@ -24,16 +32,22 @@ export function CompareTable({ rows, colors }: { rows: readonly ComparisonRow[];
         {rows.map((r, i) => (
           <tr key={r.id}>
             <th scope="row">
-              <span className="nc-swatch" style={{ background: colors[i % colors.length] }} aria-hidden="true" />
+              <span
+                className="nc-swatch"
+                style={{ background: colors[i % colors.length] }}
+                aria-hidden="true"
+              />
               {r.title}
             </th>
             <td>{r.params === null ? '–' : formatCount(r.params)}</td>
-            <td className={best !== null && r.testAccuracy === best ? 'nc-best' : undefined}>
-              {formatPercent(r.testAccuracy)}
-              {best !== null && r.testAccuracy === best ? ' (best)' : ''}
-            </td>
+            {accuracy && (
+              <td className={best !== null && r.testAccuracy === best ? 'nc-best' : undefined}>
+                {formatPercent(r.testAccuracy)}
+                {best !== null && r.testAccuracy === best ? ' (best)' : ''}
+              </td>
+            )}
             <td>{formatLoss(r.testLoss)}</td>
-            <td>{formatPercent(r.valAccuracy)}</td>
+            {accuracy && <td>{formatPercent(r.valAccuracy)}</td>}
             <td>{formatDuration(r.trainingMs)}</td>
             <td>{r.samplesPerSecond === null ? '–' : formatCount(r.samplesPerSecond)}</td>
             <td>{r.status}</td>

@@ -1,6 +1,7 @@
 import { useRunsStore } from '../training/runsStore';
 import { formatDuration, formatPercent } from '../training/format';
 import { datasetLabel, settingsLabel } from './runSummary';
+import { runTask } from '../training/runTask';
 
 const timeOf = (ms: number) => new Date(ms).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
@@ -38,7 +39,7 @@ export function RunsList() {
               <th scope="row">{name}</th>
               <td>{datasetLabel(run.request?.dataset)}</td>
               <td>{settingsLabel(run)}</td>
-              <td>{formatPercent(run.result?.testAccuracy)}</td>
+              <td>{runTask(run) === 'reconstruct' ? '– (autoencoder)' : formatPercent(run.result?.testAccuracy)}</td>
               <td>{formatDuration(run.trainingMs ?? run.progress?.elapsedMs)}</td>
               <td className={`nc-status nc-status-${run.status}`} title={run.error?.message}>
                 {run.evaluating ? 'testing' : run.status}

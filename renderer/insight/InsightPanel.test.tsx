@@ -88,6 +88,17 @@ describe('InsightPanel', () => {
     expect(screen.getByRole('img', { name: 'dense activations' })).toBeTruthy();
   });
 
+  it("shows an autoencoder's reconstruction beside the input instead of class probabilities", async () => {
+    const predict = vi.fn<NetCanvasApi['predict']>().mockResolvedValue({ probabilities: new Array<number>(784).fill(0.5), activations: {} });
+    const pad = renderPanel(predict, { task: 'reconstruct' });
+    fireEvent.pointerDown(pad, { clientX: 56, clientY: 10, pointerId: 1 });
+    fireEvent.pointerMove(pad, { clientX: 56, clientY: 100, pointerId: 1 });
+    fireEvent.pointerUp(pad, { pointerId: 1 });
+    expect(await screen.findByRole('img', { name: 'Reconstruction of the drawing' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'What the network receives: 28×28×1, scaled to 0–1' })).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Class probabilities' })).toBeNull();
+  });
+
   it('follows the pen without sending every pointer move, and the last drawing always arrives', async () => {
     vi.useFakeTimers();
     try {

@@ -1,3 +1,4 @@
+import type { TrainingTask } from '../../shared/training/task';
 import { useEffect, useRef, useState } from 'react';
 import type { Prediction } from '../../shared/api/backendApi';
 import type { LayerKernels, WeightHistogram } from '../../shared/explain/insightData';
@@ -33,6 +34,8 @@ export interface InsightPanelProps {
   readonly misclassified?: ConfusionResult['misclassified'];
   /** A layer to bring into view and mark (the block selected on the canvas). */
   readonly focusLayer?: string | null;
+  /** 'reconstruct' (an autoencoder): the output is an image, shown beside the input instead of class probabilities. */
+  readonly task?: TrainingTask;
 }
 
 /**
@@ -40,7 +43,7 @@ export interface InsightPanelProps {
  * its class probabilities, each layer's feature maps and activations, its kernels and weights.
  */
 export function InsightPanel(props: InsightPanelProps) {
-  const { runId, inputShape, classNames, kernels, histograms, throttleMs = 80, dataset, misclassified = [], focusLayer = null } = props;
+  const { runId, inputShape, classNames, kernels, histograms, throttleMs = 80, dataset, misclassified = [], focusLayer = null, task = 'classify' } = props;
   const api = useBackend();
   // Back from another tab: the same input as before, asked again below.
   const [saved] = useState(() => {
@@ -117,7 +120,18 @@ export function InsightPanel(props: InsightPanelProps) {
           {input && <PixelCanvas pixels={input.pixels} shape={inputShape} label={received} size={112} />}
         </div>
         {error && <p role="alert">{error}</p>}
-        {prediction && (
+        {prediction && task === 'reconstruct' && (
+          <figure className="nc-insight-reconstruction" data-input={prediction.input || 'drawing'}>
+            <PixelCanvas
+              pixels={probabilities.map((v) => Math.round(Math.min(Math.max(v, 0), 1) * 255))}
+              shape={inputShape}
+              label={`Reconstruction of ${prediction.input || 'the drawing'}`}
+              size={112}
+            />
+            <figcaption>What the network gives back: its reconstruction of the input</figcaption>
+          </figure>
+        )}
+        {prediction && task === 'classify' && (
           <ol className="nc-insight-probabilities" aria-label="Class probabilities" data-input={prediction.input || 'drawing'}>
             {probabilities.map((p, i) => (
               <li key={i} aria-current={i === best ? 'true' : undefined}>

@@ -6,6 +6,7 @@ import { useBackendQuery } from '../backend/useBackendQuery';
 import { useProjectStore } from '../state/projectStore';
 import { useRunsStore } from '../training/runsStore';
 import { InsightPanel } from './InsightPanel';
+import { runTask } from '../training/runTask';
 import { InsightRunPicker } from './InsightRunPicker';
 
 /**
@@ -49,6 +50,7 @@ export function InsightTab() {
         kernels={insight?.kernels}
         histograms={insight?.histograms}
         focusLayer={focusLayer}
+        task={runTask(run)}
       />
     </main>
   );

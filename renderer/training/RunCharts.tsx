@@ -1,5 +1,7 @@
 import uPlot from 'uplot';
 import type { RunId } from '../../shared/training/runEvents';
+import type { TrainingTask } from '../../shared/training/task';
+import { RECONSTRUCTION_LOSS_WORDS } from '../../shared/training/task';
 import { useChartSmoothing } from './chartSmoothing';
 import { seriesFor } from './runSeries';
 import { smooth } from './smoothing';
@@ -12,7 +14,12 @@ const TRAIN = '#0072b2';
 const VAL = '#d55e00';
 
 const lines = (metric: string): ChartSeries[] => [
-  { label: `training ${metric} (per batch, raw)`, stroke: TRAIN, mark: 'faint', hideInLegend: true },
+  {
+    label: `training ${metric} (per batch, raw)`,
+    stroke: TRAIN,
+    mark: 'faint',
+    hideInLegend: true,
+  },
   { label: `training ${metric} (per batch)`, stroke: TRAIN, mark: 'line' },
   { label: `training ${metric} (per epoch)`, stroke: TRAIN, mark: 'dots' },
   { label: `validation ${metric} (per epoch)`, stroke: VAL, mark: 'rings' },
@@ -21,9 +28,18 @@ const lines = (metric: string): ChartSeries[] => [
 /**
  * Live loss and accuracy curves of one run: each batch's own values (raw, and smoothed as the
  * slider says) and the per-epoch training and validation values. The x axis spans the run's own
- * planned epochs when they are known.
+ * planned epochs when they are known. A reconstruct run has no accuracy: its one chart is the
+ * reconstruction loss.
  */
-export function RunCharts({ runId, epochs }: { runId: RunId; epochs: number | null }) {
+export function RunCharts({
+  runId,
+  epochs,
+  task = 'classify',
+}: {
+  runId: RunId;
+  epochs: number | null;
+  task?: TrainingTask;
+}) {
   const s = seriesFor(runId);
   const subscribe = (listener: () => void) => {
     const offSeries = s.subscribe(listener);
@@ -45,25 +61,27 @@ export function RunCharts({ runId, epochs }: { runId: RunId; epochs: number | nu
       <div className="nc-charts">
         <UPlotChart
           key={`loss-${runId}-${epochs ?? ''}`}
-          title="Loss"
+          title={task === 'reconstruct' ? 'Reconstruction loss' : 'Loss'}
           xLabel="epoch"
-          yLabel="loss"
+          yLabel={task === 'reconstruct' ? RECONSTRUCTION_LOSS_WORDS : 'loss'}
           xRange={xRange}
-          series={lines('loss')}
+          series={lines(task === 'reconstruct' ? RECONSTRUCTION_LOSS_WORDS : 'loss')}
           subscribe={subscribe}
           getData={data('loss', 'valLoss')}
         />
-        <UPlotChart
-          key={`accuracy-${runId}-${epochs ?? ''}`}
-          title="Accuracy"
-          xLabel="epoch"
-          yLabel="accuracy"
-          unitRange
-          xRange={xRange}
-          series={lines('accuracy')}
-          subscribe={subscribe}
-          getData={data('accuracy', 'valAccuracy')}
-        />
+        {task === 'classify' && (
+          <UPlotChart
+            key={`accuracy-${runId}-${epochs ?? ''}`}
+            title="Accuracy"
+            xLabel="epoch"
+            yLabel="accuracy"
+            unitRange
+            xRange={xRange}
+            series={lines('accuracy')}
+            subscribe={subscribe}
+            getData={data('accuracy', 'valAccuracy')}
+          />
+        )}
       </div>
     </div>
   );

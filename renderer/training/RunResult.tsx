@@ -4,12 +4,33 @@ import { formatCount, formatDuration, formatLoss, formatPercent } from './format
 import { PredictionGrid } from './PredictionGrid';
 import type { PredictionGridProps } from './PredictionGrid';
 import type { RunView } from './runView';
+import { runTask } from './runTask';
 
 /** A finished run: test accuracy and loss, the confusion matrix and the misread test images. */
 export function RunResult({ run, info, onLookInside }: { run: RunView; info: DatasetInfo | null; onLookInside?: PredictionGridProps['onLookInside'] }) {
   const result = run.result;
   if (!result) return null;
   const classNames = info?.classNames ?? result.confusion.map((_, i) => String(i));
+  // An autoencoder is judged by its reconstruction loss alone; its images are in the strip above.
+  if (runTask(run) === 'reconstruct')
+    return (
+      <section className="nc-result" aria-label="Test result">
+        <dl className="nc-metrics">
+          <div>
+            <dt>Test reconstruction loss</dt>
+            <dd>{formatLoss(result.testLoss)}</dd>
+          </div>
+          <div>
+            <dt>Training time</dt>
+            <dd>{formatDuration(run.trainingMs)}</dd>
+          </div>
+          <div>
+            <dt>Speed</dt>
+            <dd>{run.samplesPerSecond === null ? '–' : `${formatCount(run.samplesPerSecond)} samples/s`}</dd>
+          </div>
+        </dl>
+      </section>
+    );
   return (
     <section className="nc-result" aria-label="Test result">
       <dl className="nc-metrics">

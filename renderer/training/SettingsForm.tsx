@@ -2,6 +2,8 @@ import { Lock } from 'lucide-react';
 import { useEffect, useId, useState } from 'react';
 import type { Monitor, OptimizerName, TrainingSettings } from '../../shared/training/settings';
 import { MONITORS, OPTIMIZERS } from '../../shared/training/settings';
+import type { TrainingTask } from '../../shared/training/task';
+import { TASK_LABELS, TASKS, taskOf } from '../../shared/training/task';
 import type { NumericField } from './settingsFields';
 import { AugmentationFields } from './AugmentationFields';
 import { FIELDS, fieldText, parseField, withField } from './settingsFields';
@@ -98,6 +100,21 @@ export function SettingsForm({ settings, onChange, onInvalidChange, disabled = f
           <span>The challenge fixes {fixed.join(', ')}: those settings are read-only, so every run is judged alike.</span>
         </p>
       )}
+      <div className="nc-field">
+        <label htmlFor={`${id}-task`}>Task</label>
+        <select id={`${id}-task`} value={taskOf(settings)} aria-describedby={`${id}-task-hint`} onChange={(e) => onChange({ ...settings, task: e.target.value as TrainingTask })}>
+          {TASKS.map((t) => (
+            <option key={t} value={t}>
+              {TASK_LABELS[t]}
+            </option>
+          ))}
+        </select>
+        <span id={`${id}-task-hint`} className="nc-field-hint">
+          {taskOf(settings) === 'reconstruct'
+            ? 'The target is the input image itself: the loss is the mean squared error between input and output pixels, and there is no accuracy.'
+            : 'The target is the image’s class: the loss is cross-entropy, and accuracy counts the right answers.'}
+        </span>
+      </div>
       <div className="nc-field">
         <label htmlFor={`${id}-optimizer`}>Optimizer</label>
         <select id={`${id}-optimizer`} value={settings.optimizer} disabled={fixed.includes('optimizer')} onChange={(e) => onChange({ ...settings, optimizer: e.target.value as OptimizerName })}>

@@ -6,6 +6,7 @@ import { newProject } from '../../shared/project/newProject';
 import type { ProjectFile } from '../../shared/project/projectFile';
 import type { DatasetInfo, DatasetRef } from '../../shared/training/datasetTypes';
 import type { TrainingSettings } from '../../shared/training/settings';
+import { taskMismatch, taskOf } from '../../shared/training/task';
 import { BackendPicker } from './BackendPicker';
 import { DatasetPicker } from './DatasetPicker';
 import { RunCharts } from './RunCharts';
@@ -14,6 +15,8 @@ import { RunProgress } from './RunProgress';
 import type { PredictionGridProps } from './PredictionGrid';
 import { RunResult } from './RunResult';
 import { RunSettings } from './RunSettings';
+import { ReconstructionStrip } from './ReconstructionStrip';
+import { runTask } from './runTask';
 import { useRunsConnection, useRunsStore } from './runsStore';
 import { ChallengePanel } from '../challenge/ChallengePanel';
 import { SettingsForm } from './SettingsForm';
@@ -49,6 +52,12 @@ export function TrainingDashboard({ project, onDatasetChange, onSettingsChange, 
   const classes = info?.classNames.length;
   const report = useMemo(() => inferGraph(project.graph, classes === undefined ? {} : { classes }), [project.graph, classes]);
   const firstError = report.issues.find((i) => i.severity === 'error');
+  // Can the output be compared with what the task compares it with (the input image, or the classes)?
+  const ends = report.inputIds.length === 1 && report.outputIds.length === 1 ? [report.inputIds[0] ?? '', report.outputIds[0] ?? ''] : null;
+  const endShapes = ends?.map((nodeId) => report.nodes.get(nodeId)?.outputShape?.slice(1));
+  const outputName = project.graph.nodes.find((n) => n.id === ends?.[1])?.name ?? 'output';
+  const task = taskOf(project.training);
+  const mismatch = endShapes?.[0] && endShapes[1] && !firstError ? taskMismatch(task, endShapes[0], endShapes[1], outputName) : null;
   const blocker =
     project.graph.nodes.length === 0
       ? 'The canvas is empty: add layers (or open a template) to train.'
@@ -56,7 +65,7 @@ export function TrainingDashboard({ project, onDatasetChange, onSettingsChange, 
         ? `Fix the network first: ${firstError.message}`
         : invalid.length > 0
           ? `Fix the settings first: ${invalid.join(', ')}.`
-          : null;
+          : mismatch;
   const running = isLive(run?.status);
 
   const train = () => {
@@ -126,6 +135,12 @@ export function TrainingDashboard({ project, onDatasetChange, onSettingsChange, 
           )}
         </div>
         {blocker && !running && <p className="nc-blocker">{blocker}</p>}
+        {/* A network that gives back its input is an autoencoder: one click sets the task it needs. */}
+        {blocker === mismatch && mismatch && task === 'classify' && !running && (
+          <button type="button" onClick={() => onSettingsChange({ ...project.training, task: 'reconstruct' })}>
+            Train it to reconstruct its input
+          </button>
+        )}
         {stopError && (
           <p className="nc-error" role="alert">
             {stopError}
@@ -146,11 +161,16 @@ export function TrainingDashboard({ project, onDatasetChange, onSettingsChange, 
             )}
             <RunError run={run} />
             {/* A run refused before it began has nothing to draw. */}
-            {run.error?.code !== 'request' && <RunCharts key={run.id} runId={run.id} epochs={run.request?.settings.epochs ?? run.epochsPlanned} />}
+            {run.error?.code !== 'request' && <RunCharts key={run.id} runId={run.id} epochs={run.request?.settings.epochs ?? run.epochsPlanned} task={runTask(run)} />}
+            {runTask(run) === 'reconstruct' && <ReconstructionStrip run={run} shape={info?.inputShape ?? null} />}
             <RunResult run={run} info={info} onLookInside={onLookInside} />
           </>
         ) : (
-          <p className="nc-empty">Press Train to train the network on the canvas. Its loss and accuracy will be drawn here as it learns.</p>
+          <p className="nc-empty">
+            {task === 'reconstruct'
+              ? 'Press Train to train the network on the canvas to reconstruct its input. Its reconstruction loss and a few test images beside their reconstruction will be shown here as it learns.'
+              : 'Press Train to train the network on the canvas. Its loss and accuracy will be drawn here as it learns.'}
+          </p>
         )}
       </section>
     </div>

@@ -29,6 +29,7 @@ import { depthwiseConv2d } from './depthwiseConv2d';
 import { separableConv2d } from './separableConv2d';
 import { spatialDropout2d } from './spatialDropout2d';
 import { zeroPadding2d } from './zeroPadding2d';
+import { upSampling2d } from './upSampling2d';
 
 /** Every layer NetCanvas knows, keyed by Keras class name, in palette order. */
 export const LAYERS = {
@@ -66,6 +67,7 @@ export const LAYERS = {
   ZeroPadding2D: zeroPadding2d,
   Cropping2D: cropping2d,
   SpatialDropout2D: spatialDropout2d,
+  UpSampling2D: upSampling2d,
 } as const satisfies Record<string, { kerasClass: string }>;
 
 export type LayerType = keyof typeof LAYERS;

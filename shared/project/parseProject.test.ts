@@ -43,3 +43,19 @@ describe('a project names its data set with the same reference the API checks', 
     expect(() => parseProjectFile(text)).toThrow(/^dataset/);
   });
 });
+
+describe('the training task', () => {
+  it('opens a project saved before tasks existed as a classifier, unchanged otherwise', () => {
+    const data = JSON.parse(serializeProject(good)) as { training: Record<string, unknown> };
+    delete data.training.task;
+    const opened = parseProjectFile(JSON.stringify(data));
+    expect(opened.training.task).toBe('classify');
+    expect(opened).toEqual(good);
+  });
+
+  it('keeps a reconstruct task and refuses an unknown one by name', () => {
+    const autoencoder = { ...good, training: { ...good.training, task: 'reconstruct' as const } };
+    expect(parseProjectFile(serializeProject(autoencoder)).training.task).toBe('reconstruct');
+    expect(() => parseProjectFile(serializeProject(autoencoder).replace('"reconstruct"', '"segment"'))).toThrow(/^training\.task: /);
+  });
+});

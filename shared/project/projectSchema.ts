@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_AUGMENTATION_FACTOR } from '../training/augmentation';
 import { datasetRefSchema } from '../training/datasetRef';
 import { LOSSES, MONITORS, OPTIMIZERS } from '../training/settings';
+import { TASKS } from '../training/task';
 
 const finite = z.number().finite();
 const paramValue = z.union([finite, z.string().max(200), z.boolean(), z.null(), z.array(finite).max(16)]);
@@ -21,6 +22,8 @@ const edge = z.object({
 });
 
 const training = z.object({
+  // Files written before tasks existed train classifiers, as they always did.
+  task: z.enum(TASKS).default('classify'),
   optimizer: z.enum(OPTIMIZERS),
   learningRate: z.number().positive().max(10),
   momentum: z.number().min(0).max(1),

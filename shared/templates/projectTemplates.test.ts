@@ -28,6 +28,8 @@ const KERAS_TOTALS: Readonly<Record<string, number>> = {
   'lesson-cnn': 121_930,
   // conv 160 + depthwise 3·3·16 = 144 + BN 64 + pointwise 17·32 = 544 + depthwise 288 + BN 128 + pointwise 33·64 = 2,112 + dense 650
   'mobilenet-mini': 4_090,
+  // conv 3·3·1·16+16 = 160, conv 3·3·16·8+8 = 1,160, conv 3·3·8·8+8 = 584, conv 3·3·8·1+1 = 73; pooling and upsampling add none
+  autoencoder: 1_977,
 };
 
 const classesOf = (kind: string) => (kind === 'folder' ? 2 : 10);
@@ -63,6 +65,17 @@ describe('project templates', () => {
     const t = templateById('hotdog-cnn');
     expect(t?.project.dataset).toMatchObject({ kind: 'folder', imageSize: [64, 64], color: 'grayscale' });
     expect(t?.project.graph.nodes[0]?.params).toEqual({ shape: [64, 64, 1] });
+  });
+
+  it('the autoencoder gives back an image the shape of its input and trains to reconstruct it', () => {
+    const t = templateById('autoencoder');
+    const graph = t?.project.graph ?? { nodes: [], edges: [] };
+    const report = inferGraph(graph);
+    const shapes = graph.nodes.map((n) => report.nodes.get(n.id)?.outputShape);
+    expect(shapes[0]).toEqual([null, 28, 28, 1]);
+    expect(shapes.at(-1)).toEqual([null, 28, 28, 1]);
+    expect(shapes).toContainEqual([null, 7, 7, 8]);
+    expect(t?.project.training.task).toBe('reconstruct');
   });
 
   it('are found by id', () => {

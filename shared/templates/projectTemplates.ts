@@ -127,6 +127,25 @@ export const PROJECT_TEMPLATES: readonly ProjectTemplate[] = [
     undefined,
     { epochs: 5, batchSize: 64 },
   ),
+  template(
+    'autoencoder',
+    'Convolutional autoencoder (MNIST)',
+    'Squeezes each digit through a 7×7×8 bottleneck and draws it again: the loss is how far the reconstruction is from the input.',
+    1_977,
+    [
+      mnistInput,
+      ['Conv2D', { filters: 16, kernel_size: [3, 3], padding: 'same', activation: relu }],
+      ['MaxPooling2D', { pool_size: [2, 2] }],
+      ['Conv2D', { filters: 8, kernel_size: [3, 3], padding: 'same', activation: relu }],
+      ['MaxPooling2D', { pool_size: [2, 2] }],
+      ['UpSampling2D', { size: [2, 2] }],
+      ['Conv2D', { filters: 8, kernel_size: [3, 3], padding: 'same', activation: relu }],
+      ['UpSampling2D', { size: [2, 2] }],
+      ['Conv2D', { filters: 1, kernel_size: [3, 3], padding: 'same', activation: 'sigmoid' }],
+    ],
+    undefined,
+    { task: 'reconstruct', epochs: 5, batchSize: 128 },
+  ),
 ];
 
 /** Feed-forward vs convolutional on MNIST, trained side by side with the same settings. */

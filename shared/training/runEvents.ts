@@ -1,5 +1,6 @@
 import type { TrainingSettings } from './settings';
 import type { SkippedImages } from './skippedImages';
+import type { Reconstruction } from './task';
 
 export type RunId = string;
 
@@ -28,6 +29,8 @@ export interface ConfusionResult {
     readonly probabilities: readonly number[];
     readonly pixels: readonly number[];
   }[];
+  /** A reconstruct run's test images beside their reconstruction (its accuracy fields are then 0 and empty). */
+  readonly reconstructions?: readonly Reconstruction[];
 }
 
 /** One training batch's own loss and accuracy (not averaged with the batches before it). Both 1-based. */
@@ -92,6 +95,8 @@ export type RunEvent =
       readonly samplesPerSecond: number;
       readonly elapsedMs: number;
       readonly etaMs: number;
+      /** A reconstruct run's few test images beside what the network made of them after this epoch. */
+      readonly reconstructions?: readonly Reconstruction[];
     }
   | { readonly type: 'evaluating'; readonly runId: RunId }
   | {

@@ -1,4 +1,5 @@
 import type { Augmentation } from './augmentation';
+import type { TrainingTask } from './task';
 
 /** Optimizers a learner can pick, by their Keras names. */
 export const OPTIMIZERS = ['sgd', 'adam', 'rmsprop', 'adagrad'] as const;
@@ -12,6 +13,11 @@ export type Monitor = (typeof MONITORS)[number];
 
 /** How to train: the arguments of Keras `compile` and `fit`, plus NetCanvas's own. */
 export interface TrainingSettings {
+  /**
+   * What the network learns: 'classify' (the label is the class; cross-entropy and accuracy) or
+   * 'reconstruct' (the target is the input image itself; mean squared error, no accuracy).
+   */
+  readonly task: TrainingTask;
   readonly optimizer: OptimizerName;
   readonly learningRate: number;
   /** Only for sgd. */
@@ -34,6 +40,7 @@ export interface TrainingSettings {
 }
 
 export const DEFAULT_TRAINING: TrainingSettings = {
+  task: 'classify',
   optimizer: 'adam',
   learningRate: 0.001,
   momentum: 0.9,

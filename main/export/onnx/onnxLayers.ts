@@ -384,6 +384,25 @@ const cropping2d: OnnxLayerConverter = (ctx) => {
 };
 
 /**
+ * UpSampling2D as ONNX's Resize on the NCHW tensor, scaling height and width only. tfjs (which
+ * trains the model) resizes with half_pixel_centers off: 'asymmetric' coordinates, the nearest
+ * pixel rounded down, so each source pixel becomes a size×size block.
+ */
+const upSampling2d: OnnxLayerConverter = (ctx) => {
+  const { b, node } = ctx;
+  const x = b.toLayout(first(ctx), 'nchw');
+  const [sh, sw] = pair(ctx.params.size, [2, 2]);
+  const scales = b.weight(`${node.name}/scales`, { shape: [4], values: Float32Array.from([1, 1, sh, sw]) });
+  const nearest = ctx.params.interpolation !== 'bilinear';
+  const y = b.op('Resize', [x.name, '', scales], {
+    mode: nearest ? 'nearest' : 'linear',
+    coordinate_transformation_mode: 'asymmetric',
+    ...(nearest ? { nearest_mode: 'floor' } : {}),
+  });
+  return same(ctx, y, 'nchw');
+};
+
+/**
  * Every Keras class the ONNX export writes. InputLayer is the graph's input and has no entry.
  * Dropout does nothing at inference, so it is an Identity (as are the Gaussian noise layers).
  */
@@ -423,6 +442,7 @@ export const ONNX_LAYERS: Partial<Record<LayerType, OnnxLayerConverter>> = {
   Cropping2D: cropping2d,
   // Drops channels while training only: nothing at inference.
   SpatialDropout2D: elementwise((ctx, x) => ({ ...x, name: ctx.b.op('Identity', [x.name]) })),
+  UpSampling2D: upSampling2d,
 };
 
 /** The converter for `node`, or an OnnxExportError naming the layer. */

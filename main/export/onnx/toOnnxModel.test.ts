@@ -197,6 +197,15 @@ describe('ONNX export agrees with tfjs on 200 MNIST test digits', () => {
       ['MaxPooling2D', { pool_size: [4, 4] }],
       ...head,
     ],
+    'UpSampling2D nearest 2×3 and bilinear 2×2': [
+      input,
+      conv(3, { activation: 'relu' }),
+      ['MaxPooling2D'],
+      ['UpSampling2D', { size: [2, 3] }],
+      conv(2, { activation: 'tanh' }),
+      ['UpSampling2D', { size: [2, 2], interpolation: 'bilinear' }],
+      ...head,
+    ],
   };
   it.each(Object.entries(stacks))('%s', async (_title, layers) => {
     await expectSamePredictions(stackGraph(layers));
