@@ -6,6 +6,7 @@ import { newProject } from '../../shared/project/newProject';
 import type { ProjectFile } from '../../shared/project/projectFile';
 import type { DatasetInfo, DatasetRef } from '../../shared/training/datasetTypes';
 import type { TrainingSettings } from '../../shared/training/settings';
+import { BackendChoiceNote } from './BackendChoiceNote';
 import { BackendPicker } from './BackendPicker';
 import { DatasetPicker } from './DatasetPicker';
 import { RunCharts } from './RunCharts';
@@ -135,6 +136,7 @@ export function TrainingDashboard({ project, onDatasetChange, onSettingsChange, 
               {run.title}
               {run.backend && <span className="nc-run-backend"> on {run.backend.name}</span>}
             </h3>
+            {run.backend && <BackendChoiceNote report={run.backend} />}
             <RunSettings run={run} />
             {run.error?.code !== 'request' && <RunProgress run={run} />}
             {run.skippedImages && (
