@@ -7,6 +7,7 @@ import { describeDataset } from '../../datasets/loadDataset';
 import type { Graph } from '../../shared/graph/types';
 import { inferGraph } from '../../shared/graph/inferGraph';
 import { errorMessage } from '../../shared/errors/errorMessage';
+import { backendChoiceLine } from '../../shared/training/backendChoice';
 import type { DatasetRef } from '../../shared/training/datasetTypes';
 import { COMPUTE_BACKENDS } from '../../shared/training/runEvents';
 import type { BackendChoice, RunEvent } from '../../shared/training/runEvents';
@@ -147,6 +148,8 @@ export async function runTrain(file: string, opts: TrainOptions, out: CommandOut
           case 'started':
             started = event;
             if (!opts.json) out.stderr(`Training ${model.name} (${report.totals.total.toLocaleString('en-US')} params) on ${event.trainSamples} samples, validating on ${event.validationSamples}, backend ${event.backend.name}\n`);
+            // How auto chose, e.g. "webgpu 8,400 samples/s, wasm 1,100 samples/s: using webgpu".
+            if (!opts.json && event.backend.measured?.timings.length) out.stderr(`${backendChoiceLine(event.backend) ?? ''}\n`);
             if (!opts.json && event.skippedImages) out.stderr(`${skippedImagesNote(event.skippedImages)}\n`);
             bar?.start(event.batchesPerEpoch, 0, { epoch: 1, epochs: settings.epochs, loss: '-', acc: '-', speed: 0 });
             break;

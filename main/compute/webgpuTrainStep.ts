@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { emptyTensor, webgpuInternals } from './webgpuDispatch';
 import { withFastDispatch } from './fastDispatch';
 import type { WebgpuBackendInternals } from './webgpuDispatch';
+import { useIm2colConvGrad } from './im2colConvGrad';
 import { gpuDropout } from './webgpuDropout';
 import { recordLossHead } from './webgpuLossHead';
 import { OptimizerClock, createState, fusedOptimizerSpec, updateVariable } from './webgpuOptimizer';
@@ -155,9 +156,12 @@ export class WebgpuTrainStep implements BatchStep {
             };
           });
           let logits: tf.Tensor;
+          // Conv2D's gradients as matmuls (im2colConvGrad.ts): tfjs's backprop kernels are slow here.
+          const restoreConvGrad = useIm2colConvGrad();
           try {
             logits = this.model.apply(xs, { training: true }) as tf.Tensor;
           } finally {
+            restoreConvGrad();
             this.head.activation = softmax;
             for (const layer of this.dropouts) delete (layer as unknown as Record<string, unknown>)['call'];
           }

@@ -76,7 +76,9 @@ async function start(): Promise<void> {
   // Main accepts from the renderer only the paths its own dialogs or the recent list produced.
   const chosen = new ChosenPaths(state.recent);
   const projects = new ProjectService(chosenPathGuard(workspaceDir(), (p) => chosen.has(p)));
-  const runs = createRunService({ spawn: utilityWorker(join(__dirname, 'trainWorker.cjs')) });
+  // auto's backend timings per network shape live with the app's own data.
+  const backendTimingsFile = join(app.getPath('userData'), 'backend-timings.json');
+  const runs = createRunService({ spawn: utilityWorker(join(__dirname, 'trainWorker.cjs')), workerOptions: { backendTimingsFile } });
   const remember = (path: string) => {
     state = { ...state, recent: [path, ...state.recent.filter((p) => p !== path)].slice(0, 10) };
     void writeState(state);

@@ -14,6 +14,8 @@ import type { WeightHistogram } from '../../shared/explain/insightData';
 import { inferGraph } from '../../shared/graph/inferGraph';
 import { toKerasTopology } from '../../shared/keras/toKerasTopology';
 import type { BackendReport, RunEvent, RunId } from '../../shared/training/runEvents';
+import { autoBackend } from '../compute/autoBackend';
+import { defaultBackendTimingsFile } from '../compute/backendTimingsCache';
 import { initBackend } from '../compute/initBackend';
 import { ExportWriteError } from '../export/atomicWrite';
 import { WebgpuTrainStep } from '../compute/webgpuTrainStep';
@@ -95,6 +97,16 @@ async function train(msg: StartMessage): Promise<void> {
   }
   const fit = checkDataFit(request.graph, report, dataset.info, taskOf(settings));
   if (typeof fit === 'string') return fail(runId, 'invalidModel', fit);
+  if (request.backend === 'auto') {
+    // Auto trains on the fastest backend for this network, timed here (or earlier on this machine).
+    const cacheFile = options.backendTimingsFile === undefined ? defaultBackendTimingsFile() : options.backendTimingsFile;
+    const build = () => buildModel(toKerasTopology(request.graph), settings);
+    try {
+      backend = await autoBackend(backend, { graph: request.graph, build, inputShape: fit.inputShape, settings, cacheFile });
+    } catch (e) {
+      return fail(runId, 'backend', `Timing the compute backends failed: ${errorMessage(e)}`);
+    }
+  }
   const dataBytes = dataset.train.images.byteLength + dataset.test.images.byteLength;
   const estimate = estimateMemory(report, settings, dataBytes);
   const limits = memoryLimits(backend.name, options.memoryLimitMB ?? null, { budgetMB: options.memoryBudgetMB ?? null, reservedMB: options.reservedMB ?? 0 });

@@ -13,6 +13,11 @@ export interface WorkerOptions {
   readonly weightsFrom?: string | null;
   /** Refuse to train when the estimate exceeds this many MB (default: free memory). */
   readonly memoryLimitMB?: number | null;
+  /**
+   * Where `auto` keeps its backend timings per network shape and machine (default: the user's
+   * cache folder, `defaultBackendTimingsFile`); null measures before every run.
+   */
+  readonly backendTimingsFile?: string | null;
   /** XNNPACK threads for the wasm backend; the host shares the cores among parallel runs. */
   readonly wasmThreads?: number | null;
   /** At most this many `batch` events per second (default 10: enough for a live chart). */

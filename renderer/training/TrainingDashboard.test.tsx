@@ -267,4 +267,37 @@ describe('TrainingDashboard', () => {
     // Its own three epochs, not the project's two.
     expect(fakeCharts.filter((c) => c.title === 'Loss' && !c.destroyed).at(-1)?.xRange).toEqual([0, 3]);
   });
+
+  it('says auto times the backends that load, and shows what it measured for the run', async () => {
+    const fake = createFakeApi();
+    fake.listBackends = () =>
+      Promise.resolve({
+        backends: [
+          { name: 'tensorflow-gpu', available: false, reason: 'tfjs-node-gpu is not installed' },
+          { name: 'webgpu', available: true, reason: null },
+          { name: 'tensorflow', available: false, reason: 'tfjs-node is not installed' },
+          { name: 'wasm', available: true, reason: null },
+          { name: 'cpu', available: true, reason: null },
+        ],
+        auto: { name: 'webgpu', skipped: [{ name: 'tensorflow-gpu', reason: 'tfjs-node-gpu is not installed' }] },
+      });
+    renderDashboard(fake);
+    expect(await screen.findByRole('option', { name: 'auto (fastest of webgpu, wasm)' })).toBeTruthy();
+    expect(screen.getByLabelText('Why this backend').textContent).toContain('Auto picks the fastest of graphics card (WebGPU) and CPU (WebAssembly), timing a few training steps');
+    await userEvent.click(screen.getByRole('button', { name: 'Train' }));
+    const started = startedEvent('run-1');
+    const measured = {
+      timings: [
+        { name: 'webgpu' as const, samplesPerSecond: 8400, steps: 16 },
+        { name: 'wasm' as const, samplesPerSecond: 1100.4, steps: 8 },
+      ],
+      notMeasured: [{ name: 'cpu' as const, reason: 'not measured: the wasm backend runs the same kernels compiled, several times faster' }],
+      cached: false,
+      ms: 1900,
+    };
+    act(() => fake.emit({ ...started, backend: { name: 'webgpu', skipped: [], measured } }));
+    const note = screen.getByRole('note', { name: 'Backend choice' });
+    expect(within(note).getByText('webgpu 8,400 samples/s, wasm 1,100 samples/s: using webgpu')).toBeTruthy();
+    expect(within(note).getByText('Not measured').closest('details')?.open).toBe(false);
+  });
 });

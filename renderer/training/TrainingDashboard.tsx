@@ -7,6 +7,7 @@ import type { ProjectFile } from '../../shared/project/projectFile';
 import type { DatasetInfo, DatasetRef } from '../../shared/training/datasetTypes';
 import type { TrainingSettings } from '../../shared/training/settings';
 import { taskMismatch, taskOf } from '../../shared/training/task';
+import { BackendChoiceNote } from './BackendChoiceNote';
 import { BackendPicker } from './BackendPicker';
 import { DatasetPicker } from './DatasetPicker';
 import { RunCharts } from './RunCharts';
@@ -152,6 +153,7 @@ export function TrainingDashboard({ project, onDatasetChange, onSettingsChange, 
               {run.title}
               {run.backend && <span className="nc-run-backend"> on {run.backend.name}</span>}
             </h3>
+            {run.backend && <BackendChoiceNote report={run.backend} />}
             <RunSettings run={run} />
             {run.error?.code !== 'request' && <RunProgress run={run} />}
             {run.skippedImages && (

@@ -13,6 +13,27 @@ export type BackendChoice = ComputeBackend | 'auto';
 export interface BackendReport {
   readonly name: ComputeBackend;
   readonly skipped: readonly { readonly name: ComputeBackend; readonly reason: string }[];
+  /** With `auto`: the training steps timed on each backend that loaded, the fastest chosen. */
+  readonly measured?: BackendMeasurement;
+}
+
+/** One backend's speed on the run's own network, as `auto` timed it before training. */
+export interface BackendTiming {
+  readonly name: ComputeBackend;
+  readonly samplesPerSecond: number;
+  /** Timed steps (0: only the first step, compilation included, fitted in the time allowed). */
+  readonly steps: number;
+}
+
+/** How `auto` chose: timings of the backends it measured and why others were not measured. */
+export interface BackendMeasurement {
+  /** Fastest first. */
+  readonly timings: readonly BackendTiming[];
+  readonly notMeasured: readonly { readonly name: ComputeBackend; readonly reason: string }[];
+  /** True when the timings come from an earlier run of the same network shape on this machine. */
+  readonly cached: boolean;
+  /** Milliseconds spent measuring in this run (0 when cached). */
+  readonly ms: number;
 }
 
 export interface ConfusionResult {
