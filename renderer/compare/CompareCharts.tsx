@@ -1,5 +1,7 @@
 import uPlot from 'uplot';
 import type { RunId } from '../../shared/training/runEvents';
+import type { BestEpoch } from '../../shared/training/bestEpoch';
+import { bestEpochReason } from '../../shared/training/bestEpoch';
 import { useChartSmoothing } from '../training/chartSmoothing';
 import type { RunSeries } from '../training/runSeries';
 import { seriesFor } from '../training/runSeries';
@@ -47,6 +49,8 @@ export interface ComparedRun {
   readonly title: string;
   /** Planned epochs, for the x axis. */
   readonly epochs: number | null;
+  /** Its best epoch (lowest validation loss, else training loss), marked on every chart. */
+  readonly best?: BestEpoch | null;
 }
 
 /**
@@ -76,6 +80,7 @@ export function CompareCharts({ runs, colors }: { runs: readonly ComparedRun[]; 
             unitRange={spec.y === 'accuracy'}
             xRange={xRange}
             series={runs.flatMap((r, i) => runSeries(spec, r.title, color(i)))}
+            markers={runs.flatMap((r, i) => (r.best ? [{ x: r.best.epoch, label: `${r.title}: best epoch ${r.best.epoch} (${bestEpochReason(r.best)})`, stroke: color(i) }] : []))}
             subscribe={subscribe}
             getData={() => {
               const weight = useChartSmoothing.getState().weight;

@@ -1,10 +1,12 @@
 import uPlot from 'uplot';
 import type { RunId } from '../../shared/training/runEvents';
+import type { BestEpoch } from '../../shared/training/bestEpoch';
+import { bestEpochReason } from '../../shared/training/bestEpoch';
 import { useChartSmoothing } from './chartSmoothing';
 import { seriesFor } from './runSeries';
 import { smooth } from './smoothing';
 import { SmoothingControl } from './SmoothingControl';
-import type { ChartSeries } from './UPlotChart';
+import type { ChartMarker, ChartSeries } from './UPlotChart';
 import { UPlotChart } from './UPlotChart';
 
 /** The run's colour (training) and the validation colour: Okabe–Ito blue and vermilion. */
@@ -23,7 +25,9 @@ const lines = (metric: string): ChartSeries[] => [
  * slider says) and the per-epoch training and validation values. The x axis spans the run's own
  * planned epochs when they are known.
  */
-export function RunCharts({ runId, epochs }: { runId: RunId; epochs: number | null }) {
+export function RunCharts({ runId, epochs, best = null }: { runId: RunId; epochs: number | null; best?: BestEpoch | null }) {
+  // The best epoch (lowest validation loss, else training loss) marked on both charts.
+  const markers: ChartMarker[] = best ? [{ x: best.epoch, label: `Best epoch ${best.epoch} (${bestEpochReason(best)})`, stroke: best.by === 'val_loss' ? VAL : TRAIN }] : [];
   const s = seriesFor(runId);
   const subscribe = (listener: () => void) => {
     const offSeries = s.subscribe(listener);
@@ -50,6 +54,7 @@ export function RunCharts({ runId, epochs }: { runId: RunId; epochs: number | nu
           yLabel="loss"
           xRange={xRange}
           series={lines('loss')}
+          markers={markers}
           subscribe={subscribe}
           getData={data('loss', 'valLoss')}
         />
@@ -61,6 +66,7 @@ export function RunCharts({ runId, epochs }: { runId: RunId; epochs: number | nu
           unitRange
           xRange={xRange}
           series={lines('accuracy')}
+          markers={markers}
           subscribe={subscribe}
           getData={data('accuracy', 'valAccuracy')}
         />

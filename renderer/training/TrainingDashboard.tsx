@@ -9,6 +9,7 @@ import type { TrainingSettings } from '../../shared/training/settings';
 import { BackendPicker } from './BackendPicker';
 import { DatasetPicker } from './DatasetPicker';
 import { RunCharts } from './RunCharts';
+import { lowestLossEpoch } from '../../shared/training/bestEpoch';
 import { RunError } from './RunError';
 import { RunProgress } from './RunProgress';
 import type { PredictionGridProps } from './PredictionGrid';
@@ -144,7 +145,7 @@ export function TrainingDashboard({ project, onDatasetChange, onSettingsChange, 
             )}
             <RunError run={run} />
             {/* A run refused before it began has nothing to draw. */}
-            {run.error?.code !== 'request' && <RunCharts key={run.id} runId={run.id} epochs={run.request?.settings.epochs ?? run.epochsPlanned} />}
+            {run.error?.code !== 'request' && <RunCharts key={run.id} runId={run.id} epochs={run.request?.settings.epochs ?? run.epochsPlanned} best={lowestLossEpoch(run.epochs)} />}
             <RunResult run={run} info={info} onLookInside={onLookInside} />
           </>
         ) : (
