@@ -146,7 +146,7 @@ for (const id of ['cnn-valid', 'cnn-dropout', 'cnn-same']) {
   console.log(
     `replay ${id.padEnd(11)} new epoch (load + forward + activations) p50 ${cold50.toFixed(1)} ms, p95 ${cold95.toFixed(1)} ms ${cold95 < 100 ? '(under 100 ms)' : '(OVER the 100 ms target)'}; cached epoch p50 ${percentile(warm, 50).toFixed(1)} ms`,
   );
-  epochs.clear();
+  await epochs.clear();
   model.dispose();
   rmSync(dir, { recursive: true, force: true });
 }

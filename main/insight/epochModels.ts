@@ -37,7 +37,7 @@ export class EpochModels {
       return await work(await entry.model);
     } finally {
       entry.users--;
-      if (entry.evicted && entry.users === 0) this.dispose(entry);
+      if (entry.evicted && entry.users === 0) void this.dispose(entry);
     }
   }
 
@@ -53,22 +53,24 @@ export class EpochModels {
     entry.model.catch(() => this.cache.get(epoch) === entry && this.cache.delete(epoch));
     while (this.cache.size > this.capacity) {
       const oldest = this.cache.keys().next().value as number;
-      this.evict(oldest);
+      void this.evict(oldest);
     }
     return entry;
   }
 
-  private evict(epoch: number): void {
+  private evict(epoch: number): Promise<void> {
     const entry = this.cache.get(epoch);
-    if (!entry) return;
+    if (!entry) return Promise.resolve();
     this.cache.delete(epoch);
     entry.evicted = true;
-    if (entry.users === 0) this.dispose(entry);
+    return entry.users === 0 ? this.dispose(entry) : Promise.resolve();
   }
 
-  private dispose(entry: Entry): void {
-    void entry.model.then(
-      (m) => m.dispose(),
+  private dispose(entry: Entry): Promise<void> {
+    return entry.model.then(
+      (m) => {
+        m.dispose();
+      },
       () => undefined,
     );
   }
@@ -78,8 +80,8 @@ export class EpochModels {
     return [...this.cache.keys()];
   }
 
-  /** Forgets every cached model (the run's model changed, or the process ends). */
-  clear(): void {
-    for (const epoch of [...this.cache.keys()]) this.evict(epoch);
+  /** Forgets every cached model; resolves once the ones no request uses are disposed. */
+  async clear(): Promise<void> {
+    await Promise.all([...this.cache.keys()].map((epoch) => this.evict(epoch)));
   }
 }
