@@ -5,6 +5,9 @@
 //    (target: a click updates the view within 50 ms);
 // 3. saliency maps for 20 MNIST test images (target: within 1 s);
 // 4. robustness of two MNIST runs, a CNN and its parameter-matched MLP (target: within 10 s).
+// 5. the training replay: moving the Epoch slider to an epoch not yet cached loads that epoch's
+//    weights from its snapshot, then one forward pass with every activation (target: within 100 ms
+//    for the tutorial CNNs); back to a cached epoch it is the forward pass alone.
 // Run: node --import tsx bench/insight.bench.ts
 import * as tf from '@tensorflow/tfjs';
 import { toKerasTopology } from '../shared/keras/toKerasTopology';
@@ -21,6 +24,11 @@ import { denseStep } from '../shared/insight/denseStep';
 import type { LayerArithmetic } from '../shared/insight/layerArithmetic';
 import { matchBudget } from '../shared/insight/matchBudget';
 import { poolStep } from '../shared/insight/poolStep';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EpochModels } from '../main/insight/epochModels';
+import { EpochSnapshotKeeper } from '../main/training/epochSnapshotKeeper';
 
 const RUNS = 60;
 const percentile = (xs: readonly number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? NaN;
@@ -102,6 +110,47 @@ const t0 = performance.now();
 for (const model of [cnn, mlp]) await scoreRobustness(model, mnist.test, [28, 28, 1], 10, 2000);
 const robustnessMs = performance.now() - t0;
 console.log(`robustness, two runs × 6 copies × 2,000 images: ${(robustnessMs / 1000).toFixed(1)} s ${robustnessMs < 10_000 ? '(under 10 s)' : '(OVER the 10 s target)'}`);
+
+// 5. Training replay: ten epochs' snapshots of each tutorial CNN, then each epoch loaded and answered.
+for (const id of ['cnn-valid', 'cnn-dropout', 'cnn-same']) {
+  const graph = templateById(id)?.project.graph;
+  if (!graph) throw new Error(`template ${id} is missing`);
+  const model = await modelFromTopology(toKerasTopology(graph));
+  const dir = mkdtempSync(join(tmpdir(), 'netcanvas-replay-bench-'));
+  const keeper = EpochSnapshotKeeper.create(model, dir, 10);
+  for (let epoch = 1; epoch <= 10; epoch++) {
+    const next = model.getWeights().map((w) => tf.tidy(() => w.add(tf.randomNormal(w.shape, 0, 0.01))));
+    model.setWeights(next);
+    tf.dispose(next);
+    await keeper.afterEpoch(model, { epoch, loss: 1 / epoch, valLoss: null });
+  }
+  const epochs = new EpochModels(dir);
+  const cold: number[] = [];
+  const warm: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    // Ten epochs through a cache of four: every move to a new epoch loads it.
+    for (let epoch = 1; epoch <= 10; epoch++) {
+      const t0 = performance.now();
+      await epochs.use(epoch, (m) => predictWithActivations(m, digit, [28, 28, 1]));
+      cold.push(performance.now() - t0);
+    }
+    // Back and forth between two cached epochs.
+    for (let i = 0; i < 10; i++) {
+      const t0 = performance.now();
+      await epochs.use(9 + (i % 2), (m) => predictWithActivations(m, digit, [28, 28, 1]));
+      warm.push(performance.now() - t0);
+    }
+  }
+  const cold50 = percentile(cold.slice(10), 50);
+  const cold95 = percentile(cold.slice(10), 95);
+  console.log(
+    `replay ${id.padEnd(11)} new epoch (load + forward + activations) p50 ${cold50.toFixed(1)} ms, p95 ${cold95.toFixed(1)} ms ${cold95 < 100 ? '(under 100 ms)' : '(OVER the 100 ms target)'}; cached epoch p50 ${percentile(warm, 50).toFixed(1)} ms`,
+  );
+  await epochs.clear();
+  model.dispose();
+  rmSync(dir, { recursive: true, force: true });
+}
+
 cnn.dispose();
 mlp.dispose();
 console.log(`tensors left: ${tf.memory().numTensors}`);

@@ -119,16 +119,20 @@ export function createBackend(services: BackendServices): NetCanvasApi {
         const runs = need(services.runs, 'Training');
         // A run's export is named after its project (the run's title), not its id.
         const title = runs.list().find((r) => r.id === source.runId)?.title ?? source.runId;
-        const { target, folder } = await exportTarget(request, title);
-        return exported(await runs.exportRun(source.runId, request.format, target, request.strategy), folder);
+        // One epoch of the training replay is named after it too.
+        const { target, folder } = await exportTarget(request, source.epoch === undefined ? title : `${title} epoch ${source.epoch}`);
+        return exported(await runs.exportRun(source.runId, request.format, target, request.strategy, source.epoch), folder);
       }
       const { target, folder } = await exportTarget(request, source.name);
       return exported(await need(services.exports, 'Export').exportGraph(source.graph, source.settings, source.name, request.format, target, request.strategy), folder);
     },
-    predict: (runId, pixels) => need(services.runs, 'Training').predict(runId, pixels),
-    modelInsight: (runId) => need(services.runs, 'Training').insight(runId),
+    predict: (runId, pixels, epoch) => need(services.runs, 'Training').predict(runId, pixels, epoch),
+    modelInsight: (runId, epoch) => need(services.runs, 'Training').insight(runId, epoch),
     layerArithmetic: (runId, layer, pixels) => need(services.runs, 'Training').layerArithmetic(runId, layer, pixels),
     cellImages: (runId, trueClass, predictedClass, limit) => need(services.runs, 'Training').cellImages(runId, trueClass, predictedClass, limit),
     robustness: (runId, samples) => need(services.runs, 'Training').robustness(runId, samples),
+    epochSnapshots: (runId) => need(services.runs, 'Training').epochSnapshots(runId),
+    epochConfusion: (runId, epoch, samples) => need(services.runs, 'Training').epochConfusion(runId, epoch, samples),
+    useEpoch: (runId, epoch) => need(services.runs, 'Training').useEpoch(runId, epoch),
   };
 }

@@ -46,6 +46,26 @@ describe('createDispatch', () => {
     expect(calls).toHaveLength(0);
   });
 
+  it('passes a replayed epoch on, reads a left-out one (JSON null) as absent, and refuses epoch 0', async () => {
+    const { api, calls } = fakeApi();
+    const dispatch = createDispatch(api);
+    expect(await dispatch('predict', ['run-1', [0, 255], 3])).toEqual({ ok: true, value: 'done' });
+    expect(await dispatch('modelInsight', ['run-1', null])).toEqual({ ok: true, value: 'done' });
+    expect(await dispatch('exportModel', [{ source: { runId: 'run-1', epoch: 2 }, format: 'tfjs', path: null }])).toEqual({ ok: true, value: 'done' });
+    expect(calls).toEqual([
+      ['predict', ['run-1', [0, 255], 3]],
+      ['modelInsight', ['run-1', undefined]],
+      ['exportModel', [{ source: { runId: 'run-1', epoch: 2 }, format: 'tfjs', path: null }]],
+    ]);
+    for (const [method, args] of [
+      ['predict', ['run-1', [0], 0]],
+      ['useEpoch', ['run-1', 1.5]],
+      ['epochConfusion', ['run-1', 1, 1_000_000]],
+    ] as const)
+      expect(await dispatch(method, [...args])).toMatchObject({ ok: false, code: 'badRequest' });
+    expect(calls).toHaveLength(3);
+  });
+
   it('names the method and the argument that is wrong', async () => {
     const { api } = fakeApi();
     const reply = await createDispatch(api)('datasetPreview', [{ kind: 'mnist' }, 1000]);

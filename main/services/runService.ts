@@ -13,6 +13,9 @@ import type { LayerArithmetic } from '../../shared/insight/layerArithmetic';
 import type { CellImages } from '../../shared/insight/mistakes';
 import type { RobustnessScores } from '../../shared/insight/robustness';
 import type { RunEvent, RunId } from '../../shared/training/runEvents';
+import { lowestLossEpoch } from '../../shared/training/bestEpoch';
+import type { EpochConfusion, EpochSnapshots } from '../../shared/training/epochSnapshots';
+import { NO_SNAPSHOTS_NOTE } from '../../shared/training/epochSnapshots';
 import type { ReplyMessage, ReplyValue, RequestKind, WorkerOptions } from '../training/workerMessages';
 import { isWorkerToHost } from '../training/workerMessages';
 import { ApiError } from './apiError';
@@ -39,9 +42,11 @@ export interface RunServiceOptions {
 
 /** A request to a run's process, by kind, without its request id. */
 type Request =
-  | { readonly type: 'predict'; readonly pixels: readonly number[] }
-  | { readonly type: 'insight' }
-  | { readonly type: 'export'; readonly format: ExportFormat; readonly target: string; readonly strategy?: DistributionStrategy }
+  | { readonly type: 'predict'; readonly pixels: readonly number[]; readonly epoch?: number }
+  | { readonly type: 'insight'; readonly epoch?: number }
+  | { readonly type: 'export'; readonly format: ExportFormat; readonly target: string; readonly strategy?: DistributionStrategy; readonly epoch?: number }
+  | { readonly type: 'epochConfusion'; readonly epoch: number; readonly samples: number }
+  | { readonly type: 'useEpoch'; readonly epoch: number }
   | { readonly type: 'layerArithmetic'; readonly layer: string; readonly pixels: readonly number[] }
   | { readonly type: 'cellImages'; readonly trueClass: number; readonly predictedClass: number; readonly limit: number }
   | { readonly type: 'robustness'; readonly samples: number };
@@ -74,7 +79,12 @@ const VERB: Record<RequestKind, string> = {
   layerArithmetic: 'step through',
   cellImages: 'show the mistakes of',
   robustness: 'score the robustness of',
+  epochConfusion: 'replay',
+  useEpoch: 'change the model of',
 };
+
+/** An epoch argument only when there is one, so the worker's messages stay as they were without. */
+const atEpoch = (epoch: number | undefined): { epoch?: number } => (epoch === undefined ? {} : { epoch });
 
 /** A failed reply as the API reports it: the code follows what went wrong in the process. */
 function replyError(m: Extract<ReplyMessage, { ok: false }>): Error {
@@ -223,6 +233,7 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
       if (!isWorkerToHost(m) || run.worker !== worker) return;
       if (m.type === 'event') onEvent(run, m.event);
       else if (m.type === 'kept') run.kept = true;
+      else if (m.type === 'snapshots') update(run, { snapshots: m.snapshots });
       else {
         const p = run.pending.get(m.requestId);
         run.pending.delete(m.requestId);
@@ -342,18 +353,18 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
     },
 
     // Each reply is narrowed by its kind: the worker's answer is typed, never cast.
-    async predict(id: RunId, pixels: readonly number[]): Promise<Prediction> {
-      const reply = await ask(id, { type: 'predict', pixels: [...pixels] });
+    async predict(id: RunId, pixels: readonly number[], epoch?: number): Promise<Prediction> {
+      const reply = await ask(id, { type: 'predict', pixels: [...pixels], ...atEpoch(epoch) });
       if (reply.kind === 'predict') return reply.value;
       throw mismatch('predict', reply);
     },
-    async insight(id: RunId): Promise<ModelInsight> {
-      const reply = await ask(id, { type: 'insight' });
+    async insight(id: RunId, epoch?: number): Promise<ModelInsight> {
+      const reply = await ask(id, { type: 'insight', ...atEpoch(epoch) });
       if (reply.kind === 'insight') return reply.value;
       throw mismatch('insight', reply);
     },
-    async exportRun(id: RunId, format: ExportFormat, target: string, strategy?: DistributionStrategy): Promise<ExportResult> {
-      const reply = await ask(id, { type: 'export', format, target, ...(strategy ? { strategy } : {}) });
+    async exportRun(id: RunId, format: ExportFormat, target: string, strategy?: DistributionStrategy, epoch?: number): Promise<ExportResult> {
+      const reply = await ask(id, { type: 'export', format, target, ...(strategy ? { strategy } : {}), ...atEpoch(epoch) });
       if (reply.kind === 'export') return reply.value;
       throw mismatch('export', reply);
     },
@@ -371,6 +382,26 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
       const reply = await ask(id, { type: 'robustness', samples });
       if (reply.kind === 'robustness') return reply.value;
       throw mismatch('robustness', reply);
+    },
+
+    // The training replay: which epochs are kept (from the record, no process needed), one epoch's
+    // confusion matrix, and making an epoch's weights the run's model.
+    epochSnapshots(id: RunId): Promise<EpochSnapshots> {
+      return new Promise((resolve) => {
+        const { snapshots, epochs } = find(id).record;
+        resolve(snapshots ?? { epochs: [], every: null, best: lowestLossEpoch(epochs), modelEpoch: null, note: NO_SNAPSHOTS_NOTE });
+      });
+    },
+    async epochConfusion(id: RunId, epoch: number, samples: number): Promise<EpochConfusion> {
+      const reply = await ask(id, { type: 'epochConfusion', epoch, samples });
+      if (reply.kind === 'epochConfusion') return reply.value;
+      throw mismatch('epochConfusion', reply);
+    },
+    async useEpoch(id: RunId, epoch: number): Promise<EpochSnapshots> {
+      const reply = await ask(id, { type: 'useEpoch', epoch });
+      if (reply.kind !== 'useEpoch') throw mismatch('useEpoch', reply);
+      update(find(id), { snapshots: reply.value });
+      return reply.value;
     },
 
     dispose(): Promise<void> {

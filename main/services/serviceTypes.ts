@@ -15,6 +15,7 @@ import type { CellImages } from '../../shared/insight/mistakes';
 import type { RobustnessScores } from '../../shared/insight/robustness';
 import type { TrainingSettings } from '../../shared/training/settings';
 import type { RunEvent, RunId } from '../../shared/training/runEvents';
+import type { EpochConfusion, EpochSnapshots } from '../../shared/training/epochSnapshots';
 
 /**
  * Training runs, each in its own process (main/training). The web shell and Electron main
@@ -25,9 +26,10 @@ export interface RunService {
   stop(id: RunId): Promise<void>;
   list(): RunRecord[];
   onEvent(listener: (event: RunEvent) => void): Unsubscribe;
-  predict(id: RunId, pixels: readonly number[]): Promise<Prediction>;
-  /** The trained model's Conv2D kernels and weight histograms before and after training. */
-  insight(id: RunId): Promise<ModelInsight>;
+  /** With `epoch`: as the weights were after that epoch (the training replay). */
+  predict(id: RunId, pixels: readonly number[], epoch?: number): Promise<Prediction>;
+  /** The trained model's Conv2D kernels and weight histograms before and after training (or after `epoch`). */
+  insight(id: RunId, epoch?: number): Promise<ModelInsight>;
   /** One layer's input, output and weights for one input: Insight's step-by-step view. */
   layerArithmetic(id: RunId, layer: string, pixels: readonly number[]): Promise<LayerArithmetic>;
   /** A confusion-matrix cell's test images with saliency maps: Insight's "Mistakes". */
@@ -35,7 +37,13 @@ export interface RunService {
   /** Accuracy on transformed copies of the test images: the fair experiment's Robustness. */
   robustness(id: RunId, samples: number): Promise<RobustnessScores>;
   /** Writes a trained run's model (with weights for tfjs) to `target` (a folder for tfjs, else a file). */
-  exportRun(id: RunId, format: ExportFormat, target: string, strategy?: DistributionStrategy): Promise<ExportResult>;
+  exportRun(id: RunId, format: ExportFormat, target: string, strategy?: DistributionStrategy, epoch?: number): Promise<ExportResult>;
+  /** Which epochs' weights the run keeps for the replay, and its best epoch. */
+  epochSnapshots(id: RunId): Promise<EpochSnapshots>;
+  /** The confusion matrix after epoch `epoch` on the first `samples` test images. */
+  epochConfusion(id: RunId, epoch: number, samples: number): Promise<EpochConfusion>;
+  /** Makes epoch `epoch`'s weights the run's model, keeping the final weights aside. */
+  useEpoch(id: RunId, epoch: number): Promise<EpochSnapshots>;
   /** Stops every run and ends their processes. */
   dispose(): Promise<void>;
 }

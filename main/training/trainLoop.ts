@@ -44,6 +44,8 @@ export interface TrainLoopHooks {
   /** At most this many batch events per second (default 10); each carries every batch since the last. */
   readonly batchEventsPerSecond?: number;
   readonly now?: () => number;
+  /** Awaited after each epoch's event, with the weights as that epoch left them (the replay's snapshots). */
+  readonly afterEpoch?: (event: EpochEvent) => Promise<void>;
 }
 
 /** How training ended. */
@@ -224,6 +226,7 @@ export async function trainLoop(input: TrainLoopInput, hooks: TrainLoopHooks): P
         ...(shown ? { reconstructions: shown } : {}),
       };
       hooks.emit(event);
+      await hooks.afterEpoch?.(event);
       if (monitor && watch) {
         const value = monitorValue(event, monitor);
         if (value !== null && Number.isFinite(value) && improves(monitor, value, best)) {

@@ -36,6 +36,11 @@ import { keepModel, loadKeptModel } from './keptModel';
 import { trainLoop } from './trainLoop';
 import { previewIndices } from './reconstructions';
 import { taskOf } from '../../shared/training/task';
+import { EpochSnapshotKeeper, readEpochIndex, writeEpochIndex } from './epochSnapshotKeeper';
+import { EpochModels } from '../insight/epochModels';
+import { epochConfusion, useEpochAsModel } from '../insight/replayEpoch';
+import type { EpochSnapshots } from '../../shared/training/epochSnapshots';
+import { NO_SNAPSHOTS_NOTE } from '../../shared/training/epochSnapshots';
 import type { HostToWorker, LoadMessage, ReplyFailureCode, ReplyValue, StartMessage, WorkerToHost } from './workerMessages';
 import { isHostToWorker } from './workerMessages';
 
@@ -59,6 +64,12 @@ interface Trained {
   readonly classNames: readonly string[];
   /** The weights' histograms when training began, to show how far training moved them. */
   readonly histogramsBefore: readonly WeightHistogram[];
+  /** The kept-model folder (with the epochs' snapshots), when the host gave one. */
+  readonly modelDir: string | null;
+  /** Which epochs can be replayed. */
+  readonly snapshots: EpochSnapshots;
+  /** The replayed epochs' models, loaded on demand (null without a model folder). */
+  readonly epochModels: EpochModels | null;
 }
 
 let trained: Trained | null = null;
@@ -140,6 +151,8 @@ async function train(msg: StartMessage): Promise<void> {
     ...(dataset.info.skipped ? { skippedImages: dataset.info.skipped } : {}),
   });
   // On WebGPU, NetCanvas's own step (bench/README.md, "WebGPU step"); tfjs's trainOnBatch elsewhere.
+  // Each epoch's weights beside the kept model, for the training replay (never fails the run).
+  const keeper = options.keepModelIn ? EpochSnapshotKeeper.create(model, options.keepModelIn, settings.epochs) : null;
   // Its fused head is softmax cross-entropy: a reconstruct run (mean squared error) takes tfjs's own step.
   const reconstruct = taskOf(settings) === 'reconstruct';
   const gpuStep = backend.name === 'webgpu' && !reconstruct ? WebgpuTrainStep.create(model, settings.loss) : null;
@@ -156,10 +169,25 @@ async function train(msg: StartMessage): Promise<void> {
       ...(batchStep ? { batchStep } : {}),
       ...(reconstruct ? { preview: { split: dataset.test, indices: previewIndices(dataset.test.count) } } : {}),
     },
-    { emit, shouldStop: () => stopRequested, batchEventsPerSecond: options.batchEventsPerSecond ?? 10 },
+    {
+      emit,
+      shouldStop: () => stopRequested,
+      batchEventsPerSecond: options.batchEventsPerSecond ?? 10,
+      ...(keeper ? { afterEpoch: async (e) => send({ type: 'snapshots', snapshots: await keeper.afterEpoch(model, e) }) } : {}),
+    },
   );
   batchStep?.dispose();
-  trained = { model, request, inputShape: fit.inputShape, classNames: dataset.info.classNames, histogramsBefore };
+  const modelDir = options.keepModelIn ?? null;
+  trained = {
+    model,
+    request,
+    inputShape: fit.inputShape,
+    classNames: dataset.info.classNames,
+    histogramsBefore,
+    modelDir,
+    snapshots: keeper?.state() ?? { epochs: [], every: null, best: null, modelEpoch: null, note: NO_SNAPSHOTS_NOTE },
+    epochModels: modelDir ? new EpochModels(modelDir) : null,
+  };
   if (outcome.status === 'nan') return fail(runId, 'nan', outcome.message);
   if (outcome.status === 'stopped') {
     await keep(options.keepModelIn);
@@ -205,25 +233,66 @@ async function load(msg: LoadMessage): Promise<void> {
   const { model, meta } = await loadKeptModel(msg.modelDir).catch((e: unknown) => {
     throw new NoModelError(`The trained model of this run could not be loaded again: ${errorMessage(e)}`);
   });
-  trained = { model, request: msg.request, inputShape: meta.inputShape, classNames: meta.classNames, histogramsBefore: meta.histogramsBefore };
+  const snapshots = await readEpochIndex(msg.modelDir);
+  trained = {
+    model,
+    request: msg.request,
+    inputShape: meta.inputShape,
+    classNames: meta.classNames,
+    histogramsBefore: meta.histogramsBefore,
+    modelDir: msg.modelDir,
+    snapshots,
+    epochModels: new EpochModels(msg.modelDir),
+  };
+  send({ type: 'snapshots', snapshots });
 }
 
-async function predict(pixels: readonly number[]): Promise<Prediction> {
-  if (!trained) throw new NoModelError();
+/**
+ * Runs `work` with the run's model, or with the weights as they were after `epoch` (the training
+ * replay) when one is given.
+ */
+async function withModel<T>(epoch: number | undefined, work: (model: tf.LayersModel, run: Trained) => Promise<T> | T): Promise<T> {
+  const run = trained;
+  if (!run) throw new NoModelError();
+  if (epoch === undefined) return work(run.model, run);
+  const { epochs } = run.snapshots;
+  if (!run.epochModels || !epochs.includes(epoch))
+    throw new NoModelError(
+      epochs.length === 0
+        ? (run.snapshots.note ?? NO_SNAPSHOTS_NOTE)
+        : `Epoch ${epoch}'s weights were not kept; this run can replay epochs ${epochs.join(', ')}.`,
+    );
+  return run.epochModels.use(epoch, (model) => work(model, run));
+}
+
+function predict(pixels: readonly number[], epoch?: number): Promise<Prediction> {
   // Probabilities plus every Conv2D, pooling and Dense layer's output, for the insight views.
-  return predictWithActivations(trained.model, pixels, trained.inputShape, UNIT_SCALING);
+  return withModel(epoch, (model, run) => predictWithActivations(model, pixels, run.inputShape, UNIT_SCALING));
 }
 
-function insight(): ModelInsight {
-  if (!trained) throw new NoModelError();
-  return { kernels: modelKernels(trained.model), histograms: { before: trained.histogramsBefore, after: weightHistograms(trained.model) } };
+function insight(epoch?: number): Promise<ModelInsight> {
+  return withModel(epoch, (model, run) => ({ kernels: modelKernels(model), histograms: { before: run.histogramsBefore, after: weightHistograms(model) } }));
 }
 
-function exportTrained(format: ExportFormat, target: string, strategy?: DistributionStrategy): Promise<ExportResult> {
-  if (!trained) return Promise.reject(new NoModelError());
-  const { model, request, classNames } = trained;
-  const source = { graph: request.graph, settings: request.settings, dataset: request.dataset, name: request.title, model, classNames, ...(strategy ? { strategy } : {}) };
-  return exportModel(source, format, target);
+function exportTrained(format: ExportFormat, target: string, strategy?: DistributionStrategy, epoch?: number): Promise<ExportResult> {
+  return withModel(epoch, (model, { request, classNames }) => {
+    const source = { graph: request.graph, settings: request.settings, dataset: request.dataset, name: request.title, model, classNames, ...(strategy ? { strategy } : {}) };
+    return exportModel(source, format, target);
+  });
+}
+
+/** Makes epoch `epoch`'s weights the run's model, the final weights kept aside (main/insight/replayEpoch.ts). */
+async function useEpoch(epoch: number): Promise<EpochSnapshots> {
+  const run = trained;
+  if (!run?.modelDir) throw new NoModelError();
+  await withModel(epoch, () => undefined);
+  const model = await useEpochAsModel(run.model, run.modelDir, epoch);
+  const snapshots = { ...run.snapshots, modelEpoch: epoch };
+  await writeEpochIndex(run.modelDir, snapshots);
+  run.model.dispose();
+  trained = { ...run, model, snapshots };
+  send({ type: 'snapshots', snapshots });
+  return snapshots;
 }
 
 /** What kind of failure `e` is, for the host to give the API's matching code. */
@@ -264,11 +333,21 @@ async function handle(msg: HostToWorker): Promise<void> {
       stopRequested = true;
       return;
     case 'predict':
-      return replyTo(msg.requestId, async () => ({ kind: 'predict', value: await predict(msg.pixels) }));
+      return replyTo(msg.requestId, async () => ({ kind: 'predict', value: await predict(msg.pixels, msg.epoch) }));
     case 'insight':
-      return replyTo(msg.requestId, () => ({ kind: 'insight', value: insight() }));
+      return replyTo(msg.requestId, async () => ({ kind: 'insight', value: await insight(msg.epoch) }));
     case 'export':
-      return replyTo(msg.requestId, async () => ({ kind: 'export', value: await exportTrained(msg.format, msg.target, msg.strategy) }));
+      return replyTo(msg.requestId, async () => ({ kind: 'export', value: await exportTrained(msg.format, msg.target, msg.strategy, msg.epoch) }));
+    // The training replay (main/insight/replayEpoch.ts).
+    case 'epochConfusion':
+      return replyTo(msg.requestId, () =>
+        withModel(msg.epoch, async (model, run) => ({
+          kind: 'epochConfusion' as const,
+          value: await epochConfusion(model, await testSplitFor(run.request.dataset), run.inputShape, run.classNames.length, msg.epoch, msg.samples),
+        })),
+      );
+    case 'useEpoch':
+      return replyTo(msg.requestId, async () => ({ kind: 'useEpoch', value: await useEpoch(msg.epoch) }));
     // Insight's step-by-step view (main/insight/readLayerArithmetic.ts).
     case 'layerArithmetic':
       return replyTo(msg.requestId, async () => {

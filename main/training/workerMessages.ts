@@ -5,6 +5,7 @@ import type { DistributionStrategy, ExportFormat, ExportResult, ModelInsight, Pr
 import type { LayerArithmetic } from '../../shared/insight/layerArithmetic';
 import type { CellImages } from '../../shared/insight/mistakes';
 import type { RobustnessScores } from '../../shared/insight/robustness';
+import type { EpochConfusion, EpochSnapshots } from '../../shared/training/epochSnapshots';
 import type { BackendChoice, RunEvent, RunId } from '../../shared/training/runEvents';
 
 /** How the host wants a run trained, beyond what the learner chose in the request. */
@@ -70,12 +71,16 @@ export interface PredictMessage {
   readonly requestId: number;
   /** One sample's pixels, 0–255, height × width × channels. */
   readonly pixels: readonly number[];
+  /** Answer with the weights as they were after this epoch (the training replay); absent: the run's model. */
+  readonly epoch?: number;
 }
 
 /** Host → worker: the trained model's kernels and weight histograms (before and after training). */
 export interface InsightMessage {
   readonly type: 'insight';
   readonly requestId: number;
+  /** The weights after this epoch (the training replay); absent: the run's model. */
+  readonly epoch?: number;
 }
 
 /** Host → worker: one layer's input, output and weights for one input (the step-by-step view). */
@@ -110,6 +115,23 @@ export interface ExportMessage {
   readonly target: string;
   /** How an exported Python script trains (one device when absent). */
   readonly strategy?: DistributionStrategy;
+  /** Export the weights as they were after this epoch; absent: the run's model. */
+  readonly epoch?: number;
+}
+
+/** Host → worker: the confusion matrix of one replayed epoch on the first test images. */
+export interface EpochConfusionMessage {
+  readonly type: 'epochConfusion';
+  readonly requestId: number;
+  readonly epoch: number;
+  readonly samples: number;
+}
+
+/** Host → worker: make epoch `epoch`'s weights the run's model (the final ones are kept aside). */
+export interface UseEpochMessage {
+  readonly type: 'useEpoch';
+  readonly requestId: number;
+  readonly epoch: number;
 }
 
 /** Host → worker: free everything and end the process. */
@@ -127,10 +149,20 @@ export type HostToWorker =
   | LayerArithmeticMessage
   | CellImagesMessage
   | RobustnessMessage
+  | EpochConfusionMessage
+  | UseEpochMessage
   | ExitMessage;
 
 /** The requests that get a reply, by kind. */
-export type RequestMessage = PredictMessage | InsightMessage | ExportMessage | LayerArithmeticMessage | CellImagesMessage | RobustnessMessage;
+export type RequestMessage =
+  | PredictMessage
+  | InsightMessage
+  | ExportMessage
+  | LayerArithmeticMessage
+  | CellImagesMessage
+  | RobustnessMessage
+  | EpochConfusionMessage
+  | UseEpochMessage;
 export type RequestKind = RequestMessage['type'];
 
 /** Worker → host: a progress event for the dashboard. */
@@ -146,7 +178,9 @@ export type ReplyValue =
   | { readonly kind: 'export'; readonly value: ExportResult }
   | { readonly kind: 'layerArithmetic'; readonly value: LayerArithmetic }
   | { readonly kind: 'cellImages'; readonly value: CellImages }
-  | { readonly kind: 'robustness'; readonly value: RobustnessScores };
+  | { readonly kind: 'robustness'; readonly value: RobustnessScores }
+  | { readonly kind: 'epochConfusion'; readonly value: EpochConfusion }
+  | { readonly kind: 'useEpoch'; readonly value: EpochSnapshots };
 
 /** What a request of kind `K` is answered with. */
 export type ReplyValueOf<K extends RequestKind> = Extract<ReplyValue, { readonly kind: K }>['value'];
@@ -171,10 +205,16 @@ export interface KeptMessage {
   readonly type: 'kept';
 }
 
-export type WorkerToHost = EventMessage | ReplyMessage | KeptMessage;
+/** Worker → host: which epochs' weights are kept for the replay (after each epoch, and on load). */
+export interface SnapshotsMessage {
+  readonly type: 'snapshots';
+  readonly snapshots: EpochSnapshots;
+}
 
-const HOST_TYPES: ReadonlySet<string> = new Set(['start', 'load', 'stop', 'predict', 'insight', 'export', 'exit', 'layerArithmetic', 'cellImages', 'robustness']);
-const WORKER_TYPES: ReadonlySet<string> = new Set(['event', 'reply', 'kept']);
+export type WorkerToHost = EventMessage | ReplyMessage | KeptMessage | SnapshotsMessage;
+
+const HOST_TYPES: ReadonlySet<string> = new Set(['start', 'load', 'stop', 'predict', 'insight', 'export', 'exit', 'layerArithmetic', 'cellImages', 'robustness', 'epochConfusion', 'useEpoch']);
+const WORKER_TYPES: ReadonlySet<string> = new Set(['event', 'reply', 'kept', 'snapshots']);
 
 const hasType = (m: unknown, types: ReadonlySet<string>): boolean =>
   typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string' && types.has((m as { type: string }).type);

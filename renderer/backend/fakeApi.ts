@@ -18,6 +18,8 @@ import type { ProjectFile } from '../../shared/project/projectFile';
 import type { DatasetInfo, DatasetPreview, DatasetRef } from '../../shared/training/datasetTypes';
 import type { RunEvent, RunId } from '../../shared/training/runEvents';
 import { BackendError } from './backendError';
+import { lowestLossEpoch } from '../../shared/training/bestEpoch';
+import { NO_SNAPSHOTS_NOTE } from '../../shared/training/epochSnapshots';
 
 export const MNIST_INFO: DatasetInfo = {
   ref: { kind: 'mnist' },
@@ -171,6 +173,11 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     layerArithmetic: missing('layerArithmetic'),
     cellImages: missing('cellImages'),
     robustness: missing('robustness'),
+    // A run from before the replay: no epoch kept (a test that replays overrides these).
+    epochSnapshots: (runId) =>
+      Promise.resolve({ epochs: [], every: null, best: lowestLossEpoch(options.runs?.find((r) => r.id === runId)?.epochs ?? []), modelEpoch: null, note: NO_SNAPSHOTS_NOTE }),
+    epochConfusion: missing('epochConfusion'),
+    useEpoch: missing('useEpoch'),
     ...options.overrides,
   };
   // Record the API's calls without changing what they answer.

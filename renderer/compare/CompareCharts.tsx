@@ -1,6 +1,8 @@
 import uPlot from 'uplot';
 import type { RunId } from '../../shared/training/runEvents';
 import type { TrainingTask } from '../../shared/training/task';
+import type { BestEpoch } from '../../shared/training/bestEpoch';
+import { bestEpochReason } from '../../shared/training/bestEpoch';
 import { useChartSmoothing } from '../training/chartSmoothing';
 import type { RunSeries } from '../training/runSeries';
 import { seriesFor } from '../training/runSeries';
@@ -53,6 +55,8 @@ export interface ComparedRun {
   readonly epochs: number | null;
   /** Reconstruct runs (autoencoders) have no accuracy and stay off the accuracy charts. */
   readonly task?: TrainingTask;
+  /** Its best epoch (lowest validation loss, else training loss), marked on every chart. */
+  readonly best?: BestEpoch | null;
 }
 
 /**
@@ -97,6 +101,7 @@ export function CompareCharts({
               unitRange={spec.y === 'accuracy'}
               xRange={xRange}
               series={shown.flatMap(({ r, i }) => runSeries(spec, r.title, color(i)))}
+              markers={shown.flatMap(({ r, i }) => (r.best ? [{ x: r.best.epoch, label: `${r.title}: best epoch ${r.best.epoch} (${bestEpochReason(r.best)})`, stroke: color(i) }] : []))}
               subscribe={subscribe}
               getData={() => {
                 const weight = useChartSmoothing.getState().weight;

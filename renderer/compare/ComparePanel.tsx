@@ -3,6 +3,7 @@ import { useRunsConnection, useRunsStore } from '../training/runsStore';
 import type { RunView } from '../training/runView';
 import '../training/training.css';
 import { CompareCharts } from './CompareCharts';
+import { lowestLossEpoch } from '../../shared/training/bestEpoch';
 import { CompareTable } from './CompareTable';
 import './fairExperiment.css';
 import { LessonCard } from './LessonCard';
@@ -57,7 +58,7 @@ export function ComparePanel({ onOpenProject }: ComparePanelProps = {}) {
                 {r.title} failed: {r.error?.message}
               </p>
             ))}
-          <CompareCharts runs={picked.map((r) => ({ id: r.id, title: r.title, epochs: r.request?.settings.epochs ?? r.epochsPlanned, task: runTask(r) }))} colors={RUN_COLORS} />
+          <CompareCharts runs={picked.map((r) => ({ id: r.id, title: r.title, epochs: r.request?.settings.epochs ?? r.epochsPlanned, task: runTask(r), best: lowestLossEpoch(r.epochs) }))} colors={RUN_COLORS} />
           <Robustness runs={picked} colors={RUN_COLORS} />
         </section>
       )}

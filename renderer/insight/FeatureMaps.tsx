@@ -9,8 +9,8 @@ import { ValueCanvas } from './ValueCanvas';
 /** An id for a layer's section, safe in a URL fragment and unique on the page. */
 const sectionId = (name: string) => `nc-insight-layer-${name.replace(/[^\w-]/g, '_')}`;
 
-function scrollTo(name: string): void {
-  document.getElementById(sectionId(name))?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+function scrollTo(id: string): void {
+  document.getElementById(id)?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
 }
 
 export interface FeatureMapsProps {
@@ -22,6 +22,11 @@ export interface FeatureMapsProps {
   /** The cell being explained, and its explanation, drawn under its layer. */
   readonly target?: StepTarget | null;
   readonly step?: ReactNode;
+  /**
+   * Put before every accessible name and id, so a second copy (the training replay's) is told
+   * apart from the first; its index of layers is then named `${labelPrefix}layer index`.
+   */
+  readonly labelPrefix?: string;
 }
 
 /**
@@ -29,20 +34,21 @@ export interface FeatureMapsProps {
  * strip, on the diverging scale (layer by layer, so that the maps of one layer compare), with an
  * index to jump between them. Clicking a cell asks how it is computed.
  */
-export function FeatureMaps({ activations, focusLayer = null, onCell, target = null, step = null }: FeatureMapsProps) {
+export function FeatureMaps({ activations, focusLayer = null, onCell, target = null, step = null, labelPrefix = '' }: FeatureMapsProps) {
+  const idOf = (name: string) => sectionId(`${labelPrefix}${name}`);
   const names = Object.keys(activations);
   const focused = focusLayer !== null && names.includes(focusLayer) ? focusLayer : null;
   // Scroll once per focus change, not on every prediction while the learner draws.
   const scrolled = useRef<string | null>(null);
   useEffect(() => {
-    if (focused && scrolled.current !== focused) scrollTo(focused);
+    if (focused && scrolled.current !== focused) scrollTo(sectionId(`${labelPrefix}${focused}`));
     scrolled.current = focused;
-  }, [focused]);
+  }, [focused, labelPrefix]);
   return (
     <div className="nc-insight-maps">
-      <nav aria-label="Layers">
+      <nav aria-label={labelPrefix ? `${labelPrefix}layer index` : 'Layers'}>
         {names.map((name) => (
-          <button key={name} type="button" aria-current={name === focused ? 'true' : undefined} onClick={() => scrollTo(name)}>
+          <button key={name} type="button" aria-current={name === focused ? 'true' : undefined} onClick={() => scrollTo(idOf(name))}>
             {name}
           </button>
         ))}
@@ -50,13 +56,13 @@ export function FeatureMaps({ activations, focusLayer = null, onCell, target = n
       {Object.entries(activations).map(([name, { shape, values }]) => {
         const limit = symmetricLimit(values);
         const title = `${name} ${shape.join('×')}`;
-        const common = { id: sectionId(name), className: name === focused ? 'nc-insight-focused' : undefined, 'aria-current': name === focused ? ('true' as const) : undefined };
+        const common = { id: idOf(name), className: name === focused ? 'nc-insight-focused' : undefined, 'aria-current': name === focused ? ('true' as const) : undefined };
         const here = target?.layer === name;
-        const legend = <ScaleLegend limit={limit} label={`Scale of ${name}`} />;
+        const legend = <ScaleLegend limit={limit} label={`${labelPrefix}Scale of ${name}`} />;
         if (shape.length === 3) {
           const [h = 0, w = 0, c = 0] = shape;
           return (
-            <section key={name} aria-label={`Feature maps of ${name}`} {...common}>
+            <section key={name} aria-label={`${labelPrefix}Feature maps of ${name}`} {...common}>
               <div className="nc-insight-heading">
                 <h4>{title}</h4>
                 {legend}
@@ -76,7 +82,7 @@ export function FeatureMaps({ activations, focusLayer = null, onCell, target = n
                     step={c}
                     offset={ch}
                     limit={limit}
-                    label={`${name} map ${ch + 1}`}
+                    label={`${labelPrefix}${name} map ${ch + 1}`}
                     size={Math.max(48, Math.min(96, w * 3))}
                     marks={here && target.channel === ch ? [{ row: target.row, col: target.col }] : undefined}
                     onCell={onCell && ((row, col) => onCell({ layer: name, row, col, channel: ch }))}
@@ -88,7 +94,7 @@ export function FeatureMaps({ activations, focusLayer = null, onCell, target = n
           );
         }
         return (
-          <section key={name} aria-label={`Activations of ${name}`} {...common}>
+          <section key={name} aria-label={`${labelPrefix}Activations of ${name}`} {...common}>
             <div className="nc-insight-heading">
               <h4>{title}</h4>
               {legend}
@@ -103,7 +109,7 @@ export function FeatureMaps({ activations, focusLayer = null, onCell, target = n
               cols={values.length}
               values={values}
               limit={limit}
-              label={`${name} activations`}
+              label={`${labelPrefix}${name} activations`}
               size={Math.min(640, Math.max(120, values.length * 12))}
               marks={here ? [{ row: 0, col: target.col }] : undefined}
               onCell={onCell && ((_, col) => onCell({ layer: name, row: 0, col, channel: 0 }))}

@@ -14,6 +14,7 @@ import { KernelImages, WeightHistograms } from './KernelsAndHistograms';
 import { StepByStep } from './StepByStep';
 import type { StepTarget } from './stepTarget';
 import { TestImagePicker } from './TestImagePicker';
+import { TrainingReplay } from './TrainingReplay';
 import type { PickedImage } from './TestImagePicker';
 import './insight.css';
 import { errorMessage } from '../../shared/errors/errorMessage';
@@ -158,6 +159,7 @@ export function InsightPanel(props: InsightPanelProps) {
         )}
         {kernels && <KernelImages kernels={kernels} />}
         {(histograms?.before ?? histograms?.after) && <WeightHistograms before={histograms.before} after={histograms.after} />}
+        <TrainingReplay key={runId} runId={runId} pixels={input?.pixels ?? null} classNames={classNames} />
       </div>
     </div>
   );

@@ -9,10 +9,10 @@ import { ValueCanvas } from './ValueCanvas';
 const rawKernels = (k: LayerKernels): number[] => k.values.map((v) => k.min + v * (k.max - k.min));
 
 /** One kernel's weights as numbers, each cell coloured on the layer's scale. */
-function KernelNumbers({ k, filter, raw, limit }: { k: LayerKernels; filter: number; raw: readonly number[]; limit: number }) {
+function KernelNumbers({ k, filter, raw, limit, labelPrefix }: { k: LayerKernels; filter: number; raw: readonly number[]; limit: number; labelPrefix: string }) {
   const [kh, kw] = k.size;
   return (
-    <figure className="nc-kernel-numbers" aria-label={`${k.layer} kernel ${filter + 1}, enlarged`}>
+    <figure className="nc-kernel-numbers" aria-label={`${labelPrefix}${k.layer} kernel ${filter + 1}, enlarged`}>
       <figcaption>{`Kernel ${filter + 1} of ${k.layer}${k.inChannels > 1 ? `: each number is the mean over its ${k.inChannels} input channels` : ''}`}</figcaption>
       <table>
         <tbody>
@@ -37,16 +37,16 @@ function KernelNumbers({ k, filter, raw, limit }: { k: LayerKernels; filter: num
   );
 }
 
-function LayerKernelImages({ k }: { k: LayerKernels }) {
+function LayerKernelImages({ k, labelPrefix }: { k: LayerKernels; labelPrefix: string }) {
   const [open, setOpen] = useState<number | null>(null);
   const [kh, kw] = k.size;
   const raw = rawKernels(k);
   const limit = symmetricLimit(raw);
   return (
-    <section aria-label={`Kernels of ${k.layer}`}>
+    <section aria-label={`${labelPrefix}Kernels of ${k.layer}`}>
       <div className="nc-insight-heading">
         <h4>{`${k.layer}: ${k.filters} kernels of ${kh}×${kw}×${k.inChannels}`}</h4>
-        <ScaleLegend limit={limit} label={`Scale of ${k.layer} kernels`} />
+        <ScaleLegend limit={limit} label={`${labelPrefix}Scale of ${k.layer} kernels`} />
       </div>
       <div className="nc-insight-grid">
         {Array.from({ length: k.filters }, (_, f) => (
@@ -54,25 +54,28 @@ function LayerKernelImages({ k }: { k: LayerKernels }) {
             key={f}
             type="button"
             className="nc-kernel"
-            aria-label={`${k.layer} kernel ${f + 1}`}
+            aria-label={`${labelPrefix}${k.layer} kernel ${f + 1}`}
             aria-pressed={open === f}
             onClick={() => setOpen(open === f ? null : f)}
           >
-            <ValueCanvas rows={kh} cols={kw} values={raw} offset={f * kh * kw} limit={limit} label={`${k.layer} kernel ${f + 1} image`} size={Math.max(32, kw * 8)} />
+            <ValueCanvas rows={kh} cols={kw} values={raw} offset={f * kh * kw} limit={limit} label={`${labelPrefix}${k.layer} kernel ${f + 1} image`} size={Math.max(32, kw * 8)} />
           </button>
         ))}
       </div>
-      {open !== null && <KernelNumbers k={k} filter={open} raw={raw} limit={limit} />}
+      {open !== null && <KernelNumbers k={k} filter={open} raw={raw} limit={limit} labelPrefix={labelPrefix} />}
     </section>
   );
 }
 
-/** Each Conv2D layer's filters on the diverging scale; a click enlarges one with its numbers. */
-export function KernelImages({ kernels }: { kernels: readonly LayerKernels[] }) {
+/**
+ * Each Conv2D layer's filters on the diverging scale; a click enlarges one with its numbers.
+ * `labelPrefix` goes before every accessible name (the training replay's copy).
+ */
+export function KernelImages({ kernels, labelPrefix = '' }: { kernels: readonly LayerKernels[]; labelPrefix?: string }) {
   return (
     <>
       {kernels.map((k) => (
-        <LayerKernelImages key={k.layer} k={k} />
+        <LayerKernelImages key={k.layer} k={k} labelPrefix={labelPrefix} />
       ))}
     </>
   );

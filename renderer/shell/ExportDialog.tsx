@@ -17,7 +17,7 @@ function runLabel(run: RunView): string {
 }
 
 /** Saves the bytes of a base64 .zip as a download, the web shell's way to hand over files. */
-function download(archive: { readonly name: string; readonly base64: string }): void {
+export function download(archive: { readonly name: string; readonly base64: string }): void {
   const bytes = Uint8Array.from(atob(archive.base64), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: 'application/zip' }));
   const a = document.createElement('a');

@@ -2,11 +2,13 @@ import uPlot from 'uplot';
 import type { RunId } from '../../shared/training/runEvents';
 import type { TrainingTask } from '../../shared/training/task';
 import { RECONSTRUCTION_LOSS_WORDS } from '../../shared/training/task';
+import type { BestEpoch } from '../../shared/training/bestEpoch';
+import { bestEpochReason } from '../../shared/training/bestEpoch';
 import { useChartSmoothing } from './chartSmoothing';
 import { seriesFor } from './runSeries';
 import { smooth } from './smoothing';
 import { SmoothingControl } from './SmoothingControl';
-import type { ChartSeries } from './UPlotChart';
+import type { ChartMarker, ChartSeries } from './UPlotChart';
 import { UPlotChart } from './UPlotChart';
 
 /** The run's colour (training) and the validation colour: Okabe–Ito blue and vermilion. */
@@ -35,11 +37,15 @@ export function RunCharts({
   runId,
   epochs,
   task = 'classify',
+  best = null,
 }: {
   runId: RunId;
   epochs: number | null;
   task?: TrainingTask;
+  best?: BestEpoch | null;
 }) {
+  // The best epoch (lowest validation loss, else training loss) marked on both charts.
+  const markers: ChartMarker[] = best ? [{ x: best.epoch, label: `Best epoch ${best.epoch} (${bestEpochReason(best)})`, stroke: best.by === 'val_loss' ? VAL : TRAIN }] : [];
   const s = seriesFor(runId);
   const subscribe = (listener: () => void) => {
     const offSeries = s.subscribe(listener);
@@ -67,6 +73,7 @@ export function RunCharts({
           xRange={xRange}
           series={lines(task === 'reconstruct' ? RECONSTRUCTION_LOSS_WORDS : 'loss')}
           subscribe={subscribe}
+          markers={markers}
           getData={data('loss', 'valLoss')}
         />
         {task === 'classify' && (
@@ -78,6 +85,7 @@ export function RunCharts({
             unitRange
             xRange={xRange}
             series={lines('accuracy')}
+            markers={markers}
             subscribe={subscribe}
             getData={data('accuracy', 'valAccuracy')}
           />

@@ -98,6 +98,11 @@ describe('TrainingDashboard', () => {
     expect(fakeCharts.find((c) => c.title === 'Loss')?.xRange).toEqual([0, 2]);
     // One uPlot per chart for the whole run: batches go through setData.
     expect(fakeCharts.filter((c) => c.title === 'Loss')).toHaveLength(1);
+    // The best epoch so far (the lowest validation loss) is marked on both charts, with its reason.
+    expect(screen.getAllByRole('img', { name: 'Best epoch 1 (lowest validation loss)' })).toHaveLength(2);
+    act(() => fake.emit(epochEvent('run-1', 2, 1.2, 0.6)));
+    expect(screen.getAllByRole('img', { name: 'Best epoch 2 (lowest validation loss)' })).toHaveLength(2);
+    expect(screen.queryByRole('img', { name: /^Best epoch 1/ })).toBeNull();
     expect(screen.getByRole('button', { name: 'Train' })).toHaveProperty('disabled', true);
 
     await userEvent.click(screen.getByRole('button', { name: 'Stop' }));

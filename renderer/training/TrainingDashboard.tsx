@@ -11,6 +11,7 @@ import { BackendChoiceNote } from './BackendChoiceNote';
 import { BackendPicker } from './BackendPicker';
 import { DatasetPicker } from './DatasetPicker';
 import { RunCharts } from './RunCharts';
+import { lowestLossEpoch } from '../../shared/training/bestEpoch';
 import { RunError } from './RunError';
 import { RunProgress } from './RunProgress';
 import type { PredictionGridProps } from './PredictionGrid';
@@ -163,7 +164,7 @@ export function TrainingDashboard({ project, onDatasetChange, onSettingsChange, 
             )}
             <RunError run={run} />
             {/* A run refused before it began has nothing to draw. */}
-            {run.error?.code !== 'request' && <RunCharts key={run.id} runId={run.id} epochs={run.request?.settings.epochs ?? run.epochsPlanned} task={runTask(run)} />}
+            {run.error?.code !== 'request' && <RunCharts key={run.id} runId={run.id} epochs={run.request?.settings.epochs ?? run.epochsPlanned} task={runTask(run)} best={lowestLossEpoch(run.epochs)} />}
             {runTask(run) === 'reconstruct' && <ReconstructionStrip run={run} shape={info?.inputShape ?? null} />}
             <RunResult run={run} info={info} onLookInside={onLookInside} />
           </>

@@ -21,6 +21,14 @@ export interface ChartSeries {
   readonly hideInLegend?: boolean;
 }
 
+/** A vertical mark at `x` (the best epoch), drawn as a dashed line with a labelled star on top. */
+export interface ChartMarker {
+  readonly x: number;
+  /** Its accessible name, e.g. "Best epoch 3 (lowest validation loss)". */
+  readonly label: string;
+  readonly stroke: string;
+}
+
 export interface UPlotChartProps {
   /** Accessible name of the chart region, and its visible title. */
   readonly title: string;
@@ -36,6 +44,8 @@ export interface UPlotChartProps {
   /** X range fixed to [min, max] (a run's planned epochs); otherwise it follows the data. */
   readonly xRange?: readonly [number, number];
   readonly height?: number;
+  /** Vertical marks over the curves; they may change while the chart lives. */
+  readonly markers?: readonly ChartMarker[];
 }
 
 const countPoints = (data: uPlot.AlignedData) =>
@@ -63,6 +73,31 @@ function uPlotSeries(s: ChartSeries): uPlot.Series {
   }
 }
 
+/** Draws each marker's dashed line on the plot and puts its labelled star above it. */
+function drawMarkers(u: uPlot, markers: readonly ChartMarker[], els: readonly (HTMLSpanElement | null)[], box: HTMLElement): void {
+  const { ctx } = u;
+  const { top, height } = u.bbox;
+  const overLeft = u.over.getBoundingClientRect().left - box.getBoundingClientRect().left;
+  const overTop = u.over.getBoundingClientRect().top - box.getBoundingClientRect().top;
+  markers.forEach((m, i) => {
+    const x = u.valToPos(m.x, 'x', true);
+    ctx.save();
+    ctx.strokeStyle = m.stroke;
+    ctx.lineWidth = 1.5 * devicePixelRatio;
+    ctx.setLineDash([6 * devicePixelRatio, 4 * devicePixelRatio]);
+    ctx.beginPath();
+    ctx.moveTo(x, top);
+    ctx.lineTo(x, top + height);
+    ctx.stroke();
+    ctx.restore();
+    const el = els[i];
+    if (el) {
+      el.style.left = `${overLeft + u.valToPos(m.x, 'x')}px`;
+      el.style.top = `${overTop}px`;
+    }
+  });
+}
+
 /**
  * One uPlot line chart. The props are read at mount: a chart for different series is a new chart
  * (give it a different `key`). `data-points` on the figure counts drawn values, for tests.
@@ -70,6 +105,8 @@ function uPlotSeries(s: ChartSeries): uPlot.Series {
 export function UPlotChart(props: UPlotChartProps) {
   const figure = useRef<HTMLElement>(null);
   const plotBox = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<uPlot | null>(null);
+  const markerEls = useRef<(HTMLSpanElement | null)[]>([]);
   const latest = useRef(props);
   latest.current = props;
 
@@ -87,8 +124,10 @@ export function UPlotChart(props: UPlotChartProps) {
       scales: { x: { time: false, ...(xRange ? { range: [xRange[0], xRange[1]] as uPlot.Range.MinMax } : {}) }, y: unitRange ? { range: [0, 1] } : { auto: true } },
       axes: [{ label: xLabel }, { label: yLabel }],
       series: [{ label: xLabel }, ...series.map(uPlotSeries)],
+      hooks: { draw: [(u) => drawMarkers(u, latest.current.markers ?? [], markerEls.current, box)] },
     };
     const chart = new uPlot(opts, getData(), box);
+    chartRef.current = chart;
     fig.dataset.points = String(countPoints(getData()));
     let frame: number | null = null;
     const draw = () => {
@@ -114,13 +153,35 @@ export function UPlotChart(props: UPlotChartProps) {
       resize?.disconnect();
       if (frame !== null) cancelAnimationFrame(frame);
       chart.destroy();
+      chartRef.current = null;
     };
   }, []);
+  const markers = props.markers ?? [];
+  const markersKey = markers.map((m) => `${m.x}:${m.label}`).join('|');
+  useEffect(() => {
+    chartRef.current?.redraw(false, false);
+  }, [markersKey]);
 
   return (
     <figure ref={figure} className="nc-chart" role="group" aria-label={props.title}>
       <figcaption>{props.title}</figcaption>
-      <div ref={plotBox} className="nc-chart-plot" />
+      <div ref={plotBox} className="nc-chart-plot">
+        {markers.map((m, i) => (
+          <span
+            key={`${m.x}:${m.label}`}
+            ref={(el) => {
+              markerEls.current[i] = el;
+            }}
+            className="nc-chart-marker"
+            role="img"
+            aria-label={m.label}
+            title={m.label}
+            style={{ color: m.stroke }}
+          >
+            ★
+          </span>
+        ))}
+      </div>
       <ChartLegend series={props.series.filter((s) => !s.hideInLegend)} />
     </figure>
   );

@@ -27,6 +27,12 @@ export const MAX_PREVIEW_PER_CLASS = 100;
 /** Most images one `cellImages` call may ask for: each carries a saliency map, one backward pass for all. */
 export const MAX_CELL_IMAGES = 100;
 
+/** The highest epoch number an API call may name. */
+export const MAX_EPOCH = 100_000;
+
+/** Most test images one replayed epoch's confusion matrix may be computed on. */
+export const MAX_EPOCH_CONFUSION_SAMPLES = 10_000;
+
 /** Most test images one `testImages` call may ask for. */
 export const MAX_TEST_IMAGES = 200;
 
@@ -38,6 +44,13 @@ const runId = z
   .regex(/^[\w.:-]+$/, 'not a run id');
 
 const graph = projectSchema.shape.graph;
+
+/** A replayed epoch (1-based). JSON writes a left-out trailing argument as null: read as absent. */
+const epoch = z.number().int().min(1).max(MAX_EPOCH);
+const optionalEpoch = epoch
+  .nullable()
+  .transform((e) => e ?? undefined)
+  .optional();
 
 /** A project as the renderer sends it: checked (and migrated) exactly as a file read from disk. */
 const project = z.unknown().transform((value, ctx): ProjectFile => {
@@ -59,7 +72,7 @@ const runRequest = z.strictObject({
 
 const exportRequest = z.strictObject({
   source: z.union([
-    z.strictObject({ runId }),
+    z.strictObject({ runId, epoch: epoch.optional() }),
     z.strictObject({ graph, settings: trainingSchema, name: z.string().min(1).max(200) }),
   ]),
   format: z.enum(EXPORT_FORMAT_IDS),
@@ -104,14 +117,17 @@ export const API_ARGS: { readonly [M in ApiMethod]: ArgsSpec<M> } = {
   stopRun: { names: ['id'], schema: z.tuple([runId]) },
   listRuns: noArgs,
   exportModel: { names: ['request'], schema: z.tuple([exportRequest]) },
-  predict: { names: ['runId', 'pixels'], schema: z.tuple([runId, pixels]) },
-  modelInsight: { names: ['runId'], schema: z.tuple([runId]) },
+  predict: { names: ['runId', 'pixels', 'epoch'], schema: z.tuple([runId, pixels, optionalEpoch]) },
+  modelInsight: { names: ['runId', 'epoch'], schema: z.tuple([runId, optionalEpoch]) },
   layerArithmetic: { names: ['runId', 'layer', 'pixels'], schema: z.tuple([runId, z.string().min(1).max(200), pixels]) },
   cellImages: {
     names: ['runId', 'trueClass', 'predictedClass', 'limit'],
     schema: z.tuple([runId, z.number().int().min(0).max(9999), z.number().int().min(0).max(9999), z.number().int().min(1).max(MAX_CELL_IMAGES)]),
   },
   robustness: { names: ['runId', 'samples'], schema: z.tuple([runId, z.number().int().min(1).max(1_000_000)]) },
+  epochSnapshots: { names: ['runId'], schema: z.tuple([runId]) },
+  epochConfusion: { names: ['runId', 'epoch', 'samples'], schema: z.tuple([runId, epoch, z.number().int().min(1).max(MAX_EPOCH_CONFUSION_SAMPLES)]) },
+  useEpoch: { names: ['runId', 'epoch'], schema: z.tuple([runId, epoch]) },
 };
 
 /**

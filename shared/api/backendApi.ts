@@ -7,6 +7,7 @@ import type { CellImages } from '../insight/mistakes';
 import type { RobustnessScores } from '../insight/robustness';
 import type { DatasetInfo, DatasetPreview, DatasetProblem, DatasetRef, TestImages } from '../training/datasetTypes';
 import type { TrainingSettings } from '../training/settings';
+import type { EpochConfusion, EpochSnapshots } from '../training/epochSnapshots';
 import type { BackendChoice, BackendReport, BatchPoint, ComputeBackend, ConfusionResult, RunEvent, RunId } from '../training/runEvents';
 
 export type Unsubscribe = () => void;
@@ -103,6 +104,8 @@ export interface RunRecord {
   readonly error: string | null;
   /** While queued: 1 starts next (absent or null once the run trains). */
   readonly queuePosition?: number | null;
+  /** The epochs whose weights are kept for the training replay, and the best epoch (lowest loss). */
+  readonly snapshots?: EpochSnapshots | null;
 }
 
 /**
@@ -130,13 +133,14 @@ export function newRunRecord(id: RunId, request: RunRequest, startedAtMs: number
     trainingMs: null,
     error: null,
     queuePosition: null,
+    snapshots: null,
   };
 }
 
 
 export interface ExportRequest {
   /** A finished run (weights included) or a bare graph (architecture only). */
-  readonly source: { readonly runId: RunId } | { readonly graph: Graph; readonly settings: TrainingSettings; readonly name: string };
+  readonly source: { readonly runId: RunId; readonly epoch?: number } | { readonly graph: Graph; readonly settings: TrainingSettings; readonly name: string };
   readonly format: ExportFormat;
   /** How an exported Python script trains (one device when absent); other formats ignore it. */
   readonly strategy?: DistributionStrategy;
@@ -204,14 +208,22 @@ export interface NetCanvasApi {
   onRunEvent(listener: (event: RunEvent) => void): Unsubscribe;
 
   exportModel(request: ExportRequest): Promise<ExportResult>;
-  predict(runId: RunId, pixels: readonly number[]): Promise<Prediction>;
-  modelInsight(runId: RunId): Promise<ModelInsight>;
+  /** With `epoch`: the answer of the weights as they were after that epoch (the training replay). */
+  predict(runId: RunId, pixels: readonly number[], epoch?: number): Promise<Prediction>;
+  /** With `epoch`: the kernels and weights as they were after that epoch. */
+  modelInsight(runId: RunId, epoch?: number): Promise<ModelInsight>;
   /** One Conv2D, pooling or Dense layer's input, output and weights for one input, to redo its arithmetic. */
   layerArithmetic(runId: RunId, layer: string, pixels: readonly number[]): Promise<LayerArithmetic>;
   /** Confusion-matrix cell (true, predicted): its test images, surest first, with saliency maps. */
   cellImages(runId: RunId, trueClass: number, predictedClass: number, limit: number): Promise<CellImages>;
   /** Accuracy on the first `samples` test images, untouched, shifted, rotated, noisy and inverted. */
   robustness(runId: RunId, samples: number): Promise<RobustnessScores>;
+  /** Which epochs of a run can be replayed (their weights are kept), its best epoch, and why any are missing. */
+  epochSnapshots(runId: RunId): Promise<EpochSnapshots>;
+  /** The confusion matrix after epoch `epoch`, on the first `samples` test images. */
+  epochConfusion(runId: RunId, epoch: number, samples: number): Promise<EpochConfusion>;
+  /** Makes epoch `epoch`'s weights the run's model; the final weights are kept as a snapshot. */
+  useEpoch(runId: RunId, epoch: number): Promise<EpochSnapshots>;
 }
 
 /** Names of the API methods, for the preload bridge and the HTTP router to enumerate. */
@@ -237,6 +249,9 @@ export const API_METHODS = [
   'layerArithmetic',
   'cellImages',
   'robustness',
+  'epochSnapshots',
+  'epochConfusion',
+  'useEpoch',
 ] as const satisfies readonly Exclude<keyof NetCanvasApi, 'onRunEvent'>[];
 
 export type ApiMethod = (typeof API_METHODS)[number];

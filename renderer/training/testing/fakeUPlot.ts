@@ -34,6 +34,7 @@ export function fakeUPlotClass(real: typeof uPlot) {
       this.chart.setDataCalls++;
     }
     setSize() {}
+    redraw() {}
     destroy() {
       this.chart.destroyed = true;
     }
