@@ -3,6 +3,7 @@
 import type { BackendMeasurement, BackendTiming, ComputeBackend } from '../../shared/training/runEvents';
 import { CPU_NOT_MEASURED, fastestTiming, measuredBackends } from '../../shared/training/backendChoice';
 import type { TimingsCache } from './backendTimingsCache';
+import { errorMessage } from '../../shared/errors/errorMessage';
 
 /** All the measuring before a run together, ms. */
 export const MEASURE_BUDGET_MS = 2000;
@@ -38,7 +39,6 @@ export interface BackendChoiceResult {
   readonly measured: BackendMeasurement | null;
 }
 
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** The backend to fall back on when none could be timed: wasm (it always trains), else the last loaded. */
 function fallback(loaded: readonly ComputeBackend[]): ComputeBackend {
@@ -86,7 +86,7 @@ export async function chooseBackend(options: ChooseBackendOptions): Promise<Back
     try {
       timings.push({ name, ...(await measure(name, now() + remaining / (order.length - i))) });
     } catch (e) {
-      notMeasured.push({ name, reason: `could not be measured: ${message(e)}` });
+      notMeasured.push({ name, reason: `could not be measured: ${errorMessage(e)}` });
     }
   }
   // Fastest first; between equals, the chain's order (the GPU before the CPU).

@@ -4,6 +4,7 @@ import type { EpochSnapshots } from '../../shared/training/epochSnapshots';
 import { useBackend } from '../backend/useBackend';
 import { Dialog } from '../shell/Dialog';
 import { download } from '../shell/ExportDialog';
+import { errorMessage } from '../../shared/errors/errorMessage';
 
 export interface ReplayActionsProps {
   readonly runId: string;
@@ -14,7 +15,6 @@ export interface ReplayActionsProps {
   readonly onChanged: (snapshots: EpochSnapshots) => void;
 }
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * What a learner can do with a replayed epoch: export its weights (the best epoch's in one
@@ -34,7 +34,7 @@ export function ReplayActions({ runId, epoch, snapshots, onChanged }: ReplayActi
     setError(null);
     setDone(null);
     work()
-      .catch((e: unknown) => setError(message(e)))
+      .catch((e: unknown) => setError(errorMessage(e)))
       .finally(() => setBusy(false));
   };
   const exportEpoch = (e: number) =>

@@ -9,6 +9,7 @@ import { FeatureMaps } from './FeatureMaps';
 import { KernelImages } from './KernelsAndHistograms';
 import { ReplayActions } from './ReplayActions';
 import { REPLAY_CONFUSION_SAMPLES, useReplayEpoch } from './useReplayEpoch';
+import { errorMessage } from '../../shared/errors/errorMessage';
 
 export interface TrainingReplayProps {
   readonly runId: string;
@@ -20,7 +21,6 @@ export interface TrainingReplayProps {
 /** Accessible names in the replay start with this, so they differ from the run's own view above. */
 const PREFIX = 'Replay: ';
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** 2 → "2nd", 11 → "11th". */
 const ordinal = (n: number): string => {
@@ -50,7 +50,7 @@ export function TrainingReplay({ runId, pixels, classNames }: TrainingReplayProp
         const at = s.best ? s.epochs.indexOf(s.best.epoch) : -1;
         setIndex(s.epochs.length === 0 ? null : at >= 0 ? at : s.epochs.length - 1);
       },
-      (e: unknown) => live && setLoadError(message(e)),
+      (e: unknown) => live && setLoadError(errorMessage(e)),
     );
     return () => {
       live = false;

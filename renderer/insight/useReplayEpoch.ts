@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { NetCanvasApi, Prediction } from '../../shared/api/backendApi';
 import type { LayerKernels } from '../../shared/explain/insightData';
 import type { EpochConfusion } from '../../shared/training/epochSnapshots';
+import { errorMessage } from '../../shared/errors/errorMessage';
 
 /** Test images a replayed epoch's confusion matrix is computed on: enough to read, quick on wasm. */
 export const REPLAY_CONFUSION_SAMPLES = 1000;
@@ -16,7 +17,6 @@ export interface ReplayedEpoch {
   readonly ms: number;
 }
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * The replayed epoch `epoch` of run `runId` for the input `pixels`: its prediction and kernels
@@ -61,7 +61,7 @@ export function useReplayEpoch(api: NetCanvasApi, runId: string, epoch: number |
           setView({ epoch: job.epoch, prediction, kernels: k, ms: performance.now() - t0 });
           setError(null);
         },
-        (e: unknown) => live.current && setError(message(e)),
+        (e: unknown) => live.current && setError(errorMessage(e)),
       )
       .finally(() => {
         busy.current = false;
@@ -86,7 +86,7 @@ export function useReplayEpoch(api: NetCanvasApi, runId: string, epoch: number |
           // Shown only while it is still the epoch asked for (or nothing newer is waiting).
           if (live.current && wantedConfusion.current === null) setConfusion(c);
         },
-        (err: unknown) => live.current && setError(message(err)),
+        (err: unknown) => live.current && setError(errorMessage(err)),
       )
       .finally(() => {
         busyConfusion.current = false;
@@ -98,12 +98,13 @@ export function useReplayEpoch(api: NetCanvasApi, runId: string, epoch: number |
     if (epoch === null) return;
     wanted.current = { epoch, pixels };
     pump();
-    // pump reads refs only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- pump and pumpConfusion read refs and this run's props only; the panel is keyed by run.
   }, [epoch, pixels]);
   useEffect(() => {
     if (epoch === null) return;
     wantedConfusion.current = epoch;
     pumpConfusion();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- as above: a plain function over refs.
   }, [epoch]);
 
   return { view, confusion: confusion?.epoch === epoch ? confusion : null, error };
