@@ -4,9 +4,30 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'http', 'crypto'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'http',
+  'crypto',
+];
 /** The browser UI's libraries: only renderer/ draws. */
-const uiPackages = ['react', 'react-dom', 'react/*', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*', 'zundo', 'radix-ui', 'lucide-react', 'uplot'];
+const uiPackages = [
+  'react',
+  'react-dom',
+  'react/*',
+  'react-dom/*',
+  '@xyflow/*',
+  'zustand',
+  'zustand/*',
+  'zundo',
+  'radix-ui',
+  'lucide-react',
+  'uplot',
+];
 
 /** Package boundaries from docs/architecture.md, enforced rather than hoped for. */
 const boundary = (/** @type {string[]} */ banned, /** @type {string} */ why) => ({
@@ -37,7 +58,10 @@ export default tseslint.config(
       globals: { ...globals.node },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': [
         'error',
@@ -90,6 +114,9 @@ export default tseslint.config(
   },
   {
     files: ['main/electron/**/*.ts'],
-    rules: boundary([...uiPackages, '**/renderer/**'], 'main/electron/ is the desktop host: it reaches the UI over IPC, never by importing renderer/ or react.'),
+    rules: boundary(
+      [...uiPackages, '**/renderer/**'],
+      'main/electron/ is the desktop host: it reaches the UI over IPC, never by importing renderer/ or react.',
+    ),
   },
 );

@@ -20,5 +20,7 @@ for (const [name, shape] of [
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  console.log(`${name}, batch of 64: median ${times[50]?.toFixed(2)} ms, p90 ${times[90]?.toFixed(2)} ms`);
+  console.log(
+    `${name}, batch of 64: median ${times[50]?.toFixed(2)} ms, p90 ${times[90]?.toFixed(2)} ms`,
+  );
 }

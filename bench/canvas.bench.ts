@@ -193,7 +193,12 @@ const RENDER_COUNTER = `(() => {
 
 // The worst case: every keystroke in the first Dense's units changes the blocks below it (an
 // empty or partial value turns them all to '?', each digit changes their shapes).
-async function measureTyping(page: Page, label: string, startFrames: FrameProbe, stopFrames: () => Promise<number[]>) {
+async function measureTyping(
+  page: Page,
+  label: string,
+  startFrames: FrameProbe,
+  stopFrames: () => Promise<number[]>,
+) {
   await page.locator('.react-flow__node').filter({ hasText: 'Dense' }).first().click();
   // A handle, not a locator: resolving getByRole walks the whole page (300 summary rows) on the
   // main thread before each fill, which the frame times would count as the app's.
@@ -225,7 +230,9 @@ async function measureTyping(page: Page, label: string, startFrames: FrameProbe,
     const names = await page.evaluate<[string, number][]>(
       '[...window.rendersByName_].sort((a, b) => b[1] - a[1]).slice(0, 15)',
     );
-    console.log(`renders per edit by component: ${names.map(([n, c]) => `${n} ${(c / edits).toFixed(1)}`).join(', ')}`);
+    console.log(
+      `renders per edit by component: ${names.map(([n, c]) => `${n} ${(c / edits).toFixed(1)}`).join(', ')}`,
+    );
   }
   if (profiler) await profiler();
   if (PROFILE)
@@ -237,7 +244,12 @@ async function measureTyping(page: Page, label: string, startFrames: FrameProbe,
     );
 }
 
-async function measurePan(page: Page, label: string, startFrames: FrameProbe, stopFrames: () => Promise<number[]>) {
+async function measurePan(
+  page: Page,
+  label: string,
+  startFrames: FrameProbe,
+  stopFrames: () => Promise<number[]>,
+) {
   const pane = page.locator('.react-flow__pane');
   const box = await pane.boundingBox();
   if (!box) throw new Error('no canvas pane');
@@ -247,7 +259,11 @@ async function measurePan(page: Page, label: string, startFrames: FrameProbe, st
     const [from, to] = sweep % 2 === 0 ? [0.8, 0.2] : [0.2, 0.8];
     await page.mouse.move(box.x + box.width * from, box.y + box.height * 0.5);
     await page.mouse.down();
-    await page.mouse.move(box.x + box.width * to, box.y + box.height * (sweep % 2 === 0 ? 0.3 : 0.5), { steps: 40 });
+    await page.mouse.move(
+      box.x + box.width * to,
+      box.y + box.height * (sweep % 2 === 0 ? 0.3 : 0.5),
+      { steps: 40 },
+    );
     await page.mouse.up();
   }
   report(label, await stopFrames());
@@ -283,13 +299,20 @@ async function measureFirstPaint(page: Page, url: string) {
       times.push(await page.evaluate<number>('window.paint_'));
     }
     all.push(...times);
-    console.log(`first paint ${t.id.padEnd(14)} ${times.map((m) => `${m.toFixed(0)} ms`).join(', ')}`);
+    console.log(
+      `first paint ${t.id.padEnd(14)} ${times.map((m) => `${m.toFixed(0)} ms`).join(', ')}`,
+    );
   }
   const sorted = [...all].sort((a, b) => a - b);
-  console.log(`first paint, all templates: p50 ${percentile(sorted, 50).toFixed(0)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(0)} ms`);
+  console.log(
+    `first paint, all templates: p50 ${percentile(sorted, 50).toFixed(0)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(0)} ms`,
+  );
 }
 
-const load = () => `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+const load = () =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`;
 
 async function main() {
   console.log(`start: ${load()}`);
@@ -332,7 +355,9 @@ async function main() {
     // then with all 300 blocks in view after Fit view (every block drawn, text too small to read).
     // CANVAS_PHASES=default,fit,paint (the default): which parts to run.
     const phases = (process.env.CANVAS_PHASES ?? 'default,fit,paint').split(',');
-    for (const view of ['default view', 'fit view'].filter((v) => phases.includes(v.split(' ')[0] ?? ''))) {
+    for (const view of ['default view', 'fit view'].filter((v) =>
+      phases.includes(v.split(' ')[0] ?? ''),
+    )) {
       if (view === 'fit view') {
         await page.getByRole('button', { name: /fit view/i }).click();
         await page.waitForTimeout(500);

@@ -39,17 +39,38 @@ async function main(): Promise<void> {
     if (result.ok) loaded.push(name);
     details.push(`${name}: ${result.ok ? result.detail : result.reason}`);
   }
-  if (!args.json) console.log(`loaded: ${loaded.join(', ')} (first: ${first.name}; ${details.join('; ')})`);
+  if (!args.json)
+    console.log(`loaded: ${loaded.join(', ')} (first: ${first.name}; ${details.join('; ')})`);
   const settings = { ...DEFAULT_TRAINING, batchSize: Number(args.batch) };
   for (const model of args.models.split(',')) {
     const template = PROJECT_TEMPLATES.find((t) => t.id === TEMPLATE[model]);
     if (!template) throw new Error(`unknown model ${model} (A, B or C)`);
     const graph = template.project.graph;
     const build = () => buildModel(toKerasTopology(graph), settings);
-    const choice = await chooseBackend({ loaded, measure: stepTimer({ build, inputShape: [28, 28, 1], settings }), budgetMs: Number(args.budget) });
-    const report = { name: choice.name, skipped: [], ...(choice.measured ? { measured: choice.measured } : {}) };
-    if (args.json) console.log(JSON.stringify({ model, batch: settings.batchSize, dawn: args.dawn, chosen: choice.name, ...choice.measured }));
-    else console.log(`model ${model}, batch ${settings.batchSize}: ${backendChoiceLine(report) ?? `using ${choice.name} (nothing to compare)`} [${choice.measured?.ms ?? 0} ms]`);
+    const choice = await chooseBackend({
+      loaded,
+      measure: stepTimer({ build, inputShape: [28, 28, 1], settings }),
+      budgetMs: Number(args.budget),
+    });
+    const report = {
+      name: choice.name,
+      skipped: [],
+      ...(choice.measured ? { measured: choice.measured } : {}),
+    };
+    if (args.json)
+      console.log(
+        JSON.stringify({
+          model,
+          batch: settings.batchSize,
+          dawn: args.dawn,
+          chosen: choice.name,
+          ...choice.measured,
+        }),
+      );
+    else
+      console.log(
+        `model ${model}, batch ${settings.batchSize}: ${backendChoiceLine(report) ?? `using ${choice.name} (nothing to compare)`} [${choice.measured?.ms ?? 0} ms]`,
+      );
   }
 }
 

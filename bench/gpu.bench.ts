@@ -41,7 +41,12 @@ function build(name: string, seed = 1, dropout = true): tf.Sequential {
   const k = () => ({ kernelInitializer: tf.initializers.glorotUniform({ seed: s++ }) });
   const input = { inputShape: [28, 28, 1] };
   const layers: Record<string, () => tf.layers.Layer[]> = {
-    A: () => [L.flatten(input), L.dense({ units: 512, activation: 'relu', ...k() }), L.dense({ units: 512, activation: 'relu', ...k() }), L.dense({ units: 10, activation: 'softmax', ...k() })],
+    A: () => [
+      L.flatten(input),
+      L.dense({ units: 512, activation: 'relu', ...k() }),
+      L.dense({ units: 512, activation: 'relu', ...k() }),
+      L.dense({ units: 10, activation: 'softmax', ...k() }),
+    ],
     B: () => [
       L.conv2d({ ...input, filters: 32, kernelSize: 3, activation: 'relu', ...k() }),
       L.maxPooling2d({ poolSize: 2 }),
@@ -65,17 +70,25 @@ function build(name: string, seed = 1, dropout = true): tf.Sequential {
   const make = layers[name];
   if (!make) throw new Error(`unknown model ${name} (A, B or C)`);
   const model = tf.sequential({ layers: make() });
-  model.compile({ optimizer: fastAdam(1e-3, 0.9, 0.999, 1e-7), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  model.compile({
+    optimizer: fastAdam(1e-3, 0.9, 0.999, 1e-7),
+    loss: 'categoricalCrossentropy',
+    metrics: ['accuracy'],
+  });
   return model;
 }
 
 function randomBatch(batch: number, seed: number): [tf.Tensor, tf.Tensor] {
-  return tf.tidy(() => [tf.randomUniform([batch, 28, 28, 1], 0, 1, 'float32', seed), tf.oneHot(tf.randomUniform([batch], 0, 10, 'int32', seed + 1), 10).toFloat()]);
+  return tf.tidy(() => [
+    tf.randomUniform([batch, 28, 28, 1], 0, 1, 'float32', seed),
+    tf.oneHot(tf.randomUniform([batch], 0, 10, 'int32', seed + 1), 10).toFloat(),
+  ]);
 }
 
 function ourStep(model: tf.LayersModel): WebgpuTrainStep {
   const step = WebgpuTrainStep.create(model, 'categorical_crossentropy');
-  if (typeof step === 'string') throw new Error(`NetCanvas's WebGPU step cannot train this model: ${step}`);
+  if (typeof step === 'string')
+    throw new Error(`NetCanvas's WebGPU step cannot train this model: ${step}`);
   return step;
 }
 
@@ -108,7 +121,8 @@ async function msPerStep(name: string, batch: number, ours: boolean): Promise<nu
   return time / STEPS;
 }
 
-const weightsOf = (model: tf.LayersModel) => Promise.all(model.getWeights().map(async (w) => Float32Array.from(await w.data())));
+const weightsOf = (model: tf.LayersModel) =>
+  Promise.all(model.getWeights().map(async (w) => Float32Array.from(await w.data())));
 
 /** ||a - b|| / ||b|| over all of them. */
 function relative(a: readonly Float32Array[], b: readonly Float32Array[]): number {
@@ -139,10 +153,22 @@ interface Reference {
 async function cpuReference(name: string): Promise<Reference> {
   const model = build(name, 7, false);
   const [x, y] = randomBatch(32, 3);
-  const lossFn = () => tf.tidy(() => tf.mean<tf.Scalar>(tf.metrics.categoricalCrossentropy(y, model.apply(x, { training: true }) as tf.Tensor)));
-  const { value, grads } = tf.variableGrads(lossFn, model.trainableWeights.map((w) => w.read() as tf.Variable));
+  const lossFn = () =>
+    tf.tidy(() =>
+      tf.mean<tf.Scalar>(
+        tf.metrics.categoricalCrossentropy(y, model.apply(x, { training: true }) as tf.Tensor),
+      ),
+    );
+  const { value, grads } = tf.variableGrads(
+    lossFn,
+    model.trainableWeights.map((w) => w.read() as tf.Variable),
+  );
   const loss = (await value.data())[0] ?? NaN;
-  const g = await Promise.all(model.trainableWeights.map(async (w) => Float32Array.from(await (grads[(w.read() as tf.Variable).name] as tf.Tensor).data())));
+  const g = await Promise.all(
+    model.trainableWeights.map(async (w) =>
+      Float32Array.from(await (grads[(w.read() as tf.Variable).name] as tf.Tensor).data()),
+    ),
+  );
   tf.dispose([value, ...Object.values(grads)]);
   const losses: number[] = [];
   for (let i = 0; i < 5; i++) {
@@ -172,7 +198,11 @@ async function check(name: string, ref: Reference): Promise<number> {
   }
   const metrics = await step.settle(0);
   const weightErr = relative(await weightsOf(model), ref.weightsAfter);
-  const lossErr = Math.max(...metrics.map((m, i) => Math.abs(m.loss - (ref.losses[i] ?? NaN)) / Math.abs(ref.losses[i] ?? NaN)));
+  const lossErr = Math.max(
+    ...metrics.map(
+      (m, i) => Math.abs(m.loss - (ref.losses[i] ?? NaN)) / Math.abs(ref.losses[i] ?? NaN),
+    ),
+  );
   log(
     `model ${name}: gradients vs cpu ${gradErr.toExponential(2)} relative; after 5 Adam steps weights ${weightErr.toExponential(2)}, batch losses ${lossErr.toExponential(2)} (last ${metrics.at(-1)?.loss.toFixed(5)} vs cpu ${ref.losses.at(-1)?.toFixed(5)})`,
   );
@@ -187,7 +217,11 @@ function loadIdx(file: string): Uint8Array {
   return new Uint8Array(buf.buffer, buf.byteOffset + 4 + 4 * ndim);
 }
 
-function mnistBatch(images: Uint8Array, labels: Uint8Array, idx: ArrayLike<number>): [tf.Tensor, tf.Tensor] {
+function mnistBatch(
+  images: Uint8Array,
+  labels: Uint8Array,
+  idx: ArrayLike<number>,
+): [tf.Tensor, tf.Tensor] {
   const n = idx.length;
   const x = new Float32Array(n * 784);
   const y = new Float32Array(n * 10);
@@ -211,7 +245,8 @@ async function epochC(): Promise<void> {
   const step = ourStep(model);
   let lossSum = 0;
   let seen = 0;
-  const take = (ms: readonly { loss: number; size: number }[]) => ms.forEach((m) => ((lossSum += m.loss * m.size), (seen += m.size)));
+  const take = (ms: readonly { loss: number; size: number }[]) =>
+    ms.forEach((m) => ((lossSum += m.loss * m.size), (seen += m.size)));
   const t0 = performance.now();
   for (let j = 0; j < n; j += 64) {
     const [x, y] = mnistBatch(images, labels, order.subarray(j, j + 64));
@@ -225,13 +260,25 @@ async function epochC(): Promise<void> {
   for (let j = 0; j < testLabels.length; j += 1000) {
     const idx = Array.from({ length: Math.min(1000, testLabels.length - j) }, (_, i) => j + i);
     const [x, y] = mnistBatch(testImages, testLabels, idx);
-    const hits = tf.tidy(() => tf.sum(tf.equal(tf.argMax(model.predict(x) as tf.Tensor, -1), tf.argMax(y, -1)).toFloat()));
+    const hits = tf.tidy(() =>
+      tf.sum(tf.equal(tf.argMax(model.predict(x) as tf.Tensor, -1), tf.argMax(y, -1)).toFloat()),
+    );
     correct += (await hits.data())[0] ?? 0;
     tf.dispose([x, y, hits]);
   }
   const accuracy = correct / testLabels.length;
-  log(`model C: one 60,000-image epoch at batch 64 through NetCanvas's step in ${seconds.toFixed(2)} s (${(n / seconds).toFixed(0)} samples/s), train loss ${(lossSum / seen).toFixed(4)}, test accuracy ${(accuracy * 100).toFixed(2)}%`);
-  if (args.json) console.log(JSON.stringify({ model: 'C', dawn: args.dawn, epochSeconds: seconds, testAccuracy: accuracy }));
+  log(
+    `model C: one 60,000-image epoch at batch 64 through NetCanvas's step in ${seconds.toFixed(2)} s (${(n / seconds).toFixed(0)} samples/s), train loss ${(lossSum / seen).toFixed(4)}, test accuracy ${(accuracy * 100).toFixed(2)}%`,
+  );
+  if (args.json)
+    console.log(
+      JSON.stringify({
+        model: 'C',
+        dawn: args.dawn,
+        epochSeconds: seconds,
+        testAccuracy: accuracy,
+      }),
+    );
   step.dispose();
   model.dispose();
 }
@@ -254,14 +301,27 @@ async function main(): Promise<void> {
       const ref = references.get(name);
       if (ref) worst = Math.max(worst, await check(name, ref));
     }
-    log(`NetCanvas's step agrees with cpu: ${worst < 1e-5 ? 'yes' : 'NO'} (worst ${worst.toExponential(2)}, tolerance 1e-5)`);
+    log(
+      `NetCanvas's step agrees with cpu: ${worst < 1e-5 ? 'yes' : 'NO'} (worst ${worst.toExponential(2)}, tolerance 1e-5)`,
+    );
   }
   for (const batch of args.batches.split(',').map(Number)) {
     for (const name of models) {
       // Alternate the two, twice, and keep each one's better round: the machine is shared.
       const ours = Math.min(await msPerStep(name, batch, true), await msPerStep(name, batch, true));
-      const stock = !args['no-stock'] ? Math.min(await msPerStep(name, batch, false), await msPerStep(name, batch, false)) : NaN;
-      if (args.json) console.log(JSON.stringify({ model: name, dawn: args.dawn, batch, msPerStep: +ours.toFixed(3), stockMsPerStep: +stock.toFixed(3) }));
+      const stock = !args['no-stock']
+        ? Math.min(await msPerStep(name, batch, false), await msPerStep(name, batch, false))
+        : NaN;
+      if (args.json)
+        console.log(
+          JSON.stringify({
+            model: name,
+            dawn: args.dawn,
+            batch,
+            msPerStep: +ours.toFixed(3),
+            stockMsPerStep: +stock.toFixed(3),
+          }),
+        );
       log(
         `model ${name}, batch ${batch}: NetCanvas step ${ours.toFixed(2)} ms (${((batch * 1000) / ours).toFixed(0)} samples/s), stock trainOnBatch ${stock.toFixed(2)} ms (${((batch * 1000) / stock).toFixed(0)} samples/s): ${(stock / ours).toFixed(1)}x`,
       );

@@ -5,7 +5,15 @@ import type { Edge, Graph, LayerNode } from '../shared/graph/types';
 
 /** A 300-layer ResNet-style graph: conv / batch norm / relu blocks with Add skip connections. */
 function residualGraph(layers: number): Graph {
-  const nodes: LayerNode[] = [{ id: 'in', type: 'InputLayer', name: 'input', params: { shape: [32, 32, 16] }, position: { x: 0, y: 0 } }];
+  const nodes: LayerNode[] = [
+    {
+      id: 'in',
+      type: 'InputLayer',
+      name: 'input',
+      params: { shape: [32, 32, 16] },
+      position: { x: 0, y: 0 },
+    },
+  ];
   const edges: Edge[] = [];
   let prev = 'in';
   let blockStart = 'in';
@@ -31,7 +39,9 @@ function residualGraph(layers: number): Graph {
 const g = residualGraph(300);
 const edited = (i: number): Graph => ({
   ...g,
-  nodes: g.nodes.map((n, j) => (j === 1 ? { ...n, params: { ...n.params, kernel_size: 1 + 2 * (i % 2) } } : n)),
+  nodes: g.nodes.map((n, j) =>
+    j === 1 ? { ...n, params: { ...n.params, kernel_size: 1 + 2 * (i % 2) } } : n,
+  ),
 });
 for (let i = 0; i < 200; i++) inferGraph(edited(i)); // warm up the JIT
 const runs = 2000;
@@ -45,4 +55,6 @@ for (let i = 0; i < runs; i++) {
 }
 times.sort((a, b) => a - b);
 const q = (p: number) => (times[Math.floor(p * (times.length - 1))] ?? 0).toFixed(3);
-console.log(`inferGraph layers=${g.nodes.length} edges=${g.edges.length} runs=${runs} median_ms=${q(0.5)} p95_ms=${q(0.95)} max_ms=${q(1)}`);
+console.log(
+  `inferGraph layers=${g.nodes.length} edges=${g.edges.length} runs=${runs} median_ms=${q(0.5)} p95_ms=${q(0.95)} max_ms=${q(1)}`,
+);

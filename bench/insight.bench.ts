@@ -31,7 +31,8 @@ import { EpochModels } from '../main/insight/epochModels';
 import { EpochSnapshotKeeper } from '../main/training/epochSnapshotKeeper';
 
 const RUNS = 60;
-const percentile = (xs: readonly number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? NaN;
+const percentile = (xs: readonly number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? NaN;
 
 const backend = await initBackend('wasm');
 console.log(`backend: ${backend.name}`);
@@ -102,14 +103,18 @@ for (let i = 0; i < 5; i++) {
   saliencyTimes.push(performance.now() - t0);
 }
 const saliency50 = percentile(saliencyTimes, 50);
-console.log(`saliency for 20 images: p50 ${saliency50.toFixed(0)} ms ${saliency50 < 1000 ? '(under 1 s)' : '(OVER the 1 s target)'}`);
+console.log(
+  `saliency for 20 images: p50 ${saliency50.toFixed(0)} ms ${saliency50 < 1000 ? '(under 1 s)' : '(OVER the 1 s target)'}`,
+);
 
 // 4. Robustness of the CNN and its parameter-matched MLP on the first 2,000 test images, six copies each.
 const mlp = await modelFromTopology(toKerasTopology(matchBudget(lesson).graph));
 const t0 = performance.now();
 for (const model of [cnn, mlp]) await scoreRobustness(model, mnist.test, [28, 28, 1], 10, 2000);
 const robustnessMs = performance.now() - t0;
-console.log(`robustness, two runs × 6 copies × 2,000 images: ${(robustnessMs / 1000).toFixed(1)} s ${robustnessMs < 10_000 ? '(under 10 s)' : '(OVER the 10 s target)'}`);
+console.log(
+  `robustness, two runs × 6 copies × 2,000 images: ${(robustnessMs / 1000).toFixed(1)} s ${robustnessMs < 10_000 ? '(under 10 s)' : '(OVER the 10 s target)'}`,
+);
 
 // 5. Training replay: ten epochs' snapshots of each tutorial CNN, then each epoch loaded and answered.
 for (const id of ['cnn-valid', 'cnn-dropout', 'cnn-same']) {
@@ -119,7 +124,9 @@ for (const id of ['cnn-valid', 'cnn-dropout', 'cnn-same']) {
   const dir = mkdtempSync(join(tmpdir(), 'netcanvas-replay-bench-'));
   const keeper = EpochSnapshotKeeper.create(model, dir, 10);
   for (let epoch = 1; epoch <= 10; epoch++) {
-    const next = model.getWeights().map((w) => tf.tidy(() => w.add(tf.randomNormal(w.shape, 0, 0.01))));
+    const next = model
+      .getWeights()
+      .map((w) => tf.tidy(() => w.add(tf.randomNormal(w.shape, 0, 0.01))));
     model.setWeights(next);
     tf.dispose(next);
     await keeper.afterEpoch(model, { epoch, loss: 1 / epoch, valLoss: null });

@@ -39,7 +39,11 @@ function loadIdx(file: string): { dims: number[]; data: Uint8Array } {
 }
 
 /** Pixels stay uint8; batches are scaled to [0,1] as they are made (design.md). */
-function batchTensors(images: Uint8Array, labels: Uint8Array, idx: ArrayLike<number>): [tf.Tensor, tf.Tensor] {
+function batchTensors(
+  images: Uint8Array,
+  labels: Uint8Array,
+  idx: ArrayLike<number>,
+): [tf.Tensor, tf.Tensor] {
   const n = idx.length;
   const x = new Float32Array(n * 784);
   const y = new Float32Array(n * 10);
@@ -86,7 +90,12 @@ function build(name: string): tf.Sequential {
   const make = layers[name];
   if (!make) throw new Error(`unknown model ${name} (A, B or C)`);
   const model = tf.sequential({ layers: make() });
-  model.compile({ optimizer: args.stock ? tf.train.adam(1e-3, 0.9, 0.999, 1e-7) : fastAdam(1e-3, 0.9, 0.999, 1e-7), loss: 'categoricalCrossentropy' });
+  model.compile({
+    optimizer: args.stock
+      ? tf.train.adam(1e-3, 0.9, 0.999, 1e-7)
+      : fastAdam(1e-3, 0.9, 0.999, 1e-7),
+    loss: 'categoricalCrossentropy',
+  });
   return model;
 }
 
@@ -116,11 +125,17 @@ async function step(model: tf.Sequential, x: tf.Tensor, y: tf.Tensor): Promise<n
   return loss;
 }
 
-async function throughput(name: string, images: Uint8Array, labels: Uint8Array, steps: number): Promise<number> {
+async function throughput(
+  name: string,
+  images: Uint8Array,
+  labels: Uint8Array,
+  steps: number,
+): Promise<number> {
   const model = build(name);
   const nb = Math.floor(N_TRAIN / BATCH);
   const perm = permutation(N_TRAIN, 1);
-  const batch = (i: number) => batchTensors(images, labels, perm.subarray((i % nb) * BATCH, (i % nb) * BATCH + BATCH));
+  const batch = (i: number) =>
+    batchTensors(images, labels, perm.subarray((i % nb) * BATCH, (i % nb) * BATCH + BATCH));
   for (let i = 0; i < WARMUP; i++) await step(model, ...batch(i));
   // Batches are prepared outside the timed region, like the torch script's pre-made tensors.
   const batches = Array.from({ length: steps }, (_, i) => batch(WARMUP + i));
@@ -131,12 +146,18 @@ async function throughput(name: string, images: Uint8Array, labels: Uint8Array, 
   return (steps * BATCH) / dt;
 }
 
-async function epochAndEval(name: string, images: Uint8Array, labels: Uint8Array, test: { images: Uint8Array; labels: Uint8Array }) {
+async function epochAndEval(
+  name: string,
+  images: Uint8Array,
+  labels: Uint8Array,
+  test: { images: Uint8Array; labels: Uint8Array },
+) {
   const model = build(name);
   const perm = permutation(N_TRAIN, 0);
   const t0 = performance.now();
   let loss = NaN;
-  for (let j = 0; j < N_TRAIN; j += BATCH) loss = await step(model, ...batchTensors(images, labels, perm.subarray(j, j + BATCH)));
+  for (let j = 0; j < N_TRAIN; j += BATCH)
+    loss = await step(model, ...batchTensors(images, labels, perm.subarray(j, j + BATCH)));
   const epochS = (performance.now() - t0) / 1000;
   const t1 = performance.now();
   let correct = 0;
@@ -173,7 +194,8 @@ function instrumentKernels(): Map<string, number> {
         const out = inner(args);
         const dt = performance.now() - t0;
         const own = dt - (childTime.pop() ?? 0);
-        if (childTime.length) childTime[childTime.length - 1] = (childTime[childTime.length - 1] ?? 0) + dt;
+        if (childTime.length)
+          childTime[childTime.length - 1] = (childTime[childTime.length - 1] ?? 0) + dt;
         totals.set(config.kernelName, (totals.get(config.kernelName) ?? 0) + own);
         return out;
       },
@@ -183,10 +205,16 @@ function instrumentKernels(): Map<string, number> {
 }
 
 /** Kernel time per training step, averaged over 20 steps after 5 warm-up steps. */
-async function profile(name: string, images: Uint8Array, labels: Uint8Array, totals: Map<string, number>): Promise<void> {
+async function profile(
+  name: string,
+  images: Uint8Array,
+  labels: Uint8Array,
+  totals: Map<string, number>,
+): Promise<void> {
   const model = build(name);
   const perm = permutation(N_TRAIN, 2);
-  const batch = (i: number) => batchTensors(images, labels, perm.subarray(i * BATCH, i * BATCH + BATCH));
+  const batch = (i: number) =>
+    batchTensors(images, labels, perm.subarray(i * BATCH, i * BATCH + BATCH));
   for (let i = 0; i < WARMUP; i++) await step(model, ...batch(i));
   const steps = 20;
   const batches = Array.from({ length: steps }, (_, i) => batch(WARMUP + i));
@@ -206,28 +234,38 @@ async function profile(name: string, images: Uint8Array, labels: Uint8Array, tot
 
 async function main() {
   const backend = args.backend as BackendChoice;
-  if (backend !== 'auto' && !COMPUTE_BACKENDS.includes(backend)) throw new Error(`unknown backend ${backend}`);
+  if (backend !== 'auto' && !COMPUTE_BACKENDS.includes(backend))
+    throw new Error(`unknown backend ${backend}`);
   const report = await initBackend(backend, {
     wasmStock: args.stock,
     ...(args.threads ? { wasmThreads: Number(args.threads) } : {}),
   });
   const train = loadIdx('train-images-idx3-ubyte');
   const trainLabels = loadIdx('train-labels-idx1-ubyte').data;
-  const test = { images: loadIdx('t10k-images-idx3-ubyte').data, labels: loadIdx('t10k-labels-idx1-ubyte').data };
+  const test = {
+    images: loadIdx('t10k-images-idx3-ubyte').data,
+    labels: loadIdx('t10k-labels-idx1-ubyte').data,
+  };
   const tag = `tfjs-${report.name}${args.stock ? '-stock' : ''}`;
   console.log(
     `# ${tag} tfjs ${tf.version.tfjs} node ${process.version} ${backendDetails().detail}` +
-      (report.skipped.length ? ` skipped: ${report.skipped.map((s) => `${s.name} (${s.reason})`).join(', ')}` : ''),
+      (report.skipped.length
+        ? ` skipped: ${report.skipped.map((s) => `${s.name} (${s.reason})`).join(', ')}`
+        : ''),
   );
   const totals = args.profile ? instrumentKernels() : undefined;
   for (const name of args.models.split(',')) {
     const params = build(name);
     const n = params.countParams();
     params.dispose();
-    console.log(`# model ${name} params=${n} expected=${EXPECTED[name]} ${n === EXPECTED[name] ? 'OK' : 'MISMATCH'}`);
+    console.log(
+      `# model ${name} params=${n} expected=${EXPECTED[name]} ${n === EXPECTED[name] ? 'OK' : 'MISMATCH'}`,
+    );
     if (totals) await profile(name, train.data, trainLabels, totals);
     const sps = await throughput(name, train.data, trainLabels, Number(args.steps));
-    const ev = args['no-epoch'] ? { epochS: NaN, acc: NaN, evalS: NaN, loss: NaN } : await epochAndEval(name, train.data, trainLabels, test);
+    const ev = args['no-epoch']
+      ? { epochS: NaN, acc: NaN, evalS: NaN, loss: NaN }
+      : await epochAndEval(name, train.data, trainLabels, test);
     const rss = process.resourceUsage().maxRSS / 1024;
     console.log(
       `${tag} ${name} samples_per_s=${sps.toFixed(1)} epoch12k_s=${ev.epochS.toFixed(2)} test_acc=${ev.acc.toFixed(4)} ` +

@@ -6,7 +6,9 @@ const batch = Float32Array.from({ length: 3 * 64 }, (_, i) => ((i * 37) % 64) / 
 describe('batchAugmenter', () => {
   it('is off when the settings change nothing', () => {
     expect(batchAugmenter(undefined, [8, 8, 1], 1)).toBeNull();
-    expect(batchAugmenter({ shift: 0, rotation: 0, zoom: 0, flip: false }, [8, 8, 1], 1)).toBeNull();
+    expect(
+      batchAugmenter({ shift: 0, rotation: 0, zoom: 0, flip: false }, [8, 8, 1], 1),
+    ).toBeNull();
   });
 
   it('augments every image of a batch, the same way for the same seed, epoch and batch, differently otherwise', () => {
@@ -17,7 +19,10 @@ describe('batchAugmenter', () => {
     const first = Array.from(a(batch, 3, 1, 1));
     expect(first).toHaveLength(3 * 64);
     expect(first).toEqual(Array.from(b(batch, 3, 1, 1)));
-    for (let i = 0; i < 3; i++) expect(first.slice(i * 64, (i + 1) * 64)).not.toEqual(Array.from(batch.subarray(i * 64, (i + 1) * 64)));
+    for (let i = 0; i < 3; i++)
+      expect(first.slice(i * 64, (i + 1) * 64)).not.toEqual(
+        Array.from(batch.subarray(i * 64, (i + 1) * 64)),
+      );
     expect(Array.from(a(batch, 3, 2, 1))).not.toEqual(first);
     expect(Array.from(a(batch, 3, 1, 2))).not.toEqual(first);
     // The batch itself is left as it was (validation must never see an augmented copy).

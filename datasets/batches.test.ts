@@ -7,7 +7,12 @@ import { mulberry32, shuffledRange } from './seededRandom';
 function splitOf(n: number): Split {
   const images = new Uint8Array(n * 4);
   for (let i = 0; i < n; i++) images.fill(i % 256, i * 4, i * 4 + 4);
-  return { images, labels: Uint8Array.from({ length: n }, (_, i) => i % 10), count: n, shape: [2, 2, 1] };
+  return {
+    images,
+    labels: Uint8Array.from({ length: n }, (_, i) => i % 10),
+    count: n,
+    shape: [2, 2, 1],
+  };
 }
 
 const sorted = (a: Uint32Array) => [...a].sort((x, y) => x - y);
@@ -43,7 +48,11 @@ describe('choosing samples (--limit, --validation-split)', () => {
 
   it('caps the samples after shuffling, so every class is still there', () => {
     const labels = splitOf(60_000).labels;
-    const { train, validation } = selectSamples(60_000, { seed: 3, limit: 200, validationSplit: 0.2 });
+    const { train, validation } = selectSamples(60_000, {
+      seed: 3,
+      limit: 200,
+      validationSplit: 0.2,
+    });
     expect([train.length, validation.length]).toEqual([160, 40]);
     expect(new Set([...train].map((i) => labels[i])).size).toBe(10);
     expect(Math.max(...train)).toBeGreaterThan(1000);
@@ -65,13 +74,24 @@ describe('choosing samples (--limit, --validation-split)', () => {
     expect([train.length, validation.length]).toEqual(sizes);
   });
 
-  it.each([{ validationSplit: 1 }, { validationSplit: -0.1 }, { limit: 0 }, { limit: 2.5 }])('refuses %o', (opts) => {
-    expect(() => selectSamples(10, { seed: 0, ...opts })).toThrow(RangeError);
-  });
+  it.each([{ validationSplit: 1 }, { validationSplit: -0.1 }, { limit: 0 }, { limit: 2.5 }])(
+    'refuses %o',
+    (opts) => {
+      expect(() => selectSamples(10, { seed: 0, ...opts })).toThrow(RangeError);
+    },
+  );
 
   it('validates on a held-out split when the data set has one', () => {
     const dataset: LoadedDataset = {
-      info: { ref: { kind: 'mnist' }, title: 't', inputShape: [2, 2, 1], classNames: [], trainCount: 50, testCount: 0, source: '' },
+      info: {
+        ref: { kind: 'mnist' },
+        title: 't',
+        inputShape: [2, 2, 1],
+        classNames: [],
+        trainCount: 50,
+        testCount: 0,
+        source: '',
+      },
       train: splitOf(50),
       test: splitOf(0),
       validation: splitOf(7),
@@ -81,8 +101,15 @@ describe('choosing samples (--limit, --validation-split)', () => {
     expect(plan.train.indices).toHaveLength(20);
     expect(plan.validation?.split).toBe(dataset.validation);
     expect(plan.validation?.indices).toHaveLength(7);
-    const carved = planSamples({ ...dataset, validation: undefined }, { seed: 0, validationSplit: 0.2 });
-    expect([carved.validationSource, carved.train.indices.length, carved.validation?.indices.length]).toEqual(['split', 40, 10]);
+    const carved = planSamples(
+      { ...dataset, validation: undefined },
+      { seed: 0, validationSplit: 0.2 },
+    );
+    expect([
+      carved.validationSource,
+      carved.train.indices.length,
+      carved.validation?.indices.length,
+    ]).toEqual(['split', 40, 10]);
     expect(planSamples({ ...dataset, validation: undefined }, { seed: 0 }).validation).toBeNull();
   });
 
@@ -100,11 +127,21 @@ describe('batches', () => {
     const split = splitOf(256);
     const [batch] = iterateBatches(split, [0, 51, 255, 128], { batchSize: 4 });
     expect(batch?.pixels.length).toBe(16);
-    expect([0, 4, 8, 12].map((i) => batch?.pixels[i])).toEqual([0, Math.fround(0.2), 1, Math.fround(128 / 255)]);
+    expect([0, 4, 8, 12].map((i) => batch?.pixels[i])).toEqual([
+      0,
+      Math.fround(0.2),
+      1,
+      Math.fround(128 / 255),
+    ]);
   });
 
   it('gives exactly value / 255 in float32 for every uint8 value', () => {
-    const split: Split = { images: Uint8Array.from({ length: 256 }, (_, v) => v), labels: new Uint8Array(1), count: 1, shape: [16, 16, 1] };
+    const split: Split = {
+      images: Uint8Array.from({ length: 256 }, (_, v) => v),
+      labels: new Uint8Array(1),
+      count: 1,
+      shape: [16, 16, 1],
+    };
     const [batch] = iterateBatches(split, null, { batchSize: 1 });
     const wrong = [...(batch?.pixels ?? [])].filter((x, v) => x !== Math.fround(v / 255));
     expect(wrong).toEqual([]);
@@ -119,8 +156,12 @@ describe('batches', () => {
       got.push({
         size: b.size,
         labels: [...b.labels],
-        firstPixels: [...Array(b.size).keys()].map((i) => Math.round((b.pixels[i * 4] ?? -1) * 255)),
-        hot: [...Array(b.size).keys()].map((i) => b.oneHot?.subarray(i * 10, i * 10 + 10).indexOf(1)),
+        firstPixels: [...Array(b.size).keys()].map((i) =>
+          Math.round((b.pixels[i * 4] ?? -1) * 255),
+        ),
+        hot: [...Array(b.size).keys()].map((i) =>
+          b.oneHot?.subarray(i * 10, i * 10 + 10).indexOf(1),
+        ),
         ones: b.oneHot?.reduce((a, v) => a + v, 0),
       });
     }
@@ -141,7 +182,9 @@ describe('batches', () => {
   });
 
   it('reuses one buffer for every full batch (no allocation per batch)', () => {
-    const buffers = new Set([...iterateBatches(splitOf(64), null, { batchSize: 16 })].map((b) => b.pixels.buffer));
+    const buffers = new Set(
+      [...iterateBatches(splitOf(64), null, { batchSize: 16 })].map((b) => b.pixels.buffer),
+    );
     expect(buffers.size).toBe(1);
   });
 });

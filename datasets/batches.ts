@@ -25,9 +25,11 @@ export interface SampleSelection {
  */
 export function selectSamples(count: number, opts: SampleOptions): SampleSelection {
   const fraction = opts.validationSplit ?? 0;
-  if (!(fraction >= 0 && fraction < 1)) throw new RangeError(`validationSplit must be in [0, 1), got ${fraction}`);
+  if (!(fraction >= 0 && fraction < 1))
+    throw new RangeError(`validationSplit must be in [0, 1), got ${fraction}`);
   const limit = opts.limit ?? null;
-  if (limit !== null && !(Number.isInteger(limit) && limit >= 1)) throw new RangeError(`limit must be a positive whole number, got ${limit}`);
+  if (limit !== null && !(Number.isInteger(limit) && limit >= 1))
+    throw new RangeError(`limit must be a positive whole number, got ${limit}`);
   const order = shuffledRange(count, opts.seed);
   const used = order.subarray(0, limit === null ? count : Math.min(limit, count));
   // Keras's split point, int(n * (1 - validation_split)), keeping at least one training sample.
@@ -83,7 +85,10 @@ export function range(n: number): Uint32Array {
  * epoch differs and a rerun with the same seed repeats them all.
  */
 export function epochOrder(indices: Uint32Array, seed: number, epoch: number): Uint32Array {
-  return shuffleInPlace(indices.slice(), mulberry32((seed ^ Math.imul(epoch + 1, 0x9e3779b9)) >>> 0));
+  return shuffleInPlace(
+    indices.slice(),
+    mulberry32((seed ^ Math.imul(epoch + 1, 0x9e3779b9)) >>> 0),
+  );
 }
 
 /** One batch. Its arrays are reused: copy them (or make tensors) before taking the next batch. */
@@ -137,9 +142,14 @@ export function gatherScaled(
  * float32 pixels in [0, 1], int32 labels and optionally one-hot rows. The pixels stay uint8 in
  * the split; only one batch is ever float32.
  */
-export function* iterateBatches(split: Split, order: ArrayLike<number> | null, opts: BatchOptions): Generator<Batch, void, undefined> {
+export function* iterateBatches(
+  split: Split,
+  order: ArrayLike<number> | null,
+  opts: BatchOptions,
+): Generator<Batch, void, undefined> {
   const { batchSize } = opts;
-  if (!(Number.isInteger(batchSize) && batchSize >= 1)) throw new RangeError(`batchSize must be a positive whole number, got ${batchSize}`);
+  if (!(Number.isInteger(batchSize) && batchSize >= 1))
+    throw new RangeError(`batchSize must be a positive whole number, got ${batchSize}`);
   const indices = order ?? range(split.count);
   const size = sampleSize(split);
   const classes = opts.oneHotClasses ?? 0;
@@ -157,7 +167,12 @@ export function* iterateBatches(split: Split, order: ArrayLike<number> | null, o
     }
     yield n === labels.length
       ? { size: n, pixels, labels, oneHot }
-      : { size: n, pixels: pixels.subarray(0, n * size), labels: labels.subarray(0, n), oneHot: oneHot?.subarray(0, n * classes) ?? null };
+      : {
+          size: n,
+          pixels: pixels.subarray(0, n * size),
+          labels: labels.subarray(0, n),
+          oneHot: oneHot?.subarray(0, n * classes) ?? null,
+        };
   }
 }
 

@@ -53,17 +53,25 @@ export async function findCifar10Files(path: string): Promise<Cifar10Files> {
   } catch (e) {
     const err = fileError(e, path, 'CIFAR-10');
     if (err.code !== 'missing') throw err;
-    throw new DatasetError('missing', path, `CIFAR-10 was not found: NetCanvas looked in ${path}, which does not exist. ${HOW_TO_GET}`);
+    throw new DatasetError(
+      'missing',
+      path,
+      `CIFAR-10 was not found: NetCanvas looked in ${path}, which does not exist. ${HOW_TO_GET}`,
+    );
   }
   if (!names.includes('test_batch.bin') && names.includes('cifar-10-batches-bin')) {
     return findCifar10Files(join(path, 'cifar-10-batches-bin'));
   }
   const train = [1, 2, 3, 4, 5].map((i) => `data_batch_${i}.bin`).filter((n) => names.includes(n));
   if (train.length === 0 || !names.includes('test_batch.bin')) {
-    const lacking = [train.length === 0 ? 'data_batch_1.bin … data_batch_5.bin' : null, names.includes('test_batch.bin') ? null : 'test_batch.bin'];
-    const python = names.includes('data_batch_1') && names.includes('test_batch')
-      ? ' This folder holds the Python version of CIFAR-10; NetCanvas reads the binary version.'
-      : '';
+    const lacking = [
+      train.length === 0 ? 'data_batch_1.bin … data_batch_5.bin' : null,
+      names.includes('test_batch.bin') ? null : 'test_batch.bin',
+    ];
+    const python =
+      names.includes('data_batch_1') && names.includes('test_batch')
+        ? ' This folder holds the Python version of CIFAR-10; NetCanvas reads the binary version.'
+        : '';
     throw new DatasetError(
       'missing',
       path,
@@ -87,7 +95,10 @@ export async function readCifar10ClassNames(meta: string | null): Promise<readon
   } catch {
     return CIFAR10_CLASS_NAMES;
   }
-  const names = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+  const names = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
   return names.length >= 2 ? names : CIFAR10_CLASS_NAMES;
 }
 
@@ -117,7 +128,12 @@ function checkSize(size: number, path: string): void {
  * Converts binary CIFAR records (label, then the red, green and blue planes) into pixels in
  * height × width × channels order, written at sample `first` of `images` and `labels`.
  */
-export function cifarRecordsToHwc(records: Uint8Array, images: Uint8Array, labels: Uint8Array, first: number): number {
+export function cifarRecordsToHwc(
+  records: Uint8Array,
+  images: Uint8Array,
+  labels: Uint8Array,
+  first: number,
+): number {
   const n = records.length / CIFAR10_RECORD_BYTES;
   for (let r = 0; r < n; r++) {
     const src = r * CIFAR10_RECORD_BYTES;
@@ -136,7 +152,10 @@ export function cifarRecordsToHwc(records: Uint8Array, images: Uint8Array, label
 }
 
 /** Loads binary CIFAR batch files into one split; the batches are read one at a time. */
-export async function loadCifarBatches(paths: readonly string[], classNames: readonly string[]): Promise<Split> {
+export async function loadCifarBatches(
+  paths: readonly string[],
+  classNames: readonly string[],
+): Promise<Split> {
   const counts = await Promise.all(paths.map(recordCount));
   const count = counts.reduce((a, b) => a + b, 0);
   const images = new Uint8Array(count * 3 * PLANE);
@@ -179,6 +198,20 @@ export async function describeCifar10(ref: CifarRef): Promise<DatasetInfo> {
   return info(ref, files.folder, classNames, train, test);
 }
 
-function info(ref: CifarRef, folder: string, classNames: readonly string[], trainCount: number, testCount: number): DatasetInfo {
-  return { ref, title: 'CIFAR-10', inputShape: SHAPE, classNames, trainCount, testCount, source: folder };
+function info(
+  ref: CifarRef,
+  folder: string,
+  classNames: readonly string[],
+  trainCount: number,
+  testCount: number,
+): DatasetInfo {
+  return {
+    ref,
+    title: 'CIFAR-10',
+    inputShape: SHAPE,
+    classNames,
+    trainCount,
+    testCount,
+    source: folder,
+  };
 }

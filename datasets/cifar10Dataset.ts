@@ -1,6 +1,12 @@
 import { DATASET_KINDS } from '../shared/training/datasetKinds';
 import type { DatasetRefOf } from '../shared/training/datasetRef';
-import { describeCifar10, findCifar10Files, loadCifar10, loadCifarBatches, readCifar10ClassNames } from './cifar10';
+import {
+  describeCifar10,
+  findCifar10Files,
+  loadCifar10,
+  loadCifarBatches,
+  readCifar10ClassNames,
+} from './cifar10';
 import { defineDataset } from './defineDataset';
 import type { Split } from './loadedDataset';
 import { cifar10InstallCommand } from './installCommand';
@@ -23,7 +29,8 @@ export const cifar10Dataset = defineDataset({
     const { split, classes } = await testSplit(ref);
     return previewFromSplit(split, classes, perClass);
   },
-  testImages: async (ref, start, count) => testImagesFromSplit((await testSplit(ref)).split, start, count),
+  testImages: async (ref, start, count) =>
+    testImagesFromSplit((await testSplit(ref)).split, start, count),
   installCommand: (ref) => cifar10InstallCommand(ref.path),
   pythonLoader: kerasArrays('cifar10', 'CIFAR-10: 32×32 colour photos, 10 classes'),
 });

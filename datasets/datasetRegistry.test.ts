@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DATASET_KINDS, DATASET_NAMES, datasetLabel, fixedClassCount } from '../shared/training/datasetKinds';
+import {
+  DATASET_KINDS,
+  DATASET_NAMES,
+  datasetLabel,
+  fixedClassCount,
+} from '../shared/training/datasetKinds';
 import { datasetRefSchema } from '../shared/training/datasetRef';
 import type { DatasetRef } from '../shared/training/datasetTypes';
 import { DEFAULT_TRAINING } from '../shared/training/settings';
@@ -26,7 +31,12 @@ describe('data-set registry', () => {
   });
 
   it('labels each reference the way the runs list shows it', () => {
-    expect(DATASET_NAMES.map((k) => datasetLabel(samples[k]))).toEqual(['MNIST', 'Fashion-MNIST', 'CIFAR-10 (/data/cifar)', 'folder /data/hotdog (64×64 rgb)']);
+    expect(DATASET_NAMES.map((k) => datasetLabel(samples[k]))).toEqual([
+      'MNIST',
+      'Fashion-MNIST',
+      'CIFAR-10 (/data/cifar)',
+      'folder /data/hotdog (64×64 rgb)',
+    ]);
     expect(fixedClassCount('cifar10')).toBe(10);
     expect(fixedClassCount('folder')).toBeUndefined();
   });
@@ -35,7 +45,11 @@ describe('data-set registry', () => {
     const mnist = datasetDef(samples.mnist).pythonLoader(samples.mnist, DEFAULT_TRAINING, 10);
     expect(mnist.code).toContain('keras.datasets.mnist.load_data()');
     expect(mnist.imports).toEqual([]);
-    const fashion = datasetDef(samples['fashion-mnist']).pythonLoader(samples['fashion-mnist'], DEFAULT_TRAINING, 10);
+    const fashion = datasetDef(samples['fashion-mnist']).pythonLoader(
+      samples['fashion-mnist'],
+      DEFAULT_TRAINING,
+      10,
+    );
     expect(fashion.code).toContain('keras.datasets.fashion_mnist.load_data()');
     const folder = datasetDef(samples.folder).pythonLoader(samples.folder, DEFAULT_TRAINING, 2);
     expect(folder.code).toContain('DATA_DIR = pathlib.Path("/data/hotdog")');

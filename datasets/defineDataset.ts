@@ -32,7 +32,11 @@ export interface DatasetDef<K extends DatasetKind> extends DatasetKindSpec<K> {
    */
   readonly installCommand: (ref: DatasetRefOf<K>) => string | null;
   /** The data section of the exported Python script. */
-  readonly pythonLoader: (ref: DatasetRefOf<K>, settings: TrainingSettings, classes: number) => PythonData;
+  readonly pythonLoader: (
+    ref: DatasetRefOf<K>,
+    settings: TrainingSettings,
+    classes: number,
+  ) => PythonData;
 }
 
 /** Identity for type inference: keeps each kind's reference precisely typed. */

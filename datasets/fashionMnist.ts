@@ -36,11 +36,15 @@ export function fashionMnistFolder(ref: FashionRef = { kind: 'fashion-mnist' }):
 }
 
 /** Loads Fashion-MNIST: 60,000 training and 10,000 test clothes images, 28 × 28 × 1. */
-export function loadFashionMnist(ref: FashionRef = { kind: 'fashion-mnist' }): Promise<LoadedDataset> {
+export function loadFashionMnist(
+  ref: FashionRef = { kind: 'fashion-mnist' },
+): Promise<LoadedDataset> {
   return loadIdxFolder(ref, fashionMnistFolder(ref), FASHION_MNIST_SPEC);
 }
 
 /** Fashion-MNIST's counts and shape, from the file headers. */
-export function describeFashionMnist(ref: FashionRef = { kind: 'fashion-mnist' }): Promise<DatasetInfo> {
+export function describeFashionMnist(
+  ref: FashionRef = { kind: 'fashion-mnist' },
+): Promise<DatasetInfo> {
   return describeIdxFolder(ref, fashionMnistFolder(ref), FASHION_MNIST_SPEC);
 }

@@ -1,6 +1,11 @@
 import { DATASET_KINDS } from '../shared/training/datasetKinds';
 import { defineDataset } from './defineDataset';
-import { describeFashionMnist, FASHION_MNIST_SPEC, fashionMnistFolder, loadFashionMnist } from './fashionMnist';
+import {
+  describeFashionMnist,
+  FASHION_MNIST_SPEC,
+  fashionMnistFolder,
+  loadFashionMnist,
+} from './fashionMnist';
 import { loadIdxTestSplit } from './idxFolder';
 import { kerasArrays } from './pythonLoader';
 import { previewFromSplit, testImagesFromSplit } from './splitViews';
@@ -11,8 +16,20 @@ export const fashionMnistDataset = defineDataset({
   describe: describeFashionMnist,
   load: (ref) => loadFashionMnist(ref),
   preview: async (ref, perClass) =>
-    previewFromSplit(await loadIdxTestSplit(fashionMnistFolder(ref), FASHION_MNIST_SPEC), FASHION_MNIST_SPEC.classNames.length, perClass),
-  testImages: async (ref, start, count) => testImagesFromSplit(await loadIdxTestSplit(fashionMnistFolder(ref), FASHION_MNIST_SPEC), start, count),
+    previewFromSplit(
+      await loadIdxTestSplit(fashionMnistFolder(ref), FASHION_MNIST_SPEC),
+      FASHION_MNIST_SPEC.classNames.length,
+      perClass,
+    ),
+  testImages: async (ref, start, count) =>
+    testImagesFromSplit(
+      await loadIdxTestSplit(fashionMnistFolder(ref), FASHION_MNIST_SPEC),
+      start,
+      count,
+    ),
   installCommand: () => 'sudo apt-get install dataset-fashion-mnist',
-  pythonLoader: kerasArrays('fashion_mnist', 'Fashion-MNIST: 28×28 grayscale clothing images, 10 classes'),
+  pythonLoader: kerasArrays(
+    'fashion_mnist',
+    'Fashion-MNIST: 28×28 grayscale clothing images, 10 classes',
+  ),
 });

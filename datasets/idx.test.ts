@@ -41,7 +41,10 @@ describe.each([
   });
 
   it('names a truncated file with the bytes expected and found', async () => {
-    const cut = write(`cut-images${suffix}`, maybeGzip(imagesFile.subarray(0, imagesFile.length - 5), gz));
+    const cut = write(
+      `cut-images${suffix}`,
+      maybeGzip(imagesFile.subarray(0, imagesFile.length - 5), gz),
+    );
     await expect(readIdx(cut, 'images')).rejects.toMatchObject({
       code: 'truncated',
       path: cut,
@@ -60,16 +63,24 @@ describe('broken IDX files', () => {
 
   it('rejects a file that is not IDX at all', async () => {
     const png = write('picture.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    await expect(readIdxHeader(png, 'labels')).rejects.toThrow(/magic number is 0x89504e47, expected 0x00000801/);
+    await expect(readIdxHeader(png, 'labels')).rejects.toThrow(
+      /magic number is 0x89504e47, expected 0x00000801/,
+    );
   });
 
   it('catches truncation from the file size without reading the data', async () => {
     const cut = write('cut-plain', imagesFile.subarray(0, 20));
-    await expect(readIdxHeader(cut, 'images')).rejects.toMatchObject({ code: 'truncated', message: expect.stringContaining('expected 34 bytes, got 20') as unknown });
+    await expect(readIdxHeader(cut, 'images')).rejects.toMatchObject({
+      code: 'truncated',
+      message: expect.stringContaining('expected 34 bytes, got 20') as unknown,
+    });
   });
 
   it('reports a gzip stream that ends early as truncated', async () => {
-    const big = idxBytes([50, 28, 28], Array.from({ length: 50 * 784 }, (_, i) => (i * 7919) % 251));
+    const big = idxBytes(
+      [50, 28, 28],
+      Array.from({ length: 50 * 784 }, (_, i) => (i * 7919) % 251),
+    );
     const gz = maybeGzip(big, true);
     const cut = write('cut-stream.gz', gz.subarray(0, Math.floor(gz.length / 2)));
     await expect(readIdx(cut, 'images')).rejects.toMatchObject({ code: 'truncated', path: cut });
@@ -87,11 +98,17 @@ describe('broken IDX files', () => {
   it('refuses a label outside the classes', async () => {
     const images = write('imgs', imagesFile);
     const labels = write('labels-with-7', idxBytes([3], [0, 7, 1]));
-    await expect(loadIdxSplit(images, labels, 3)).rejects.toMatchObject({ code: 'badLabel', message: expect.stringContaining('sample 1 has label 7') as unknown });
+    await expect(loadIdxSplit(images, labels, 3)).rejects.toMatchObject({
+      code: 'badLabel',
+      message: expect.stringContaining('sample 1 has label 7') as unknown,
+    });
   });
 
   it('names a file that does not exist', async () => {
     const nowhere = join(tmp.dir, 'nope-idx3-ubyte');
-    await expect(readIdx(nowhere, 'images')).rejects.toMatchObject({ code: 'missing', message: expect.stringContaining(nowhere) as unknown });
+    await expect(readIdx(nowhere, 'images')).rejects.toMatchObject({
+      code: 'missing',
+      message: expect.stringContaining(nowhere) as unknown,
+    });
   });
 });

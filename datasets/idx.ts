@@ -25,7 +25,8 @@ export interface IdxArray {
 
 const RANK: Record<IdxKind, number> = { images: 3, labels: 1 };
 const UBYTE = 0x08;
-const hex = (b: Uint8Array) => `0x${[...b.subarray(0, 4)].map((x) => x.toString(16).padStart(2, '0')).join('')}`;
+const hex = (b: Uint8Array) =>
+  `0x${[...b.subarray(0, 4)].map((x) => x.toString(16).padStart(2, '0')).join('')}`;
 
 /**
  * Reads and checks an IDX header: magic number 0x00000803 for uint8 images, 0x00000801 for
@@ -72,8 +73,13 @@ function truncated(path: string, expected: number, got: number, kind: IdxKind): 
  */
 export function parseIdx(bytes: Uint8Array, path: string, kind: IdxKind): IdxArray {
   const header = parseIdxHeader(bytes, path, kind);
-  if (bytes.length < header.byteLength) throw truncated(path, header.byteLength, bytes.length, kind);
-  const data = new Uint8Array(bytes.buffer, bytes.byteOffset + header.dataOffset, header.byteLength - header.dataOffset);
+  if (bytes.length < header.byteLength)
+    throw truncated(path, header.byteLength, bytes.length, kind);
+  const data = new Uint8Array(
+    bytes.buffer,
+    bytes.byteOffset + header.dataOffset,
+    header.byteLength - header.dataOffset,
+  );
   return { dims: header.dims, data };
 }
 
@@ -89,11 +95,17 @@ export async function readIdx(path: string, kind: IdxKind): Promise<IdxArray> {
 export async function readIdxHeader(path: string, kind: IdxKind): Promise<IdxHeader> {
   const { head, size } = await readDataFileHead(path, 4 + 4 * RANK[kind], `IDX ${kind}`);
   const header = parseIdxHeader(head, path, kind);
-  if (size !== null && size < header.byteLength) throw truncated(path, header.byteLength, size, kind);
+  if (size !== null && size < header.byteLength)
+    throw truncated(path, header.byteLength, size, kind);
   return header;
 }
 
-function checkCounts(images: readonly number[], labels: readonly number[], imagesPath: string, labelsPath: string) {
+function checkCounts(
+  images: readonly number[],
+  labels: readonly number[],
+  imagesPath: string,
+  labelsPath: string,
+) {
   const [n = 0] = images;
   const [m = 0] = labels;
   if (n !== m) {
@@ -123,8 +135,15 @@ export function checkLabels(labels: Uint8Array, classCount: number, path: string
  * Loads an IDX images file and its labels file into one split (channels = 1).
  * @throws DatasetError on a missing, corrupt or mismatched file, or an out-of-range label
  */
-export async function loadIdxSplit(imagesPath: string, labelsPath: string, classCount: number): Promise<Split> {
-  const [images, labels] = await Promise.all([readIdx(imagesPath, 'images'), readIdx(labelsPath, 'labels')]);
+export async function loadIdxSplit(
+  imagesPath: string,
+  labelsPath: string,
+  classCount: number,
+): Promise<Split> {
+  const [images, labels] = await Promise.all([
+    readIdx(imagesPath, 'images'),
+    readIdx(labelsPath, 'labels'),
+  ]);
   checkCounts(images.dims, labels.dims, imagesPath, labelsPath);
   checkLabels(labels.data, classCount, labelsPath);
   const [count = 0, h = 0, w = 0] = images.dims;
@@ -137,7 +156,10 @@ export async function describeIdxSplit(
   imagesPath: string,
   labelsPath: string,
 ): Promise<{ readonly count: number; readonly shape: readonly [number, number, number] }> {
-  const [images, labels] = await Promise.all([readIdxHeader(imagesPath, 'images'), readIdxHeader(labelsPath, 'labels')]);
+  const [images, labels] = await Promise.all([
+    readIdxHeader(imagesPath, 'images'),
+    readIdxHeader(labelsPath, 'labels'),
+  ]);
   checkCounts(images.dims, labels.dims, imagesPath, labelsPath);
   const [count = 0, h = 0, w = 0] = images.dims;
   return { count, shape: [h, w, 1] };

@@ -56,7 +56,11 @@ async function isDir(path: string): Promise<boolean> {
  */
 export async function findIdxFiles(folder: string, spec: IdxDatasetSpec): Promise<IdxFolderFiles> {
   if (!(await isDir(folder))) {
-    throw new DatasetError('missing', folder, `${spec.title} was not found: NetCanvas looked in ${folder}, which does not exist. ${spec.howToGet}`);
+    throw new DatasetError(
+      'missing',
+      folder,
+      `${spec.title} was not found: NetCanvas looked in ${folder}, which does not exist. ${spec.howToGet}`,
+    );
   }
   const found: Partial<Record<keyof IdxFolderFiles, string>> = {};
   const lacking: string[] = [];
@@ -71,7 +75,12 @@ export async function findIdxFiles(folder: string, spec: IdxDatasetSpec): Promis
     if (found[key] === undefined) lacking.push(`${names[1]}(.gz)`);
   }
   const { trainImages, trainLabels, testImages, testLabels } = found;
-  if (trainImages === undefined || trainLabels === undefined || testImages === undefined || testLabels === undefined) {
+  if (
+    trainImages === undefined ||
+    trainLabels === undefined ||
+    testImages === undefined ||
+    testLabels === undefined
+  ) {
     throw new DatasetError(
       'missing',
       folder,
@@ -82,7 +91,11 @@ export async function findIdxFiles(folder: string, spec: IdxDatasetSpec): Promis
 }
 
 /** Loads an MNIST-style data set from the four IDX files in `folder`. */
-export async function loadIdxFolder(ref: DatasetRef, folder: string, spec: IdxDatasetSpec): Promise<LoadedDataset> {
+export async function loadIdxFolder(
+  ref: DatasetRef,
+  folder: string,
+  spec: IdxDatasetSpec,
+): Promise<LoadedDataset> {
   const files = await findIdxFiles(folder, spec);
   const classes = spec.classNames.length;
   // One after the other: peak memory stays at one file's compressed + uncompressed bytes.
@@ -92,7 +105,11 @@ export async function loadIdxFolder(ref: DatasetRef, folder: string, spec: IdxDa
 }
 
 /** Counts and shape of an MNIST-style data set, from the IDX headers only. */
-export async function describeIdxFolder(ref: DatasetRef, folder: string, spec: IdxDatasetSpec): Promise<DatasetInfo> {
+export async function describeIdxFolder(
+  ref: DatasetRef,
+  folder: string,
+  spec: IdxDatasetSpec,
+): Promise<DatasetInfo> {
   const files = await findIdxFiles(folder, spec);
   const [train, test] = await Promise.all([
     describeIdxSplit(files.trainImages, files.trainLabels),
@@ -109,7 +126,15 @@ function info(
   trainCount: number,
   testCount: number,
 ): DatasetInfo {
-  return { ref, title: spec.title, inputShape, classNames: spec.classNames, trainCount, testCount, source: folder };
+  return {
+    ref,
+    title: spec.title,
+    inputShape,
+    classNames: spec.classNames,
+    trainCount,
+    testCount,
+    source: folder,
+  };
 }
 
 /** The test split of an MNIST-style data set (the smaller file pair: enough for previews and picking inputs). */

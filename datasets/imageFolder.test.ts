@@ -13,17 +13,27 @@ const tmp = tempFolder();
 afterAll(tmp.remove);
 
 type Rgba = { r: number; g: number; b: number; alpha?: number };
-async function image(path: string, colour: Rgba, format: 'png' | 'jpeg', size = [12, 16]): Promise<void> {
+async function image(
+  path: string,
+  colour: Rgba,
+  format: 'png' | 'jpeg',
+  size = [12, 16],
+): Promise<void> {
   mkdirSync(join(path, '..'), { recursive: true });
   const [height = 1, width = 1] = size;
-  const img = sharp({ create: { width, height, channels: 4, background: { alpha: 1, ...colour } } });
+  const img = sharp({
+    create: { width, height, channels: 4, background: { alpha: 1, ...colour } },
+  });
   await (format === 'png' ? img.png() : img.jpeg({ quality: 95 })).toFile(path);
 }
 
 const RED = { r: 255, g: 0, b: 0 };
 const BLUE = { r: 0, g: 0, b: 255 };
-const folderRef = (path: string, color: 'rgb' | 'grayscale' = 'rgb', extra: Partial<Extract<DatasetRef, { kind: 'folder' }>> = {}) =>
-  ({ kind: 'folder', path, imageSize: [6, 8], color, ...extra }) as const;
+const folderRef = (
+  path: string,
+  color: 'rgb' | 'grayscale' = 'rgb',
+  extra: Partial<Extract<DatasetRef, { kind: 'folder' }>> = {},
+) => ({ kind: 'folder', path, imageSize: [6, 8], color, ...extra }) as const;
 
 /** [r, g, b] (or [v]) of pixel (y, x) of sample i. */
 function pixel(split: Split, i: number, y: number, x: number): number[] {
@@ -56,14 +66,18 @@ describe('a folder with one subfolder per class', () => {
     expect([...test.labels].sort()).toEqual([0, 1]);
     for (let i = 0; i < train.count; i++) {
       const expected = train.labels[i] === 0 ? [255, 0, 0] : [0, 0, 255];
-      pixel(train, i, 5, 7).forEach((v, c) => expect(Math.abs(v - (expected[c] ?? 0))).toBeLessThanOrEqual(3));
+      pixel(train, i, 5, 7).forEach((v, c) =>
+        expect(Math.abs(v - (expected[c] ?? 0))).toBeLessThanOrEqual(3),
+      );
     }
   });
 
   it('skips and reports an image it cannot decode', async () => {
     const { info } = await loadImageFolder(folderRef(pets));
     expect(info.skipped?.count).toBe(1);
-    expect(info.skipped?.first).toEqual([{ path: join(pets, 'dog', 'broken.jpg'), reason: 'not a PNG, JPEG, WebP or GIF image' }]);
+    expect(info.skipped?.first).toEqual([
+      { path: join(pets, 'dog', 'broken.jpg'), reason: 'not a PNG, JPEG, WebP or GIF image' },
+    ]);
   });
 
   it('says how many images were skipped and why: empty, not an image, damaged', async () => {
@@ -72,7 +86,9 @@ describe('a folder with one subfolder per class', () => {
       await image(join(mixed, 'a', `a${i}.png`), RED, 'png');
       await image(join(mixed, 'b', `b${i}.png`), BLUE, 'png');
     }
-    const jpeg = await sharp({ create: { width: 16, height: 16, channels: 3, background: RED } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 16, height: 16, channels: 3, background: RED } })
+      .jpeg()
+      .toBuffer();
     writeFileSync(join(mixed, 'a', 'zero.png'), Buffer.alloc(0));
     writeFileSync(join(mixed, 'a', 'notes.jpg'), 'a text file named .jpg');
     writeFileSync(join(mixed, 'b', 'cut.jpg'), jpeg.subarray(0, jpeg.length >> 1));
@@ -83,13 +99,17 @@ describe('a folder with one subfolder per class', () => {
     const skipped = info.skipped;
     if (!skipped) throw new Error('nothing reported as skipped');
     expect(skipped.count).toBe(5);
-    expect(Object.fromEntries(skipped.reasons.map((r) => [r.reason.replace(/ \(.*/, ''), r.count]))).toEqual({
+    expect(
+      Object.fromEntries(skipped.reasons.map((r) => [r.reason.replace(/ \(.*/, ''), r.count])),
+    ).toEqual({
       'empty file': 2,
       'not a PNG, JPEG, WebP or GIF image': 2,
       'damaged image data': 1,
     });
     expect(skipped.first).toHaveLength(5);
-    expect(skippedImagesNote(skipped)).toMatch(/^Skipped 5 images that could not be read: 2 .*, 1 damaged image data \(.*\)\. First: .*mixed\/a\/(zero\.png|notes\.jpg) \(/);
+    expect(skippedImagesNote(skipped)).toMatch(
+      /^Skipped 5 images that could not be read: 2 .*, 1 damaged image data \(.*\)\. First: .*mixed\/a\/(zero\.png|notes\.jpg) \(/,
+    );
   });
 
   it('decodes to one grey channel when asked for grayscale', async () => {
@@ -105,13 +125,17 @@ describe('a folder with one subfolder per class', () => {
     const dir = join(tmp.dir, 'odd');
     await image(join(dir, 'clear', 'a.png'), { r: 0, g: 0, b: 0, alpha: 0 }, 'png');
     mkdirSync(join(dir, 'grey16'));
-    await sharp(new Uint16Array(16 * 12).fill(40_000), { raw: { width: 16, height: 12, channels: 1 } })
+    await sharp(new Uint16Array(16 * 12).fill(40_000), {
+      raw: { width: 16, height: 12, channels: 1 },
+    })
       .toColourspace('grey16')
       .png()
       .toFile(join(dir, 'grey16', 'b.png'));
     const { train } = await loadImageFolder(folderRef(dir, 'rgb', { testFraction: 0 }));
     expect(pixel(train, 0, 3, 3)).toEqual([255, 255, 255]);
-    pixel(train, 1, 3, 3).forEach((v) => expect(Math.abs(v - (40_000 / 65_535) * 255)).toBeLessThanOrEqual(1));
+    pixel(train, 1, 3, 3).forEach((v) =>
+      expect(Math.abs(v - (40_000 / 65_535) * 255)).toBeLessThanOrEqual(1),
+    );
   });
 
   it('holds out the same test files every time, and per class', async () => {
@@ -125,25 +149,38 @@ describe('a folder with one subfolder per class', () => {
 
   it('describes the folder from its listing, with the counts loading gives', async () => {
     const info = await describeImageFolder(folderRef(pets));
-    expect(info).toMatchObject({ title: 'pets', classNames: ['cat', 'dog'], inputShape: [6, 8, 3], source: pets });
+    expect(info).toMatchObject({
+      title: 'pets',
+      classNames: ['cat', 'dog'],
+      inputShape: [6, 8, 3],
+      source: pets,
+    });
     expect(info.trainCount + info.testCount).toBe(11); // broken.jpg is only found out by decoding
   });
 
   it('reports progress and can be stopped', async () => {
     const calls: [number, number][] = [];
-    await loadImageFolder(folderRef(pets), { onProgress: (done, total) => calls.push([done, total]) });
+    await loadImageFolder(folderRef(pets), {
+      onProgress: (done, total) => calls.push([done, total]),
+    });
     expect(calls).toHaveLength(11);
     expect(calls.at(-1)).toEqual([11, 11]);
     const stop = new AbortController();
     stop.abort(new Error('stopped by the learner'));
-    await expect(loadImageFolder(folderRef(pets), { signal: stop.signal })).rejects.toThrow('stopped by the learner');
+    await expect(loadImageFolder(folderRef(pets), { signal: stop.signal })).rejects.toThrow(
+      'stopped by the learner',
+    );
   });
 });
 
 describe('train/ and test/ (and validation/) subfolders', () => {
   const root = join(tmp.dir, 'split');
   beforeAll(async () => {
-    for (const [split, n] of [['train', 3], ['test', 2], ['validation', 1]] as const) {
+    for (const [split, n] of [
+      ['train', 3],
+      ['test', 2],
+      ['validation', 1],
+    ] as const) {
       for (let i = 0; i < n; i++) {
         await image(join(root, split, 'hotdog', `h${i}.png`), RED, 'png');
         await image(join(root, split, 'not_hotdog', `n${i}.jpeg`), BLUE, 'jpeg');
@@ -161,7 +198,10 @@ describe('train/ and test/ (and validation/) subfolders', () => {
 
   it('refuses a test class that has no training folder', async () => {
     await image(join(root, 'test', 'pizza', 'p.png'), RED, 'png');
-    await expect(describeImageFolder(folderRef(root))).rejects.toMatchObject({ code: 'missing', path: join(root, 'test', 'pizza') });
+    await expect(describeImageFolder(folderRef(root))).rejects.toMatchObject({
+      code: 'missing',
+      path: join(root, 'test', 'pizza'),
+    });
   });
 });
 
@@ -181,13 +221,18 @@ describe('folders that cannot be trained on', () => {
   it('needs at least two classes', async () => {
     const dir = join(tmp.dir, 'one-class');
     await image(join(dir, 'only', 'a.png'), RED, 'png');
-    await expect(describeImageFolder(folderRef(dir))).rejects.toMatchObject({ code: 'tooFewClasses', message: expect.stringContaining('only one class folder ("only")') as unknown });
+    await expect(describeImageFolder(folderRef(dir))).rejects.toMatchObject({
+      code: 'tooFewClasses',
+      message: expect.stringContaining('only one class folder ("only")') as unknown,
+    });
   });
 
   it('explains that loose images need class folders', async () => {
     const dir = join(tmp.dir, 'loose');
     await image(join(dir, 'a.png'), RED, 'png');
-    await expect(describeImageFolder(folderRef(dir))).rejects.toThrow(/has no class folders.*lie directly in/);
+    await expect(describeImageFolder(folderRef(dir))).rejects.toThrow(
+      /has no class folders.*lie directly in/,
+    );
   });
 
   it('refuses a class none of whose images can be decoded', async () => {
@@ -195,11 +240,17 @@ describe('folders that cannot be trained on', () => {
     await image(join(dir, 'good', 'a.png'), RED, 'png');
     mkdirSync(join(dir, 'bad'));
     writeFileSync(join(dir, 'bad', 'x.png'), 'garbage');
-    await expect(loadImageFolder(folderRef(dir))).rejects.toMatchObject({ code: 'unreadable', path: join(dir, 'bad') });
+    await expect(loadImageFolder(folderRef(dir))).rejects.toMatchObject({
+      code: 'unreadable',
+      path: join(dir, 'bad'),
+    });
   });
 
   it('names a folder that does not exist', async () => {
     const nowhere = join(tmp.dir, 'nowhere');
-    await expect(loadImageFolder(folderRef(nowhere))).rejects.toMatchObject({ code: 'missing', message: expect.stringContaining(nowhere) as unknown });
+    await expect(loadImageFolder(folderRef(nowhere))).rejects.toMatchObject({
+      code: 'missing',
+      message: expect.stringContaining(nowhere) as unknown,
+    });
   });
 });

@@ -19,7 +19,8 @@ const IN_FLIGHT = 4;
 export function folderShape(ref: FolderRef): readonly [number, number, number] {
   const [h, w] = ref.imageSize;
   for (const side of [h, w]) {
-    if (!Number.isInteger(side) || side < 1) throw new RangeError(`imageSize must be two positive whole numbers, got [${h}, ${w}]`);
+    if (!Number.isInteger(side) || side < 1)
+      throw new RangeError(`imageSize must be two positive whole numbers, got [${h}, ${w}]`);
   }
   return [h, w, ref.color === 'grayscale' ? 1 : 3];
 }
@@ -30,7 +31,10 @@ export function folderShape(ref: FolderRef): readonly [number, number, number] {
  * are laid on white; the EXIF orientation of phone photos is applied.
  * @throws whatever sharp throws for a file it cannot decode
  */
-export async function decodeImage(path: string, shape: readonly [number, number, number]): Promise<Uint8Array> {
+export async function decodeImage(
+  path: string,
+  shape: readonly [number, number, number],
+): Promise<Uint8Array> {
   const [h, w, c] = shape;
   const { data, info } = await sharp(path)
     .rotate()
@@ -40,7 +44,9 @@ export async function decodeImage(path: string, shape: readonly [number, number,
     .raw({ depth: 'uchar' })
     .toBuffer({ resolveWithObject: true });
   if (info.channels !== 3 || data.length !== h * w * 3) {
-    throw new Error(`decoded to ${info.width}×${info.height}×${info.channels}, expected ${w}×${h}×3`);
+    throw new Error(
+      `decoded to ${info.width}×${info.height}×${info.channels}, expected ${w}×${h}×3`,
+    );
   }
   return c === 3 ? data : luma(data);
 }
@@ -122,11 +128,20 @@ async function decodeSplit(
   const skipped: SkippedFile[] = [];
   let count = 0;
   files.forEach((file, i) => {
-    if (ok[i] !== 1) return void skipped.push({ path: file.path, reason: why.get(i) ?? 'could not be decoded' });
+    if (ok[i] !== 1)
+      return void skipped.push({ path: file.path, reason: why.get(i) ?? 'could not be decoded' });
     if (count !== i) images.copyWithin(count * size, i * size, (i + 1) * size);
     labels[count++] = file.label;
   });
-  return { split: { images: images.subarray(0, count * size), labels: labels.subarray(0, count), count, shape }, skipped };
+  return {
+    split: {
+      images: images.subarray(0, count * size),
+      labels: labels.subarray(0, count),
+      count,
+      shape,
+    },
+    skipped,
+  };
 }
 
 function classFolder(scan: ImageFolderScan, label: number): string {
@@ -154,7 +169,10 @@ function checkEveryClassReadable(scan: ImageFolderScan, train: Split): void {
  * Images that cannot be decoded are skipped and reported, with why, in `info.skipped`.
  * @throws DatasetError `missing`, `emptyClass`, `tooFewClasses`, or `unreadable` when a class has no readable image
  */
-export async function loadImageFolder(ref: FolderRef, opts: LoadOptions = {}): Promise<LoadedDataset> {
+export async function loadImageFolder(
+  ref: FolderRef,
+  opts: LoadOptions = {},
+): Promise<LoadedDataset> {
   const shape = folderShape(ref);
   const scan = await scanImageFolder(ref.path, ref.testFraction ?? DEFAULT_TEST_FRACTION);
   const total = scan.train.length + scan.test.length + (scan.validation?.length ?? 0);
@@ -162,8 +180,15 @@ export async function loadImageFolder(ref: FolderRef, opts: LoadOptions = {}): P
   const train = await decodeSplit(scan.train, scan.classNames.length, shape, progress);
   checkEveryClassReadable(scan, train.split);
   const test = await decodeSplit(scan.test, scan.classNames.length, shape, progress);
-  const validation = scan.validation === null ? null : await decodeSplit(scan.validation, scan.classNames.length, shape, progress);
-  const skipped = skippedImages([...train.skipped, ...test.skipped, ...(validation?.skipped ?? [])]);
+  const validation =
+    scan.validation === null
+      ? null
+      : await decodeSplit(scan.validation, scan.classNames.length, shape, progress);
+  const skipped = skippedImages([
+    ...train.skipped,
+    ...test.skipped,
+    ...(validation?.skipped ?? []),
+  ]);
   const info: DatasetInfo = {
     ...describeScan(ref, scan, shape),
     trainCount: train.split.count,
@@ -171,16 +196,29 @@ export async function loadImageFolder(ref: FolderRef, opts: LoadOptions = {}): P
     ...(validation === null ? {} : { validationCount: validation.split.count }),
     ...(skipped ? { skipped } : {}),
   };
-  return { info, train: train.split, test: test.split, ...(validation === null ? {} : { validation: validation.split }) };
+  return {
+    info,
+    train: train.split,
+    test: test.split,
+    ...(validation === null ? {} : { validation: validation.split }),
+  };
 }
 
 /** An image folder's classes and counts, from listing it (no image is decoded, so none is known to be skipped). */
 export async function describeImageFolder(ref: FolderRef): Promise<DatasetInfo> {
   const shape = folderShape(ref);
-  return describeScan(ref, await scanImageFolder(ref.path, ref.testFraction ?? DEFAULT_TEST_FRACTION), shape);
+  return describeScan(
+    ref,
+    await scanImageFolder(ref.path, ref.testFraction ?? DEFAULT_TEST_FRACTION),
+    shape,
+  );
 }
 
-function describeScan(ref: FolderRef, scan: ImageFolderScan, shape: readonly [number, number, number]): DatasetInfo {
+function describeScan(
+  ref: FolderRef,
+  scan: ImageFolderScan,
+  shape: readonly [number, number, number],
+): DatasetInfo {
   return {
     ref,
     title: basename(scan.root),

@@ -36,7 +36,11 @@ async function folderTestImages(ref: FolderRef, start: number, count: number): P
   const images = [];
   for (const [index, file] of scan.test.slice(start, start + count).entries()) {
     try {
-      images.push({ index: start + index, label: file.label, pixels: Array.from(await decodeImage(file.path, shape)) });
+      images.push({
+        index: start + index,
+        label: file.label,
+        pixels: Array.from(await decodeImage(file.path, shape)),
+      });
     } catch {
       // Reported as unreadable when the data set loads; the picker shows the others.
     }

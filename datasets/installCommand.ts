@@ -1,7 +1,8 @@
 import { basename, dirname } from 'node:path';
 
 /** Quotes a path for a POSIX shell when it holds anything beyond plain path characters. */
-const shellQuote = (path: string): string => (/^[\w@%+=:,./~-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`);
+const shellQuote = (path: string): string =>
+  /^[\w@%+=:,./~-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 
 /**
  * The command that puts CIFAR-10's binary version at `path`: its archive unpacks into

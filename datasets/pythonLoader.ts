@@ -39,7 +39,9 @@ export function kerasArrays(module: string, what: string) {
       'x_test = x_test.reshape((-1,) + INPUT_SHAPE).astype("float32") / 255',
     ];
     if (settings.limit !== null)
-      lines.push(`x_train, y_train = x_train[:${settings.limit}], y_train[:${settings.limit}]  # NetCanvas's --limit`);
+      lines.push(
+        `x_train, y_train = x_train[:${settings.limit}], y_train[:${settings.limit}]  # NetCanvas's --limit`,
+      );
     if (categorical)
       lines.push(
         '',
@@ -47,7 +49,8 @@ export function kerasArrays(module: string, what: string) {
         `y_train = keras.utils.to_categorical(y_train, ${classes})`,
         `y_test = keras.utils.to_categorical(y_test, ${classes})`,
       );
-    const validation = settings.validationSplit > 0 ? `, validation_split=${settings.validationSplit}` : '';
+    const validation =
+      settings.validationSplit > 0 ? `, validation_split=${settings.validationSplit}` : '';
     return {
       code: lines.join('\n'),
       fitData: `x_train, ${reconstruct ? 'x_train' : 'y_train'}, batch_size=${settings.batchSize}${validation}, shuffle=${pyValue(settings.shuffle)}`,
@@ -59,7 +62,10 @@ export function kerasArrays(module: string, what: string) {
 }
 
 /** An image folder read with `keras.utils.image_dataset_from_directory`, split as NetCanvas splits it. */
-export function imageDatasetFromDirectory(ref: DatasetRefOf<'folder'>, settings: TrainingSettings): PythonData {
+export function imageDatasetFromDirectory(
+  ref: DatasetRefOf<'folder'>,
+  settings: TrainingSettings,
+): PythonData {
   const labelMode = settings.loss === 'categorical_crossentropy' ? 'categorical' : 'int';
   const common = `image_size=${pyValue(ref.imageSize)}, color_mode=${pyValue(ref.color)}, label_mode=${pyValue(labelMode)}, batch_size=${settings.batchSize}, seed=SEED`;
   const testFraction = ref.testFraction ?? 0.2;
@@ -73,7 +79,10 @@ export function imageDatasetFromDirectory(ref: DatasetRefOf<'folder'>, settings:
           `    train_ds = keras.utils.image_dataset_from_directory(DATA_DIR / "train", validation_split=${val}, subset="training", ${common})`,
           `    val_ds = keras.utils.image_dataset_from_directory(DATA_DIR / "train", validation_split=${val}, subset="validation", ${common})`,
         ]
-      : [`    train_ds = keras.utils.image_dataset_from_directory(DATA_DIR / "train", ${common})`, '    val_ds = None']),
+      : [
+          `    train_ds = keras.utils.image_dataset_from_directory(DATA_DIR / "train", ${common})`,
+          '    val_ds = None',
+        ]),
     `    test_ds = keras.utils.image_dataset_from_directory(DATA_DIR / "test", shuffle=False, ${common})`,
     'else:',
     `    # No train/ and test/ subfolders: hold out ${Math.round(testFraction * 100)}% of each class for testing, as NetCanvas does.`,
@@ -84,7 +93,11 @@ export function imageDatasetFromDirectory(ref: DatasetRefOf<'folder'>, settings:
     "# Scale the pixels from 0–255 to 0–1 and give each sample the shape of the network's Input.",
     'def prepare(x, y):',
     ...(taskOf(settings) === 'reconstruct'
-      ? ['    # An autoencoder learns to give back its input: the input is also the target.', '    x = keras.ops.reshape(x / 255.0, (-1,) + INPUT_SHAPE)', '    return x, x']
+      ? [
+          '    # An autoencoder learns to give back its input: the input is also the target.',
+          '    x = keras.ops.reshape(x / 255.0, (-1,) + INPUT_SHAPE)',
+          '    return x, x',
+        ]
       : ['    return keras.ops.reshape(x / 255.0, (-1,) + INPUT_SHAPE), y']),
     '',
     'train_ds = train_ds.map(prepare)',
@@ -92,6 +105,15 @@ export function imageDatasetFromDirectory(ref: DatasetRefOf<'folder'>, settings:
     'if val_ds is not None:',
     '    val_ds = val_ds.map(prepare)',
   ];
-  if (settings.limit !== null) lines.push(`train_ds = train_ds.unbatch().take(${settings.limit}).batch(${settings.batchSize})  # NetCanvas's --limit`);
-  return { code: lines.join('\n'), fitData: 'train_ds, validation_data=val_ds', evaluateData: 'test_ds', arrays: false, imports: ['pathlib'] };
+  if (settings.limit !== null)
+    lines.push(
+      `train_ds = train_ds.unbatch().take(${settings.limit}).batch(${settings.batchSize})  # NetCanvas's --limit`,
+    );
+  return {
+    code: lines.join('\n'),
+    fitData: 'train_ds, validation_data=val_ds',
+    evaluateData: 'test_ds',
+    arrays: false,
+    imports: ['pathlib'],
+  };
 }

@@ -88,7 +88,9 @@ function gunzipHead(path: string, n: number, what: string): Promise<Uint8Array> 
 }
 
 function errCode(e: unknown): string | undefined {
-  return typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+  return typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string'
+    ? e.code
+    : undefined;
 }
 
 /** Turns a file-system error into a message a learner can act on. */
@@ -100,11 +102,23 @@ export function fileError(e: unknown, path: string, what: string): DatasetError 
       return new DatasetError('missing', path, `The ${what} file ${path} does not exist.`);
     case 'EACCES':
     case 'EPERM':
-      return new DatasetError('unreadable', path, `NetCanvas may not read the ${what} file ${path}: check its permissions.`);
+      return new DatasetError(
+        'unreadable',
+        path,
+        `NetCanvas may not read the ${what} file ${path}: check its permissions.`,
+      );
     case 'EISDIR':
-      return new DatasetError('unreadable', path, `${path} is a folder, but NetCanvas expected the ${what} file there.`);
+      return new DatasetError(
+        'unreadable',
+        path,
+        `${path} is a folder, but NetCanvas expected the ${what} file there.`,
+      );
     default:
-      return new DatasetError('unreadable', path, `The ${what} file ${path} could not be read: ${String(e)}.`);
+      return new DatasetError(
+        'unreadable',
+        path,
+        `The ${what} file ${path} could not be read: ${String(e)}.`,
+      );
   }
 }
 

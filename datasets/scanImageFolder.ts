@@ -40,7 +40,11 @@ async function entries(dir: string): Promise<Dirent[]> {
   } catch (e) {
     const err = fileError(e, dir, 'image');
     throw err.code === 'missing'
-      ? new DatasetError('missing', dir, `The image folder ${dir} does not exist. Choose a folder that holds one subfolder of images per class.`)
+      ? new DatasetError(
+          'missing',
+          dir,
+          `The image folder ${dir} does not exist. Choose a folder that holds one subfolder of images per class.`,
+        )
       : err;
   }
 }
@@ -57,7 +61,8 @@ async function isDirectory(dir: string, e: Dirent): Promise<boolean> {
 
 async function subfolders(dir: string): Promise<string[]> {
   const out: string[] = [];
-  for (const e of await entries(dir)) if (!isHidden(e.name) && (await isDirectory(dir, e))) out.push(e.name);
+  for (const e of await entries(dir))
+    if (!isHidden(e.name) && (await isDirectory(dir, e))) out.push(e.name);
   return out.sort(byName);
 }
 
@@ -96,9 +101,16 @@ async function checkClassCount(dir: string, classNames: readonly string[]): Prom
   const loose = (await entries(dir)).some((e) => e.isFile() && isImage(e.name));
   const hint = loose
     ? ` The images lie directly in ${dir}: move them into one subfolder per class (e.g. hotdog/ and not_hotdog/).`
-    : ' Make one subfolder per class (e.g. hotdog/ and not_hotdog/), each holding that class\'s images.';
-  const what = classNames.length === 0 ? 'has no class folders' : `has only one class folder ("${classNames[0]}")`;
-  throw new DatasetError('tooFewClasses', dir, `The image folder ${dir} ${what}; a classifier needs at least two.${hint}`);
+    : " Make one subfolder per class (e.g. hotdog/ and not_hotdog/), each holding that class's images.";
+  const what =
+    classNames.length === 0
+      ? 'has no class folders'
+      : `has only one class folder ("${classNames[0]}")`;
+  throw new DatasetError(
+    'tooFewClasses',
+    dir,
+    `The image folder ${dir} ${what}; a classifier needs at least two.${hint}`,
+  );
 }
 
 /** Number of a class's n images held out for testing: at least one when n ≥ 2, never all. */
@@ -114,8 +126,12 @@ export function heldOutCount(n: number, fraction: number): number {
  * testing, chosen by a shuffle seeded with the class name, so the same files are always chosen.
  * @throws DatasetError `missing`, `emptyClass` or `tooFewClasses`
  */
-export async function scanImageFolder(root: string, testFraction: number = DEFAULT_TEST_FRACTION): Promise<ImageFolderScan> {
-  if (!(testFraction >= 0 && testFraction < 1)) throw new RangeError(`testFraction must be in [0, 1), got ${testFraction}`);
+export async function scanImageFolder(
+  root: string,
+  testFraction: number = DEFAULT_TEST_FRACTION,
+): Promise<ImageFolderScan> {
+  if (!(testFraction >= 0 && testFraction < 1))
+    throw new RangeError(`testFraction must be in [0, 1), got ${testFraction}`);
   const top = await subfolders(root);
   if (top.includes('train') && top.includes('test')) return scanSplitLayout(root, top);
 
@@ -140,12 +156,17 @@ async function scanSplitLayout(root: string, top: readonly string[]): Promise<Im
   const train = labelled(await classFiles(trainDir, classNames));
   const test = await otherSplit(join(root, 'test'), classNames, trainDir);
   const valName = top.includes('validation') ? 'validation' : top.includes('val') ? 'val' : null;
-  const validation = valName === null ? null : await otherSplit(join(root, valName), classNames, trainDir);
+  const validation =
+    valName === null ? null : await otherSplit(join(root, valName), classNames, trainDir);
   return { root, layout: 'trainTest', classNames, train, test, validation };
 }
 
 /** A test or validation folder: its class folders must be ones that `train/` has too. */
-async function otherSplit(dir: string, classNames: readonly string[], trainDir: string): Promise<ImageFile[]> {
+async function otherSplit(
+  dir: string,
+  classNames: readonly string[],
+  trainDir: string,
+): Promise<ImageFile[]> {
   const names = await subfolders(dir);
   const unknown = names.find((n) => !classNames.includes(n));
   if (unknown !== undefined) {
@@ -156,7 +177,10 @@ async function otherSplit(dir: string, classNames: readonly string[], trainDir: 
     );
   }
   const files = await classFiles(dir, names);
-  return labelled(files, names.map((n) => classNames.indexOf(n)));
+  return labelled(
+    files,
+    names.map((n) => classNames.indexOf(n)),
+  );
 }
 
 function labelled(files: readonly (readonly string[])[], labels?: readonly number[]): ImageFile[] {

@@ -15,7 +15,10 @@ export function mulberry32(seed: number): () => number {
 }
 
 /** Fisher–Yates shuffle of `values` in place, drawing from `random`. */
-export function shuffleInPlace<T extends { length: number; [i: number]: number }>(values: T, random: () => number): T {
+export function shuffleInPlace<T extends { length: number; [i: number]: number }>(
+  values: T,
+  random: () => number,
+): T {
   for (let i = values.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     const t = values[i]!;

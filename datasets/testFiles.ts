@@ -6,7 +6,10 @@ import { gzipSync } from 'node:zlib';
 import { CIFAR10_RECORD_BYTES } from './cifar10';
 
 /** A fresh temporary folder and a function that removes it. */
-export function tempFolder(prefix = 'netcanvas-datasets-'): { readonly dir: string; readonly remove: () => void } {
+export function tempFolder(prefix = 'netcanvas-datasets-'): {
+  readonly dir: string;
+  readonly remove: () => void;
+} {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
@@ -26,11 +29,15 @@ export function maybeGzip(bytes: Buffer, gz: boolean): Buffer {
 }
 
 /** One CIFAR-10 binary record: label, then the 1024 red, 1024 green and 1024 blue bytes. */
-export function cifarRecord(label: number, pixel: (y: number, x: number, channel: number) => number): Buffer {
+export function cifarRecord(
+  label: number,
+  pixel: (y: number, x: number, channel: number) => number,
+): Buffer {
   const out = Buffer.alloc(CIFAR10_RECORD_BYTES);
   out[0] = label;
   for (let c = 0; c < 3; c++) {
-    for (let y = 0; y < 32; y++) for (let x = 0; x < 32; x++) out[1 + c * 1024 + y * 32 + x] = pixel(y, x, c);
+    for (let y = 0; y < 32; y++)
+      for (let x = 0; x < 32; x++) out[1 + c * 1024 + y * 32 + x] = pixel(y, x, c);
   }
   return out;
 }

@@ -6,11 +6,16 @@ import { readFileSync } from 'node:fs';
 
 function appUrl(): string {
   const url = process.env.NETCANVAS_URL;
-  if (!url) throw new Error('NETCANVAS_URL is not set: e2e/support/globalSetup.ts starts the web shell and sets it');
+  if (!url)
+    throw new Error(
+      'NETCANVAS_URL is not set: e2e/support/globalSetup.ts starts the web shell and sets it',
+    );
   return url;
 }
 
-test('switch on augmentation: a strip of augmented samples appears, and the Python export augments too', async ({ page }) => {
+test('switch on augmentation: a strip of augmented samples appears, and the Python export augments too', async ({
+  page,
+}) => {
   await page.goto(appUrl());
   await page.getByRole('button', { name: /CNN 32-64 'valid'/ }).click();
   await page.getByRole('tab', { name: 'Train', exact: true }).click();
@@ -21,7 +26,9 @@ test('switch on augmentation: a strip of augmented samples appears, and the Pyth
   await expect(page.getByRole('list', { name: 'Augmented samples' })).toHaveCount(0);
 
   await augment.check();
-  await expect(page.getByRole('list', { name: 'Augmented samples' }).getByRole('listitem')).toHaveCount(10);
+  await expect(
+    page.getByRole('list', { name: 'Augmented samples' }).getByRole('listitem'),
+  ).toHaveCount(10);
   await page.getByLabel('Rotation (fraction of a turn)').fill('0.1');
   await expect(page.getByRole('checkbox', { name: /Mirror left–right/ })).not.toBeChecked();
 

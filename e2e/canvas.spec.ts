@@ -16,7 +16,10 @@ async function emptyCanvas(page: Page) {
 
 /** Clicks a palette block: it is appended after the selected layer, wired in, and selected. */
 async function add(page: Page, type: string, settings: Record<string, string> = {}) {
-  await page.getByRole('navigation', { name: 'Layers' }).getByRole('button', { name: type, exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Layers' })
+    .getByRole('button', { name: type, exact: true })
+    .click();
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
   await expect(inspector.getByRole('heading', { name: type })).toBeVisible();
   for (const [name, value] of Object.entries(settings)) {
@@ -26,7 +29,9 @@ async function add(page: Page, type: string, settings: Record<string, string> = 
   }
 }
 
-test('build the 121,930-parameter CNN from the palette and see Keras shapes and totals', async ({ page }, testInfo) => {
+test('build the 121,930-parameter CNN from the palette and see Keras shapes and totals', async ({
+  page,
+}, testInfo) => {
   await emptyCanvas(page);
   await add(page, 'Conv2D', { filters: '32', activation: 'relu' });
   await add(page, 'MaxPooling2D');
@@ -58,7 +63,9 @@ test('build the 121,930-parameter CNN from the palette and see Keras shapes and 
   await expect(how).toContainText('(3 × 3 × 1 + 1) × 32 = 320');
   // The wire out of the first convolution carries its shape.
   await page.getByRole('button', { name: /fit view/i }).click();
-  await expect(page.getByTestId('edge-shape').filter({ hasText: '(None, 26, 26, 32)' })).toBeVisible();
+  await expect(
+    page.getByTestId('edge-shape').filter({ hasText: '(None, 26, 26, 32)' }),
+  ).toBeVisible();
   await testInfo.attach('canvas', { body: await page.screenshot(), contentType: 'image/png' });
 });
 
@@ -70,24 +77,36 @@ test('Dense straight after Conv2D warns, and one click inserts Flatten', async (
   await expect(dense).toContainText(/per pixel|Flatten/);
   await dense.getByRole('button', { name: /Flatten/ }).click();
   const summary = page.getByRole('region', { name: 'Model summary' });
-  await expect(summary.getByRole('row', { name: /flatten \(Flatten\) \(None, 5408\)/ })).toBeVisible();
-  await expect(summary).toContainText(`Total params: ${(80 + 5408 * 10 + 10).toLocaleString('en-US')}`);
+  await expect(
+    summary.getByRole('row', { name: /flatten \(Flatten\) \(None, 5408\)/ }),
+  ).toBeVisible();
+  await expect(summary).toContainText(
+    `Total params: ${(80 + 5408 * 10 + 10).toLocaleString('en-US')}`,
+  );
 });
 
-test('an impossible setting turns the block red and says why; undo brings the network back', async ({ page }) => {
+test('an impossible setting turns the block red and says why; undo brings the network back', async ({
+  page,
+}) => {
   await emptyCanvas(page);
   await add(page, 'Conv2D', { kernel_size: '30, 30' });
   const conv = page.getByTestId('block-conv2d');
-  await expect(conv.getByRole('alert')).toContainText(/30×30 window does not fit in its 28×28 input/);
+  await expect(conv.getByRole('alert')).toContainText(
+    /30×30 window does not fit in its 28×28 input/,
+  );
   await expect(conv).toHaveClass(/nc-block-error/);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(conv.getByRole('alert')).toHaveCount(0);
-  await expect(page.getByRole('region', { name: 'Model summary' })).toContainText('(None, 26, 26, 32)');
+  await expect(page.getByRole('region', { name: 'Model summary' })).toContainText(
+    '(None, 26, 26, 32)',
+  );
   await page.getByRole('button', { name: 'Redo' }).click();
   await expect(conv.getByRole('alert')).toBeVisible();
 });
 
-test('a selected block stays selected across the tabs, and shift-click adds to the selection', async ({ page }) => {
+test('a selected block stays selected across the tabs, and shift-click adds to the selection', async ({
+  page,
+}) => {
   await emptyCanvas(page);
   await add(page, 'Conv2D');
   await add(page, 'Flatten');
@@ -115,7 +134,9 @@ async function openTemplate(page: Page, name: string) {
 
 /** The canvas's pan and zoom, as React Flow applies them. */
 const viewTransform = (page: Page) =>
-  page.evaluate<string>(`getComputedStyle(document.querySelector('.react-flow__viewport')).transform`);
+  page.evaluate<string>(
+    `getComputedStyle(document.querySelector('.react-flow__viewport')).transform`,
+  );
 
 type Smallest = { min: number; count: number };
 /**
@@ -155,7 +176,9 @@ const blocksOverlap = (page: Page) =>
 
 // Every template the start screen offers as a card (the lesson's two networks open from the lesson card).
 for (const template of PROJECT_TEMPLATES.filter((t) => !t.id.startsWith('lesson-'))) {
-  test(`the ${template.id} template opens readable: block text ≥ 12 px, wire labels ≥ 11 px, from its input`, async ({ page }) => {
+  test(`the ${template.id} template opens readable: block text ≥ 12 px, wire labels ≥ 11 px, from its input`, async ({
+    page,
+  }) => {
     await openTemplate(page, template.project.name);
     await expect(page.getByTestId('block-input_layer')).toBeInViewport();
     const { blocks, wires, cutOff } = await readability(page);
@@ -167,7 +190,9 @@ for (const template of PROJECT_TEMPLATES.filter((t) => !t.id.startsWith('lesson-
   });
 }
 
-test('drop a layer under the last block, onto a wire, and anywhere: wired in, inserted, or waiting, with no view jump', async ({ page }) => {
+test('drop a layer under the last block, onto a wire, and anywhere: wired in, inserted, or waiting, with no view jump', async ({
+  page,
+}) => {
   await emptyCanvas(page);
   const palette = page.getByRole('navigation', { name: 'Layers' });
   const canvas = page.locator('.nc-canvas');
@@ -182,15 +207,23 @@ test('drop a layer under the last block, onto a wire, and anywhere: wired in, in
   await palette.getByRole('button', { name: 'Flatten', exact: true }).dragTo(canvas, {
     targetPosition: at(inputBox.x + inputBox.width / 2, inputBox.y + inputBox.height + 60),
   });
-  await expect(summary.getByRole('row', { name: /flatten \(Flatten\) \(None, 784\)/ })).toBeVisible();
-  await expect(page.getByRole('group', { name: 'input_layer to flatten, (None, 28, 28, 1)' })).toBeAttached();
+  await expect(
+    summary.getByRole('row', { name: /flatten \(Flatten\) \(None, 784\)/ }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('group', { name: 'input_layer to flatten, (None, 28, 28, 1)' }),
+  ).toBeAttached();
   expect(await viewTransform(page)).toBe(before);
 
   // Onto that wire's label: a Conv2D goes in between, and Flatten now takes its output.
   const label = page.getByTestId('edge-shape').filter({ hasText: '(None, 28, 28, 1)' });
   await palette.getByRole('button', { name: 'Conv2D', exact: true }).dragTo(label);
-  await expect(summary.getByRole('row', { name: /flatten \(Flatten\) \(None, 21632\)/ })).toBeVisible();
-  await expect(page.getByRole('group', { name: 'conv2d to flatten, (None, 26, 26, 32)' })).toBeAttached();
+  await expect(
+    summary.getByRole('row', { name: /flatten \(Flatten\) \(None, 21632\)/ }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('group', { name: 'conv2d to flatten, (None, 26, 26, 32)' }),
+  ).toBeAttached();
   expect(await viewTransform(page)).toBe(before);
   // Blocks below made room: none covers another.
   expect(await blocksOverlap(page)).toBe(false);
@@ -212,7 +245,9 @@ test('wire a block from the keyboard with Connect to…', async ({ page }) => {
   const canvas = page.locator('.nc-canvas');
   const box = await canvas.boundingBox();
   if (!box) throw new Error('no canvas');
-  await palette.getByRole('button', { name: 'Dense', exact: true }).dragTo(canvas, { targetPosition: { x: box.width - 140, y: 80 } });
+  await palette
+    .getByRole('button', { name: 'Dense', exact: true })
+    .dragTo(canvas, { targetPosition: { x: box.width - 140, y: 80 } });
   await expect(page.getByTestId('block-dense')).toContainText('Connect me');
   await page.getByTestId('block-flatten').click();
   const trigger = page.getByRole('button', { name: 'Connect flatten to…' });
@@ -221,7 +256,11 @@ test('wire a block from the keyboard with Connect to…', async ({ page }) => {
   await expect(page.getByRole('menuitem', { name: /dense/ })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('group', { name: 'flatten to dense, (None, 784)' })).toBeAttached();
-  await expect(page.getByRole('region', { name: 'Model summary' }).getByRole('row', { name: /dense \(Dense\) \(None, 10\) 7,850/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: 'Model summary' })
+      .getByRole('row', { name: /dense \(Dense\) \(None, 10\) 7,850/ }),
+  ).toBeVisible();
   await expect(page.getByTestId('block-dense')).not.toContainText('Connect me');
 });
 

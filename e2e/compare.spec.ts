@@ -5,20 +5,28 @@ import { expect, test } from '@playwright/test';
 
 function appUrl(): string {
   const url = process.env.NETCANVAS_URL;
-  if (!url) throw new Error('NETCANVAS_URL is not set: e2e/support/globalSetup.ts starts the web shell and sets it');
+  if (!url)
+    throw new Error(
+      'NETCANVAS_URL is not set: e2e/support/globalSetup.ts starts the web shell and sets it',
+    );
   return url;
 }
 
-test('the lesson trains the MLP and the CNN side by side and compares them', async ({ page }, testInfo) => {
+test('the lesson trains the MLP and the CNN side by side and compares them', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(180_000);
   await page.goto(appUrl());
-  await page.getByLabel('Train on').selectOption({ label: '3,000 images, 2 epochs (a quick look)' });
+  await page
+    .getByLabel('Train on')
+    .selectOption({ label: '3,000 images, 2 epochs (a quick look)' });
   await page.getByRole('button', { name: 'Train both' }).click();
 
   const comparison = page.getByRole('region', { name: 'Comparison' });
   await expect(comparison).toBeVisible();
   const table = comparison.getByRole('table', { name: 'Comparison' });
-  const row = (name: RegExp) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
+  const row = (name: RegExp) =>
+    table.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
   const mlp = row(/feed-forward/i);
   const cnn = row(/convolutional/i);
   await expect(mlp.getByRole('cell').first()).toHaveText('669,706');
@@ -28,7 +36,9 @@ test('the lesson trains the MLP and the CNN side by side and compares them', asy
   await expect(mlp.getByRole('cell').last()).toHaveText(/running|done/, { timeout: 60_000 });
   await expect(cnn.getByRole('cell').last()).toHaveText(/running|done/, { timeout: 60_000 });
   const loss = comparison.getByRole('group', { name: 'Training loss' });
-  await expect.poll(async () => Number((await loss.getAttribute('data-points')) ?? '0'), { timeout: 60_000 }).toBeGreaterThan(1);
+  await expect
+    .poll(async () => Number((await loss.getAttribute('data-points')) ?? '0'), { timeout: 60_000 })
+    .toBeGreaterThan(1);
 
   await expect(mlp.getByRole('cell').last()).toHaveText('done', { timeout: 150_000 });
   await expect(cnn.getByRole('cell').last()).toHaveText('done', { timeout: 150_000 });
@@ -37,7 +47,10 @@ test('the lesson trains the MLP and the CNN side by side and compares them', asy
     await expect(r.getByRole('cell').nth(5)).toHaveText(/^[\d,]+$/);
   }
   await expect(comparison.getByRole('group')).toHaveCount(4);
-  await testInfo.attach('comparison', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  await testInfo.attach('comparison', {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  });
 });
 
 test('two runs picked from the list can be compared', async ({ page }) => {

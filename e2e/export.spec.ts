@@ -27,13 +27,21 @@ async function openExport(page: Page): Promise<Locator> {
   return page.getByRole('dialog', { name: 'Export' });
 }
 
-test('export ONNX from the drawn network: ONNX Runtime loads it and classifies a digit into 10 classes', async ({ page }) => {
+test('export ONNX from the drawn network: ONNX Runtime loads it and classifies a digit into 10 classes', async ({
+  page,
+}) => {
   const dialog = await openExport(page);
   await dialog.getByLabel('Format').selectOption({ label: 'ONNX (model + weights)' });
   const [file] = await exportFiles(dialog);
   expect(file).toMatch(/\.onnx$/);
   const session = await ort.InferenceSession.create(readFileSync(file ?? ''));
-  const out = await session.run({ [session.inputNames[0] ?? '']: new ort.Tensor('float32', new Float32Array(784).fill(0.5), [1, 28, 28, 1]) });
+  const out = await session.run({
+    [session.inputNames[0] ?? '']: new ort.Tensor(
+      'float32',
+      new Float32Array(784).fill(0.5),
+      [1, 28, 28, 1],
+    ),
+  });
   const probabilities = Array.from(out[session.outputNames[0] ?? '']?.data as Float32Array);
   expect(probabilities).toHaveLength(10);
   expect(probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
@@ -42,7 +50,9 @@ test('export ONNX from the drawn network: ONNX Runtime loads it and classifies a
 test('export a Python script that trains on several machines', async ({ page }) => {
   const dialog = await openExport(page);
   await dialog.getByLabel('Format').selectOption({ label: 'Python Keras script' });
-  await dialog.getByLabel('Train on').selectOption({ label: 'Several machines (MultiWorkerMirroredStrategy)' });
+  await dialog
+    .getByLabel('Train on')
+    .selectOption({ label: 'Several machines (MultiWorkerMirroredStrategy)' });
   const [file] = await exportFiles(dialog);
   const py = readFileSync(file ?? '', 'utf8');
   expect(py).toContain('strategy = tf.distribute.MultiWorkerMirroredStrategy()');

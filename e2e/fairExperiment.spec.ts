@@ -6,11 +6,16 @@ import { expect, test } from '@playwright/test';
 
 function appUrl(): string {
   const url = process.env.NETCANVAS_URL;
-  if (!url) throw new Error('NETCANVAS_URL is not set: e2e/support/globalSetup.ts starts the web shell and sets it');
+  if (!url)
+    throw new Error(
+      'NETCANVAS_URL is not set: e2e/support/globalSetup.ts starts the web shell and sets it',
+    );
   return url;
 }
 
-test('match a CNN’s parameter budget with a feed-forward network and compare their robustness', async ({ page }, testInfo) => {
+test('match a CNN’s parameter budget with a feed-forward network and compare their robustness', async ({
+  page,
+}, testInfo) => {
   // Two trainings and twelve scorings on a shared CI machine; every wait waits for what it asserts.
   test.setTimeout(900_000);
   const pageErrors: string[] = [];
@@ -40,7 +45,9 @@ test('match a CNN’s parameter budget with a feed-forward network and compare t
   const comparison = page.getByRole('region', { name: 'Comparison' });
   const table = comparison.getByRole('table', { name: 'Comparison' });
   await expect(table.getByRole('row')).toHaveCount(3);
-  const mlp = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /MLP 784-153-10/ }) });
+  const mlp = table
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: /MLP 784-153-10/ }) });
   await expect(mlp.getByRole('cell').first()).toHaveText('121,645');
   await expect(mlp.getByRole('cell').last()).toHaveText('done', { timeout: 600_000 });
 
@@ -49,14 +56,36 @@ test('match a CNN’s parameter budget with a feed-forward network and compare t
   const scores = robustness.getByRole('table');
   await expect(scores.getByRole('columnheader')).toHaveCount(3, { timeout: 600_000 });
   await expect(robustness.getByRole('status')).toHaveCount(0, { timeout: 600_000 });
-  for (const condition of ['untouched test images', 'shifted by 2 pixels', 'shifted by 4 pixels', 'rotated by ±15°', 'Gaussian noise, σ 0.3', 'colours inverted']) {
-    const row = scores.getByRole('row').filter({ has: page.getByRole('rowheader', { name: condition, exact: true }) });
+  for (const condition of [
+    'untouched test images',
+    'shifted by 2 pixels',
+    'shifted by 4 pixels',
+    'rotated by ±15°',
+    'Gaussian noise, σ 0.3',
+    'colours inverted',
+  ]) {
+    const row = scores
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: condition, exact: true }) });
     await expect(row.getByRole('cell')).toHaveText([/^\d+\.\d%$/, /^\d+\.\d%$/]);
   }
   // Shifting by 4 pixels costs each network some accuracy: the lesson's claim, measured.
   const percent = async (condition: string, column: number) =>
-    Number.parseFloat((await scores.getByRole('row').filter({ has: page.getByRole('rowheader', { name: condition, exact: true }) }).getByRole('cell').nth(column).textContent()) ?? 'NaN');
-  for (const column of [0, 1]) expect(await percent('shifted by 4 pixels', column)).toBeLessThan(await percent('untouched test images', column));
-  await testInfo.attach('robustness', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+    Number.parseFloat(
+      (await scores
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: condition, exact: true }) })
+        .getByRole('cell')
+        .nth(column)
+        .textContent()) ?? 'NaN',
+    );
+  for (const column of [0, 1])
+    expect(await percent('shifted by 4 pixels', column)).toBeLessThan(
+      await percent('untouched test images', column),
+    );
+  await testInfo.attach('robustness', {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  });
   expect(pageErrors).toEqual([]);
 });

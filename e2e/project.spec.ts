@@ -28,7 +28,9 @@ test('save a project, start over, open it again: the same graph', async ({ page 
   await openTemplate(page, /CNN 32-64 'valid'/);
   // Make it the learner's own: a wider first convolution.
   await page.getByTestId('block-conv2d').click();
-  const filters = page.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: 'filters', exact: true });
+  const filters = page
+    .getByRole('complementary', { name: 'Inspector' })
+    .getByRole('textbox', { name: 'filters', exact: true });
   await filters.fill('48');
   const total = 121_930 - 320 - 18_496 + (9 * 48 + 48) + (9 * 48 * 64 + 64);
   await expect(summary(page)).toContainText(`Total params: ${total.toLocaleString('en-US')}`);
@@ -54,18 +56,24 @@ test('save a project, start over, open it again: the same graph', async ({ page 
   await expect(page.getByTestId('block-conv2d')).toContainText('48');
 });
 
-test('import a Keras model.json: its layers, shapes and total appear on the canvas', async ({ page }, testInfo) => {
+test('import a Keras model.json: its layers, shapes and total appear on the canvas', async ({
+  page,
+}, testInfo) => {
   await page.goto(appUrl());
   await page.getByRole('button', { name: 'Import' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import Keras model' });
-  await dialog.getByLabel(/Open a file/).setInputFiles(join(import.meta.dirname, 'fixtures', 'tiny-cnn.model.json'));
+  await dialog
+    .getByLabel(/Open a file/)
+    .setInputFiles(join(import.meta.dirname, 'fixtures', 'tiny-cnn.model.json'));
   await expect(summary(page)).toContainText('Total params: 151');
-  await expect.poll(() => summaryRows(summary(page))).toEqual([
-    'conv2d (Conv2D) | (None, 6, 6, 4) | 40',
-    'max_pooling2d (MaxPooling2D) | (None, 3, 3, 4) | 0',
-    'flatten (Flatten) | (None, 36) | 0',
-    'dense (Dense) | (None, 3) | 111',
-  ]);
+  await expect
+    .poll(() => summaryRows(summary(page)))
+    .toEqual([
+      'conv2d (Conv2D) | (None, 6, 6, 4) | 40',
+      'max_pooling2d (MaxPooling2D) | (None, 3, 3, 4) | 0',
+      'flatten (Flatten) | (None, 36) | 0',
+      'dense (Dense) | (None, 3) | 111',
+    ]);
   // Laid out one block per row, each wire labelled with its shape.
   await expect(page.getByTestId('edge-shape').filter({ hasText: '(None, 36)' })).toBeVisible();
   await testInfo.attach('imported', { body: await page.screenshot(), contentType: 'image/png' });
@@ -75,18 +83,27 @@ test('a file that is not a model says why, and the app keeps working', async ({ 
   await page.goto(appUrl());
   await page.getByRole('button', { name: 'Import' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import Keras model' });
-  await dialog.getByLabel(/Open a file/).setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+  await dialog.getByLabel(/Open a file/).setInputFiles({
+    name: 'notes.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"hello": 1}'),
+  });
   await expect(dialog.getByRole('alert')).toContainText('notes.json');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await page.getByRole('button', { name: /Empty canvas/ }).click();
   await expect(summary(page)).toContainText('Total params: 0');
 });
 
-test('export Keras JSON and Python from the drawn network: the files are on disk, in a folder named after the project, and download as one .zip', async ({ page }, testInfo) => {
+test('export Keras JSON and Python from the drawn network: the files are on disk, in a folder named after the project, and download as one .zip', async ({
+  page,
+}, testInfo) => {
   await openTemplate(page, /CNN 32-64 'valid'/);
   const home = process.env.NETCANVAS_HOME ?? '';
   for (const [format, check] of [
-    ['Keras JSON (architecture)', (text: string) => expect(JSON.stringify(JSON.parse(text))).toContain('"Conv2D"')],
+    [
+      'Keras JSON (architecture)',
+      (text: string) => expect(JSON.stringify(JSON.parse(text))).toContain('"Conv2D"'),
+    ],
     ['Python Keras script', (text: string) => expect(text).toMatch(/Conv2D\(/)],
     ['TensorFlow.js (model.json + weights)', (text: string) => expect(text).toContain('Conv2D')],
   ] as const) {
@@ -100,7 +117,9 @@ test('export Keras JSON and Python from the drawn network: the files are on disk
     for (const f of files) {
       // exports/<project>-<yyyy>-<mm>-<dd>-<hhmm>[-n]/...
       const inside = relative(home, f);
-      expect(inside, `${f} is written to a folder named after the project and the time`).toMatch(/^exports\/cnn-32-64-valid-dense-64-\d{4}-\d{2}-\d{2}-\d{4}(-\d+)?\//);
+      expect(inside, `${f} is written to a folder named after the project and the time`).toMatch(
+        /^exports\/cnn-32-64-valid-dense-64-\d{4}-\d{2}-\d{2}-\d{4}(-\d+)?\//,
+      );
       expect(existsSync(f), `${f} exists`).toBe(true);
     }
     const main = files.find((f) => /\.(json|py)$/.test(f));
@@ -115,8 +134,11 @@ test('export Keras JSON and Python from the drawn network: the files are on disk
     expect(download.suggestedFilename()).toBe(`${folder}.zip`);
     const zipped = unzipSync(readFileSync(await download.path()));
     expect(Object.keys(zipped).sort()).toEqual(files.map((f) => `${folder}/${basename(f)}`).sort());
-    expect(Buffer.from(zipped[`${folder}/${basename(main)}`] ?? new Uint8Array()).toString('utf8')).toBe(readFileSync(main, 'utf8'));
-    if (format.startsWith('Python')) await testInfo.attach('export', { body: await page.screenshot(), contentType: 'image/png' });
+    expect(
+      Buffer.from(zipped[`${folder}/${basename(main)}`] ?? new Uint8Array()).toString('utf8'),
+    ).toBe(readFileSync(main, 'utf8'));
+    if (format.startsWith('Python'))
+      await testInfo.attach('export', { body: await page.screenshot(), contentType: 'image/png' });
     await dialog.getByRole('button', { name: 'Close' }).click();
   }
 });

@@ -6,12 +6,19 @@ import { trainTinyRun } from './support/trainTinyRun';
 // see its best epoch marked on the curves, open Insight, draw a digit, slide through the epochs
 // and watch the answer and the confusion matrix change, then export the best epoch.
 
-test('train three short epochs, replay them in Insight and export the best one', async ({ page }, testInfo) => {
+test('train three short epochs, replay them in Insight and export the best one', async ({
+  page,
+}, testInfo) => {
   // The shared machine trains slowly when busy; every wait below waits for what it asserts.
   test.setTimeout(900_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(`${e.message}\n${e.stack ?? ''}`));
-  await trainTinyRun(page, { template: /CNN 32-64 'valid' \+ Dense 64/, samples: 600, epochs: 3, batchSize: 32 });
+  await trainTinyRun(page, {
+    template: /CNN 32-64 'valid' \+ Dense 64/,
+    samples: 600,
+    epochs: 3,
+    batchSize: 32,
+  });
 
   // The best epoch (lowest validation loss: the run holds validation data) is marked on the curves.
   const loss = page.getByRole('group', { name: 'Loss', exact: true });
@@ -26,12 +33,28 @@ test('train three short epochs, replay them in Insight and export the best one',
   // It opens at the best epoch, with the drawing's answer after it.
   await expect(slider).toHaveAttribute('aria-valuetext', `Epoch ${best} of 3, the best`);
   await expect(replay).toContainText(`Best epoch ${best}: the lowest validation loss`);
-  const answerAfter = (epoch: number) => replay.getByRole('list', { name: `Replay: probabilities after epoch ${epoch}` });
+  const answerAfter = (epoch: number) =>
+    replay.getByRole('list', { name: `Replay: probabilities after epoch ${epoch}` });
   await expect(answerAfter(best).getByRole('meter')).toHaveCount(10);
-  await expect(replay.getByRole('region', { name: 'Replay: Feature maps of conv2d', exact: true }).getByRole('img')).toHaveCount(32);
-  await expect(replay.getByRole('region', { name: 'Replay: Kernels of conv2d', exact: true }).getByRole('button')).toHaveCount(32);
-  await expect(replay.getByRole('region', { name: `Replay: confusion matrix after epoch ${best}` })).toContainText('right on the first 1,000 test images', { timeout: 120_000 });
-  const meters = async (epoch: number) => Promise.all((await answerAfter(epoch).getByRole('meter').all()).map(async (m) => (await m.getAttribute('value')) ?? ''));
+  await expect(
+    replay
+      .getByRole('region', { name: 'Replay: Feature maps of conv2d', exact: true })
+      .getByRole('img'),
+  ).toHaveCount(32);
+  await expect(
+    replay
+      .getByRole('region', { name: 'Replay: Kernels of conv2d', exact: true })
+      .getByRole('button'),
+  ).toHaveCount(32);
+  await expect(
+    replay.getByRole('region', { name: `Replay: confusion matrix after epoch ${best}` }),
+  ).toContainText('right on the first 1,000 test images', { timeout: 120_000 });
+  const meters = async (epoch: number) =>
+    Promise.all(
+      (await answerAfter(epoch).getByRole('meter').all()).map(
+        async (m) => (await m.getAttribute('value')) ?? '',
+      ),
+    );
   const atBest = await meters(best);
 
   // Move the slider with the keyboard to another epoch: the answer and the matrix are that epoch's.
@@ -41,13 +64,21 @@ test('train three short epochs, replay them in Insight and export the best one',
   await expect(slider).toHaveAttribute('aria-valuetext', new RegExp(`^Epoch ${other} of 3`));
   await expect(answerAfter(other).getByRole('meter')).toHaveCount(10);
   expect(await meters(other)).not.toEqual(atBest);
-  await expect(replay.getByRole('region', { name: `Replay: confusion matrix after epoch ${other}` })).toBeVisible({ timeout: 120_000 });
-  await testInfo.attach('training-replay', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  await expect(
+    replay.getByRole('region', { name: `Replay: confusion matrix after epoch ${other}` }),
+  ).toBeVisible({ timeout: 120_000 });
+  await testInfo.attach('training-replay', {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  });
 
   // The best epoch's weights in one click, through the same export as a run's model.
   await replay.getByRole('button', { name: `Export the best epoch (${best})` }).click();
   const status = replay.getByRole('status');
-  await expect(status).toContainText(new RegExp(`Epoch ${best}'s weights were exported to .*epoch-${best}`), { timeout: 120_000 });
+  await expect(status).toContainText(
+    new RegExp(`Epoch ${best}'s weights were exported to .*epoch-${best}`),
+    { timeout: 120_000 },
+  );
   await expect(status.getByRole('button', { name: /^Download .*\.zip$/ })).toBeVisible();
   expect(pageErrors).toEqual([]);
 });

@@ -7,7 +7,10 @@ import { drawOne } from './support/drawDigit';
 
 function appUrl(): string {
   const url = process.env.NETCANVAS_URL;
-  if (!url) throw new Error('NETCANVAS_URL is not set: e2e/support/globalSetup.ts starts the web shell and sets it');
+  if (!url)
+    throw new Error(
+      'NETCANVAS_URL is not set: e2e/support/globalSetup.ts starts the web shell and sets it',
+    );
   return url;
 }
 
@@ -41,7 +44,11 @@ test('train a tiny run, watch the loss curve grow, and stop it', async ({ page }
 
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   const progress = page.getByRole('progressbar', { name: 'Training progress' });
-  await expect(progress).toHaveAttribute('aria-valuetext', /Epoch 1 of 3 · batch \d+ of \d+ · [\d,]+ samples\/s · ETA/, { timeout: 120_000 });
+  await expect(progress).toHaveAttribute(
+    'aria-valuetext',
+    /Epoch 1 of 3 · batch \d+ of \d+ · [\d,]+ samples\/s · ETA/,
+    { timeout: 120_000 },
+  );
 
   const loss = page.getByRole('group', { name: 'Loss' });
   await expect.poll(() => pointsIn(loss), { timeout: 30_000 }).toBeGreaterThan(0);
@@ -51,7 +58,10 @@ test('train a tiny run, watch the loss curve grow, and stop it', async ({ page }
   // The curve and the progress line update on their own throttles: wait for the line to move too,
   // rather than reading it the moment the curve grew.
   await expect(progress).not.toHaveAttribute('aria-valuetext', textBefore, { timeout: 30_000 });
-  await testInfo.attach('dashboard-training', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  await testInfo.attach('dashboard-training', {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  });
 
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(progress).toHaveAttribute('aria-valuetext', /stopped after/, { timeout: 15_000 });
@@ -59,7 +69,9 @@ test('train a tiny run, watch the loss curve grow, and stop it', async ({ page }
   await expect(page.getByRole('button', { name: 'Stop' })).toBeDisabled();
 });
 
-test('a finished run shows test accuracy, the confusion matrix and predicted (true) images', async ({ page }, testInfo) => {
+test('a finished run shows test accuracy, the confusion matrix and predicted (true) images', async ({
+  page,
+}, testInfo) => {
   await openTemplateAndDashboard(page);
   await setField(page, 'Training samples', '600');
   await setField(page, 'Epochs', '1');
@@ -70,13 +82,21 @@ test('a finished run shows test accuracy, the confusion matrix and predicted (tr
   await expect(result).toBeVisible({ timeout: 90_000 });
   // 600 images and one epoch already beat guessing (10%) by far.
   const accuracy = result.getByText(/%$/).first();
-  await expect.poll(async () => Number((await accuracy.textContent())?.replace('%', ''))).toBeGreaterThan(40);
+  await expect
+    .poll(async () => Number((await accuracy.textContent())?.replace('%', '')))
+    .toBeGreaterThan(40);
   const matrix = result.getByRole('table', { name: /Confusion matrix/ });
   await expect(matrix.getByRole('columnheader')).toHaveCount(12);
   await expect(matrix.getByRole('rowheader')).toHaveCount(10);
   await expect(result.getByRole('img', { name: /predicted \d, true \d/ }).first()).toBeVisible();
-  await expect(page.getByRole('progressbar', { name: 'Training progress' })).toHaveAttribute('aria-valuenow', '100');
-  await testInfo.attach('dashboard-done', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  await expect(page.getByRole('progressbar', { name: 'Training progress' })).toHaveAttribute(
+    'aria-valuenow',
+    '100',
+  );
+  await testInfo.attach('dashboard-done', {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  });
 
   // Insight: draw a stroke and the trained network answers with probabilities and activations.
   await page.getByRole('tab', { name: 'Insight', exact: true }).click();
@@ -84,5 +104,8 @@ test('a finished run shows test accuracy, the confusion matrix and predicted (tr
   const probabilities = page.getByRole('list', { name: 'Class probabilities' });
   await expect(probabilities.getByRole('meter')).toHaveCount(10);
   await expect(page.getByRole('region', { name: /Activations of dense/ }).first()).toBeVisible();
-  await testInfo.attach('insight', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  await testInfo.attach('insight', {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  });
 });

@@ -224,7 +224,9 @@ function Workspace() {
         <OpenDialog title="Import Keras model" onClose={() => setDialog(null)} />
       )}
       {dialog === 'saveAs' && <SaveAsDialog onClose={() => setDialog(null)} />}
-      {dialog === 'export' && <ExportDialog onClose={() => setDialog(null)} projectName={project?.name ?? ''} />}
+      {dialog === 'export' && (
+        <ExportDialog onClose={() => setDialog(null)} projectName={project?.name ?? ''} />
+      )}
       {dialog === 'help' && <ShortcutsSheet onClose={() => setDialog(null)} />}
       <UnsavedChangesDialog />
     </Tabs.Root>

@@ -12,7 +12,8 @@ const started = performance.now();
 
 async function buildRenderer() {
   const config = join(root, 'vite.config.ts');
-  if (!existsSync(config)) throw new Error(`vite.config.ts is missing at ${config}: the renderer cannot be built`);
+  if (!existsSync(config))
+    throw new Error(`vite.config.ts is missing at ${config}: the renderer cannot be built`);
   await viteBuild({ configFile: config, logLevel: 'warn' });
 }
 
@@ -63,7 +64,9 @@ async function buildMain() {
 try {
   const [, bundles] = await Promise.all([buildRenderer(), buildMain()]);
   const ms = Math.round(performance.now() - started);
-  console.log(`built dist/renderer${bundles.length ? ` and ${bundles.join(', ')}` : ''} in ${ms} ms`);
+  console.log(
+    `built dist/renderer${bundles.length ? ` and ${bundles.join(', ')}` : ''} in ${ms} ms`,
+  );
 } catch (e) {
   console.error(`build failed: ${e instanceof Error ? e.message : String(e)}`);
   process.exitCode = 1;

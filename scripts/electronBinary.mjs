@@ -12,6 +12,9 @@ export function electronBinary() {
     if (typeof path === 'string' && existsSync(path)) return { path, reason: null };
     return { path: null, reason: `the Electron binary is missing at ${String(path)}` };
   } catch (e) {
-    return { path: null, reason: `the Electron binary is not installed (${e instanceof Error ? e.message.split('\n')[0] : String(e)})` };
+    return {
+      path: null,
+      reason: `the Electron binary is not installed (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`,
+    };
   }
 }

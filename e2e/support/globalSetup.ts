@@ -15,7 +15,10 @@ export default async function globalSetup(): Promise<() => void> {
   });
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web shell did not start within 60 s:\n${log}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`web shell did not start within 60 s:\n${log}`)),
+      60_000,
+    );
     const onData = (chunk: Buffer) => {
       log += chunk.toString();
       const m = /NetCanvas is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(log);

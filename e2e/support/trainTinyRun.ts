@@ -4,7 +4,10 @@ import { expect } from '@playwright/test';
 /** The web shell's address with its session token, from e2e/support/globalSetup.ts. */
 export function appUrl(): string {
   const url = process.env.NETCANVAS_URL;
-  if (!url) throw new Error('NETCANVAS_URL is not set: e2e/support/globalSetup.ts starts the web shell and sets it');
+  if (!url)
+    throw new Error(
+      'NETCANVAS_URL is not set: e2e/support/globalSetup.ts starts the web shell and sets it',
+    );
   return url;
 }
 

@@ -18,11 +18,22 @@ import { buildModel } from '../training/buildModel';
 const ROOT = join(import.meta.dirname, '..', '..');
 let dir = '';
 
-function netcanvas(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function netcanvas(
+  ...args: string[]
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(ROOT, 'bin', 'netcanvas.mjs'), ...args], { cwd: ROOT, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [join(ROOT, 'bin', 'netcanvas.mjs'), ...args],
+      { cwd: ROOT, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        resolve({
+          code: error ? (typeof error.code === 'number' ? error.code : null) : 0,
+          stdout,
+          stderr,
+        });
+      },
+    );
   });
 }
 
@@ -41,21 +52,41 @@ describe('netcanvas export --format onnx', () => {
       ['Flatten'],
       ['Dense', { units: 4, activation: 'softmax' }],
     ]);
-    const model = await buildModel(toKerasTopology(graph, { name: 'tiny' }), { ...DEFAULT_TRAINING, learningRate: 0.05 });
-    const x = tf.tidy(() => tf.linspace(0, 1, 8 * 144).reshape([8, 12, 12, 1]).mul(7).sin().abs());
+    const model = await buildModel(toKerasTopology(graph, { name: 'tiny' }), {
+      ...DEFAULT_TRAINING,
+      learningRate: 0.05,
+    });
+    const x = tf.tidy(() =>
+      tf
+        .linspace(0, 1, 8 * 144)
+        .reshape([8, 12, 12, 1])
+        .mul(7)
+        .sin()
+        .abs(),
+    );
     // Training moves every weight (biases start at zero): an export of fresh weights would differ.
-    for (let i = 0; i < 5; i++) await model.trainOnBatch(x, tf.oneHot(tf.tensor1d([0, 1, 2, 3, 0, 1, 2, 3], 'int32'), 4));
+    for (let i = 0; i < 5; i++)
+      await model.trainOnBatch(x, tf.oneHot(tf.tensor1d([0, 1, 2, 3, 0, 1, 2, 3], 'int32'), 4));
     const ours = (await (model.predict(x) as tf.Tensor).data()) as Float32Array;
     await saveTfjsModel(model, join(dir, 'trained'));
     const out = join(dir, 'trained.onnx');
 
-    const result = await netcanvas('export', join(dir, 'trained', 'model.json'), '--format', 'onnx', '--out', out);
+    const result = await netcanvas(
+      'export',
+      join(dir, 'trained', 'model.json'),
+      '--format',
+      'onnx',
+      '--out',
+      out,
+    );
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe(out);
     const session = await ort.InferenceSession.create(await readFile(out));
     expect(session.inputNames).toEqual(['input_layer']);
     expect(session.outputNames).toEqual(['dense']);
-    const theirs = (await session.run({ input_layer: new ort.Tensor('float32', await x.data(), [8, 12, 12, 1]) })).dense?.data as Float32Array;
+    const theirs = (
+      await session.run({ input_layer: new ort.Tensor('float32', await x.data(), [8, 12, 12, 1]) })
+    ).dense?.data as Float32Array;
     expect(Math.max(...ours.map((p, i) => Math.abs(p - (theirs[i] ?? 0))))).toBeLessThan(1e-5);
   });
 });
@@ -68,7 +99,16 @@ describe('netcanvas export --strategy', () => {
     const project = join(dir, 'cnn.netcanvas.json');
     await writeFile(project, serializeProject(template.project));
     const out = join(dir, 'cnn.py');
-    const result = await netcanvas('export', project, '--format', 'python', '--strategy', 'multi-worker', '--out', out);
+    const result = await netcanvas(
+      'export',
+      project,
+      '--format',
+      'python',
+      '--strategy',
+      'multi-worker',
+      '--out',
+      out,
+    );
     expect(result.code).toBe(0);
     const py = await readFile(out, 'utf8');
     expect(py).toContain('strategy = tf.distribute.MultiWorkerMirroredStrategy()');
@@ -77,8 +117,19 @@ describe('netcanvas export --strategy', () => {
   });
 
   it('refuses a strategy for a format that does not train', async () => {
-    const result = await netcanvas('export', join(dir, 'cnn.netcanvas.json'), '--format', 'onnx', '--strategy', 'mirrored', '--out', join(dir, 'x.onnx'));
+    const result = await netcanvas(
+      'export',
+      join(dir, 'cnn.netcanvas.json'),
+      '--format',
+      'onnx',
+      '--strategy',
+      'mirrored',
+      '--out',
+      join(dir, 'x.onnx'),
+    );
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('netcanvas: --strategy mirrored applies to the Python script only; add --format python or leave --strategy out.\n');
+    expect(result.stderr).toBe(
+      'netcanvas: --strategy mirrored applies to the Python script only; add --format python or leave --strategy out.\n',
+    );
   });
 });

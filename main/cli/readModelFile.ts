@@ -21,7 +21,9 @@ async function readText(file: string): Promise<string> {
     const info = await stat(file);
     if (info.isDirectory()) throw new ModelTextError('is a folder, not a file');
     if (info.size > MAX_BYTES)
-      throw new ModelTextError(`is ${Math.round(info.size / 1024 / 1024)} MB, far more than any model topology (is it the weights file?)`);
+      throw new ModelTextError(
+        `is ${Math.round(info.size / 1024 / 1024)} MB, far more than any model topology (is it the weights file?)`,
+      );
     return await readFile(file, 'utf8');
   } catch (e) {
     if (e instanceof ModelTextError) throw e;

@@ -26,7 +26,11 @@ const processOutput: CommandOutput = {
  * - 1: the model reads but has errors (a kernel larger than its input, a loop, ...): the table or
  *   JSON is printed with the errors, and stderr gets the same one line naming the first error.
  */
-export async function runSummary(file: string, options: { readonly json?: boolean }, out: CommandOutput = processOutput): Promise<number> {
+export async function runSummary(
+  file: string,
+  options: { readonly json?: boolean },
+  out: CommandOutput = processOutput,
+): Promise<number> {
   const fail = (why: string) => {
     out.stderr(`netcanvas: ${file}: ${why.replace(/\s*\n\s*/g, ' ')}\n`);
     return 1;
@@ -38,14 +42,23 @@ export async function runSummary(file: string, options: { readonly json?: boolea
     if (e instanceof ModelTextError) return fail(e.message);
     return fail(`unexpected problem: ${errorMessage(e)}`);
   }
-  const report = inferGraph(model.graph, model.classes === undefined ? {} : { classes: model.classes });
+  const report = inferGraph(
+    model.graph,
+    model.classes === undefined ? {} : { classes: model.classes },
+  );
   if (options.json) out.stdout(`${JSON.stringify(summaryJson(model.graph, report), null, 2)}\n`);
-  else out.stdout(formatSummary(model.graph, report, { name: model.name }) + formatIssues(model.graph, report));
+  else
+    out.stdout(
+      formatSummary(model.graph, report, { name: model.name }) + formatIssues(model.graph, report),
+    );
   const errors = report.issues.filter((i) => i.severity === 'error');
   const first = errors[0];
   if (!first) return 0;
   const layer = model.graph.nodes.find((n) => n.id === first.nodeId)?.name;
-  const more = errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''})` : '';
+  const more =
+    errors.length > 1
+      ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''})`
+      : '';
   return fail(`${layer === undefined ? '' : `layer '${layer}': `}${first.message}${more}`);
 }
 
@@ -53,7 +66,9 @@ export async function runSummary(file: string, options: { readonly json?: boolea
 export function registerSummary(program: Command): void {
   program
     .command('summary')
-    .description("print a model's layers, output shapes and parameter counts as Keras's model.summary() does")
+    .description(
+      "print a model's layers, output shapes and parameter counts as Keras's model.summary() does",
+    )
     .argument('<file>', 'a NetCanvas project file or a Keras / TensorFlow.js model.json')
     .option('--json', 'print JSON instead of the Keras-style table')
     .action(async (file: string, options: { json?: boolean }) => {

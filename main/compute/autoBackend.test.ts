@@ -15,11 +15,20 @@ import { chooseBackend } from './chooseBackend';
 import { tryBackend } from './selectBackend';
 import { timeTrainSteps } from './timeTrainSteps';
 
-const settings = { ...DEFAULT_TRAINING, batchSize: 16, optimizer: 'adam' as const, loss: 'categorical_crossentropy' as const };
+const settings = {
+  ...DEFAULT_TRAINING,
+  batchSize: 16,
+  optimizer: 'adam' as const,
+  loss: 'categorical_crossentropy' as const,
+};
 
 async function build(): Promise<tf.LayersModel> {
   const model = tf.sequential({
-    layers: [tf.layers.flatten({ inputShape: [8, 8, 1] }), tf.layers.dense({ units: 32, activation: 'relu' }), tf.layers.dense({ units: 4, activation: 'softmax' })],
+    layers: [
+      tf.layers.flatten({ inputShape: [8, 8, 1] }),
+      tf.layers.dense({ units: 32, activation: 'relu' }),
+      tf.layers.dense({ units: 4, activation: 'softmax' }),
+    ],
   });
   compileModel(model, settings);
   return Promise.resolve(model);
@@ -27,7 +36,13 @@ async function build(): Promise<tf.LayersModel> {
 
 const graph: Graph = {
   nodes: [
-    { id: 'a', type: 'Input', name: 'input', params: { shape: [8, 8, 1] }, position: { x: 0, y: 0 } },
+    {
+      id: 'a',
+      type: 'Input',
+      name: 'input',
+      params: { shape: [8, 8, 1] },
+      position: { x: 0, y: 0 },
+    },
     { id: 'b', type: 'Dense', name: 'dense', params: { units: 4 }, position: { x: 0, y: 0 } },
   ],
   edges: [{ id: 'e', source: 'a', target: 'b' }],
@@ -37,7 +52,10 @@ describe('auto backend measurement on this machine', () => {
   beforeAll(async () => {
     // Dawn's options count only at its first start in a process: the null adapter, on purpose.
     const gpu = await tryBackend('webgpu', { dawnOptions: ['backend=null'] });
-    expect(gpu).toMatchObject({ ok: true, detail: expect.stringContaining('null-backend') as unknown });
+    expect(gpu).toMatchObject({
+      ok: true,
+      detail: expect.stringContaining('null-backend') as unknown,
+    });
     expect((await tryBackend('wasm')).ok).toBe(true);
   });
 
@@ -47,14 +65,19 @@ describe('auto backend measurement on this machine', () => {
       loaded: ['webgpu', 'wasm'],
       measure: async (name, deadline) => {
         await tf.setBackend(name);
-        return timeTrainSteps({ build, inputShape: [8, 8, 1], batchSize: 16, loss: 'categorical_crossentropy' }, deadline);
+        return timeTrainSteps(
+          { build, inputShape: [8, 8, 1], batchSize: 16, loss: 'categorical_crossentropy' },
+          deadline,
+        );
       },
     });
     const timings = result.measured?.timings ?? [];
     expect(timings.map((t) => t.name).sort()).toEqual(['wasm', 'webgpu']);
     for (const t of timings) expect(t.samplesPerSecond).toBeGreaterThan(0);
     expect(result.name).toBe(timings[0]?.name);
-    expect(timings[0]?.samplesPerSecond).toBeGreaterThanOrEqual(timings[1]?.samplesPerSecond ?? Infinity);
+    expect(timings[0]?.samplesPerSecond).toBeGreaterThanOrEqual(
+      timings[1]?.samplesPerSecond ?? Infinity,
+    );
     // The bound is checked between steps, so one step of this small network may run past it.
     expect(result.measured?.ms).toBeLessThan(3000);
     // Nothing is left behind: the models and data the measurement made are disposed.
@@ -66,10 +89,16 @@ describe('auto backend measurement on this machine', () => {
     // As initBackend('auto') leaves it: the first backend that loads is current.
     expect((await tryBackend('webgpu', { dawnOptions: ['backend=null'] })).ok).toBe(true);
     const cacheFile = join(mkdtempSync(join(tmpdir(), 'netcanvas-timings-')), 'timings.json');
-    const report = await autoBackend({ name: 'webgpu', skipped: [] }, { graph, build, inputShape: [8, 8, 1], settings, cacheFile });
+    const report = await autoBackend(
+      { name: 'webgpu', skipped: [] },
+      { graph, build, inputShape: [8, 8, 1], settings, cacheFile },
+    );
     expect(report.name).toBe('wasm');
     expect(report.measured).toBeUndefined();
-    expect(report.skipped).toContainEqual({ name: 'webgpu', reason: expect.stringMatching(/null adapter .* does no GPU work/) as unknown });
+    expect(report.skipped).toContainEqual({
+      name: 'webgpu',
+      reason: expect.stringMatching(/null adapter .* does no GPU work/) as unknown,
+    });
     expect(tf.getBackend()).toBe('wasm');
   });
 });
@@ -79,17 +108,33 @@ describe('the timings file', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'netcanvas-timings-')), 'sub', 'timings.json');
     const machine = machineKey([{ name: 'wasm', detail: '8 threads' }]);
     const network = networkKey(graph, [8, 8, 1], settings);
-    const measurement = { timings: [{ name: 'wasm' as const, samplesPerSecond: 1100, steps: 16 }], notMeasured: [] };
+    const measurement = {
+      timings: [{ name: 'wasm' as const, samplesPerSecond: 1100, steps: 16 }],
+      notMeasured: [],
+    };
     expect(await timingsCache(file, machine, network).read()).toBeNull();
     await timingsCache(file, machine, network).write(measurement);
     expect(await timingsCache(file, machine, network).read()).toEqual(measurement);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ version: 1 });
     // Another batch size, another machine: not the same entry.
-    expect(await timingsCache(file, machine, networkKey(graph, [8, 8, 1], { ...settings, batchSize: 32 })).read()).toBeNull();
-    expect(await timingsCache(file, machineKey([{ name: 'wasm', detail: '2 threads' }]), network).read()).toBeNull();
+    expect(
+      await timingsCache(
+        file,
+        machine,
+        networkKey(graph, [8, 8, 1], { ...settings, batchSize: 32 }),
+      ).read(),
+    ).toBeNull();
+    expect(
+      await timingsCache(file, machineKey([{ name: 'wasm', detail: '2 threads' }]), network).read(),
+    ).toBeNull();
     // Names, ids and positions on the canvas do not change the shape's key.
     const renamed: Graph = {
-      nodes: graph.nodes.map((n, i) => ({ ...n, id: `n${i}`, name: `layer${i}`, position: { x: i, y: 9 } })),
+      nodes: graph.nodes.map((n, i) => ({
+        ...n,
+        id: `n${i}`,
+        name: `layer${i}`,
+        position: { x: i, y: 9 },
+      })),
       edges: [{ id: 'w', source: 'n0', target: 'n1' }],
     };
     expect(networkKey(renamed, [8, 8, 1], settings)).toBe(network);

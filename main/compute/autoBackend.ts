@@ -29,10 +29,20 @@ export interface AutoBackendInput {
 }
 
 /** Makes a backend current and times the run's network on it until a deadline (`ChooseBackendOptions.measure`). */
-export function stepTimer(input: Pick<AutoBackendInput, 'build' | 'inputShape' | 'settings'>): ChooseBackendOptions['measure'] {
+export function stepTimer(
+  input: Pick<AutoBackendInput, 'build' | 'inputShape' | 'settings'>,
+): ChooseBackendOptions['measure'] {
   return async (name, deadline) => {
     await tf.setBackend(name);
-    return timeTrainSteps({ build: input.build, inputShape: input.inputShape, batchSize: input.settings.batchSize, loss: input.settings.loss }, deadline);
+    return timeTrainSteps(
+      {
+        build: input.build,
+        inputShape: input.inputShape,
+        batchSize: input.settings.batchSize,
+        loss: input.settings.loss,
+      },
+      deadline,
+    );
   };
 }
 
@@ -49,8 +59,13 @@ const NULL_ADAPTER = /null-backend/i;
  * backend = await autoBackend(backend, { graph, build, inputShape: [28, 28, 1], settings, cacheFile });
  * // backend.measured.timings: [{ name: 'webgpu', samplesPerSecond: 8400, steps: 16 }, ...]
  */
-export async function autoBackend(first: BackendReport, input: AutoBackendInput): Promise<BackendReport> {
-  const loaded: { name: ComputeBackend; detail: string }[] = [{ name: first.name, detail: backendDetails().detail }];
+export async function autoBackend(
+  first: BackendReport,
+  input: AutoBackendInput,
+): Promise<BackendReport> {
+  const loaded: { name: ComputeBackend; detail: string }[] = [
+    { name: first.name, detail: backendDetails().detail },
+  ];
   const skipped = [...first.skipped];
   for (const name of COMPUTE_BACKENDS.slice(COMPUTE_BACKENDS.indexOf(first.name) + 1)) {
     const result = await tryBackend(name, input.backendOptions);
@@ -58,16 +73,30 @@ export async function autoBackend(first: BackendReport, input: AutoBackendInput)
     else skipped.push({ name, reason: result.reason });
   }
   const usable = loaded.filter((b) => !(b.name === 'webgpu' && NULL_ADAPTER.test(b.detail)));
-  const notUsed = loaded.filter((b) => !usable.includes(b)).map((b) => ({ name: b.name, reason: `Dawn's null adapter (${b.detail}) does no GPU work` }));
+  const notUsed = loaded
+    .filter((b) => !usable.includes(b))
+    .map((b) => ({ name: b.name, reason: `Dawn's null adapter (${b.detail}) does no GPU work` }));
   const options: ChooseBackendOptions = {
     loaded: usable.map((b) => b.name),
-    cache: input.cacheFile ? timingsCache(input.cacheFile, machineKey(usable), networkKey(input.graph, input.inputShape, input.settings)) : null,
+    cache: input.cacheFile
+      ? timingsCache(
+          input.cacheFile,
+          machineKey(usable),
+          networkKey(input.graph, input.inputShape, input.settings),
+        )
+      : null,
     measure: stepTimer(input),
     ...(input.budgetMs === undefined ? {} : { budgetMs: input.budgetMs }),
   };
   const choice = await chooseBackend(options);
   await tf.setBackend(choice.name);
   const order = (b: { name: ComputeBackend }) => COMPUTE_BACKENDS.indexOf(b.name);
-  const before = [...skipped, ...notUsed].filter((s) => order(s) < order(choice)).sort((a, b) => order(a) - order(b));
-  return { name: choice.name, skipped: before, ...(choice.measured ? { measured: choice.measured } : {}) };
+  const before = [...skipped, ...notUsed]
+    .filter((s) => order(s) < order(choice))
+    .sort((a, b) => order(a) - order(b));
+  return {
+    name: choice.name,
+    skipped: before,
+    ...(choice.measured ? { measured: choice.measured } : {}),
+  };
 }

@@ -14,15 +14,23 @@ import { writeFileAtomic } from '../export/atomicWrite';
 /** Shapes kept per machine; the oldest go first. */
 const KEEP = 200;
 
-const hash = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
+const hash = (value: unknown): string =>
+  createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
 
 /**
  * A stable key for a network's training cost: the same for the same layers, parameters and wiring
  * whatever the blocks' names, ids or positions on the canvas.
  */
-export function networkKey(graph: Graph, inputShape: readonly number[], settings: Pick<TrainingSettings, 'batchSize' | 'optimizer' | 'loss'>): string {
+export function networkKey(
+  graph: Graph,
+  inputShape: readonly number[],
+  settings: Pick<TrainingSettings, 'batchSize' | 'optimizer' | 'loss'>,
+): string {
   const index = new Map(graph.nodes.map((n, i) => [n.id, i]));
-  const params = (p: Readonly<Record<string, unknown>>) => Object.keys(p).sort().map((k) => [k, p[k]]);
+  const params = (p: Readonly<Record<string, unknown>>) =>
+    Object.keys(p)
+      .sort()
+      .map((k) => [k, p[k]]);
   return hash({
     layers: graph.nodes.map((n) => [n.type, params(n.params)]),
     wires: graph.edges.map((e) => [index.get(e.source), index.get(e.target)]),
@@ -34,13 +42,22 @@ export function networkKey(graph: Graph, inputShape: readonly number[], settings
 }
 
 /** A key for this machine: its CPU and core count, and each loaded backend's detail (adapter, threads). */
-export function machineKey(loaded: readonly { readonly name: ComputeBackend; readonly detail: string }[]): string {
+export function machineKey(
+  loaded: readonly { readonly name: ComputeBackend; readonly detail: string }[],
+): string {
   const cpu = cpus();
-  return hash({ cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, backends: loaded.map((b) => [b.name, b.detail]) });
+  return hash({
+    cpu: cpu[0]?.model ?? 'unknown',
+    cores: cpu.length,
+    backends: loaded.map((b) => [b.name, b.detail]),
+  });
 }
 
 /** The default file: the user's cache folder (XDG_CACHE_HOME, ~/Library/Caches, %LOCALAPPDATA%). */
-export function defaultBackendTimingsFile(env: NodeJS.ProcessEnv = process.env, platform: string = process.platform): string {
+export function defaultBackendTimingsFile(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: string = process.platform,
+): string {
   const home = env['HOME'] || homedir();
   const base =
     platform === 'win32'
@@ -61,7 +78,8 @@ interface CacheFile {
 async function load(file: string): Promise<CacheFile> {
   try {
     const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<CacheFile>;
-    if (parsed.version === 1 && parsed.machines && typeof parsed.machines === 'object') return { version: 1, machines: parsed.machines };
+    if (parsed.version === 1 && parsed.machines && typeof parsed.machines === 'object')
+      return { version: 1, machines: parsed.machines };
   } catch {
     // Missing or unreadable: measure again and start a new file.
   }
@@ -84,11 +102,21 @@ export function timingsCache(file: string, machine: string, network: string): Ti
     },
     async write(measurement) {
       const data = await load(file);
-      const shapes = { ...(data.machines[machine] ?? {}), [network]: { timings: measurement.timings, notMeasured: measurement.notMeasured, at: Date.now() } };
+      const shapes = {
+        ...(data.machines[machine] ?? {}),
+        [network]: {
+          timings: measurement.timings,
+          notMeasured: measurement.notMeasured,
+          at: Date.now(),
+        },
+      };
       const kept = Object.entries(shapes)
         .sort((a, b) => b[1].at - a[1].at)
         .slice(0, KEEP);
-      const next: CacheFile = { version: 1, machines: { ...data.machines, [machine]: Object.fromEntries(kept) } };
+      const next: CacheFile = {
+        version: 1,
+        machines: { ...data.machines, [machine]: Object.fromEntries(kept) },
+      };
       try {
         await mkdir(dirname(file), { recursive: true });
         await writeFileAtomic(file, `${JSON.stringify(next)}\n`);

@@ -1,7 +1,15 @@
 // `auto`'s decision: time a few training steps of the run's network on each backend that loaded,
 // within one bound for all of them, and train on the fastest (design.md, "Compute backends").
-import type { BackendMeasurement, BackendTiming, ComputeBackend } from '../../shared/training/runEvents';
-import { CPU_NOT_MEASURED, fastestTiming, measuredBackends } from '../../shared/training/backendChoice';
+import type {
+  BackendMeasurement,
+  BackendTiming,
+  ComputeBackend,
+} from '../../shared/training/runEvents';
+import {
+  CPU_NOT_MEASURED,
+  fastestTiming,
+  measuredBackends,
+} from '../../shared/training/backendChoice';
 import type { TimingsCache } from './backendTimingsCache';
 import { errorMessage } from '../../shared/errors/errorMessage';
 
@@ -13,7 +21,13 @@ export const MEASURE_BUDGET_MS = 2000;
  * ones, whose first step compiles their kernels and may run past its share; each gets an equal
  * share of what is left, so one slow start cannot leave the others untimed.
  */
-const MEASURE_ORDER: readonly ComputeBackend[] = ['wasm', 'tensorflow', 'cpu', 'webgpu', 'tensorflow-gpu'];
+const MEASURE_ORDER: readonly ComputeBackend[] = [
+  'wasm',
+  'tensorflow',
+  'cpu',
+  'webgpu',
+  'tensorflow-gpu',
+];
 
 /** One backend's speed; `steps` 0 means only its first step (compilation included) fitted. */
 export type StepTiming = Pick<BackendTiming, 'samplesPerSecond' | 'steps'>;
@@ -38,7 +52,6 @@ export interface BackendChoiceResult {
   /** Null when there was nothing to compare (one backend worth timing). */
   readonly measured: BackendMeasurement | null;
 }
-
 
 /** The backend to fall back on when none could be timed: wasm (it always trains), else the last loaded. */
 function fallback(loaded: readonly ComputeBackend[]): ComputeBackend {
@@ -65,12 +78,17 @@ export async function chooseBackend(options: ChooseBackendOptions): Promise<Back
   const candidates = measuredBackends(loaded);
   const first = candidates[0];
   if (candidates.length <= 1 || !first) return { name: first ?? fallback(loaded), measured: null };
-  const notMeasured: { name: ComputeBackend; reason: string }[] = loaded.includes('cpu') && !candidates.includes('cpu') ? [{ name: 'cpu', reason: CPU_NOT_MEASURED }] : [];
+  const notMeasured: { name: ComputeBackend; reason: string }[] =
+    loaded.includes('cpu') && !candidates.includes('cpu')
+      ? [{ name: 'cpu', reason: CPU_NOT_MEASURED }]
+      : [];
 
   const earlier = await cache?.read();
-  const winnerOf = (timings: readonly BackendTiming[]) => fastestTiming(timings.filter((t) => candidates.includes(t.name)))?.name;
+  const winnerOf = (timings: readonly BackendTiming[]) =>
+    fastestTiming(timings.filter((t) => candidates.includes(t.name)))?.name;
   const cachedWinner = earlier && winnerOf(earlier.timings);
-  if (earlier && cachedWinner) return { name: cachedWinner, measured: { ...earlier, cached: true, ms: 0 } };
+  if (earlier && cachedWinner)
+    return { name: cachedWinner, measured: { ...earlier, cached: true, ms: 0 } };
 
   const start = now();
   const timings: BackendTiming[] = [];
@@ -80,7 +98,10 @@ export async function chooseBackend(options: ChooseBackendOptions): Promise<Back
     const remaining = budget - (now() - start);
     if (remaining <= 0) {
       spent = true;
-      notMeasured.push({ name, reason: `not measured: the ${budget / 1000} s allowed for measuring were spent` });
+      notMeasured.push({
+        name,
+        reason: `not measured: the ${budget / 1000} s allowed for measuring were spent`,
+      });
       continue;
     }
     try {
@@ -90,8 +111,17 @@ export async function chooseBackend(options: ChooseBackendOptions): Promise<Back
     }
   }
   // Fastest first; between equals, the chain's order (the GPU before the CPU).
-  timings.sort((a, b) => b.samplesPerSecond - a.samplesPerSecond || candidates.indexOf(a.name) - candidates.indexOf(b.name));
-  const measured: BackendMeasurement = { timings, notMeasured, cached: false, ms: Math.round(now() - start) };
+  timings.sort(
+    (a, b) =>
+      b.samplesPerSecond - a.samplesPerSecond ||
+      candidates.indexOf(a.name) - candidates.indexOf(b.name),
+  );
+  const measured: BackendMeasurement = {
+    timings,
+    notMeasured,
+    cached: false,
+    ms: Math.round(now() - start),
+  };
   // A backend timed on its first step only (kernels compiling) or not at all may do better next
   // time: only a full measurement is kept.
   const complete = !spent && timings.length > 0 && timings.every((t) => t.steps > 0);

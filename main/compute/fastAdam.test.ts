@@ -32,7 +32,12 @@ function adamSteps(optimizer: tf.Optimizer): Values {
   ]);
   const x = tf.randomNormal([8, 20], 0, 1, 'float32', 33);
   for (let i = 0; i < 5; i++) {
-    optimizer.minimize(() => tf.matMul(tf.relu(tf.matMul(x, w1)), w2).square().mean());
+    optimizer.minimize(() =>
+      tf
+        .matMul(tf.relu(tf.matMul(x, w1)), w2)
+        .square()
+        .mean(),
+    );
   }
   const out = [w1, w2].map((v) => Array.from(v.dataSync()));
   tf.dispose([w1, w2, x]);

@@ -36,7 +36,9 @@ export class FastAdamOptimizer extends tf.AdamOptimizer {
       return;
     }
     const state = this as unknown as AdamState;
-    const names = Array.isArray(variableGradients) ? variableGradients.map((v) => v.name) : Object.keys(variableGradients);
+    const names = Array.isArray(variableGradients)
+      ? variableGradients.map((v) => v.name)
+      : Object.keys(variableGradients);
     tf.tidy(() => {
       const oneMinusAccBeta1 = tf.sub(1, state.accBeta1).dataSync()[0] ?? 0;
       const oneMinusAccBeta2 = tf.sub(1, state.accBeta2).dataSync()[0] ?? 0;
@@ -46,11 +48,14 @@ export class FastAdamOptimizer extends tf.AdamOptimizer {
         const zeros = () => tf.tidy(() => tf.zerosLike(value).variable(false));
         state.accumulatedFirstMoment[i] ??= { originalName: `${name}/m`, variable: zeros() };
         state.accumulatedSecondMoment[i] ??= { originalName: `${name}/v`, variable: zeros() };
-        const gradient = Array.isArray(variableGradients) ? variableGradients[i]?.tensor : variableGradients[name];
+        const gradient = Array.isArray(variableGradients)
+          ? variableGradients[i]?.tensor
+          : variableGradients[name];
         if (!gradient) return;
         const m = state.accumulatedFirstMoment[i].variable;
         const v = state.accumulatedSecondMoment[i].variable;
-        if (value.dtype !== 'float32' || gradient.dtype !== 'float32') throw new Error('Adam needs float32 variables');
+        if (value.dtype !== 'float32' || gradient.dtype !== 'float32')
+          throw new Error('Adam needs float32 variables');
         const attrs: AdamUpdateAttrs = {
           beta1: this.beta1,
           beta2: this.beta2,
@@ -74,6 +79,11 @@ export class FastAdamOptimizer extends tf.AdamOptimizer {
 }
 
 /** `tf.train.adam` with the one-pass update on wasm (same defaults as tfjs). */
-export function fastAdam(learningRate = 0.001, beta1 = 0.9, beta2 = 0.999, epsilon?: number): FastAdamOptimizer {
+export function fastAdam(
+  learningRate = 0.001,
+  beta1 = 0.9,
+  beta2 = 0.999,
+  epsilon?: number,
+): FastAdamOptimizer {
   return new FastAdamOptimizer(learningRate, beta1, beta2, epsilon);
 }

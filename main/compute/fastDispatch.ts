@@ -21,7 +21,12 @@ interface ProgramLike {
 
 interface Patchable extends WebgpuBackendInternals {
   activeTimers?: unknown;
-  recordAndSubmit(program: ProgramLike, output: tf.TensorInfo, inputs: tf.TensorInfo[], programDefinedUniform?: Uniform[]): void;
+  recordAndSubmit(
+    program: ProgramLike,
+    output: tf.TensorInfo,
+    inputs: tf.TensorInfo[],
+    programDefinedUniform?: Uniform[],
+  ): void;
   tensorToBinding(t: tf.TensorInfo): GPUBindingResource;
 }
 
@@ -79,7 +84,12 @@ export function withFastDispatch<T>(backend: WebgpuBackendInternals, record: () 
 interface FastState {
   readonly makeUniforms: (uniforms: Uniform[]) => GPUBufferBinding;
   readonly submitQueue: () => void;
-  readonly recordAndSubmit: (program: ProgramLike, output: tf.TensorInfo, inputs: tf.TensorInfo[], programDefinedUniform?: Uniform[]) => void;
+  readonly recordAndSubmit: (
+    program: ProgramLike,
+    output: tf.TensorInfo,
+    inputs: tf.TensorInfo[],
+    programDefinedUniform?: Uniform[],
+  ) => void;
 }
 
 const states = new WeakMap<object, FastState>();
@@ -88,7 +98,10 @@ function fastState(b: Patchable): FastState {
   const existing = states.get(b);
   if (existing) return existing;
   const proto = Object.getPrototypeOf(b) as Patchable;
-  const arena = b.device.createBuffer({ size: ARENA_BYTES, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+  const arena = b.device.createBuffer({
+    size: ARENA_BYTES,
+    usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
+  });
   const bytes = new ArrayBuffer(ARENA_BYTES);
   let used = 0;
   const ids = new WeakMap<object, number>();
@@ -116,7 +129,12 @@ function fastState(b: Patchable): FastState {
     used = Math.ceil((at + size) / ALIGN) * ALIGN;
     return { buffer: arena, offset: at, size };
   };
-  const recordAndSubmit = (program: ProgramLike, output: tf.TensorInfo, inputs: tf.TensorInfo[], programDefinedUniform?: Uniform[]) => {
+  const recordAndSubmit = (
+    program: ProgramLike,
+    output: tf.TensorInfo,
+    inputs: tf.TensorInfo[],
+    programDefinedUniform?: Uniform[],
+  ) => {
     const pipeline = program.pipeline;
     if (pipeline instanceof Promise || b.activeTimers != null || program.pixelsOpType != null) {
       proto.recordAndSubmit.call(b, program, output, inputs, programDefinedUniform);
@@ -127,11 +145,17 @@ function fastState(b: Patchable): FastState {
       { type: 'float32', data: [Infinity] },
     ];
     for (const t of [...inputs, output]) {
-      uniforms.push({ type: 'int32', data: t.shape }, { type: 'int32', data: tf.util.computeStrides(t.shape) });
+      uniforms.push(
+        { type: 'int32', data: t.shape },
+        { type: 'int32', data: tf.util.computeStrides(t.shape) },
+      );
     }
     if (program.size) {
       const size = tf.util.sizeFromShape(program.outputShape);
-      uniforms.push({ type: 'int32', data: [program.outputComponent ? size / program.outputComponent : size] });
+      uniforms.push({
+        type: 'int32',
+        data: [program.outputComponent ? size / program.outputComponent : size],
+      });
     }
     if (programDefinedUniform) uniforms.push(...programDefinedUniform);
     const tensors = [output, ...inputs];
@@ -145,7 +169,10 @@ function fastState(b: Patchable): FastState {
     const key = `${keyParts.join(',')}@${uniform.offset}:${uniform.size}`;
     let bindGroup = resources.every((r) => 'buffer' in r) ? bindGroups.get(key) : undefined;
     if (!bindGroup) {
-      bindGroup = b.device.createBindGroup({ layout, entries: [...resources, uniform].map((resource, i) => ({ binding: i, resource })) });
+      bindGroup = b.device.createBindGroup({
+        layout,
+        entries: [...resources, uniform].map((resource, i) => ({ binding: i, resource })),
+      });
       if (resources.every((r) => 'buffer' in r)) {
         if (bindGroups.size >= MAX_BIND_GROUPS) bindGroups.clear();
         bindGroups.set(key, bindGroup);

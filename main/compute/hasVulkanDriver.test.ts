@@ -7,7 +7,12 @@ import { hasVulkanDriver } from './webgpuBackend';
 
 function emptyRoots(): NodeJS.ProcessEnv {
   const root = mkdtempSync(join(tmpdir(), 'nc-vk-'));
-  return { HOME: root, XDG_CONFIG_DIRS: join(root, 'etc'), XDG_DATA_DIRS: join(root, 'share'), XDG_DATA_HOME: join(root, 'local') };
+  return {
+    HOME: root,
+    XDG_CONFIG_DIRS: join(root, 'etc'),
+    XDG_DATA_DIRS: join(root, 'share'),
+    XDG_DATA_HOME: join(root, 'local'),
+  };
 }
 
 describe('hasVulkanDriver', () => {
@@ -25,7 +30,12 @@ describe('hasVulkanDriver', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'nvidia_icd.json'), '{}');
     expect(hasVulkanDriver(env, 'linux')).toBe(true);
-    expect(hasVulkanDriver({ ...emptyRoots(), VK_ICD_FILENAMES: '/usr/lib/chromium/vk_swiftshader_icd.json' }, 'linux')).toBe(true);
+    expect(
+      hasVulkanDriver(
+        { ...emptyRoots(), VK_ICD_FILENAMES: '/usr/lib/chromium/vk_swiftshader_icd.json' },
+        'linux',
+      ),
+    ).toBe(true);
   });
 
   it('leaves other systems to Dawn (Metal, Direct3D)', () => {

@@ -4,7 +4,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { im2colApplies, im2colConv2dGrad, useIm2colConvGrad } from './im2colConvGrad';
 
-const relative = (a: tf.Tensor, b: tf.Tensor): number => (tf.norm(tf.sub(a, b)).dataSync()[0] ?? NaN) / (tf.norm(b).dataSync()[0] ?? NaN);
+const relative = (a: tf.Tensor, b: tf.Tensor): number =>
+  (tf.norm(tf.sub(a, b)).dataSync()[0] ?? NaN) / (tf.norm(b).dataSync()[0] ?? NaN);
 
 describe('im2colConv2dGrad', () => {
   beforeAll(async () => {
@@ -17,20 +18,36 @@ describe('im2colConv2dGrad', () => {
     ['same', 3, 14, 8, 16],
     ['same', 2, 9, 3, 5],
     ['same', 5, 10, 2, 3],
-  ] as const)("matches tfjs's gradients with padding %s and a %i-wide square kernel", (pad, k, h, cin, cout) => {
-    const x = tf.randomNormal<tf.Rank.R4>([3, h, h, cin], 0, 1, 'float32', 1);
-    const f = tf.randomNormal<tf.Rank.R4>([k, k, cin, cout], 0, 1, 'float32', 2);
-    const dy = tf.randomNormal<tf.Rank.R4>(tf.conv2d(x, f, 1, pad).shape, 0, 1, 'float32', 3);
-    const [gx, gf] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, pad))([x, f], dy);
-    const ours = im2colConv2dGrad(dy, x, f, { strides: 1, pad, dataFormat: 'NHWC', dilations: 1 });
-    expect(relative(ours.x(), gx as tf.Tensor)).toBeLessThan(1e-5);
-    expect(relative(ours.filter(), gf as tf.Tensor)).toBeLessThan(1e-5);
-  });
+  ] as const)(
+    "matches tfjs's gradients with padding %s and a %i-wide square kernel",
+    (pad, k, h, cin, cout) => {
+      const x = tf.randomNormal<tf.Rank.R4>([3, h, h, cin], 0, 1, 'float32', 1);
+      const f = tf.randomNormal<tf.Rank.R4>([k, k, cin, cout], 0, 1, 'float32', 2);
+      const dy = tf.randomNormal<tf.Rank.R4>(tf.conv2d(x, f, 1, pad).shape, 0, 1, 'float32', 3);
+      const [gx, gf] = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+        tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, pad),
+      )([x, f], dy);
+      const ours = im2colConv2dGrad(dy, x, f, {
+        strides: 1,
+        pad,
+        dataFormat: 'NHWC',
+        dilations: 1,
+      });
+      expect(relative(ours.x(), gx as tf.Tensor)).toBeLessThan(1e-5);
+      expect(relative(ours.filter(), gf as tf.Tensor)).toBeLessThan(1e-5);
+    },
+  );
 
   it('leaves strided and dilated convolutions to tfjs', () => {
-    expect(im2colApplies({ strides: 2, pad: 'valid', dataFormat: 'NHWC', dilations: 1 })).toBe(false);
-    expect(im2colApplies({ strides: 1, pad: 'same', dataFormat: 'NHWC', dilations: [2, 2] })).toBe(false);
-    expect(im2colApplies({ strides: [1, 1], pad: 'same', dataFormat: 'NHWC', dilations: 1 })).toBe(true);
+    expect(im2colApplies({ strides: 2, pad: 'valid', dataFormat: 'NHWC', dilations: 1 })).toBe(
+      false,
+    );
+    expect(im2colApplies({ strides: 1, pad: 'same', dataFormat: 'NHWC', dilations: [2, 2] })).toBe(
+      false,
+    );
+    expect(im2colApplies({ strides: [1, 1], pad: 'same', dataFormat: 'NHWC', dilations: 1 })).toBe(
+      true,
+    );
   });
 
   it('is the Conv2D gradient only between the swap and its restore, with the same results', () => {
@@ -46,7 +63,9 @@ describe('im2colConv2dGrad', () => {
       restore();
     }
     expect(relative(swapped, stock)).toBeLessThan(1e-5);
-    const registry = (tf.env().global as { _tfGlobals?: Map<string, Map<string, { gradFunc: unknown }>> })._tfGlobals?.get('gradRegistry');
+    const registry = (
+      tf.env().global as { _tfGlobals?: Map<string, Map<string, { gradFunc: unknown }>> }
+    )._tfGlobals?.get('gradRegistry');
     expect(registry?.get('Conv2D')?.gradFunc).toBeDefined();
   });
 });

@@ -13,7 +13,10 @@ import type { SelectBackendOptions } from './selectBackend';
  * const report = await initBackend(settings.backend); // { name: 'wasm', skipped: [...] }
  * const model = await tf.models.modelFromJSON(topology);
  */
-export async function initBackend(choice: BackendChoice, options: SelectBackendOptions = {}): Promise<BackendReport> {
+export async function initBackend(
+  choice: BackendChoice,
+  options: SelectBackendOptions = {},
+): Promise<BackendReport> {
   // Production mode skips per-op debug checks; the training loop checks the loss for NaN itself.
   tf.enableProdMode();
   return selectBackend(choice, options);

@@ -10,14 +10,20 @@ describe('createBackendProbe', () => {
     expect(listing.backends.map((b) => b.name)).toEqual([...COMPUTE_BACKENDS]);
     const byName = Object.fromEntries(listing.backends.map((b) => [b.name, b]));
     // This machine: no native tfjs packages, no GPU; wasm and cpu always load.
-    expect(byName['tensorflow-gpu']?.reason).toMatch(/not installed \(@tensorflow\/tfjs-node-gpu\)/);
+    expect(byName['tensorflow-gpu']?.reason).toMatch(
+      /not installed \(@tensorflow\/tfjs-node-gpu\)/,
+    );
     expect(byName.tensorflow?.reason).toMatch(/not installed \(@tensorflow\/tfjs-node\)/);
     expect(byName.webgpu?.available).toBe(false);
     expect(byName.webgpu?.reason).toMatch(/no GPU driver Dawn can use/);
     expect(byName.wasm).toEqual({ name: 'wasm', available: true, reason: null });
     expect(byName.cpu).toEqual({ name: 'cpu', available: true, reason: null });
     expect(listing.auto.name).toBe('wasm');
-    expect(listing.auto.skipped.map((s) => s.name)).toEqual(['tensorflow-gpu', 'webgpu', 'tensorflow']);
+    expect(listing.auto.skipped.map((s) => s.name)).toEqual([
+      'tensorflow-gpu',
+      'webgpu',
+      'tensorflow',
+    ]);
     // Asked again: the same answer without another child process.
     const t0 = performance.now();
     expect(await probe.listBackends()).toBe(listing);

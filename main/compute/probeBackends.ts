@@ -8,7 +8,8 @@ import type { BackendProbe } from '../services/serviceTypes';
  * The probe child's TypeScript entry, run through tsx like the training worker. A function: the
  * desktop app's CommonJS bundle has no `import.meta.url` and names its bundled entry instead.
  */
-export const probeWorkerPath = (): string => fileURLToPath(new URL('./probeWorker.ts', import.meta.url));
+export const probeWorkerPath = (): string =>
+  fileURLToPath(new URL('./probeWorker.ts', import.meta.url));
 
 export interface ProbeOptions {
   /** The child's entry (default {@link probeWorkerPath}). */
@@ -24,8 +25,14 @@ export interface ProbeOptions {
 /** What the probe needs of its child process, whichever API started it. */
 export interface ProbeChild {
   readonly stderr: NodeJS.ReadableStream | null;
-  on(event: 'message', listener: (m: { listing?: BackendListing; error?: string }) => void): unknown;
-  on(event: 'exit', listener: (code: number | null, signal?: NodeJS.Signals | null) => void): unknown;
+  on(
+    event: 'message',
+    listener: (m: { listing?: BackendListing; error?: string }) => void,
+  ): unknown;
+  on(
+    event: 'exit',
+    listener: (code: number | null, signal?: NodeJS.Signals | null) => void,
+  ): unknown;
   kill(): unknown;
 }
 
@@ -35,7 +42,10 @@ const forkChild = (workerPath: string, execArgv: readonly string[]): ProbeChild 
 function probeOnce(options: ProbeOptions): Promise<BackendListing> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   return new Promise((resolve, reject) => {
-    const child = (options.spawn ?? forkChild)(options.workerPath ?? probeWorkerPath(), options.execArgv ?? ['--import', 'tsx']);
+    const child = (options.spawn ?? forkChild)(
+      options.workerPath ?? probeWorkerPath(),
+      options.execArgv ?? ['--import', 'tsx'],
+    );
     let stderr = '';
     let settled = false;
     const finish = (fn: () => void) => {
@@ -46,7 +56,9 @@ function probeOnce(options: ProbeOptions): Promise<BackendListing> {
     };
     const timer = setTimeout(() => {
       child.kill();
-      finish(() => reject(new Error(`The compute backend probe did not answer within ${timeoutMs / 1000} s.`)));
+      finish(() =>
+        reject(new Error(`The compute backend probe did not answer within ${timeoutMs / 1000} s.`)),
+      );
     }, timeoutMs);
     child.stderr?.on('data', (d: Buffer | string) => {
       stderr = (stderr + d.toString()).slice(-2000);
@@ -55,12 +67,23 @@ function probeOnce(options: ProbeOptions): Promise<BackendListing> {
       if (m.listing) {
         const listing = m.listing;
         finish(() => resolve(listing));
-      } else finish(() => reject(new Error(`The compute backend probe failed: ${m.error ?? 'no reason given'}`)));
+      } else
+        finish(() =>
+          reject(new Error(`The compute backend probe failed: ${m.error ?? 'no reason given'}`)),
+        );
     });
     if (child instanceof ChildProcess)
-      child.on('error', (e) => finish(() => reject(new Error(`The compute backend probe could not start: ${e.message}`))));
+      child.on('error', (e) =>
+        finish(() => reject(new Error(`The compute backend probe could not start: ${e.message}`))),
+      );
     child.on('exit', (code, signal) =>
-      finish(() => reject(new Error(`The compute backend probe ended (${signal ?? `code ${String(code)}`}) without an answer. ${stderr.trim()}`))),
+      finish(() =>
+        reject(
+          new Error(
+            `The compute backend probe ended (${signal ?? `code ${String(code)}`}) without an answer. ${stderr.trim()}`,
+          ),
+        ),
+      ),
     );
   });
 }

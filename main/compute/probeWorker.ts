@@ -14,8 +14,13 @@ async function probe(): Promise<BackendListing> {
   }
   const first = backends.findIndex((b) => b.available);
   const chosen = backends[first];
-  if (!chosen) throw new Error(`No compute backend loads: ${backends.map((b) => `${b.name}: ${b.reason ?? ''}`).join('; ')}`);
-  const skipped = backends.slice(0, first).map((b) => ({ name: b.name, reason: b.reason ?? 'unavailable' }));
+  if (!chosen)
+    throw new Error(
+      `No compute backend loads: ${backends.map((b) => `${b.name}: ${b.reason ?? ''}`).join('; ')}`,
+    );
+  const skipped = backends
+    .slice(0, first)
+    .map((b) => ({ name: b.name, reason: b.reason ?? 'unavailable' }));
   return { backends, auto: { name: chosen.name, skipped } };
 }
 

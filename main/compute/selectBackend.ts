@@ -102,13 +102,18 @@ const loaders: Record<ComputeBackend, Loader> = {
 export async function tryBackend(
   name: ComputeBackend,
   options: SelectBackendOptions = {},
-): Promise<{ readonly ok: true; readonly detail: string } | { readonly ok: false; readonly reason: string }> {
+): Promise<
+  { readonly ok: true; readonly detail: string } | { readonly ok: false; readonly reason: string }
+> {
   try {
     const detail = await loaders[name](options);
     lastDetails = { detail };
     return { ok: true, detail };
   } catch (e) {
-    return { ok: false, reason: e instanceof BackendUnavailable ? e.message : `failed: ${errorMessage(e)}` };
+    return {
+      ok: false,
+      reason: e instanceof BackendUnavailable ? e.message : `failed: ${errorMessage(e)}`,
+    };
   }
 }
 
@@ -119,15 +124,21 @@ export async function tryBackend(
  *
  * @throws Error naming the backend and the reason when an explicit choice cannot be used.
  */
-export async function selectBackend(choice: BackendChoice, options: SelectBackendOptions = {}): Promise<BackendReport> {
+export async function selectBackend(
+  choice: BackendChoice,
+  options: SelectBackendOptions = {},
+): Promise<BackendReport> {
   const skipped: { name: ComputeBackend; reason: string }[] = [];
   const candidates = choice === 'auto' ? COMPUTE_BACKENDS : [choice];
   for (const name of candidates) {
     const result = await tryBackend(name, options);
     if (result.ok) return { name, skipped };
-    if (choice !== 'auto') throw new Error(`The "${name}" compute backend cannot be used: ${result.reason}.`);
+    if (choice !== 'auto')
+      throw new Error(`The "${name}" compute backend cannot be used: ${result.reason}.`);
     skipped.push({ name, reason: result.reason });
   }
   // Unreachable in practice: the cpu backend always loads.
-  throw new Error(`No compute backend could be started: ${skipped.map((s) => `${s.name}: ${s.reason}`).join('; ')}`);
+  throw new Error(
+    `No compute backend could be started: ${skipped.map((s) => `${s.name}: ${s.reason}`).join('; ')}`,
+  );
 }

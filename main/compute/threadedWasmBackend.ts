@@ -45,12 +45,16 @@ export function wasmBackendInfo(): WasmBackendInfo {
 }
 
 function wasmOutDir(): string {
-  return dirname(require.resolve('@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js'));
+  return dirname(
+    require.resolve('@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js'),
+  );
 }
 
 /** Writes the pthread worker script (shipped as a JS string) to a file Node can start. */
 function workerScriptFile(dir: string): string {
-  const { wasmWorkerContents } = require(join(dir, 'tfjs-backend-wasm-threaded-simd.worker.js')) as {
+  const { wasmWorkerContents } = require(
+    join(dir, 'tfjs-backend-wasm-threaded-simd.worker.js'),
+  ) as {
     wasmWorkerContents: string;
   };
   // tfjs escapes newlines the same way before turning the string into a Blob.
@@ -81,7 +85,10 @@ async function loadModule(threads: number): Promise<EmscriptenModuleLike> {
   const dir = wasmOutDir();
   const threaded = threads > 1;
   const glue = join(dir, threaded ? 'tfjs-backend-wasm-threaded-simd.js' : 'tfjs-backend-wasm.js');
-  const binaryFile = join(dir, threaded ? 'tfjs-backend-wasm-threaded-simd.wasm' : 'tfjs-backend-wasm-simd.wasm');
+  const binaryFile = join(
+    dir,
+    threaded ? 'tfjs-backend-wasm-threaded-simd.wasm' : 'tfjs-backend-wasm-simd.wasm',
+  );
   const factory = require(glue) as EmscriptenFactory;
   const binary = readFileSync(binaryFile);
   const worker = threaded ? workerScriptFile(dir) : '';
@@ -127,7 +134,9 @@ export function registerWasmBackend(threads = availableParallelism()): void {
         mod = await loadModule(1);
       }
       setThreadsCount(fallbackReason ? 1 : want);
-      const backend = new BackendWasm(mod as unknown as ConstructorParameters<typeof BackendWasm>[0]);
+      const backend = new BackendWasm(
+        mod as unknown as ConstructorParameters<typeof BackendWasm>[0],
+      );
       const threadsNow = (mod.tfjs as { getThreadsCount(): number }).getThreadsCount();
       lastInfo = fallbackReason ? { threads: threadsNow, fallbackReason } : { threads: threadsNow };
       return backend;

@@ -40,12 +40,20 @@ function randomTargets(model: tf.LayersModel, loss: LossName, batch: number): tf
  * await tf.setBackend('wasm');
  * const { samplesPerSecond } = await timeTrainSteps({ build, inputShape: [28, 28, 1], batchSize: 64, loss }, performance.now() + 500);
  */
-export async function timeTrainSteps(input: TimeStepsInput, deadline: number, now: () => number = () => performance.now()): Promise<StepTiming> {
+export async function timeTrainSteps(
+  input: TimeStepsInput,
+  deadline: number,
+  now: () => number = () => performance.now(),
+): Promise<StepTiming> {
   const { batchSize: batch, loss } = input;
   const model = await input.build();
   const xs = tf.randomUniform([batch, ...input.inputShape], 0, 1, 'float32', 5);
   const ys = randomTargets(model, loss, batch);
-  const created = tf.getBackend() === 'webgpu' && (loss === 'categorical_crossentropy' || loss === 'sparse_categorical_crossentropy') ? WebgpuTrainStep.create(model, loss) : null;
+  const created =
+    tf.getBackend() === 'webgpu' &&
+    (loss === 'categorical_crossentropy' || loss === 'sparse_categorical_crossentropy')
+      ? WebgpuTrainStep.create(model, loss)
+      : null;
   const step = created && typeof created !== 'string' ? created : null;
   /** Trains `n` steps and waits until the backend has finished them. */
   const run = async (n: number): Promise<void> => {

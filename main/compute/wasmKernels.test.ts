@@ -16,11 +16,46 @@ interface ConvCase {
 // No dilation > 1 here: tfjs 4.22 has no gradient for dilated convolutions on any backend
 // ("dilation rates greater than 1 are not yet supported in gradients").
 const CASES: readonly ConvCase[] = [
-  { title: 'valid 3x3 stride 1', input: [2, 9, 9, 3], kernel: [3, 3, 3, 4], strides: [1, 1], padding: 'valid', dilation: [1, 1] },
-  { title: 'same 3x3 stride 1', input: [2, 8, 8, 2], kernel: [3, 3, 2, 5], strides: [1, 1], padding: 'same', dilation: [1, 1] },
-  { title: 'same 3x3 stride 2 on odd size', input: [1, 9, 7, 2], kernel: [3, 3, 2, 3], strides: [2, 2], padding: 'same', dilation: [1, 1] },
-  { title: 'valid non-square 2x4 stride 2x1', input: [2, 10, 9, 1], kernel: [2, 4, 1, 3], strides: [2, 1], padding: 'valid', dilation: [1, 1] },
-  { title: 'same 5x5 single channel', input: [3, 12, 12, 1], kernel: [5, 5, 1, 8], strides: [1, 1], padding: 'same', dilation: [1, 1] },
+  {
+    title: 'valid 3x3 stride 1',
+    input: [2, 9, 9, 3],
+    kernel: [3, 3, 3, 4],
+    strides: [1, 1],
+    padding: 'valid',
+    dilation: [1, 1],
+  },
+  {
+    title: 'same 3x3 stride 1',
+    input: [2, 8, 8, 2],
+    kernel: [3, 3, 2, 5],
+    strides: [1, 1],
+    padding: 'same',
+    dilation: [1, 1],
+  },
+  {
+    title: 'same 3x3 stride 2 on odd size',
+    input: [1, 9, 7, 2],
+    kernel: [3, 3, 2, 3],
+    strides: [2, 2],
+    padding: 'same',
+    dilation: [1, 1],
+  },
+  {
+    title: 'valid non-square 2x4 stride 2x1',
+    input: [2, 10, 9, 1],
+    kernel: [2, 4, 1, 3],
+    strides: [2, 1],
+    padding: 'valid',
+    dilation: [1, 1],
+  },
+  {
+    title: 'same 5x5 single channel',
+    input: [3, 12, 12, 1],
+    kernel: [5, 5, 1, 8],
+    strides: [1, 1],
+    padding: 'same',
+    dilation: [1, 1],
+  },
 ];
 
 /** Loss of conv → relu → max pool → dense, and its gradients for input, kernel, and dense weights. */
@@ -29,18 +64,28 @@ function gradients(c: ConvCase, backend: string) {
     const x = tf.randomNormal(c.input, 0, 1, 'float32', 1);
     const k = tf.randomNormal(c.kernel, 0, 0.3, 'float32', 2);
     const f = (xi: tf.Tensor, ki: tf.Tensor) => {
-      const conv = tf.relu(tf.conv2d(xi as tf.Tensor4D, ki as tf.Tensor4D, c.strides, c.padding, 'NHWC', c.dilation));
+      const conv = tf.relu(
+        tf.conv2d(xi as tf.Tensor4D, ki as tf.Tensor4D, c.strides, c.padding, 'NHWC', c.dilation),
+      );
       const pooled = tf.maxPool(conv, 2, 2, 'same');
       const flat = pooled.reshape([c.input[0], -1]);
       const w = tf.randomNormal([flat.shape[1] ?? 1, 4], 0, 0.2, 'float32', 3);
       return tf.matMul(flat, w).square().mean();
     };
     const [gx, gk] = tf.grads(f)([x, k]);
-    return { backend, loss: f(x, k).dataSync(), gx: gx?.dataSync() ?? new Float32Array(), gk: gk?.dataSync() ?? new Float32Array() };
+    return {
+      backend,
+      loss: f(x, k).dataSync(),
+      gx: gx?.dataSync() ?? new Float32Array(),
+      gk: gk?.dataSync() ?? new Float32Array(),
+    };
   });
 }
 
-function maxDiff(a: Float32Array | Int32Array | Uint8Array, b: Float32Array | Int32Array | Uint8Array): number {
+function maxDiff(
+  a: Float32Array | Int32Array | Uint8Array,
+  b: Float32Array | Int32Array | Uint8Array,
+): number {
   let m = 0;
   for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs((a[i] ?? 0) - (b[i] ?? 0)));
   return a.length === b.length ? m : Infinity;
@@ -87,7 +132,13 @@ describe('wasm training kernels agree with the cpu backend', () => {
     // Class 1 images are bright in the top half: learnable in a few steps.
     const labels = Array.from({ length: 32 }, (_, i) => i % 2);
     const xs = tf.tidy(() =>
-      tf.stack(labels.map((l, i) => tf.randomUniform([8, 8, 1], 0, 0.2, 'float32', i).add(tf.concat([tf.fill([4, 8, 1], l), tf.zeros([4, 8, 1])])))),
+      tf.stack(
+        labels.map((l, i) =>
+          tf
+            .randomUniform([8, 8, 1], 0, 0.2, 'float32', i)
+            .add(tf.concat([tf.fill([4, 8, 1], l), tf.zeros([4, 8, 1])])),
+        ),
+      ),
     );
     const ys = tf.oneHot(tf.tensor1d(labels, 'int32'), 2);
     const first = (await model.trainOnBatch(xs, ys)) as number;
@@ -100,7 +151,12 @@ describe('wasm training kernels agree with the cpu backend', () => {
 });
 
 describe('MaxPoolGrad on wasm', () => {
-  const POOLS: readonly { pool: [number, number]; strides: [number, number]; pad: 'valid' | 'same'; ties: boolean }[] = [
+  const POOLS: readonly {
+    pool: [number, number];
+    strides: [number, number];
+    pad: 'valid' | 'same';
+    ties: boolean;
+  }[] = [
     { pool: [2, 2], strides: [2, 2], pad: 'valid', ties: false },
     { pool: [3, 3], strides: [2, 2], pad: 'valid', ties: false },
     { pool: [2, 3], strides: [1, 2], pad: 'same', ties: false },
@@ -109,8 +165,21 @@ describe('MaxPoolGrad on wasm', () => {
   const grad = (c: (typeof POOLS)[number]) =>
     tf.tidy(() => {
       const x = c.ties ? tf.ones([2, 7, 9, 3]) : tf.randomNormal([2, 7, 9, 3], 0, 1, 'float32', 9);
-      const w = tf.randomNormal(tf.maxPool(x as tf.Tensor4D, c.pool, c.strides, c.pad).shape, 0, 1, 'float32', 10);
-      return tf.grad((xi: tf.Tensor) => tf.maxPool(xi as tf.Tensor4D, c.pool, c.strides, c.pad).mul(w).sum())(x).dataSync();
+      const w = tf.randomNormal(
+        tf.maxPool(x as tf.Tensor4D, c.pool, c.strides, c.pad).shape,
+        0,
+        1,
+        'float32',
+        10,
+      );
+      return tf
+        .grad((xi: tf.Tensor) =>
+          tf
+            .maxPool(xi as tf.Tensor4D, c.pool, c.strides, c.pad)
+            .mul(w)
+            .sum(),
+        )(x)
+        .dataSync();
     });
   const reference: Float32Array[] = [];
   beforeAll(async () => {
@@ -119,6 +188,8 @@ describe('MaxPoolGrad on wasm', () => {
     await selectBackend('wasm');
   });
   it('routes each window’s gradient to its maximum as the cpu backend does', () => {
-    POOLS.forEach((c, i) => expect(maxDiff(grad(c), reference[i] ?? new Float32Array())).toBeLessThan(1e-5));
+    POOLS.forEach((c, i) =>
+      expect(maxDiff(grad(c), reference[i] ?? new Float32Array())).toBeLessThan(1e-5),
+    );
   });
 });

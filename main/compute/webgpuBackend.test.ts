@@ -15,7 +15,13 @@ async function step(): Promise<number[][]> {
     const k = tf.randomNormal([3, 2, 2, 3], 0, 0.4, 'float32', 12);
     const w = tf.randomNormal([4 * 4 * 3, 5], 0, 0.2, 'float32', 13);
     const f = (xi: tf.Tensor, ki: tf.Tensor, wi: tf.Tensor) =>
-      tf.matMul(tf.relu(tf.conv2d(xi as tf.Tensor4D, ki as tf.Tensor4D, 2, 'same')).reshape([2, -1]), wi).square().mean();
+      tf
+        .matMul(
+          tf.relu(tf.conv2d(xi as tf.Tensor4D, ki as tf.Tensor4D, 2, 'same')).reshape([2, -1]),
+          wi,
+        )
+        .square()
+        .mean();
     const grads = tf.grads(f)([x, k, w]);
     return [f(x, k, w), ...grads];
   });

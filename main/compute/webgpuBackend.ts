@@ -29,10 +29,14 @@ export interface WebgpuOptions {
  * folder). Without one Dawn finds no adapter anyway, and the loader prints "Found no drivers!"
  * and a native stack line on the way; asking first keeps the command line quiet.
  */
-export function hasVulkanDriver(env: NodeJS.ProcessEnv = process.env, platform: string = process.platform): boolean {
+export function hasVulkanDriver(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: string = process.platform,
+): boolean {
   if (platform !== 'linux') return true;
   if (env['VK_DRIVER_FILES'] || env['VK_ICD_FILENAMES'] || env['VK_ADD_DRIVER_FILES']) return true;
-  const split = (v: string | undefined, fallback: string) => (v || fallback).split(':').filter((d) => d);
+  const split = (v: string | undefined, fallback: string) =>
+    (v || fallback).split(':').filter((d) => d);
   const home = env['HOME'] ?? homedir();
   const roots = [
     ...split(env['XDG_CONFIG_DIRS'], '/etc/xdg'),
@@ -78,7 +82,9 @@ export function describeAdapter(info: AdapterInfoLike | undefined): string {
 }
 
 /** True for adapters that run on the CPU: SwiftShader, lavapipe/llvmpipe, fallback adapters. */
-export function isSoftwareAdapter(adapter: Pick<AdapterLike, 'info' | 'isFallbackAdapter'>): boolean {
+export function isSoftwareAdapter(
+  adapter: Pick<AdapterLike, 'info' | 'isFallbackAdapter'>,
+): boolean {
   if (adapter.isFallbackAdapter) return true;
   const text = describeAdapter(adapter.info).toLowerCase();
   return /swiftshader|llvmpipe|lavapipe|software|\bcpu\b/.test(text);
@@ -92,13 +98,19 @@ async function dawnGpu(options: string[]): Promise<GpuLike> {
   try {
     dawn = await import('webgpu');
   } catch (e) {
-    throw new BackendUnavailable(`Dawn's Node bindings (npm "webgpu") did not load: ${errorMessage(e)}`);
+    throw new BackendUnavailable(
+      `Dawn's Node bindings (npm "webgpu") did not load: ${errorMessage(e)}`,
+    );
   }
   // tfjs-backend-webgpu expects the browser globals (GPUBufferUsage, navigator.gpu, ...).
   Object.assign(globalThis, dawn.globals);
   const created = dawn.create(options) as GpuLike;
   const nav = (globalThis as { navigator?: object }).navigator ?? {};
-  Object.defineProperty(globalThis, 'navigator', { value: Object.assign(nav, { gpu: created }), configurable: true, writable: true });
+  Object.defineProperty(globalThis, 'navigator', {
+    value: Object.assign(nav, { gpu: created }),
+    configurable: true,
+    writable: true,
+  });
   gpu = created;
   return created;
 }
@@ -109,13 +121,17 @@ async function dawnGpu(options: string[]): Promise<GpuLike> {
  */
 export async function startWebgpuBackend(options: WebgpuOptions = {}): Promise<string> {
   const dawnOptions = options.dawnOptions ?? [];
-  if (!dawnOptions.includes('backend=null') && !hasVulkanDriver()) throw new BackendUnavailable('no GPU driver Dawn can use (no Vulkan driver installed)');
+  if (!dawnOptions.includes('backend=null') && !hasVulkanDriver())
+    throw new BackendUnavailable('no GPU driver Dawn can use (no Vulkan driver installed)');
   const g = await dawnGpu(dawnOptions);
   const adapter = await g.requestAdapter({ powerPreference: 'high-performance' });
-  if (!adapter) throw new BackendUnavailable('no WebGPU adapter found (no GPU driver Dawn can use)');
+  if (!adapter)
+    throw new BackendUnavailable('no WebGPU adapter found (no GPU driver Dawn can use)');
   const name = describeAdapter(adapter.info);
   if (isSoftwareAdapter(adapter) && !options.allowSoftwareAdapter) {
-    throw new BackendUnavailable(`the only WebGPU adapter is a software one (${name}), slower than the CPU backends`);
+    throw new BackendUnavailable(
+      `the only WebGPU adapter is a software one (${name}), slower than the CPU backends`,
+    );
   }
   const { WebGPUBackend } = await import('@tensorflow/tfjs-backend-webgpu');
   const limits = adapter.limits;
@@ -132,7 +148,12 @@ export async function startWebgpuBackend(options: WebgpuOptions = {}): Promise<s
   // Our own factory (rather than the package's) so that tfjs uses exactly the adapter vetted here.
   if (tf.findBackendFactory('webgpu')) tf.removeBackend('webgpu');
   type Ctor = ConstructorParameters<typeof WebGPUBackend>;
-  tf.registerBackend('webgpu', () => new WebGPUBackend(device as Ctor[0], adapter.info as Ctor[1]), 3);
-  if (!(await tf.setBackend('webgpu'))) throw new BackendUnavailable(`tfjs could not start WebGPU on ${name}`);
+  tf.registerBackend(
+    'webgpu',
+    () => new WebGPUBackend(device as Ctor[0], adapter.info as Ctor[1]),
+    3,
+  );
+  if (!(await tf.setBackend('webgpu')))
+    throw new BackendUnavailable(`tfjs could not start WebGPU on ${name}`);
   return name;
 }

@@ -27,14 +27,25 @@ export interface WebgpuBackendInternals {
   submitQueue(): void;
   refCount(dataId: object): number;
   makeTensorInfo(shape: number[], dtype: 'float32'): tf.TensorInfo;
-  makeUniforms(uniforms: { type: 'float32' | 'int32' | 'uint32'; data: number[] }[]): GPUBufferBinding;
+  makeUniforms(
+    uniforms: { type: 'float32' | 'int32' | 'uint32'; data: number[] }[],
+  ): GPUBufferBinding;
 }
 
 /** tfjs's WebGPU backend when it is the current one; else null. */
 export function webgpuInternals(): WebgpuBackendInternals | null {
   if (tf.getBackend() !== 'webgpu') return null;
   const backend = tf.backend() as unknown as Partial<WebgpuBackendInternals>;
-  const needed = ['device', 'queue', 'tensorMap', 'uploadToGPU', 'ensureCommandEncoderReady', 'endComputePassEncoder', 'submitQueue', 'makeUniforms'];
+  const needed = [
+    'device',
+    'queue',
+    'tensorMap',
+    'uploadToGPU',
+    'ensureCommandEncoderReady',
+    'endComputePassEncoder',
+    'submitQueue',
+    'makeUniforms',
+  ];
   return needed.every((k) => k in backend) ? (backend as WebgpuBackendInternals) : null;
 }
 
@@ -62,8 +73,15 @@ function pipelineFor(device: GPUDevice, code: string): Compiled {
   if (!cache) compiled.set(device, (cache = new Map<string, Compiled>()));
   let entry = cache.get(code);
   if (!entry) {
-    const pipeline = device.createComputePipeline({ layout: 'auto', compute: { module: device.createShaderModule({ code }), entryPoint: 'main' } });
-    entry = { pipeline, layout: pipeline.getBindGroupLayout(0), bindGroups: new Map<string, GPUBindGroup>() };
+    const pipeline = device.createComputePipeline({
+      layout: 'auto',
+      compute: { module: device.createShaderModule({ code }), entryPoint: 'main' },
+    });
+    entry = {
+      pipeline,
+      layout: pipeline.getBindGroupLayout(0),
+      bindGroups: new Map<string, GPUBindGroup>(),
+    };
     cache.set(code, entry);
   }
   return entry;
@@ -77,7 +95,8 @@ export function tensorBuffer(backend: WebgpuBackendInternals, t: tf.TensorInfo):
   backend.uploadToGPU(t.dataId);
   const data = backend.tensorMap.get(t.dataId);
   const resource = data?.resource;
-  if (!(resource instanceof GPUBuffer)) throw new Error('A tensor on the WebGPU backend has no GPU buffer (a texture?)');
+  if (!(resource instanceof GPUBuffer))
+    throw new Error('A tensor on the WebGPU backend has no GPU buffer (a texture?)');
   backend.commandQueueOwnedIds.add(t.dataId);
   return resource;
 }
@@ -107,13 +126,23 @@ export type Binding = GPUBuffer | GPUBufferBinding;
  * Records one dispatch of the WGSL program `code` (entry point `main`, bindings 0..n-1 of group 0
  * in the order given) into tfjs's current compute pass, submitting when tfjs would.
  */
-export function dispatch(backend: WebgpuBackendInternals, code: string, bindings: readonly Binding[], workgroups: number): void {
+export function dispatch(
+  backend: WebgpuBackendInternals,
+  code: string,
+  bindings: readonly Binding[],
+  workgroups: number,
+): void {
   const { pipeline, layout, bindGroups } = pipelineFor(backend.device, code);
   const resources = bindings.map((b) => (b instanceof GPUBuffer ? { buffer: b } : b));
-  const key = resources.map((r) => `${bufferId(r.buffer)}@${r.offset ?? 0}:${r.size ?? ''}`).join(',');
+  const key = resources
+    .map((r) => `${bufferId(r.buffer)}@${r.offset ?? 0}:${r.size ?? ''}`)
+    .join(',');
   let bindGroup = bindGroups.get(key);
   if (!bindGroup) {
-    bindGroup = backend.device.createBindGroup({ layout, entries: resources.map((resource, i) => ({ binding: i, resource })) });
+    bindGroup = backend.device.createBindGroup({
+      layout,
+      entries: resources.map((resource, i) => ({ binding: i, resource })),
+    });
     if (bindGroups.size >= MAX_BIND_GROUPS) bindGroups.clear();
     bindGroups.set(key, bindGroup);
   }

@@ -30,7 +30,12 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
 }`;
 
 /** `t` times the dropout mask of `seed` (the same seed gives the same mask), scaled by 1/(1 - rate). */
-export function applyDropoutMask(backend: WebgpuBackendInternals, t: tf.Tensor, rate: number, seed: number): tf.Tensor {
+export function applyDropoutMask(
+  backend: WebgpuBackendInternals,
+  t: tf.Tensor,
+  rate: number,
+  seed: number,
+): tf.Tensor {
   const out = emptyTensor(backend, t.shape);
   const params = backend.makeUniforms([
     { type: 'uint32', data: [t.size] },
@@ -38,12 +43,22 @@ export function applyDropoutMask(backend: WebgpuBackendInternals, t: tf.Tensor, 
     { type: 'float32', data: [rate] },
     { type: 'float32', data: [1 / (1 - rate)] },
   ]);
-  dispatch(backend, CODE, [tensorBuffer(backend, t), tensorBuffer(backend, out), params], workgroupsFor(t.size, 256));
+  dispatch(
+    backend,
+    CODE,
+    [tensorBuffer(backend, t), tensorBuffer(backend, out), params],
+    workgroupsFor(t.size, 256),
+  );
   return out;
 }
 
 /** Dropout of `x` at `rate` whose gradient applies the same mask, for training on WebGPU. */
-export function gpuDropout(backend: WebgpuBackendInternals, x: tf.Tensor, rate: number, seed: number): tf.Tensor {
+export function gpuDropout(
+  backend: WebgpuBackendInternals,
+  x: tf.Tensor,
+  rate: number,
+  seed: number,
+): tf.Tensor {
   const f = tf.customGrad((input) => ({
     value: applyDropoutMask(backend, input as tf.Tensor, rate, seed),
     gradFunc: (dy: tf.Tensor) => applyDropoutMask(backend, dy, rate, seed),

@@ -100,5 +100,16 @@ export function recordLossHead(
     { type: 'float32', data: [1e-7] },
   ]);
   if (bufferType(backend, logits) !== 'f32') throw new Error('The loss head needs float32 logits');
-  dispatch(backend, code(bufferType(backend, labels)), [tensorBuffer(backend, logits), tensorBuffer(backend, labels), tensorBuffer(backend, dlogits), metrics, params], 1);
+  dispatch(
+    backend,
+    code(bufferType(backend, labels)),
+    [
+      tensorBuffer(backend, logits),
+      tensorBuffer(backend, labels),
+      tensorBuffer(backend, dlogits),
+      metrics,
+      params,
+    ],
+    1,
+  );
 }

@@ -9,10 +9,32 @@ import type { WebgpuBackendInternals } from './webgpuDispatch';
 /** An optimizer the fused update implements, with tfjs's hyperparameters (float32 as tfjs uses them). */
 export type FusedOptimizerSpec =
   | { readonly kind: 'sgd'; readonly lr: number }
-  | { readonly kind: 'momentum'; readonly lr: number; readonly momentum: number; readonly nesterov: boolean }
-  | { readonly kind: 'adam'; readonly lr: number; readonly beta1: number; readonly beta2: number; readonly epsilon: number }
-  | { readonly kind: 'rmsprop'; readonly lr: number; readonly decay: number; readonly momentum: number; readonly epsilon: number }
-  | { readonly kind: 'adagrad'; readonly lr: number; readonly initial: number; readonly epsilon: number };
+  | {
+      readonly kind: 'momentum';
+      readonly lr: number;
+      readonly momentum: number;
+      readonly nesterov: boolean;
+    }
+  | {
+      readonly kind: 'adam';
+      readonly lr: number;
+      readonly beta1: number;
+      readonly beta2: number;
+      readonly epsilon: number;
+    }
+  | {
+      readonly kind: 'rmsprop';
+      readonly lr: number;
+      readonly decay: number;
+      readonly momentum: number;
+      readonly epsilon: number;
+    }
+  | {
+      readonly kind: 'adagrad';
+      readonly lr: number;
+      readonly initial: number;
+      readonly epsilon: number;
+    };
 
 /**
  * What the fused update does for `optimizer`, or why it cannot (then the step falls back to
@@ -20,7 +42,10 @@ export type FusedOptimizerSpec =
  */
 export function fusedOptimizerSpec(optimizer: tf.Optimizer): FusedOptimizerSpec | string {
   const spec = specOf(optimizer);
-  if (typeof spec !== 'string' && Object.values(spec).some((v) => typeof v === 'number' && !Number.isFinite(v))) {
+  if (
+    typeof spec !== 'string' &&
+    Object.values(spec).some((v) => typeof v === 'number' && !Number.isFinite(v))
+  ) {
     return `${optimizer.getClassName()} has settings the fused update does not know`;
   }
   return spec;
@@ -32,22 +57,50 @@ function specOf(optimizer: tf.Optimizer): FusedOptimizerSpec | string {
   // By class name: tfjs's optimizers answer `instanceof` for any optimizer (Symbol.hasInstance).
   switch (optimizer.getClassName()) {
     case 'Adam':
-      return { kind: 'adam', lr: num('learningRate'), beta1: num('beta1'), beta2: num('beta2'), epsilon: num('epsilon') };
+      return {
+        kind: 'adam',
+        lr: num('learningRate'),
+        beta1: num('beta1'),
+        beta2: num('beta2'),
+        epsilon: num('epsilon'),
+      };
     case 'Momentum':
-      return { kind: 'momentum', lr: num('learningRate'), momentum: num('momentum'), nesterov: o['useNesterov'] === true };
+      return {
+        kind: 'momentum',
+        lr: num('learningRate'),
+        momentum: num('momentum'),
+        nesterov: o['useNesterov'] === true,
+      };
     case 'SGD':
       return { kind: 'sgd', lr: num('learningRate') };
     case 'RMSProp':
       if (o['centered'] === true) return 'centered RMSprop has no fused update';
-      return { kind: 'rmsprop', lr: num('learningRate'), decay: num('decay'), momentum: num('momentum'), epsilon: num('epsilon') };
+      return {
+        kind: 'rmsprop',
+        lr: num('learningRate'),
+        decay: num('decay'),
+        momentum: num('momentum'),
+        epsilon: num('epsilon'),
+      };
     case 'Adagrad':
-      return { kind: 'adagrad', lr: num('learningRate'), initial: num('initialAccumulatorValue'), epsilon: tf.backend().epsilon() };
+      return {
+        kind: 'adagrad',
+        lr: num('learningRate'),
+        initial: num('initialAccumulatorValue'),
+        epsilon: tf.backend().epsilon(),
+      };
     default:
       return `${optimizer.getClassName()} has no fused update`;
   }
 }
 
-const STATES: Record<FusedOptimizerSpec['kind'], number> = { sgd: 0, momentum: 1, adagrad: 1, rmsprop: 2, adam: 2 };
+const STATES: Record<FusedOptimizerSpec['kind'], number> = {
+  sgd: 0,
+  momentum: 1,
+  adagrad: 1,
+  rmsprop: 2,
+  adam: 2,
+};
 
 const HEADER = (states: number) => `
 struct P { n: u32, a: f32, b: f32, c: f32, d: f32, e: f32, f: f32, x: f32, y: f32 }
@@ -93,11 +146,23 @@ export interface VariableState {
 }
 
 /** Zeroed (Adagrad: `initial`-filled) state buffers for a variable of `size` elements. */
-export function createState(backend: WebgpuBackendInternals, spec: FusedOptimizerSpec, size: number): VariableState {
+export function createState(
+  backend: WebgpuBackendInternals,
+  spec: FusedOptimizerSpec,
+  size: number,
+): VariableState {
   const buffers = Array.from({ length: STATES[spec.kind] }, () =>
-    backend.device.createBuffer({ size: Math.max(4, size * 4), usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC }),
+    backend.device.createBuffer({
+      size: Math.max(4, size * 4),
+      usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC,
+    }),
   );
-  if (spec.kind === 'adagrad') backend.queue.writeBuffer(buffers[0] as GPUBuffer, 0, new Float32Array(size).fill(spec.initial));
+  if (spec.kind === 'adagrad')
+    backend.queue.writeBuffer(
+      buffers[0] as GPUBuffer,
+      0,
+      new Float32Array(size).fill(spec.initial),
+    );
   return { buffers };
 }
 
@@ -120,7 +185,16 @@ export class OptimizerClock {
       case 'momentum':
         return [-s.lr, s.momentum, s.nesterov ? 1 : 0, 0, 0, 0, 0, 0];
       case 'adam':
-        return [-s.lr, s.beta1, f(1 - s.beta1), s.beta2, f(1 - s.beta2), f(1 - this.accBeta1), f(1 - this.accBeta2), s.epsilon];
+        return [
+          -s.lr,
+          s.beta1,
+          f(1 - s.beta1),
+          s.beta2,
+          f(1 - s.beta2),
+          f(1 - this.accBeta1),
+          f(1 - this.accBeta2),
+          s.epsilon,
+        ];
       case 'rmsprop':
         return [s.lr, s.decay, f(1 - s.decay), s.momentum, s.epsilon, 0, 0, 0];
       case 'adagrad':
@@ -149,7 +223,8 @@ export function updateVariable(
   gradient: tf.Tensor,
   state: VariableState,
 ): void {
-  if (variable.dtype !== 'float32' || gradient.dtype !== 'float32') throw new Error('The fused optimizer step needs float32 weights');
+  if (variable.dtype !== 'float32' || gradient.dtype !== 'float32')
+    throw new Error('The fused optimizer step needs float32 weights');
   if (backend.refCount(variable.dataId) > 1) tf.tidy(() => variable.assign(tf.add(variable, 0)));
   const n = variable.size;
   const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0, x = 0, y = 0] = uniforms;
@@ -164,6 +239,11 @@ export function updateVariable(
     { type: 'float32', data: [x] },
     { type: 'float32', data: [y] },
   ]);
-  dispatch(backend, shader(spec.kind), [tensorBuffer(backend, variable), tensorBuffer(backend, gradient), ...state.buffers, params], workgroupsFor(n, 256));
+  dispatch(
+    backend,
+    shader(spec.kind),
+    [tensorBuffer(backend, variable), tensorBuffer(backend, gradient), ...state.buffers, params],
+    workgroupsFor(n, 256),
+  );
   markWritten(backend, variable);
 }

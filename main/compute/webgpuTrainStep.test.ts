@@ -17,10 +17,19 @@ const STEPS = 3;
 
 function build(optimizer: OptimizerName, loss: LossName): tf.LayersModel {
   let seed = 3;
-  const k = () => ({ kernelInitializer: tf.initializers.glorotUniform({ seed: seed++ }), biasInitializer: tf.initializers.randomNormal({ stddev: 0.1, seed: seed++ }) });
+  const k = () => ({
+    kernelInitializer: tf.initializers.glorotUniform({ seed: seed++ }),
+    biasInitializer: tf.initializers.randomNormal({ stddev: 0.1, seed: seed++ }),
+  });
   const model = tf.sequential({
     layers: [
-      tf.layers.conv2d({ inputShape: [6, 6, 1], filters: 4, kernelSize: 3, activation: 'relu', ...k() }),
+      tf.layers.conv2d({
+        inputShape: [6, 6, 1],
+        filters: 4,
+        kernelSize: 3,
+        activation: 'relu',
+        ...k(),
+      }),
       tf.layers.maxPooling2d({ poolSize: 2 }),
       tf.layers.flatten(),
       tf.layers.dense({ units: 8, activation: 'relu', ...k() }),
@@ -29,7 +38,10 @@ function build(optimizer: OptimizerName, loss: LossName): tf.LayersModel {
   });
   model.compile({
     optimizer: makeOptimizer({ optimizer, learningRate: 0.05, momentum: 0.9 }),
-    loss: loss === 'sparse_categorical_crossentropy' ? 'sparseCategoricalCrossentropy' : 'categoricalCrossentropy',
+    loss:
+      loss === 'sparse_categorical_crossentropy'
+        ? 'sparseCategoricalCrossentropy'
+        : 'categoricalCrossentropy',
     metrics: ['accuracy'],
   });
   return model;
@@ -39,17 +51,25 @@ function batch(i: number, loss: LossName): [tf.Tensor, tf.Tensor] {
   return tf.tidy(() => {
     const x = tf.randomUniform([5, 6, 6, 1], 0, 1, 'float32', 100 + i);
     const labels = tf.tensor1d([0, 1, 2, (i + 1) % 3, i % 3], 'int32');
-    return [x, loss === 'sparse_categorical_crossentropy' ? labels.toFloat().reshape([5, 1]) : tf.oneHot(labels, 3).toFloat()];
+    return [
+      x,
+      loss === 'sparse_categorical_crossentropy'
+        ? labels.toFloat().reshape([5, 1])
+        : tf.oneHot(labels, 3).toFloat(),
+    ];
   });
 }
 
-const read = (ts: readonly tf.Tensor[]) => Promise.all(ts.map(async (t) => Array.from(await t.data())));
+const read = (ts: readonly tf.Tensor[]) =>
+  Promise.all(ts.map(async (t) => Array.from(await t.data())));
 
 /** ||a - b|| / ||b|| over all arrays together. */
 function relative(a: readonly number[][], b: readonly number[][]): number {
   let num = 0;
   let den = 0;
-  b.forEach((bi, i) => bi.forEach((v, j) => ((num += ((a[i]?.[j] ?? NaN) - v) ** 2), (den += v * v))));
+  b.forEach((bi, i) =>
+    bi.forEach((v, j) => ((num += ((a[i]?.[j] ?? NaN) - v) ** 2), (den += v * v))),
+  );
   return Math.sqrt(num / den);
 }
 
@@ -64,9 +84,16 @@ async function reference(optimizer: OptimizerName, loss: LossName): Promise<Outc
   const model = build(optimizer, loss);
   const [x, y] = batch(0, loss);
   // tfjs-layers' sparse loss is the categorical one of the one-hot labels.
-  const target = loss === 'sparse_categorical_crossentropy' ? tf.oneHot(y.reshape([-1]).toInt(), 3) : y;
+  const target =
+    loss === 'sparse_categorical_crossentropy' ? tf.oneHot(y.reshape([-1]).toInt(), 3) : y;
   const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
-  const { grads, value } = tf.variableGrads(() => tf.mean<tf.Scalar>(tf.metrics.categoricalCrossentropy(target, model.apply(x, { training: true }) as tf.Tensor)), vars);
+  const { grads, value } = tf.variableGrads(
+    () =>
+      tf.mean<tf.Scalar>(
+        tf.metrics.categoricalCrossentropy(target, model.apply(x, { training: true }) as tf.Tensor),
+      ),
+    vars,
+  );
   const g = await read(vars.map((v) => grads[v.name] as tf.Tensor));
   tf.dispose([x, y, target, value, ...Object.values(grads)]);
   const metrics: number[][] = [];
@@ -127,7 +154,8 @@ describe("NetCanvas's WebGPU training step", () => {
   for (const [optimizer, loss] of CASES) {
     // 'sgd' here has momentum 0.9: tfjs's MomentumOptimizer.
     it(`matches the cpu backend with ${optimizer} and ${loss}`, async (ctx) => {
-      if (adapterProblem) return ctx.skip(`no WebGPU adapter could be created here: ${adapterProblem}`);
+      if (adapterProblem)
+        return ctx.skip(`no WebGPU adapter could be created here: ${adapterProblem}`);
       const ref = references.get(`${optimizer} ${loss}`);
       const got = await ours(optimizer, loss);
       expect(relative(got.grads, ref?.grads ?? [])).toBeLessThan(1e-5);
@@ -138,7 +166,8 @@ describe("NetCanvas's WebGPU training step", () => {
   }
 
   it('drops each element with the given rate, scales the rest, and reuses the mask for the gradient', async (ctx) => {
-    if (adapterProblem) return ctx.skip(`no WebGPU adapter could be created here: ${adapterProblem}`);
+    if (adapterProblem)
+      return ctx.skip(`no WebGPU adapter could be created here: ${adapterProblem}`);
     const backend = webgpuInternals();
     if (!backend) throw new Error('WebGPU is not the current backend');
     const x = tf.fill([20_000], 2);
@@ -157,9 +186,13 @@ describe("NetCanvas's WebGPU training step", () => {
 
   it('says why it cannot train a model whose output is not a softmax', () => {
     if (adapterProblem) return;
-    const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [4], units: 3, activation: 'sigmoid' })] });
+    const model = tf.sequential({
+      layers: [tf.layers.dense({ inputShape: [4], units: 3, activation: 'sigmoid' })],
+    });
     model.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy' });
-    expect(WebgpuTrainStep.create(model, 'categorical_crossentropy')).toBe('the output is not a softmax over classes');
+    expect(WebgpuTrainStep.create(model, 'categorical_crossentropy')).toBe(
+      'the output is not a softmax over classes',
+    );
     model.dispose();
   });
 });

@@ -57,7 +57,9 @@ let linear: ActivationLike | undefined;
 
 /** tfjs-layers' linear activation object (the identity), to stand in for a softmax. */
 function linearActivation(): ActivationLike {
-  linear ??= (tf.layers.activation({ activation: 'linear' }) as unknown as { activation: ActivationLike }).activation;
+  linear ??= (
+    tf.layers.activation({ activation: 'linear' }) as unknown as { activation: ActivationLike }
+  ).activation;
   return linear;
 }
 
@@ -114,23 +116,41 @@ export class WebgpuTrainStep implements BatchStep {
     this.states = variables.map((v) => createState(backend, spec, v.size));
     this.dropouts = gpuDropoutLayers(model);
     this.clock = new OptimizerClock(spec);
-    this.metrics = backend.device.createBuffer({ size: 8 * RING, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC });
+    this.metrics = backend.device.createBuffer({
+      size: 8 * RING,
+      usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC,
+    });
   }
 
   /** The step for `model` (compiled, current backend WebGPU), or the reason it cannot be used. */
-  static create(model: tf.LayersModel, loss: 'categorical_crossentropy' | 'sparse_categorical_crossentropy', options: WebgpuTrainStepOptions = {}): WebgpuTrainStep | string {
+  static create(
+    model: tf.LayersModel,
+    loss: 'categorical_crossentropy' | 'sparse_categorical_crossentropy',
+    options: WebgpuTrainStepOptions = {},
+  ): WebgpuTrainStep | string {
     const backend = webgpuInternals();
     if (!backend) return 'the current backend is not WebGPU';
-    if (model.outputs.length !== 1 || model.inputs.length !== 1) return 'the network has more than one input or output';
+    if (model.outputs.length !== 1 || model.inputs.length !== 1)
+      return 'the network has more than one input or output';
     const output = model.outputs[0];
     const head = output?.sourceLayer as unknown as LayerWithActivation | undefined;
-    if (!output || output.shape.length !== 2 || head?.activation?.getClassName() !== 'softmax') return 'the output is not a softmax over classes';
+    if (!output || output.shape.length !== 2 || head?.activation?.getClassName() !== 'softmax')
+      return 'the output is not a softmax over classes';
     const layers = model.layers as unknown as LayerWithActivation[];
-    if (layers.some((l) => l.kernelRegularizer || l.biasRegularizer || l.activityRegularizer)) return 'a layer has a regularizer';
+    if (layers.some((l) => l.kernelRegularizer || l.biasRegularizer || l.activityRegularizer))
+      return 'a layer has a regularizer';
     const spec = fusedOptimizerSpec(model.optimizer);
     if (typeof spec === 'string') return spec;
     const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
-    return new WebgpuTrainStep(backend, model, head, variables, spec, loss === 'sparse_categorical_crossentropy', options.readEvery ?? 16);
+    return new WebgpuTrainStep(
+      backend,
+      model,
+      head,
+      variables,
+      spec,
+      loss === 'sparse_categorical_crossentropy',
+      options.readEvery ?? 16,
+    );
   }
 
   /**
@@ -149,10 +169,15 @@ export class WebgpuTrainStep implements BatchStep {
           // Own `call`s shadow the Dropout prototype's for this pass: a mask drawn on the GPU.
           this.dropouts.forEach((layer, i) => {
             const seed = (this.seed + 7919 * this.issued + 104_729 * i) >>> 0;
-            (layer as unknown as Record<string, unknown>)['call'] = (inputs: tf.Tensor | tf.Tensor[], kwargs: { training?: boolean }) => {
+            (layer as unknown as Record<string, unknown>)['call'] = (
+              inputs: tf.Tensor | tf.Tensor[],
+              kwargs: { training?: boolean },
+            ) => {
               const x = Array.isArray(inputs) ? inputs[0] : inputs;
               if (!x) throw new Error('Dropout got no input');
-              return kwargs.training && layer.rate > 0 && layer.rate < 1 ? gpuDropout(this.backend, x, layer.rate, seed) : x;
+              return kwargs.training && layer.rate > 0 && layer.rate < 1
+                ? gpuDropout(this.backend, x, layer.rate, seed)
+                : x;
             };
           });
           let logits: tf.Tensor;
@@ -163,7 +188,8 @@ export class WebgpuTrainStep implements BatchStep {
           } finally {
             restoreConvGrad();
             this.head.activation = softmax;
-            for (const layer of this.dropouts) delete (layer as unknown as Record<string, unknown>)['call'];
+            for (const layer of this.dropouts)
+              delete (layer as unknown as Record<string, unknown>)['call'];
           }
           recordLossHead(this.backend, logits, ys, dlogits, this.metrics, slot, this.sparse);
           return logits;
@@ -182,7 +208,8 @@ export class WebgpuTrainStep implements BatchStep {
   /** Trains on one batch. Its metrics arrive later, through {@link arrived}. */
   run(xs: tf.Tensor, ys: tf.Tensor): void {
     if (this.failure) throw this.failure;
-    if (this.issued - this.delivered >= RING) throw new Error('Too many batches without reading their metrics back');
+    if (this.issued - this.delivered >= RING)
+      throw new Error('Too many batches without reading their metrics back');
     const slot = this.issued % RING;
     withFastDispatch(this.backend, () =>
       tf.tidy(() => {
@@ -213,7 +240,11 @@ export class WebgpuTrainStep implements BatchStep {
     const out: BatchMetrics[] = [];
     for (; this.delivered < this.landed; this.delivered++) {
       const slot = this.delivered % RING;
-      out.push({ loss: this.values[2 * slot] ?? NaN, accuracy: this.values[2 * slot + 1] ?? NaN, size: this.sizes[slot] ?? 0 });
+      out.push({
+        loss: this.values[2 * slot] ?? NaN,
+        accuracy: this.values[2 * slot + 1] ?? NaN,
+        size: this.sizes[slot] ?? 0,
+      });
     }
     return out;
   }
@@ -231,7 +262,10 @@ export class WebgpuTrainStep implements BatchStep {
     const to = this.issued;
     if (to <= from) return;
     this.requested = to;
-    const staging = this.backend.device.createBuffer({ size: 8 * (to - from), usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    const staging = this.backend.device.createBuffer({
+      size: 8 * (to - from),
+      usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+    });
     const backend = this.backend;
     backend.ensureCommandEncoderReady();
     backend.endComputePassEncoder();
@@ -240,7 +274,8 @@ export class WebgpuTrainStep implements BatchStep {
     const start = from % RING;
     const first = Math.min(to - from, RING - start);
     encoder.copyBufferToBuffer(this.metrics, 8 * start, staging, 0, 8 * first);
-    if (first < to - from) encoder.copyBufferToBuffer(this.metrics, 0, staging, 8 * first, 8 * (to - from - first));
+    if (first < to - from)
+      encoder.copyBufferToBuffer(this.metrics, 0, staging, 8 * first, 8 * (to - from - first));
     backend.submitQueue();
     const done = staging.mapAsync(GPUMapMode.READ).then(
       () => {
@@ -256,7 +291,9 @@ export class WebgpuTrainStep implements BatchStep {
         this.reads.shift();
       },
       (e: unknown) => {
-        this.failure = new Error(`Reading the training metrics back from the GPU failed: ${errorMessage(e)}`);
+        this.failure = new Error(
+          `Reading the training metrics back from the GPU failed: ${errorMessage(e)}`,
+        );
         this.reads.shift();
       },
     );

@@ -42,7 +42,9 @@ describe('the application menu, read from the command table', () => {
   });
 
   it('greys out what the renderer says cannot run now, and keeps the native text roles', () => {
-    const enabled = new Set<CommandId>(COMMANDS.map((c) => c.id).filter((id) => id !== 'undo' && id !== 'redo'));
+    const enabled = new Set<CommandId>(
+      COMMANDS.map((c) => c.id).filter((id) => id !== 'undo' && id !== 'redo'),
+    );
     const menu = items(appMenuTemplate(() => undefined, [], false, enabled));
     const byLabel = (label: string) => menu.find((i) => i.label === label);
     expect(byLabel('Undo')?.enabled).toBe(false);

@@ -27,16 +27,28 @@ describe('paths from the renderer (desktop)', () => {
   const projects = new ProjectService(chosenPathGuard(workspace, (p) => chosen.has(p)));
 
   it('opens only a file the user picked in a dialog or from the recent list', async () => {
-    await expect(projects.open(join(elsewhere, 'other.netcanvas.json'))).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(projects.open(join(elsewhere, 'other.netcanvas.json'))).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     chosen.add(join(elsewhere, 'picked.netcanvas.json'));
-    await expect(projects.open(join(elsewhere, 'picked.netcanvas.json'))).resolves.toMatchObject({ project: { name: 'Mine' } });
-    await expect(projects.save(project, join(elsewhere, 'recent.netcanvas.json'))).resolves.toMatchObject({ path: join(elsewhere, 'recent.netcanvas.json') });
+    await expect(projects.open(join(elsewhere, 'picked.netcanvas.json'))).resolves.toMatchObject({
+      project: { name: 'Mine' },
+    });
+    await expect(
+      projects.save(project, join(elsewhere, 'recent.netcanvas.json')),
+    ).resolves.toMatchObject({ path: join(elsewhere, 'recent.netcanvas.json') });
   });
 
   it('refuses to write anywhere else, but keeps the workspace open', async () => {
-    await expect(projects.save(project, join(elsewhere, '..', 'evil.netcanvas.json'))).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(projects.save(project, '/etc/cron.d/x')).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(projects.save(project, null)).resolves.toMatchObject({ path: join(workspace, 'Mine.netcanvas.json') });
+    await expect(
+      projects.save(project, join(elsewhere, '..', 'evil.netcanvas.json')),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(projects.save(project, '/etc/cron.d/x')).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(projects.save(project, null)).resolves.toMatchObject({
+      path: join(workspace, 'Mine.netcanvas.json'),
+    });
   });
 });
 
@@ -58,7 +70,13 @@ describe('external links', () => {
 
 /** The directives of a CSP as a map, each to its sources. */
 const directives = (csp: string): Map<string, string[]> =>
-  new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...sources]) => [name ?? '', sources]));
+  new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...sources]) => [name ?? '', sources]),
+  );
 
 describe('the page carries its own CSP', () => {
   const html = readFileSync(join(root, 'renderer', 'index.html'), 'utf8');
@@ -90,7 +108,12 @@ describe('the page carries its own CSP', () => {
 describe('Electron fuses at packaging', () => {
   const yml = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
   const block = /^electronFuses:\n((?: {2}.*\n?)+)/m.exec(yml)?.[1] ?? '';
-  const fuses = Object.fromEntries(block.split('\n').filter(Boolean).map((l) => l.trim().split(/:\s*/) as [string, string]));
+  const fuses = Object.fromEntries(
+    block
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.trim().split(/:\s*/) as [string, string]),
+  );
 
   it('turns off running as Node, NODE_OPTIONS and --inspect, loads the app only from a checked asar', () => {
     expect(fuses).toMatchObject({
@@ -103,7 +126,9 @@ describe('Electron fuses at packaging', () => {
   });
 
   it('is applied by the installed @electron/fuses', () => {
-    const pkg = JSON.parse(readFileSync(join(root, 'node_modules', '@electron', 'fuses', 'package.json'), 'utf8')) as { name: string };
+    const pkg = JSON.parse(
+      readFileSync(join(root, 'node_modules', '@electron', 'fuses', 'package.json'), 'utf8'),
+    ) as { name: string };
     expect(pkg.name).toBe('@electron/fuses');
   });
 });

@@ -42,7 +42,12 @@ async function readState(): Promise<ShellState> {
     const s = parseJsonText(await readFile(stateFile(), 'utf8')) as Partial<ShellState>;
     const b = s.bounds;
     const bounds = b && Number.isFinite(b.width) && Number.isFinite(b.height) ? b : DEFAULT_BOUNDS;
-    return { bounds, recent: Array.isArray(s.recent) ? s.recent.filter((p): p is string => typeof p === 'string').slice(0, 10) : [] };
+    return {
+      bounds,
+      recent: Array.isArray(s.recent)
+        ? s.recent.filter((p): p is string => typeof p === 'string').slice(0, 10)
+        : [],
+    };
   } catch {
     return { bounds: DEFAULT_BOUNDS, recent: [] };
   }
@@ -55,14 +60,20 @@ async function writeState(state: ShellState): Promise<void> {
 
 async function start(): Promise<void> {
   let state = await readState();
-  const version = (JSON.parse(readFileSync(join(distDir, '..', 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (
+    JSON.parse(readFileSync(join(distDir, '..', 'package.json'), 'utf8')) as { version: string }
+  ).version;
   const win = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs'), state.bounds));
 
   // Content security policy on every response, and no permissions (camera, notifications, ...).
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [DESKTOP_CSP] } });
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [DESKTOP_CSP] },
+    });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+    callback(false),
+  );
   win.webContents.on('will-navigate', (e, url) => {
     if (!isAppUrl(url, pageUrl)) e.preventDefault();
   });
@@ -78,7 +89,10 @@ async function start(): Promise<void> {
   const projects = new ProjectService(chosenPathGuard(workspaceDir(), (p) => chosen.has(p)));
   // auto's backend timings per network shape live with the app's own data.
   const backendTimingsFile = join(app.getPath('userData'), 'backend-timings.json');
-  const runs = createRunService({ spawn: utilityWorker(join(__dirname, 'trainWorker.cjs')), workerOptions: { backendTimingsFile } });
+  const runs = createRunService({
+    spawn: utilityWorker(join(__dirname, 'trainWorker.cjs')),
+    workerOptions: { backendTimingsFile },
+  });
   const remember = (path: string) => {
     state = { ...state, recent: [path, ...state.recent.filter((p) => p !== path)].slice(0, 10) };
     void writeState(state);
@@ -90,11 +104,19 @@ async function start(): Promise<void> {
     projects,
     runs,
     exports: createExportService(),
-    backends: createBackendProbe({ workerPath: join(__dirname, 'probeWorker.cjs'), execArgv: [], spawn: utilityProbeChild }),
+    backends: createBackendProbe({
+      workerPath: join(__dirname, 'probeWorker.cjs'),
+      execArgv: [],
+      spawn: utilityProbeChild,
+    }),
     choosePath: async (purpose, suggested) => {
       const filters = [{ name: 'NetCanvas project', extensions: ['json'] }];
       if (purpose === 'open') {
-        const r = await dialog.showOpenDialog(win, { properties: ['openFile'], filters, defaultPath: projects.workspace });
+        const r = await dialog.showOpenDialog(win, {
+          properties: ['openFile'],
+          filters,
+          defaultPath: projects.workspace,
+        });
         const path = r.canceled ? null : (r.filePaths[0] ?? null);
         if (path) {
           chosen.add(path);
@@ -102,14 +124,18 @@ async function start(): Promise<void> {
         }
         return path;
       }
-      const r = await dialog.showSaveDialog(win, { defaultPath: join(projects.workspace, suggested), filters: purpose === 'save' ? filters : [] });
+      const r = await dialog.showSaveDialog(win, {
+        defaultPath: join(projects.workspace, suggested),
+        filters: purpose === 'save' ? filters : [],
+      });
       const path = r.canceled ? null : (r.filePath ?? null);
       if (path) chosen.add(path);
       if (path && purpose === 'save') remember(path);
       return path;
     },
   });
-  const trusted = (e: IpcMainInvokeEvent | IpcMainEvent) => e.sender === win.webContents && isAppUrl(e.senderFrame?.url ?? '', pageUrl);
+  const trusted = (e: IpcMainInvokeEvent | IpcMainEvent) =>
+    e.sender === win.webContents && isAppUrl(e.senderFrame?.url ?? '', pageUrl);
   registerIpc(ipcMain, createDispatch(api), trusted);
   const unsubscribe = api.onRunEvent((event) => {
     if (!win.isDestroyed()) win.webContents.send(RUN_EVENT_CHANNEL, event);
@@ -119,7 +145,14 @@ async function start(): Promise<void> {
   let enabledCommands: ReadonlySet<CommandId> | null = null;
   const buildMenu = () =>
     Menu.setApplicationMenu(
-      Menu.buildFromTemplate(appMenuTemplate((m) => win.webContents.send(MENU_CHANNEL, m), state.recent, process.platform === 'darwin', enabledCommands)),
+      Menu.buildFromTemplate(
+        appMenuTemplate(
+          (m) => win.webContents.send(MENU_CHANNEL, m),
+          state.recent,
+          process.platform === 'darwin',
+          enabledCommands,
+        ),
+      ),
     );
   buildMenu();
   const stopMenuState = registerMenuState(ipcMain, trusted, (enabled) => {
@@ -130,7 +163,9 @@ async function start(): Promise<void> {
 
   // Closing with unsaved work: the renderer's beforeunload cancels the close, and the renderer is
   // asked to offer Save / Don't save / Cancel; it closes the window itself once the work is safe.
-  win.webContents.on('will-prevent-unload', () => win.webContents.send(MENU_CHANNEL, { command: 'closeWindow' }));
+  win.webContents.on('will-prevent-unload', () =>
+    win.webContents.send(MENU_CHANNEL, { command: 'closeWindow' }),
+  );
   win.on('close', () => {
     state = { ...state, bounds: win.getBounds() };
     void writeState(state);

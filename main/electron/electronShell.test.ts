@@ -19,7 +19,14 @@ vi.mock('electron', () => ({
 describe('the desktop window', () => {
   it('isolates the renderer: no Node, sandboxed, context isolation, web security', () => {
     const prefs = windowOptions('/app/preload.cjs').webPreferences;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webSecurity: true, webviewTag: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
     expect(prefs?.preload).toBe('/app/preload.cjs');
   });
 
@@ -38,7 +45,9 @@ describe('the preload bridge', () => {
   it('exposes exactly the API methods, the two subscriptions and the menu state, each bound to its own channel', async () => {
     await import('./preload');
     const bridge = exposed.netcanvas as Record<string, (...a: unknown[]) => unknown>;
-    expect(Object.keys(bridge).sort()).toEqual([...API_METHODS, 'onMenuCommand', 'onRunEvent', 'setEnabledCommands'].sort());
+    expect(Object.keys(bridge).sort()).toEqual(
+      [...API_METHODS, 'onMenuCommand', 'onRunEvent', 'setEnabledCommands'].sort(),
+    );
     await bridge.stopRun?.('run-1');
     expect(invoke).toHaveBeenLastCalledWith(apiChannel('stopRun'), ['run-1']);
     bridge.setEnabledCommands?.(['save']);
@@ -48,10 +57,18 @@ describe('the preload bridge', () => {
 
 describe('IPC handlers in main', () => {
   const stopRun = vi.fn(() => Promise.resolve());
-  const api = { stopRun, openProject: vi.fn(() => Promise.resolve(null)) } as unknown as NetCanvasApi;
+  const api = {
+    stopRun,
+    openProject: vi.fn(() => Promise.resolve(null)),
+  } as unknown as NetCanvasApi;
   const handlers = new Map<string, (event: unknown, args: unknown) => Promise<unknown>>();
-  registerIpc({ handle: (channel: string, h: never) => void handlers.set(channel, h) }, createDispatch(api), (e) => (e as unknown) === 'trusted');
-  const call = (method: string, args: unknown, sender = 'trusted') => handlers.get(apiChannel(method as never))?.(sender, args);
+  registerIpc(
+    { handle: (channel: string, h: never) => void handlers.set(channel, h) },
+    createDispatch(api),
+    (e) => (e as unknown) === 'trusted',
+  );
+  const call = (method: string, args: unknown, sender = 'trusted') =>
+    handlers.get(apiChannel(method as never))?.(sender, args);
 
   it('registers one handler per API method', () => {
     expect([...handlers.keys()].sort()).toEqual(API_METHODS.map(apiChannel).sort());
@@ -68,7 +85,10 @@ describe('IPC handlers in main', () => {
   });
 
   it('refuses calls from a frame that is not the app', async () => {
-    expect(await call('stopRun', ['run-1'], 'other')).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await call('stopRun', ['run-1'], 'other')).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
   });
 });
 
@@ -77,11 +97,29 @@ describe('the application menu', () => {
     const sent: unknown[] = [];
     const menu = appMenuTemplate((m) => sent.push(m), ['/p/a.netcanvas.json'], false);
     const labels = (name: string) =>
-      ((menu.find((m) => m.label === name)?.submenu ?? []) as { label?: string; role?: string }[]).map((i) => i.label ?? i.role);
-    expect(labels('File')).toEqual(expect.arrayContaining(['New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Import Keras model…', 'Export…']));
-    expect(labels('Edit')).toEqual(expect.arrayContaining(['Undo', 'Redo', 'cut', 'copy', 'paste', 'Delete', 'Select All']));
-    expect(labels('View')).toEqual(expect.arrayContaining(['Fit', 'Zoom In', 'Zoom Out', 'Toggle Palette']));
-    const save = (menu.find((m) => m.label === 'File')?.submenu as { label?: string; click?: () => void }[]).find((i) => i.label === 'Save');
+      (
+        (menu.find((m) => m.label === name)?.submenu ?? []) as { label?: string; role?: string }[]
+      ).map((i) => i.label ?? i.role);
+    expect(labels('File')).toEqual(
+      expect.arrayContaining([
+        'New',
+        'Open…',
+        'Open Recent',
+        'Save',
+        'Save As…',
+        'Import Keras model…',
+        'Export…',
+      ]),
+    );
+    expect(labels('Edit')).toEqual(
+      expect.arrayContaining(['Undo', 'Redo', 'cut', 'copy', 'paste', 'Delete', 'Select All']),
+    );
+    expect(labels('View')).toEqual(
+      expect.arrayContaining(['Fit', 'Zoom In', 'Zoom Out', 'Toggle Palette']),
+    );
+    const save = (
+      menu.find((m) => m.label === 'File')?.submenu as { label?: string; click?: () => void }[]
+    ).find((i) => i.label === 'Save');
     save?.click?.();
     expect(sent).toEqual([{ command: 'save' }]);
   });

@@ -1,5 +1,10 @@
 /** Sites whose documentation the app links to; any other link is not opened. */
-export const EXTERNAL_HOSTS: readonly string[] = ['keras.io', 'www.tensorflow.org', 'js.tensorflow.org', 'github.com'];
+export const EXTERNAL_HOSTS: readonly string[] = [
+  'keras.io',
+  'www.tensorflow.org',
+  'js.tensorflow.org',
+  'github.com',
+];
 
 /**
  * True when `url` may open in the user's browser: https, no user name or password, a host on the
@@ -13,5 +18,11 @@ export function isAllowedExternal(url: string, hosts: readonly string[] = EXTERN
   } catch {
     return false;
   }
-  return u.protocol === 'https:' && u.username === '' && u.password === '' && u.port === '' && hosts.includes(u.hostname);
+  return (
+    u.protocol === 'https:' &&
+    u.username === '' &&
+    u.password === '' &&
+    u.port === '' &&
+    hosts.includes(u.hostname)
+  );
 }

@@ -14,7 +14,8 @@ function fakeIpc() {
     }),
     removeListener: vi.fn(() => (listener = null)),
   };
-  const send = (payload: unknown, sender = 'app') => listener?.(sender as unknown as IpcMainEvent, payload);
+  const send = (payload: unknown, sender = 'app') =>
+    listener?.(sender as unknown as IpcMainEvent, payload);
   return { ipc, send, listening: () => listener !== null };
 }
 
@@ -62,7 +63,9 @@ describe("the renderer's enabled commands, in main", () => {
 
   it('tells equal sets apart from changed ones', () => {
     expect(sameCommands(null, new Set())).toBe(false);
-    expect(sameCommands(new Set<CommandId>(['undo', 'save']), new Set<CommandId>(['save', 'undo']))).toBe(true);
+    expect(
+      sameCommands(new Set<CommandId>(['undo', 'save']), new Set<CommandId>(['save', 'undo'])),
+    ).toBe(true);
     expect(sameCommands(new Set<CommandId>(['undo']), new Set<CommandId>(['redo']))).toBe(false);
   });
 });

@@ -17,11 +17,14 @@ function subscribe<T>(channel: string, listener: (value: T) => void): () => void
 
 /** The bridge object, built from the method list so it has exactly the API's methods. */
 export function createBridge(): NetCanvasBridge {
-  const methods = Object.fromEntries(API_METHODS.map((m) => [m, (...args: unknown[]) => ipcRenderer.invoke(apiChannel(m), args)]));
+  const methods = Object.fromEntries(
+    API_METHODS.map((m) => [m, (...args: unknown[]) => ipcRenderer.invoke(apiChannel(m), args)]),
+  );
   return {
     ...methods,
     onRunEvent: (listener: (event: RunEvent) => void) => subscribe(RUN_EVENT_CHANNEL, listener),
-    onMenuCommand: (listener: (message: MenuCommandMessage) => void) => subscribe(MENU_CHANNEL, listener),
+    onMenuCommand: (listener: (message: MenuCommandMessage) => void) =>
+      subscribe(MENU_CHANNEL, listener),
     setEnabledCommands: (ids: readonly CommandId[]) => ipcRenderer.send(MENU_STATE_CHANNEL, ids),
   } as unknown as NetCanvasBridge;
 }

@@ -10,7 +10,10 @@ const STDERR_TAIL = 4000;
 /** A {@link SpawnWorker} over `utilityProcess.fork` of the bundled worker `entry`. */
 export function utilityWorker(entry: string): SpawnWorker {
   return () => {
-    const child = utilityProcess.fork(entry, [], { stdio: ['ignore', 'inherit', 'pipe'], serviceName: 'NetCanvas training' });
+    const child = utilityProcess.fork(entry, [], {
+      stdio: ['ignore', 'inherit', 'pipe'],
+      serviceName: 'NetCanvas training',
+    });
     let tail = '';
     let alive = true;
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -25,7 +28,8 @@ export function utilityWorker(entry: string): SpawnWorker {
       },
       onMessage: (listener) => child.on('message', listener),
       // utilityProcess reports an exit code only; a signal shows as a code the runService explains.
-      onExit: (listener) => child.once('exit', (code) => listener({ code, signal: null, stderrTail: tail })),
+      onExit: (listener) =>
+        child.once('exit', (code) => listener({ code, signal: null, stderrTail: tail })),
       kill: () => {
         child.kill();
       },
@@ -35,10 +39,14 @@ export function utilityWorker(entry: string): SpawnWorker {
 
 /** The backend probe's child (see probeBackends.ts) as a utilityProcess. */
 export function utilityProbeChild(entry: string): ProbeChild {
-  const child = utilityProcess.fork(entry, [], { stdio: ['ignore', 'ignore', 'pipe'], serviceName: 'NetCanvas backend probe' });
+  const child = utilityProcess.fork(entry, [], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    serviceName: 'NetCanvas backend probe',
+  });
   return {
     stderr: child.stderr,
-    on: (event: 'message' | 'exit', listener: (...args: never[]) => void) => child.on(event as 'exit', listener as (code: number) => void),
+    on: (event: 'message' | 'exit', listener: (...args: never[]) => void) =>
+      child.on(event as 'exit', listener as (code: number) => void),
     kill: () => child.kill(),
   };
 }

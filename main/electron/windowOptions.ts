@@ -14,7 +14,10 @@ export const DEFAULT_BOUNDS: WindowBounds = { width: 1440, height: 900 };
  * The hardened window: the renderer gets no Node, runs sandboxed in its own JavaScript world,
  * and reaches the backend only through the preload's bridge.
  */
-export function windowOptions(preload: string, bounds: WindowBounds = DEFAULT_BOUNDS): BrowserWindowConstructorOptions {
+export function windowOptions(
+  preload: string,
+  bounds: WindowBounds = DEFAULT_BOUNDS,
+): BrowserWindowConstructorOptions {
   return {
     ...bounds,
     minWidth: 900,

@@ -50,8 +50,15 @@ export function describeWriteError(path: string, e: unknown): ExportWriteError {
  *
  * @throws ExportWriteError with the path and a readable reason (disk full, permission, ...)
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, fs: AtomicFs = realFs): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  fs: AtomicFs = realFs,
+): Promise<void> {
+  const tmp = join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   let created = false;
   try {
     const handle = await fs.open(tmp, 'wx');
@@ -74,7 +81,10 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, f
  * Writes several files, each atomically, and removes the ones already written when a later one
  * fails, so an export is either complete or absent.
  */
-export async function writeFilesAtomic(files: readonly { path: string; data: string | Uint8Array }[], fs: AtomicFs = realFs): Promise<string[]> {
+export async function writeFilesAtomic(
+  files: readonly { path: string; data: string | Uint8Array }[],
+  fs: AtomicFs = realFs,
+): Promise<string[]> {
   const written: string[] = [];
   try {
     for (const f of files) {

@@ -33,7 +33,14 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 /** A batch of deterministic pseudo-images. */
-const inputs = (n: number) => tf.tidy(() => tf.linspace(0, 1, n * 784).reshape([n, 28, 28, 1]).sin().abs());
+const inputs = (n: number) =>
+  tf.tidy(() =>
+    tf
+      .linspace(0, 1, n * 784)
+      .reshape([n, 28, 28, 1])
+      .sin()
+      .abs(),
+  );
 
 describe('tfjs export', () => {
   it('is loaded by a plain @tensorflow/tfjs process that predicts exactly what NetCanvas predicted', async () => {
@@ -42,7 +49,11 @@ describe('tfjs export', () => {
     await model.trainOnBatch(x, tf.oneHot(tf.tensor1d([1, 2, 3, 4], 'int32'), 10));
     const ours = (model.predict(x) as tf.Tensor).arraySync() as number[][];
     const out = join(dir, 'tfjs');
-    const { files } = await exportModel({ graph, settings, dataset: { kind: 'mnist' }, name: 'small cnn', model }, 'tfjs', out);
+    const { files } = await exportModel(
+      { graph, settings, dataset: { kind: 'mnist' }, name: 'small cnn', model },
+      'tfjs',
+      out,
+    );
     expect(files.map((f) => f.slice(out.length + 1)).sort()).toEqual(['model.json', 'weights.bin']);
     const script = `
       import * as tf from '@tensorflow/tfjs';
@@ -54,7 +65,9 @@ describe('tfjs export', () => {
       const model = await tf.loadLayersModel(tf.io.fromMemory(json.modelTopology, json.weightsManifest[0].weights, weights));
       const x = tf.linspace(0, 1, 4 * 784).reshape([4, 28, 28, 1]).sin().abs();
       process.stdout.write(JSON.stringify(model.predict(x).arraySync()));`;
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script, out], { cwd: process.cwd() });
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script, out], {
+      cwd: process.cwd(),
+    });
     const theirs = JSON.parse(stdout) as number[][];
     expect(theirs).toEqual(ours);
   });
@@ -65,7 +78,10 @@ describe('tfjs export', () => {
     const x = inputs(4);
     const before = loaded.predict(x) as tf.Tensor;
     loaded.compile({ optimizer: tf.train.adam(0.01), loss: 'categoricalCrossentropy' });
-    await loaded.fit(x, tf.oneHot(tf.tensor1d([1, 2, 3, 4], 'int32'), 10), { epochs: 2, verbose: 0 });
+    await loaded.fit(x, tf.oneHot(tf.tensor1d([1, 2, 3, 4], 'int32'), 10), {
+      epochs: 2,
+      verbose: 0,
+    });
     const after = loaded.predict(x) as tf.Tensor;
     expect(tf.sub(before, after).abs().max().dataSync()[0]).toBeGreaterThan(0);
   });
@@ -79,7 +95,9 @@ describe('keras-json and python exports', () => {
   it('writes a Keras topology that tfjs builds with the same parameter count', async () => {
     const path = join(dir, 'cnn.json');
     await exportModel({ graph: cnnGraph, settings: training, dataset, name }, 'keras-json', path);
-    const model = await tf.models.modelFromJSON(JSON.parse(await readFile(path, 'utf8')) as Parameters<typeof tf.models.modelFromJSON>[0]);
+    const model = await tf.models.modelFromJSON(
+      JSON.parse(await readFile(path, 'utf8')) as Parameters<typeof tf.models.modelFromJSON>[0],
+    );
     expect(model.countParams()).toBe(121_930);
   });
 
@@ -90,7 +108,9 @@ describe('keras-json and python exports', () => {
     expect(py).toContain('keras.datasets.mnist.load_data()');
     expect(py).toContain('optimizer=keras.optimizers.Adam(learning_rate=0.001)');
     expect(py).toContain('loss="categorical_crossentropy"');
-    expect(py).toMatch(/model\.fit\(x_train, y_train, batch_size=64, validation_split=0\.1, shuffle=True, epochs=5/);
+    expect(py).toMatch(
+      /model\.fit\(x_train, y_train, batch_size=64, validation_split=0\.1, shuffle=True, epochs=5/,
+    );
     // Re-derive the parameter count from the layer lines alone, as Keras would.
     let shape = (/INPUT_SHAPE = \((\d+), (\d+), (\d+)\)/.exec(py) ?? []).slice(1).map(Number);
     let total = 0;
@@ -104,7 +124,8 @@ describe('keras-json and python exports', () => {
         const [f = 0, kh = 0, kw = 0] = nums;
         total += kh * kw * c * f + f;
         shape = [h - kh + 1, w - kw + 1, f];
-      } else if (type === 'MaxPooling2D') shape = [Math.floor(h / (nums[0] ?? 2)), Math.floor(w / (nums[1] ?? 2)), c];
+      } else if (type === 'MaxPooling2D')
+        shape = [Math.floor(h / (nums[0] ?? 2)), Math.floor(w / (nums[1] ?? 2)), c];
       else if (type === 'Flatten') shape = [shape.reduce((a, b) => a * b, 1)];
       else if (type === 'Dense') {
         total += (shape[0] ?? 0) * (nums[0] ?? 0) + (nums[0] ?? 0);
@@ -127,14 +148,23 @@ describe('atomic writes', () => {
       open: (async (...args: Parameters<typeof open>) => {
         const handle = await open(...args);
         const write = handle.writeFile.bind(handle);
-        handle.writeFile = (async (data: string) => {
+        handle.writeFile = async (data: string) => {
           await write(data.slice(0, 10));
-          throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-        });
+          throw Object.assign(new Error('ENOSPC: no space left on device, write'), {
+            code: 'ENOSPC',
+          });
+        };
         return handle;
       }) as typeof open,
     };
-    await expect(exportModel({ graph, settings, dataset: { kind: 'mnist' }, name: 'm' }, 'python', target, fullDisk)).rejects.toThrow(
+    await expect(
+      exportModel(
+        { graph, settings, dataset: { kind: 'mnist' }, name: 'm' },
+        'python',
+        target,
+        fullDisk,
+      ),
+    ).rejects.toThrow(
       `Could not write ${target}: the disk is full; free some space and try again.`,
     );
     expect(await readFile(target, 'utf8')).toBe('old script\n');
@@ -146,7 +176,9 @@ describe('atomic writes', () => {
     const ro = join(dir, 'ro');
     await mkdir(ro, { recursive: true });
     await chmod(ro, 0o555);
-    await expect(writeFileAtomic(join(ro, 'a.py'), 'print(1)')).rejects.toThrow(/permission denied; choose a folder you can write to/);
+    await expect(writeFileAtomic(join(ro, 'a.py'), 'print(1)')).rejects.toThrow(
+      /permission denied; choose a folder you can write to/,
+    );
     expect(await readdir(ro)).toEqual([]);
     await chmod(ro, 0o755);
   });

@@ -31,8 +31,13 @@ export interface ExportSource {
 }
 
 /** The trained model, or one built from the graph with fresh weights (disposed after `use`). */
-async function withModel<T>(source: ExportSource, use: (model: tf.LayersModel) => Promise<T>): Promise<T> {
-  const model = source.model ?? (await buildModel(toKerasTopology(source.graph, { name: source.name }), source.settings));
+async function withModel<T>(
+  source: ExportSource,
+  use: (model: tf.LayersModel) => Promise<T>,
+): Promise<T> {
+  const model =
+    source.model ??
+    (await buildModel(toKerasTopology(source.graph, { name: source.name }), source.settings));
   try {
     return await use(model);
   } finally {
@@ -47,21 +52,42 @@ async function withModel<T>(source: ExportSource, use: (model: tf.LayersModel) =
  * @throws ExportWriteError when a file cannot be written; KerasExportError for a graph with errors;
  *   OnnxExportError for a layer the ONNX export cannot write
  */
-export async function exportModel(source: ExportSource, format: ExportFormat, target: string, fs?: AtomicFs): Promise<ExportResult> {
+export async function exportModel(
+  source: ExportSource,
+  format: ExportFormat,
+  target: string,
+  fs?: AtomicFs,
+): Promise<ExportResult> {
   const path = resolve(target);
   switch (format) {
     case 'tfjs':
       return withModel(source, async (model) => {
-        const metadata = { netcanvas: { name: source.name, dataset: source.dataset.kind, ...(source.classNames ? { classNames: [...source.classNames] } : {}) } };
+        const metadata = {
+          netcanvas: {
+            name: source.name,
+            dataset: source.dataset.kind,
+            ...(source.classNames ? { classNames: [...source.classNames] } : {}),
+          },
+        };
         return { files: await saveTfjsModel(model, path, fs ? { metadata, fs } : { metadata }) };
       });
     case 'keras-json':
-      await writeFileAtomic(path, `${JSON.stringify(toKerasTopology(source.graph, { name: source.name }), null, 2)}\n`, fs);
+      await writeFileAtomic(
+        path,
+        `${JSON.stringify(toKerasTopology(source.graph, { name: source.name }), null, 2)}\n`,
+        fs,
+      );
       return { files: [path] };
     case 'python':
       await writeFileAtomic(
         path,
-        pythonScript({ graph: source.graph, settings: source.settings, name: source.name, dataset: source.dataset, strategy: source.strategy ?? 'single' }),
+        pythonScript({
+          graph: source.graph,
+          settings: source.settings,
+          name: source.name,
+          dataset: source.dataset,
+          strategy: source.strategy ?? 'single',
+        }),
         fs,
       );
       return { files: [path] };
@@ -69,7 +95,12 @@ export async function exportModel(source: ExportSource, format: ExportFormat, ta
       // A layer ONNX export cannot write is refused before a model is built.
       assertOnnxExportable(source.graph);
       const bytes = await withModel(source, async (model) =>
-        toOnnxModel({ graph: source.graph, name: source.name, weights: await tfjsWeights(model), ...(source.classNames ? { classNames: source.classNames } : {}) }),
+        toOnnxModel({
+          graph: source.graph,
+          name: source.name,
+          weights: await tfjsWeights(model),
+          ...(source.classNames ? { classNames: source.classNames } : {}),
+        }),
       );
       await writeFileAtomic(path, bytes, fs);
       return { files: [path] };

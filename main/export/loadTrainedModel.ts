@@ -32,7 +32,9 @@ async function readJson(path: string): Promise<unknown> {
     text = await readFile(path, 'utf8');
   } catch (e) {
     const code = (e as { code?: string }).code;
-    throw new ModelFileError(code === 'ENOENT' ? `${path} does not exist.` : `${path} cannot be read: ${errorMessage(e)}`);
+    throw new ModelFileError(
+      code === 'ENOENT' ? `${path} does not exist.` : `${path} cannot be read: ${errorMessage(e)}`,
+    );
   }
   try {
     return parseJsonText(text);
@@ -60,7 +62,8 @@ export async function readTfjsArtifacts(path: string): Promise<tf.io.ModelArtifa
   if (typeof json !== 'object' || json === null || !('modelTopology' in json))
     throw new ModelFileError(`${file} is not a TensorFlow.js model: it has no "modelTopology".`);
   const model = json as tf.io.ModelJSON;
-  if (!hasWeightsManifest(model)) return tf.io.getModelArtifactsForJSON(model, () => Promise.resolve([[], new ArrayBuffer(0)]));
+  if (!hasWeightsManifest(model))
+    return tf.io.getModelArtifactsForJSON(model, () => Promise.resolve([[], new ArrayBuffer(0)]));
   return tf.io.getModelArtifactsForJSON(model, async (manifest) => {
     const specs: tf.io.WeightsManifestEntry[] = [];
     const buffers: ArrayBuffer[] = [];
@@ -72,7 +75,9 @@ export async function readTfjsArtifacts(path: string): Promise<tf.io.ModelArtifa
           const bytes = await readFile(weightsFile);
           buffers.push(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
         } catch {
-          throw new ModelFileError(`${file} refers to the weights file ${weightsFile}, which is missing or unreadable. Copy it next to model.json.`);
+          throw new ModelFileError(
+            `${file} refers to the weights file ${weightsFile}, which is missing or unreadable. Copy it next to model.json.`,
+          );
         }
       }
     }
@@ -99,7 +104,9 @@ export function registerFileRouter(): void {
   // IOHandler only.
   const router = (url: string | string[]) => {
     const u = Array.isArray(url) ? url[0] : url;
-    return typeof u === 'string' && u.startsWith('file://') ? fileSystemHandler(decodeURIComponent(u.slice('file://'.length))) : null;
+    return typeof u === 'string' && u.startsWith('file://')
+      ? fileSystemHandler(decodeURIComponent(u.slice('file://'.length)))
+      : null;
   };
   tf.io.registerLoadRouter(router as Parameters<typeof tf.io.registerLoadRouter>[0]);
 }
@@ -117,6 +124,8 @@ export async function loadTrainedModel(path: string): Promise<tf.LayersModel> {
   try {
     return await tf.loadLayersModel(tf.io.fromMemory(artifacts));
   } catch (e) {
-    throw new ModelFileError(`TensorFlow.js cannot load ${await modelJsonPath(path)}: ${errorMessage(e)}`);
+    throw new ModelFileError(
+      `TensorFlow.js cannot load ${await modelJsonPath(path)}: ${errorMessage(e)}`,
+    );
   }
 }

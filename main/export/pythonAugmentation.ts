@@ -25,7 +25,11 @@ export function datasetImageShape(ref: DatasetRef): [number, number, number] {
  * an image (a flat vector of the pixels, say) gets its samples reshaped to the data set's images
  * for the augmentation and back, as NetCanvas augments the images before handing them over.
  */
-export function pythonAugmentation(a: Augmentation | undefined, inputShape: readonly (number | null)[], dataset: DatasetRef): string[] | null {
+export function pythonAugmentation(
+  a: Augmentation | undefined,
+  inputShape: readonly (number | null)[],
+  dataset: DatasetRef,
+): string[] | null {
   if (!isAugmenting(a)) return null;
   const image = datasetImageShape(dataset);
   const reshape = inputShape.length !== 3 || inputShape.some((d, i) => d !== image[i]);

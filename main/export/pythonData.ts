@@ -8,6 +8,10 @@ import type { TrainingSettings } from '../../shared/training/settings';
 export type { PythonData };
 
 /** The data section of the script for `ref`. */
-export function pythonData(ref: DatasetRef, settings: TrainingSettings, classes: number): PythonData {
+export function pythonData(
+  ref: DatasetRef,
+  settings: TrainingSettings,
+  classes: number,
+): PythonData {
   return datasetDef(ref).pythonLoader(ref, settings, classes);
 }

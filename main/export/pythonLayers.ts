@@ -50,7 +50,8 @@ export function pythonLayer(node: LayerNode): string {
     const value = values[param] as ParamValue;
     if (sameValue(value, spec.default)) continue;
     // Four sides as Keras writes them: ((top, bottom), (left, right)).
-    const written = spec.kind === 'sides' ? nestedSides(value as Parameters<typeof nestedSides>[0]) : value;
+    const written =
+      spec.kind === 'sides' ? nestedSides(value as Parameters<typeof nestedSides>[0]) : value;
     args.push(`${rename[param] ?? param}=${pyValue(written)}`);
   }
   args.push(`name=${pyValue(node.name)}`);

@@ -20,7 +20,10 @@ import { pythonScript } from './pythonScript';
 
 const run = promisify(execFile);
 const hasPython = spawnSync('python3', ['--version']).status === 0;
-if (!hasPython) console.warn('pythonScript.test: python3 is not installed here, so the exported scripts are not compiled.');
+if (!hasPython)
+  console.warn(
+    'pythonScript.test: python3 is not installed here, so the exported scripts are not compiled.',
+  );
 
 /**
  * Lists the Keras layer calls of each script with Python's `ast`, in model order: a Sequential's
@@ -106,22 +109,42 @@ interface Found {
 /** The network the script's layer calls describe, as a graph the catalogue can count. */
 function graphOf(found: readonly FoundLayer[]): Graph {
   const nodes = found.map((l, i): LayerNode => {
-    const rename = Object.fromEntries(Object.entries(PYTHON_NAMES[l.cls] ?? {}).map(([ours, python]) => [python, ours]));
+    const rename = Object.fromEntries(
+      Object.entries(PYTHON_NAMES[l.cls] ?? {}).map(([ours, python]) => [python, ours]),
+    );
     const params: Record<string, ParamValue> = {};
     (POSITIONAL[l.cls] ?? []).forEach((p, k) => (params[p] = l.args[k] ?? null));
     for (const [k, v] of Object.entries(l.kwargs)) if (k !== 'name') params[rename[k] ?? k] = v;
-    return { id: l.var ?? `layer${i}`, type: l.cls, name: String(l.kwargs.name), params, position: { x: 0, y: i } };
+    return {
+      id: l.var ?? `layer${i}`,
+      type: l.cls,
+      name: String(l.kwargs.name),
+      params,
+      position: { x: 0, y: i },
+    };
   });
   const functional = found.some((l) => l.var !== undefined);
   const edges: Edge[] = functional
-    ? found.flatMap((l) => (l.inputs ?? []).map((source, k) => ({ id: `${source}->${l.var ?? ''}#${k}`, source, target: l.var ?? '' })))
+    ? found.flatMap((l) =>
+        (l.inputs ?? []).map((source, k) => ({
+          id: `${source}->${l.var ?? ''}#${k}`,
+          source,
+          target: l.var ?? '',
+        })),
+      )
     : nodes.slice(1).map((n, i) => ({ id: `e${i}`, source: nodes[i]?.id ?? '', target: n.id }));
   return { nodes, edges };
 }
 
 /** A branching network (functional API): merges, normalisation and a renamed Keras 3 argument. */
 function branching(): ProjectFile {
-  const node = (id: string, type: string, params: Record<string, ParamValue> = {}): LayerNode => ({ id, name: id, type, params, position: { x: 0, y: 0 } });
+  const node = (id: string, type: string, params: Record<string, ParamValue> = {}): LayerNode => ({
+    id,
+    name: id,
+    type,
+    params,
+    position: { x: 0, y: 0 },
+  });
   const nodes = [
     node('digits', 'InputLayer', { shape: [28, 28, 1] }),
     node('wide', 'Conv2D', { filters: 8, kernel_size: [5, 5], padding: 'same' }),
@@ -132,14 +155,33 @@ function branching(): ProjectFile {
     node('gap', 'GlobalAveragePooling2D'),
     node('out', 'Dense', { units: 10, activation: 'softmax' }),
   ];
-  const wire = (source: string, target: string): Edge => ({ id: `${source}-${target}`, source, target });
-  const edges = [wire('digits', 'wide'), wire('digits', 'narrow'), wire('wide', 'both'), wire('narrow', 'both'), wire('both', 'norm'), wire('norm', 'leaky'), wire('leaky', 'gap'), wire('gap', 'out')];
+  const wire = (source: string, target: string): Edge => ({
+    id: `${source}-${target}`,
+    source,
+    target,
+  });
+  const edges = [
+    wire('digits', 'wide'),
+    wire('digits', 'narrow'),
+    wire('wide', 'both'),
+    wire('narrow', 'both'),
+    wire('both', 'norm'),
+    wire('norm', 'leaky'),
+    wire('leaky', 'gap'),
+    wire('gap', 'out'),
+  ];
   return newProject('Two branches', { nodes, edges }, { kind: 'mnist' });
 }
 
 /** Every layer of the wider catalogue's activations, merges, normalisation and noise, with non-default settings. */
 function wider(): ProjectFile {
-  const node = (id: string, type: string, params: Record<string, ParamValue> = {}): LayerNode => ({ id, name: id, type, params, position: { x: 0, y: 0 } });
+  const node = (id: string, type: string, params: Record<string, ParamValue> = {}): LayerNode => ({
+    id,
+    name: id,
+    type,
+    params,
+    position: { x: 0, y: 0 },
+  });
   const nodes = [
     node('digits', 'InputLayer', { shape: [28, 28, 1] }),
     node('scaled', 'Rescaling', { scale: 1 / 127.5, offset: -1 }),
@@ -160,11 +202,40 @@ function wider(): ProjectFile {
     node('scores', 'Dense', { units: 10 }),
     node('probs', 'Softmax'),
   ];
-  const wire = (source: string, target: string): Edge => ({ id: `${source}-${target}`, source, target });
+  const wire = (source: string, target: string): Edge => ({
+    id: `${source}-${target}`,
+    source,
+    target,
+  });
   const chain = (...ids: string[]) => ids.slice(1).map((id, i) => wire(ids[i] ?? '', id));
   const edges = [
-    ...chain('digits', 'scaled', 'noisy', 'conv_a', 'gated', 'mean', 'hi', 'spread', 'relu6', 'slopes', 'norm', 'shaken', 'gap', 'smooth', 'scores', 'probs'),
-    ...[wire('noisy', 'conv_b'), wire('conv_b', 'gated'), wire('conv_a', 'mean'), wire('conv_b', 'hi'), wire('mean', 'lo'), wire('conv_b', 'lo'), wire('lo', 'spread')],
+    ...chain(
+      'digits',
+      'scaled',
+      'noisy',
+      'conv_a',
+      'gated',
+      'mean',
+      'hi',
+      'spread',
+      'relu6',
+      'slopes',
+      'norm',
+      'shaken',
+      'gap',
+      'smooth',
+      'scores',
+      'probs',
+    ),
+    ...[
+      wire('noisy', 'conv_b'),
+      wire('conv_b', 'gated'),
+      wire('conv_a', 'mean'),
+      wire('conv_b', 'hi'),
+      wire('mean', 'lo'),
+      wire('conv_b', 'lo'),
+      wire('lo', 'spread'),
+    ],
   ];
   return newProject('Wider catalogue', { nodes, edges }, { kind: 'mnist' });
 }
@@ -202,14 +273,34 @@ const projects: { id: string; project: ProjectFile; kerasTotal: number | null }[
     PROJECT_TEMPLATES.find((t) => t.id === 'cifar10-cnn'),
     { project: branching(), kerasTotal: 422 },
     // A flat input: the pixels are augmented as images, then flattened again.
-    { project: newProject('Flat pixels', stackGraph([['InputLayer', { shape: [784] }], ['Dense', { units: 10, activation: 'softmax' }]])), kerasTotal: 7850 },
+    {
+      project: newProject(
+        'Flat pixels',
+        stackGraph([
+          ['InputLayer', { shape: [784] }],
+          ['Dense', { units: 10, activation: 'softmax' }],
+        ]),
+      ),
+      kerasTotal: 7850,
+    },
   ].map((t) => {
     if (!t) throw new Error('template cifar10-cnn is missing');
-    const project = { ...t.project, training: { ...t.project.training, augmentation: AUGMENTATION } };
-    return { id: `${project.name} augmented`.replace(/\W+/g, '-'), project, kerasTotal: t.kerasTotal };
+    const project = {
+      ...t.project,
+      training: { ...t.project.training, augmentation: AUGMENTATION },
+    };
+    return {
+      id: `${project.name} augmented`.replace(/\W+/g, '-'),
+      project,
+      kerasTotal: t.kerasTotal,
+    };
   }),
 ];
-const EXPECTED_STRATEGY: Record<DistributionStrategy, string | null> = { single: null, mirrored: 'MirroredStrategy', 'multi-worker': 'MultiWorkerMirroredStrategy' };
+const EXPECTED_STRATEGY: Record<DistributionStrategy, string | null> = {
+  single: null,
+  mirrored: 'MirroredStrategy',
+  'multi-worker': 'MultiWorkerMirroredStrategy',
+};
 
 let dir = '';
 const found = new Map<string, Found>();
@@ -222,50 +313,83 @@ beforeAll(async () => {
   for (const { id, project } of projects)
     for (const strategy of DISTRIBUTION_STRATEGY_IDS) {
       const path = pathOf(id, strategy);
-      await writeFile(path, pythonScript({ graph: project.graph, settings: project.training, name: project.name, dataset: project.dataset, strategy }));
+      await writeFile(
+        path,
+        pythonScript({
+          graph: project.graph,
+          settings: project.training,
+          name: project.name,
+          dataset: project.dataset,
+          strategy,
+        }),
+      );
       files.push(path);
     }
   // One process each for all the files: the machine is shared.
   await run('python3', ['-m', 'py_compile', ...files]);
-  const { stdout } = await run('python3', ['-c', EXTRACT, ...files], { maxBuffer: 16 * 1024 * 1024 });
-  for (const [path, f] of Object.entries(JSON.parse(stdout) as Record<string, Found>)) found.set(path, f);
+  const { stdout } = await run('python3', ['-c', EXTRACT, ...files], {
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  for (const [path, f] of Object.entries(JSON.parse(stdout) as Record<string, Found>))
+    found.set(path, f);
 });
 afterAll(() => (dir ? rm(dir, { recursive: true, force: true }) : undefined));
 
 describe.skipIf(!hasPython)('exported Python scripts', () => {
-  const cases = projects.flatMap((p) => DISTRIBUTION_STRATEGY_IDS.map((s) => [p.id, s, p] as const));
-  it.each(cases)('%s (%s) compiles, and its layer calls add up to the project parameter count', (id, strategy, { project, kerasTotal }) => {
-    const f = found.get(pathOf(id, strategy));
-    if (!f) throw new Error(`python3 -m py_compile passed but the script for ${id} was not parsed`);
-    const ours = inferGraph(project.graph).totals.total;
-    const theirs = inferGraph(graphOf(f.layers));
-    expect(theirs.issues.filter((i) => i.severity === 'error')).toEqual([]);
-    expect(theirs.totals.total).toBe(ours);
-    expect(theirs.totals.total).toBe(kerasTotal);
-    expect(f.layers.map((l) => l.kwargs.name)).toEqual(expect.arrayContaining(project.graph.nodes.map((n) => n.name)));
-    expect(f.strategy).toBe(EXPECTED_STRATEGY[strategy]);
-    // Under a strategy the model and its optimizer must be created in its scope.
-    expect([f.modelInScope, f.compileInScope]).toEqual(strategy === 'single' ? [false, false] : [true, true]);
-    // Augmentation: Keras's preprocessing layers with the settings' factors, applied to the input once.
-    if (project.training.augmentation) {
-      const flat = project.graph.nodes.some((n) => n.type === 'InputLayer' && JSON.stringify(n.params.shape) === '[784]');
-      expect(f.augmentation.filter((l) => l.cls === 'Reshape').map((l) => l.args[0])).toEqual(flat ? [[28, 28, 1], 'INPUT_SHAPE'] : []);
-      expect(f.augmentation.filter((l) => l.cls !== 'Reshape').map((l) => [l.cls, ...l.args])).toEqual([
-        ['RandomTranslation', 0.1, 0.1],
-        ['RandomRotation', 0.05],
-        ['RandomZoom', 0.2],
-        ['RandomFlip', 'horizontal'],
-      ]);
-      expect(f.applied).toEqual(['augmentation']);
-    } else expect([f.augmentation, f.applied]).toEqual([[], []]);
-  });
+  const cases = projects.flatMap((p) =>
+    DISTRIBUTION_STRATEGY_IDS.map((s) => [p.id, s, p] as const),
+  );
+  it.each(cases)(
+    '%s (%s) compiles, and its layer calls add up to the project parameter count',
+    (id, strategy, { project, kerasTotal }) => {
+      const f = found.get(pathOf(id, strategy));
+      if (!f)
+        throw new Error(`python3 -m py_compile passed but the script for ${id} was not parsed`);
+      const ours = inferGraph(project.graph).totals.total;
+      const theirs = inferGraph(graphOf(f.layers));
+      expect(theirs.issues.filter((i) => i.severity === 'error')).toEqual([]);
+      expect(theirs.totals.total).toBe(ours);
+      expect(theirs.totals.total).toBe(kerasTotal);
+      expect(f.layers.map((l) => l.kwargs.name)).toEqual(
+        expect.arrayContaining(project.graph.nodes.map((n) => n.name)),
+      );
+      expect(f.strategy).toBe(EXPECTED_STRATEGY[strategy]);
+      // Under a strategy the model and its optimizer must be created in its scope.
+      expect([f.modelInScope, f.compileInScope]).toEqual(
+        strategy === 'single' ? [false, false] : [true, true],
+      );
+      // Augmentation: Keras's preprocessing layers with the settings' factors, applied to the input once.
+      if (project.training.augmentation) {
+        const flat = project.graph.nodes.some(
+          (n) => n.type === 'InputLayer' && JSON.stringify(n.params.shape) === '[784]',
+        );
+        expect(f.augmentation.filter((l) => l.cls === 'Reshape').map((l) => l.args[0])).toEqual(
+          flat ? [[28, 28, 1], 'INPUT_SHAPE'] : [],
+        );
+        expect(
+          f.augmentation.filter((l) => l.cls !== 'Reshape').map((l) => [l.cls, ...l.args]),
+        ).toEqual([
+          ['RandomTranslation', 0.1, 0.1],
+          ['RandomRotation', 0.05],
+          ['RandomZoom', 0.2],
+          ['RandomFlip', 'horizontal'],
+        ]);
+        expect(f.applied).toEqual(['augmentation']);
+      } else expect([f.augmentation, f.applied]).toEqual([[], []]);
+    },
+  );
 });
 
 describe('an autoencoder exported to Python', () => {
   const t = PROJECT_TEMPLATES.find((p) => p.id === 'autoencoder');
   it('trains on its own input with mean squared error and reports no accuracy', () => {
     if (!t) throw new Error('template autoencoder is missing');
-    const script = pythonScript({ graph: t.project.graph, settings: t.project.training, name: t.project.name, dataset: t.project.dataset });
+    const script = pythonScript({
+      graph: t.project.graph,
+      settings: t.project.training,
+      name: t.project.name,
+      dataset: t.project.dataset,
+    });
     expect(script).toContain('model.fit(x_train, x_train, batch_size=128');
     expect(script).toContain('loss="mse"');
     expect(script).toContain('model.evaluate(x_test, x_test, verbose=0)');

@@ -26,7 +26,8 @@ export interface PythonScriptInput {
 }
 
 const count = (n: number): string => n.toLocaleString('en-US');
-const kerasShape = (s: Shape): string => `(${s.map((d) => (d === null ? 'None' : String(d))).join(', ')}${s.length === 1 ? ',' : ''})`;
+const kerasShape = (s: Shape): string =>
+  `(${s.map((d) => (d === null ? 'None' : String(d))).join(', ')}${s.length === 1 ? ',' : ''})`;
 
 /** A name Python and Keras accept for a variable or file. */
 export function pyIdentifier(name: string): string {
@@ -35,7 +36,56 @@ export function pyIdentifier(name: string): string {
 }
 
 // Names the script itself uses, and Python keywords a layer might be called.
-const TAKEN = new Set(['keras', 'layers', 'model', 'augmentation', 'tf', 'json', 'os', 'tempfile', 'strategy', 'save_path', 'TF_CONFIG', 'TASK', 'IS_CHIEF', 'SAVE_DIR', 'pathlib', 'history', 'callbacks', 'prepare', 'x_train', 'y_train', 'x_test', 'y_test', 'train_ds', 'val_ds', 'test_ds', 'input', 'lambda', 'class', 'def', 'pass', 'from', 'import', 'global', 'with', 'as', 'in', 'is', 'not', 'or', 'and', 'if', 'else', 'for', 'while', 'return', 'None', 'True', 'False']);
+const TAKEN = new Set([
+  'keras',
+  'layers',
+  'model',
+  'augmentation',
+  'tf',
+  'json',
+  'os',
+  'tempfile',
+  'strategy',
+  'save_path',
+  'TF_CONFIG',
+  'TASK',
+  'IS_CHIEF',
+  'SAVE_DIR',
+  'pathlib',
+  'history',
+  'callbacks',
+  'prepare',
+  'x_train',
+  'y_train',
+  'x_test',
+  'y_test',
+  'train_ds',
+  'val_ds',
+  'test_ds',
+  'input',
+  'lambda',
+  'class',
+  'def',
+  'pass',
+  'from',
+  'import',
+  'global',
+  'with',
+  'as',
+  'in',
+  'is',
+  'not',
+  'or',
+  'and',
+  'if',
+  'else',
+  'for',
+  'while',
+  'return',
+  'None',
+  'True',
+  'False',
+]);
 
 function optimizer(s: TrainingSettings): string {
   const lr = `learning_rate=${s.learningRate}`;
@@ -83,7 +133,9 @@ export function pythonScript(input: PythonScriptInput): string {
   if (chain) {
     modelLines.push('model = keras.Sequential(', '    [');
     for (const n of chain) {
-      modelLines.push(`        ${n.type === 'InputLayer' ? pythonInput(n) : pythonLayer(n)},  ${comment(n)}`);
+      modelLines.push(
+        `        ${n.type === 'InputLayer' ? pythonInput(n) : pythonLayer(n)},  ${comment(n)}`,
+      );
       if (n.type === 'InputLayer' && augmentation) modelLines.push('        augmentation,');
     }
     modelLines.push('    ],', `    name=${pyValue(input.name)},`, ')');
@@ -105,13 +157,19 @@ export function pythonScript(input: PythonScriptInput): string {
         if (augmentation) modelLines.push(`${v}_augmented = augmentation(${v})`);
         continue;
       }
-      const fed = (id: string) => `${vars.get(id) ?? '?'}${augmentation && inputIds.has(id) ? '_augmented' : ''}`;
+      const fed = (id: string) =>
+        `${vars.get(id) ?? '?'}${augmentation && inputIds.has(id) ? '_augmented' : ''}`;
       const sources = graph.edges.filter((e) => e.target === n.id).map((e) => fed(e.source));
       const arg = sources.length === 1 ? (sources[0] ?? '?') : `[${sources.join(', ')}]`;
       modelLines.push(`${v} = ${pythonLayer(n)}(${arg})  ${comment(n)}`);
     }
-    const list = (ids: readonly string[]) => (ids.length === 1 ? (vars.get(ids[0] ?? '') ?? '?') : `[${ids.map((id) => vars.get(id) ?? '?').join(', ')}]`);
-    modelLines.push(`model = keras.Model(inputs=${list(report.inputIds)}, outputs=${list(report.outputIds)}, name=${pyValue(input.name)})`);
+    const list = (ids: readonly string[]) =>
+      ids.length === 1
+        ? (vars.get(ids[0] ?? '') ?? '?')
+        : `[${ids.map((id) => vars.get(id) ?? '?').join(', ')}]`;
+    modelLines.push(
+      `model = keras.Model(inputs=${list(report.inputIds)}, outputs=${list(report.outputIds)}, name=${pyValue(input.name)})`,
+    );
   }
 
   const data = pythonData(dataset, settings, classes);
@@ -122,13 +180,19 @@ export function pythonScript(input: PythonScriptInput): string {
   const callbacks: string[] = [];
   const watched = settings.earlyStopping?.monitor ?? 'val_loss';
   if (settings.earlyStopping)
-    callbacks.push(`    keras.callbacks.EarlyStopping(monitor=${pyValue(monitorFor(monitorForTask(settings.earlyStopping.monitor, taskOf(settings)), hasValidation))}, patience=${settings.earlyStopping.patience}),`);
+    callbacks.push(
+      `    keras.callbacks.EarlyStopping(monitor=${pyValue(monitorFor(monitorForTask(settings.earlyStopping.monitor, taskOf(settings)), hasValidation))}, patience=${settings.earlyStopping.patience}),`,
+    );
   if (settings.keepBest)
-    callbacks.push(`    # Keep the weights of the best epoch, not the last one.`, `    keras.callbacks.ModelCheckpoint(${bestPath}, monitor=${pyValue(monitorFor(monitorForTask(watched, taskOf(settings)), hasValidation))}, save_best_only=True),`);
+    callbacks.push(
+      `    # Keep the weights of the best epoch, not the last one.`,
+      `    keras.callbacks.ModelCheckpoint(${bestPath}, monitor=${pyValue(monitorFor(monitorForTask(watched, taskOf(settings)), hasValidation))}, save_best_only=True),`,
+    );
   const t = report.totals;
   // Under a strategy, the model and its optimizer are created inside `with strategy.scope():`.
   const imports = [...data.imports.map((m) => `import ${m}`), ...distributed.imports];
-  const scoped = (lines: readonly string[]): string[] => (distributed.scope ? [distributed.scope, ...lines.map((l) => `    ${l}`)] : [...lines]);
+  const scoped = (lines: readonly string[]): string[] =>
+    distributed.scope ? [distributed.scope, ...lines.map((l) => `    ${l}`)] : [...lines];
 
   return [
     `"""${input.name}: a network built in NetCanvas, as a Keras script.`,
@@ -155,7 +219,10 @@ export function pythonScript(input: PythonScriptInput): string {
       'model.compile(',
       `    optimizer=${optimizer(settings)},`,
       ...(reconstruct
-        ? ['    # The loss is the reconstruction: how far each output pixel is from the input pixel.', `    loss=${pyValue(RECONSTRUCTION_LOSS)},`]
+        ? [
+            '    # The loss is the reconstruction: how far each output pixel is from the input pixel.',
+            `    loss=${pyValue(RECONSTRUCTION_LOSS)},`,
+          ]
         : [`    loss=${pyValue(settings.loss)},`, '    metrics=["accuracy"],']),
       ')',
     ]),
@@ -168,8 +235,15 @@ export function pythonScript(input: PythonScriptInput): string {
     ...(settings.keepBest ? [`model = keras.models.load_model(${bestPath})`] : []),
     '',
     ...(reconstruct
-      ? [`test_loss = model.evaluate(${data.evaluateData}, verbose=0)`, 'print(f"Test reconstruction loss: {test_loss:.4f}")']
-      : [`test_loss, test_accuracy = model.evaluate(${data.evaluateData}, verbose=0)`, 'print(f"Test loss: {test_loss:.4f}")', 'print(f"Test accuracy: {test_accuracy:.4f}")']),
+      ? [
+          `test_loss = model.evaluate(${data.evaluateData}, verbose=0)`,
+          'print(f"Test reconstruction loss: {test_loss:.4f}")',
+        ]
+      : [
+          `test_loss, test_accuracy = model.evaluate(${data.evaluateData}, verbose=0)`,
+          'print(f"Test loss: {test_loss:.4f}")',
+          'print(f"Test accuracy: {test_accuracy:.4f}")',
+        ]),
     `model.save(${distributed.path(`${file}.keras`)})`,
     '',
   ].join('\n');

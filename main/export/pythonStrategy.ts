@@ -27,7 +27,10 @@ export function pythonStrategy(strategy: DistributionStrategy, file: string): Py
       return { docstring: [], imports: [], setup: [], scope: null, path: pyValue };
     case 'mirrored':
       return {
-        docstring: ['', 'Trains on every GPU of this machine (tf.distribute.MirroredStrategy); run it as above.'],
+        docstring: [
+          '',
+          'Trains on every GPU of this machine (tf.distribute.MirroredStrategy); run it as above.',
+        ],
         imports: ['import tensorflow as tf'],
         setup: [
           '# Every GPU of this machine holds a copy of the model; each batch is split between them and',
@@ -59,7 +62,7 @@ export function pythonStrategy(strategy: DistributionStrategy, file: string): Py
           'TF_CONFIG = json.loads(os.environ.get("TF_CONFIG", "{}"))',
           'TASK = TF_CONFIG.get("task", {})',
           'IS_CHIEF = TASK.get("type") == "chief" or ("chief" not in TF_CONFIG.get("cluster", {}) and TASK.get("index", 0) == 0)',
-          '# Every worker must save (saving is collective); only the chief\'s files are kept.',
+          "# Every worker must save (saving is collective); only the chief's files are kept.",
           'SAVE_DIR = "." if IS_CHIEF else tempfile.mkdtemp()',
           '',
           '',

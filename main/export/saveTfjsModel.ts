@@ -40,10 +40,17 @@ export async function modelArtifacts(model: tf.LayersModel): Promise<tf.io.Model
  * @returns the absolute paths written
  * @throws ExportWriteError naming the file and the reason (disk full, permission, ...)
  */
-export async function saveTfjsModel(model: tf.LayersModel, dir: string, opts: SaveTfjsOptions = {}): Promise<string[]> {
+export async function saveTfjsModel(
+  model: tf.LayersModel,
+  dir: string,
+  opts: SaveTfjsOptions = {},
+): Promise<string[]> {
   const folder = resolve(dir);
   const artifacts = await modelArtifacts(model);
-  const weights = artifacts.weightData === undefined ? new ArrayBuffer(0) : tf.io.CompositeArrayBuffer.join(artifacts.weightData);
+  const weights =
+    artifacts.weightData === undefined
+      ? new ArrayBuffer(0)
+      : tf.io.CompositeArrayBuffer.join(artifacts.weightData);
   const json: TfjsModelJson = {
     modelTopology: artifacts.modelTopology ?? {},
     format: artifacts.format ?? 'layers-model',

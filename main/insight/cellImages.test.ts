@@ -7,11 +7,16 @@ import { saliencyMaps } from './saliencyMaps';
 /** 3×3 grayscale → Conv2D 2×2 tanh → Flatten → Dense 3 softmax, with seeded weights. */
 function tinyModel(): tf.LayersModel {
   const input = tf.input({ shape: [3, 3, 1] });
-  const conv = tf.layers.conv2d({ filters: 2, kernelSize: 2, activation: 'tanh' }).apply(input) as tf.SymbolicTensor;
-  const out = tf.layers.dense({ units: 3, activation: 'softmax' }).apply(tf.layers.flatten().apply(conv)) as tf.SymbolicTensor;
+  const conv = tf.layers
+    .conv2d({ filters: 2, kernelSize: 2, activation: 'tanh' })
+    .apply(input) as tf.SymbolicTensor;
+  const out = tf.layers
+    .dense({ units: 3, activation: 'softmax' })
+    .apply(tf.layers.flatten().apply(conv)) as tf.SymbolicTensor;
   const model = tf.model({ inputs: input, outputs: out });
   let seed = 3;
-  for (const l of model.layers) l.setWeights(l.getWeights().map((w) => tf.randomNormal(w.shape, 0, 1, 'float32', seed++)));
+  for (const l of model.layers)
+    l.setWeights(l.getWeights().map((w) => tf.randomNormal(w.shape, 0, 1, 'float32', seed++)));
   return model;
 }
 
@@ -23,7 +28,9 @@ const split = (count: number): Split => ({
 });
 
 const predict = (model: tf.LayersModel, pixels: readonly number[]) =>
-  tf.tidy(() => Array.from((model.predict(tf.tensor(pixels, [1, 3, 3, 1]).div(255)) as tf.Tensor).dataSync()));
+  tf.tidy(() =>
+    Array.from((model.predict(tf.tensor(pixels, [1, 3, 3, 1]).div(255)) as tf.Tensor).dataSync()),
+  );
 
 describe('saliencyMaps', () => {
   it('is the size of the gradient, checked against finite differences of the model’s own output', async () => {
@@ -48,7 +55,9 @@ describe('cellImages', () => {
   it("returns the cell's images, most confident first, with the model's own confidence", async () => {
     const model = tinyModel();
     const test = split(60);
-    const all = Array.from({ length: test.count }, (_, i) => predict(model, Array.from(test.images.subarray(i * 9, (i + 1) * 9))));
+    const all = Array.from({ length: test.count }, (_, i) =>
+      predict(model, Array.from(test.images.subarray(i * 9, (i + 1) * 9))),
+    );
     const argmax = (p: number[]) => p.indexOf(Math.max(...p));
     // The most populated off-diagonal cell, so that the test checks a real ranking.
     const counts = new Map<string, number>();
@@ -65,11 +74,15 @@ describe('cellImages', () => {
     for (const image of answer.images) {
       expect(test.labels[image.index]).toBe(t);
       expect(image.confidence).toBeCloseTo(all[image.index]?.[p] ?? NaN, 5);
-      expect(image.pixels).toEqual(Array.from(test.images.subarray(image.index * 9, image.index * 9 + 9)));
+      expect(image.pixels).toEqual(
+        Array.from(test.images.subarray(image.index * 9, image.index * 9 + 9)),
+      );
       expect(image.saliency).toHaveLength(9);
     }
     const confidences = answer.images.map((i) => i.confidence);
     expect(confidences).toEqual([...confidences].sort((a, b) => b - a));
-    await expect(cellImages(model, test, [3, 3, 1], 3, 5, 0, 2)).rejects.toThrow('class 5 does not exist');
+    await expect(cellImages(model, test, [3, 3, 1], 3, 5, 0, 2)).rejects.toThrow(
+      'class 5 does not exist',
+    );
   });
 });

@@ -19,13 +19,25 @@ export async function cellImages(
   predictedClass: number,
   limit: number,
 ): Promise<CellImages> {
-  if (trueClass >= classes || predictedClass >= classes) throw new Error(`There are ${classes} classes; class ${Math.max(trueClass, predictedClass)} does not exist.`);
+  if (trueClass >= classes || predictedClass >= classes)
+    throw new Error(
+      `There are ${classes} classes; class ${Math.max(trueClass, predictedClass)} does not exist.`,
+    );
   const { predicted, probabilities } = await testPredictions(model, split, inputShape, classes);
-  const ranked = rankCell(split.labels, predicted, probabilities, classes, trueClass, predictedClass);
+  const ranked = rankCell(
+    split.labels,
+    predicted,
+    probabilities,
+    classes,
+    trueClass,
+    predictedClass,
+  );
   const chosen = ranked.slice(0, limit);
   const size = sampleSize(split);
   const batch = new Uint8Array(chosen.length * size);
-  chosen.forEach((index, k) => batch.set(split.images.subarray(index * size, (index + 1) * size), k * size));
+  chosen.forEach((index, k) =>
+    batch.set(split.images.subarray(index * size, (index + 1) * size), k * size),
+  );
   const maps = await saliencyMaps(model, batch, chosen.length, inputShape, predictedClass);
   return {
     trueClass,

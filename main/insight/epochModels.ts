@@ -48,7 +48,11 @@ export class EpochModels {
       this.cache.set(epoch, hit);
       return hit;
     }
-    const entry: Entry = { model: this.load(epochDir(this.modelDir, epoch)), users: 0, evicted: false };
+    const entry: Entry = {
+      model: this.load(epochDir(this.modelDir, epoch)),
+      users: 0,
+      evicted: false,
+    };
     this.cache.set(epoch, entry);
     entry.model.catch(() => this.cache.get(epoch) === entry && this.cache.delete(epoch));
     while (this.cache.size > this.capacity) {

@@ -14,7 +14,10 @@ function tinyConvModel(kernel: number[], bias = 0): tf.LayersModel {
   const input = tf.input({ shape: [3, 3, 1] });
   const conv = tf.layers.conv2d({ filters: 1, kernelSize: 2, name: 'edges' });
   const dense = tf.layers.dense({ units: 2, activation: 'softmax', name: 'out' });
-  const model = tf.model({ inputs: input, outputs: dense.apply(tf.layers.flatten().apply(conv.apply(input))) as tf.SymbolicTensor });
+  const model = tf.model({
+    inputs: input,
+    outputs: dense.apply(tf.layers.flatten().apply(conv.apply(input))) as tf.SymbolicTensor,
+  });
   conv.setWeights([tf.tensor(kernel, [2, 2, 1, 1]), tf.tensor([bias])]);
   return model;
 }
@@ -27,7 +30,13 @@ describe('predictWithActivations', () => {
     const pixels = Uint8Array.from({ length: 784 }, (_, i) => (i * 37) % 256);
     const p = await predictWithActivations(model, pixels, [28, 28, 1]);
 
-    const direct = tf.tidy(() => Array.from((model.predict(tf.tensor(Array.from(pixels), [1, 28, 28, 1]).div(255)) as tf.Tensor).dataSync()));
+    const direct = tf.tidy(() =>
+      Array.from(
+        (
+          model.predict(tf.tensor(Array.from(pixels), [1, 28, 28, 1]).div(255)) as tf.Tensor
+        ).dataSync(),
+      ),
+    );
     expect(p.probabilities).toHaveLength(10);
     p.probabilities.forEach((v, i) => expect(v).toBeCloseTo(direct[i] ?? NaN, 5));
 
@@ -36,7 +45,8 @@ describe('predictWithActivations', () => {
       .filter((n) => ['Conv2D', 'MaxPooling2D', 'Dense'].includes(n.type))
       .map((n) => [n.name, report.nodes.get(n.id)?.outputShape?.slice(1)]);
     expect(Object.entries(p.activations).map(([name, a]) => [name, a.shape])).toEqual(expected);
-    for (const a of Object.values(p.activations)) expect(a.values).toHaveLength(a.shape.reduce((x, y) => x * y, 1));
+    for (const a of Object.values(p.activations))
+      expect(a.values).toHaveLength(a.shape.reduce((x, y) => x * y, 1));
     expect(p.activations.dense_1?.values).toEqual(p.probabilities);
     model.dispose();
   });
@@ -64,8 +74,12 @@ describe('predictWithActivations', () => {
 
   it('says what is wrong with the pixels it was given', async () => {
     const model = tinyConvModel([1, 0, 0, 1]);
-    await expect(predictWithActivations(model, new Uint8Array(10), [3, 3, 1])).rejects.toThrow('Expected 9 pixel values (3 × 3 × 1), got 10.');
-    await expect(predictWithActivations(model, [], [0, 3])).rejects.toThrow('positive whole numbers');
+    await expect(predictWithActivations(model, new Uint8Array(10), [3, 3, 1])).rejects.toThrow(
+      'Expected 9 pixel values (3 × 3 × 1), got 10.',
+    );
+    await expect(predictWithActivations(model, [], [0, 3])).rejects.toThrow(
+      'positive whole numbers',
+    );
   });
 });
 
@@ -73,7 +87,14 @@ describe('modelKernels', () => {
   it('draws each filter as an image scaled 0..1 over the layer, row after row', () => {
     const model = tinyConvModel([-2, 0, 1, 2]);
     const [k] = modelKernels(model);
-    expect(k).toMatchObject({ layer: 'edges', size: [2, 2], inChannels: 1, filters: 1, min: -2, max: 2 });
+    expect(k).toMatchObject({
+      layer: 'edges',
+      size: [2, 2],
+      inChannels: 1,
+      filters: 1,
+      min: -2,
+      max: 2,
+    });
     expect(k?.values).toEqual([0, 0.5, 0.75, 1]);
   });
 
@@ -95,7 +116,12 @@ describe('weightHistograms', () => {
     const h = weightHistograms(model, 3);
     const kernel = h.find((x) => x.layer === 'edges' && x.weight === 'kernel');
     expect(kernel).toMatchObject({ count: 4, min: 0, max: 3, bins: [1, 1, 2] });
-    expect(h.find((x) => x.layer === 'edges' && x.weight === 'bias')).toMatchObject({ count: 1, min: 7, max: 7, bins: [1, 0, 0] });
+    expect(h.find((x) => x.layer === 'edges' && x.weight === 'bias')).toMatchObject({
+      count: 1,
+      min: 7,
+      max: 7,
+      bins: [1, 0, 0],
+    });
     expect(h.filter((x) => x.layer === 'out').map((x) => x.weight)).toEqual(['kernel', 'bias']);
     expect(h.find((x) => x.layer === 'out' && x.weight === 'kernel')?.count).toBe(8);
   });

@@ -30,6 +30,8 @@ export function modelKernels(model: tf.LayersModel): LayerKernels[] {
       }
       const range = max - min;
       const values = Array.from(mean, (v) => (range > 0 ? (v - min) / range : 0.5));
-      return [{ layer: layer.name, size: [kh, kw] as const, inChannels: cin, filters, values, min, max }];
+      return [
+        { layer: layer.name, size: [kh, kw] as const, inChannels: cin, filters, values, min, max },
+      ];
     });
 }

@@ -24,11 +24,19 @@ export async function predictWithActivations(
 ): Promise<Prediction> {
   const size = inputShape.reduce((a, b) => a * b, 1);
   if (inputShape.length === 0 || !inputShape.every((d) => Number.isInteger(d) && d > 0))
-    throw new Error(`The input shape must be positive whole numbers, got [${inputShape.join(', ')}].`);
-  if (pixels.length !== size) throw new Error(`Expected ${size} pixel values (${inputShape.join(' × ')}), got ${pixels.length}.`);
+    throw new Error(
+      `The input shape must be positive whole numbers, got [${inputShape.join(', ')}].`,
+    );
+  if (pixels.length !== size)
+    throw new Error(
+      `Expected ${size} pixel values (${inputShape.join(' × ')}), got ${pixels.length}.`,
+    );
   const { model: multi, layers } = activationModel(model);
   const outputs = tf.tidy(() => {
-    const x = tf.tensor(Float32Array.from(pixels), [1, ...inputShape], 'float32').mul(scaling.multiply).add(scaling.add);
+    const x = tf
+      .tensor(Float32Array.from(pixels), [1, ...inputShape], 'float32')
+      .mul(scaling.multiply)
+      .add(scaling.add);
     const out = multi.predict(x);
     return Array.isArray(out) ? out : [out];
   });

@@ -1,11 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
-import type { LayerArithmetic, PlainTensor, StepLayerClass, WindowConfig } from '../../shared/insight/layerArithmetic';
+import type {
+  LayerArithmetic,
+  PlainTensor,
+  StepLayerClass,
+  WindowConfig,
+} from '../../shared/insight/layerArithmetic';
 import { STEP_LAYER_CLASSES } from '../../shared/insight/layerArithmetic';
 import type { PixelScaling } from './predictWithActivations';
 
 const pair = (v: unknown, fallback: number): [number, number] => {
   if (typeof v === 'number') return [v, v];
-  if (Array.isArray(v) && typeof v[0] === 'number') return [v[0], typeof v[1] === 'number' ? v[1] : v[0]];
+  if (Array.isArray(v) && typeof v[0] === 'number')
+    return [v[0], typeof v[1] === 'number' ? v[1] : v[0]];
   return [fallback, fallback];
 };
 
@@ -16,7 +22,10 @@ function windowOf(kind: StepLayerClass, config: tf.serialization.ConfigDict): Wi
   return {
     kernelSize,
     // Keras: a pooling layer's strides default to its pool size.
-    strides: config['strides'] === null || config['strides'] === undefined ? kernelSize : pair(config['strides'], 1),
+    strides:
+      config['strides'] === null || config['strides'] === undefined
+        ? kernelSize
+        : pair(config['strides'], 1),
     padding: config['padding'] === 'same' ? 'same' : 'valid',
     dilationRate: kind === 'Conv2D' ? pair(config['dilationRate'], 1) : [1, 1],
   };
@@ -30,7 +39,10 @@ function probe(model: tf.LayersModel, layer: tf.layers.Layer): tf.LayersModel {
   if (!byLayer) probes.set(model, (byLayer = new Map<string, tf.LayersModel>()));
   let built = byLayer.get(layer.name);
   if (!built) {
-    built = tf.model({ inputs: model.inputs, outputs: [layer.input as tf.SymbolicTensor, layer.output as tf.SymbolicTensor] });
+    built = tf.model({
+      inputs: model.inputs,
+      outputs: [layer.input as tf.SymbolicTensor, layer.output as tf.SymbolicTensor],
+    });
     byLayer.set(layer.name, built);
   }
   return built;
@@ -56,21 +68,31 @@ export async function readLayerArithmetic(
   if (!layer) throw new Error(`The model has no layer named '${name}'.`);
   const kind = layer.getClassName();
   if (!(STEP_LAYER_CLASSES as readonly string[]).includes(kind))
-    throw new Error(`Insight redoes the arithmetic of Conv2D, pooling and Dense layers; '${name}' is a ${kind}.`);
+    throw new Error(
+      `Insight redoes the arithmetic of Conv2D, pooling and Dense layers; '${name}' is a ${kind}.`,
+    );
   const kerasClass = kind as StepLayerClass;
   const size = inputShape.reduce((a, b) => a * b, 1);
-  if (pixels.length !== size) throw new Error(`Expected ${size} pixel values (${inputShape.join(' × ')}), got ${pixels.length}.`);
+  if (pixels.length !== size)
+    throw new Error(
+      `Expected ${size} pixel values (${inputShape.join(' × ')}), got ${pixels.length}.`,
+    );
   const config = layer.getConfig();
   const outputs = tf.tidy(() => {
-    const x = tf.tensor(Float32Array.from(pixels), [1, ...inputShape], 'float32').mul(scaling.multiply).add(scaling.add);
+    const x = tf
+      .tensor(Float32Array.from(pixels), [1, ...inputShape], 'float32')
+      .mul(scaling.multiply)
+      .add(scaling.add);
     // The first layer's input is the scaled image itself: tfjs cannot list an input as an output.
-    if (model.inputs.includes(layer.input as tf.SymbolicTensor)) return [x, layer.apply(x) as tf.Tensor];
+    if (model.inputs.includes(layer.input as tf.SymbolicTensor))
+      return [x, layer.apply(x) as tf.Tensor];
     return probe(model, layer).predict(x) as tf.Tensor[];
   });
   try {
     const [input, output] = outputs;
     if (!input || !output) throw new Error('The model returned no output.');
-    const [kernel, bias] = kerasClass === 'Conv2D' || kerasClass === 'Dense' ? layer.getWeights() : [];
+    const [kernel, bias] =
+      kerasClass === 'Conv2D' || kerasClass === 'Dense' ? layer.getWeights() : [];
     const activation = config['activation'];
     return {
       layer: name,

@@ -15,7 +15,13 @@ import { epochConfusion, useEpochAsModel } from './replayEpoch';
 function smallCnn(): tf.LayersModel {
   return tf.sequential({
     layers: [
-      tf.layers.conv2d({ inputShape: [6, 6, 1], filters: 2, kernelSize: 3, activation: 'relu', name: 'conv2d' }),
+      tf.layers.conv2d({
+        inputShape: [6, 6, 1],
+        filters: 2,
+        kernelSize: 3,
+        activation: 'relu',
+        name: 'conv2d',
+      }),
       tf.layers.maxPooling2d({ poolSize: 2, name: 'max_pooling2d' }),
       tf.layers.flatten(),
       tf.layers.dense({ units: 3, activation: 'softmax', name: 'dense' }),
@@ -25,7 +31,12 @@ function smallCnn(): tf.LayersModel {
 
 /** Weights that differ from epoch to epoch, as training would leave them. */
 function epochWeights(model: tf.LayersModel, epoch: number): tf.Tensor[] {
-  return model.getWeights().map((w, i) => tf.tensor(Array.from({ length: w.size }, (_, j) => Math.sin(epoch * 1.7 + i * 3.1 + j * 0.37) * 0.6), w.shape));
+  return model.getWeights().map((w, i) =>
+    tf.tensor(
+      Array.from({ length: w.size }, (_, j) => Math.sin(epoch * 1.7 + i * 3.1 + j * 0.37) * 0.6),
+      w.shape,
+    ),
+  );
 }
 
 const dirs: string[] = [];
@@ -66,7 +77,12 @@ describe('the training replay', () => {
       const reference = smallCnn();
       reference.setWeights(weights[epoch - 1] ?? []);
       const x = tf.tensor(pixels, [1, 6, 6, 1]).div(255);
-      const probe = tf.model({ inputs: reference.inputs, outputs: ['conv2d', 'max_pooling2d', 'dense'].map((n) => reference.getLayer(n).output as tf.SymbolicTensor) });
+      const probe = tf.model({
+        inputs: reference.inputs,
+        outputs: ['conv2d', 'max_pooling2d', 'dense'].map(
+          (n) => reference.getLayer(n).output as tf.SymbolicTensor,
+        ),
+      });
       const outs = probe.predict(x) as tf.Tensor[];
       for (const [i, name] of ['conv2d', 'max_pooling2d', 'dense'].entries()) {
         const expected = Array.from(outs[i]?.dataSync() ?? []);
@@ -74,7 +90,9 @@ describe('the training replay', () => {
         expect(got).toHaveLength(expected.length);
         got.forEach((v, j) => expect(Math.abs(v - (expected[j] ?? NaN))).toBeLessThan(1e-6));
       }
-      expect(replayed.probabilities.map((p) => p.toFixed(6))).toEqual(Array.from(outs[2]?.dataSync() ?? []).map((p) => p.toFixed(6)));
+      expect(replayed.probabilities.map((p) => p.toFixed(6))).toEqual(
+        Array.from(outs[2]?.dataSync() ?? []).map((p) => p.toFixed(6)),
+      );
     }
     // The two epochs answer differently: the replay really changes the weights.
     const a = await epochs.use(1, (m) => predictWithActivations(m, pixels, [6, 6, 1]));
@@ -108,7 +126,9 @@ describe('the training replay', () => {
     const finalWeights = model.getWeights().map((w) => Array.from(w.dataSync()));
     const swapped = await useEpochAsModel(model, dir, 1);
     const fromDisk = await loadTrainedModel(dir);
-    expect(fromDisk.getWeights().map((w) => Array.from(w.dataSync()))).toEqual(weights[0]?.map((w) => Array.from(w.dataSync())));
+    expect(fromDisk.getWeights().map((w) => Array.from(w.dataSync()))).toEqual(
+      weights[0]?.map((w) => Array.from(w.dataSync())),
+    );
     expect(existsSync(join(originalDir(dir), MODEL_JSON))).toBe(true);
     // Choosing another epoch later does not overwrite the kept final weights with epoch 1's.
     await useEpochAsModel(swapped, dir, 2);
@@ -120,7 +140,12 @@ describe('the training replay', () => {
     const model = smallCnn();
     model.setWeights(epochWeights(model, 2));
     const count = 20;
-    const split: Split = { images: Uint8Array.from({ length: count * 36 }, (_, i) => (i * 97) % 256), labels: Uint8Array.from({ length: count }, (_, i) => i % 3), count, shape: [6, 6, 1] };
+    const split: Split = {
+      images: Uint8Array.from({ length: count * 36 }, (_, i) => (i * 97) % 256),
+      labels: Uint8Array.from({ length: count }, (_, i) => i % 3),
+      count,
+      shape: [6, 6, 1],
+    };
     const c = await epochConfusion(model, split, [6, 6, 1], 3, 2, 12);
     expect(c.samples).toBe(12);
     expect(c.confusion.flat().reduce((a, b) => a + b, 0)).toBe(12);

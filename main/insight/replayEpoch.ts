@@ -13,7 +13,14 @@ import { epochDir, originalDir } from '../training/epochSnapshotKeeper';
 import { argMax, evaluateSplit } from '../training/evaluateSplit';
 
 /** The confusion matrix of `model` (epoch `epoch`'s weights) on the first `samples` test images. */
-export async function epochConfusion(model: tf.LayersModel, split: Split, inputShape: readonly number[], classes: number, epoch: number, samples: number): Promise<EpochConfusion> {
+export async function epochConfusion(
+  model: tf.LayersModel,
+  split: Split,
+  inputShape: readonly number[],
+  classes: number,
+  epoch: number,
+  samples: number,
+): Promise<EpochConfusion> {
   const confusion = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
   const count = Math.min(samples, split.count);
   const score = await evaluateSplit(
@@ -42,10 +49,15 @@ export async function epochConfusion(model: tf.LayersModel, split: Split, inputS
  * atomically) and returns that model, loaded. The run's own final weights (`current`) are first
  * kept in `epochs/final/`, once: choosing another epoch later never overwrites them.
  */
-export async function useEpochAsModel(current: tf.LayersModel, modelDir: string, epoch: number): Promise<tf.LayersModel> {
+export async function useEpochAsModel(
+  current: tf.LayersModel,
+  modelDir: string,
+  epoch: number,
+): Promise<tf.LayersModel> {
   const model = await loadTrainedModel(epochDir(modelDir, epoch));
   try {
-    if (!existsSync(join(originalDir(modelDir), MODEL_JSON))) await saveTfjsModel(current, originalDir(modelDir));
+    if (!existsSync(join(originalDir(modelDir), MODEL_JSON)))
+      await saveTfjsModel(current, originalDir(modelDir));
     await saveTfjsModel(model, modelDir);
   } catch (e) {
     model.dispose();

@@ -11,7 +11,7 @@ function halvesModel(): tf.LayersModel {
   const flat = tf.layers.flatten().apply(input) as tf.SymbolicTensor;
   const dense = tf.layers.dense({ units: 2, activation: 'softmax' });
   const model = tf.model({ inputs: input, outputs: dense.apply(flat) as tf.SymbolicTensor });
-  const w = Array.from({ length: 16 }, (_, i) => ((i % 8) < 4 ? [1, -1] : [-1, 1])).flat();
+  const w = Array.from({ length: 16 }, (_, i) => (i % 8 < 4 ? [1, -1] : [-1, 1])).flat();
   dense.setWeights([tf.tensor(w, [16, 2]), tf.zeros([2])]);
   return model;
 }
@@ -19,8 +19,15 @@ function halvesModel(): tf.LayersModel {
 /** Bright columns 0–2 (class 0) or 5–7 (class 1), alternating. */
 function split(count: number): Split {
   const images = new Uint8Array(count * 16);
-  for (let i = 0; i < count; i++) for (let p = 0; p < 16; p++) images[i * 16 + p] = (i % 2 === 0 ? p % 8 < 3 : p % 8 > 4) ? 255 : 0;
-  return { images, labels: Uint8Array.from({ length: count }, (_, i) => i % 2), count, shape: [2, 8, 1] };
+  for (let i = 0; i < count; i++)
+    for (let p = 0; p < 16; p++)
+      images[i * 16 + p] = (i % 2 === 0 ? p % 8 < 3 : p % 8 > 4) ? 255 : 0;
+  return {
+    images,
+    labels: Uint8Array.from({ length: count }, (_, i) => i % 2),
+    count,
+    shape: [2, 8, 1],
+  };
 }
 
 describe('scoreRobustness', () => {

@@ -14,22 +14,31 @@ export interface TestPredictions {
 const cache = new WeakMap<tf.LayersModel, WeakMap<Split, Promise<TestPredictions>>>();
 
 /** What `model` predicts for every sample of `split`, computed once. */
-export function testPredictions(model: tf.LayersModel, split: Split, inputShape: readonly number[], classes: number): Promise<TestPredictions> {
+export function testPredictions(
+  model: tf.LayersModel,
+  split: Split,
+  inputShape: readonly number[],
+  classes: number,
+): Promise<TestPredictions> {
   let bySplit = cache.get(model);
   if (!bySplit) cache.set(model, (bySplit = new WeakMap<Split, Promise<TestPredictions>>()));
   let found = bySplit.get(split);
   if (!found) {
     const predicted = new Uint8Array(split.count);
     const probabilities = new Float32Array(split.count * classes);
-    found = evaluateSplit(model, { split, indices: range(split.count) }, {
-      batchSize: 256,
-      classes,
-      inputShape,
-      visit: (p, _label, index) => {
-        predicted[index] = argMax(p, 0, classes);
-        probabilities.set(p, index * classes);
+    found = evaluateSplit(
+      model,
+      { split, indices: range(split.count) },
+      {
+        batchSize: 256,
+        classes,
+        inputShape,
+        visit: (p, _label, index) => {
+          predicted[index] = argMax(p, 0, classes);
+          probabilities.set(p, index * classes);
+        },
       },
-    }).then(() => ({ predicted, probabilities }));
+    ).then(() => ({ predicted, probabilities }));
     bySplit.set(split, found);
   }
   return found;

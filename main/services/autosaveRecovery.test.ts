@@ -1,4 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -24,7 +31,10 @@ describe('autosave recovery after a crash', () => {
   });
 
   it('keeps a damaged autosave aside under its own name, says where, and never overwrites it', async () => {
-    writeFileSync(join(home, '.autosave.netcanvas.json'), '{"format": "netcanvas-project", "graph": [tru');
+    writeFileSync(
+      join(home, '.autosave.netcanvas.json'),
+      '{"format": "netcanvas-project", "graph": [tru',
+    );
     const error = await projects.recover().then(
       () => null,
       (e: unknown) => e,

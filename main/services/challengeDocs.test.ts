@@ -8,7 +8,11 @@ describe('docs/challenges.md', () => {
     const example = /```json\n([\s\S]*?)```/.exec(doc)?.[1];
     expect(example).toBeDefined();
     const challenge = parseChallengeFile(example ?? '');
-    expect(challenge.goal).toMatchObject({ dataset: 'mnist', minTestAccuracy: 0.97, maxLayers: { Dense: 1 } });
+    expect(challenge.goal).toMatchObject({
+      dataset: 'mnist',
+      minTestAccuracy: 0.97,
+      maxLayers: { Dense: 1 },
+    });
     expect(challenge.lockedBlocks).toEqual(['input_layer', 'dense']);
   });
 });

@@ -5,7 +5,15 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { AppInfo, ExportRequest, ExportResult, NetCanvasApi, RunRecord, RunRequest, Unsubscribe } from '../../shared/api/backendApi';
+import type {
+  AppInfo,
+  ExportRequest,
+  ExportResult,
+  NetCanvasApi,
+  RunRecord,
+  RunRequest,
+  Unsubscribe,
+} from '../../shared/api/backendApi';
 import type { DatasetRef } from '../../shared/training/datasetTypes';
 import type { RunEvent } from '../../shared/training/runEvents';
 import { describeWriteError } from '../export/atomicWrite';
@@ -34,7 +42,10 @@ export interface BackendServices {
    */
   readonly datasetGuard?: PathGuard;
   /** Asks the user for a path (desktop dialogs); without it null paths go to the workspace. */
-  readonly choosePath?: (purpose: 'open' | 'save' | 'export', suggestedName: string) => Promise<string | null>;
+  readonly choosePath?: (
+    purpose: 'open' | 'save' | 'export',
+    suggestedName: string,
+  ) => Promise<string | null>;
 }
 
 /** `folder`, or `folder-2`, `folder-3`, … when it exists already (two exports in the same minute). */
@@ -46,7 +57,8 @@ function freshFolder(folder: string): string {
 }
 
 function need<T>(service: T | undefined, what: string): T {
-  if (!service) throw new ApiError('unavailable', `${what} is not available in this build of NetCanvas.`);
+  if (!service)
+    throw new ApiError('unavailable', `${what} is not available in this build of NetCanvas.`);
   return service;
 }
 
@@ -54,7 +66,10 @@ function need<T>(service: T | undefined, what: string): T {
 export function createBackend(services: BackendServices): NetCanvasApi {
   const { projects } = services;
   /** Where an export goes: the given path, or a new folder named after the project and the time. */
-  const exportTarget = async (request: ExportRequest, name: string): Promise<{ target: string; folder: string | null }> => {
+  const exportTarget = async (
+    request: ExportRequest,
+    name: string,
+  ): Promise<{ target: string; folder: string | null }> => {
     if (request.path !== null) {
       const target = await projects.resolvePath(request.path);
       // As a save does, create the folder a given path goes into.
@@ -64,7 +79,9 @@ export function createBackend(services: BackendServices): NetCanvasApi {
       return { target, folder: null };
     }
     const suggested = exportFolderName(name, new Date());
-    const chosen = services.choosePath ? await services.choosePath('export', suggested) : freshFolder(await projects.resolvePath(join('exports', suggested)));
+    const chosen = services.choosePath
+      ? await services.choosePath('export', suggested)
+      : freshFolder(await projects.resolvePath(join('exports', suggested)));
     if (chosen === null) throw new ApiError('badRequest', 'Export cancelled.');
     const folder = await projects.resolvePath(chosen);
     // As a save does, create the folder the export goes into.
@@ -76,16 +93,28 @@ export function createBackend(services: BackendServices): NetCanvasApi {
   /** The files, the folder, and in the web shell one .zip of them for the Download button. */
   const exported = async (result: ExportResult, folder: string | null): Promise<ExportResult> => {
     if (folder === null) return result;
-    return { ...result, folder, ...(services.shell === 'web' ? { archive: await zipExport(folder, result.files) } : {}) };
+    return {
+      ...result,
+      folder,
+      ...(services.shell === 'web' ? { archive: await zipExport(folder, result.files) } : {}),
+    };
   };
   const guardRef = async <R extends DatasetRef>(ref: R): Promise<R> => {
     const guard = services.datasetGuard;
     if (!guard || !('path' in ref) || ref.path === undefined) return ref;
     return { ...ref, path: await guard.check(ref.path) };
   };
-  const guardRequest = async (request: RunRequest): Promise<RunRequest> => ({ ...request, dataset: await guardRef(request.dataset) });
+  const guardRequest = async (request: RunRequest): Promise<RunRequest> => ({
+    ...request,
+    dataset: await guardRef(request.dataset),
+  });
   return {
-    appInfo: () => Promise.resolve({ shell: services.shell, version: services.version, workspaceDir: projects.workspace }),
+    appInfo: () =>
+      Promise.resolve({
+        shell: services.shell,
+        version: services.version,
+        workspaceDir: projects.workspace,
+      }),
 
     listProjects: () => projects.list(),
     openProject: async (path) => {
@@ -93,7 +122,11 @@ export function createBackend(services: BackendServices): NetCanvasApi {
       return chosen === null ? null : projects.open(chosen);
     },
     saveProject: async (project, path) => {
-      const chosen = path ?? (services.choosePath ? await services.choosePath('save', projectFileName(project.name)) : null);
+      const chosen =
+        path ??
+        (services.choosePath
+          ? await services.choosePath('save', projectFileName(project.name))
+          : null);
       if (chosen === null && services.choosePath) return null;
       return projects.save(project, chosen);
     },
@@ -111,7 +144,8 @@ export function createBackend(services: BackendServices): NetCanvasApi {
     startRun: async (request) => need(services.runs, 'Training').start(await guardRequest(request)),
     stopRun: (id) => need(services.runs, 'Training').stop(id),
     listRuns: (): Promise<RunRecord[]> => Promise.resolve(services.runs?.list() ?? []),
-    onRunEvent: (listener: (event: RunEvent) => void): Unsubscribe => services.runs?.onEvent(listener) ?? (() => undefined),
+    onRunEvent: (listener: (event: RunEvent) => void): Unsubscribe =>
+      services.runs?.onEvent(listener) ?? (() => undefined),
 
     exportModel: async (request) => {
       const { source } = request;
@@ -120,19 +154,45 @@ export function createBackend(services: BackendServices): NetCanvasApi {
         // A run's export is named after its project (the run's title), not its id.
         const title = runs.list().find((r) => r.id === source.runId)?.title ?? source.runId;
         // One epoch of the training replay is named after it too.
-        const { target, folder } = await exportTarget(request, source.epoch === undefined ? title : `${title} epoch ${source.epoch}`);
-        return exported(await runs.exportRun(source.runId, request.format, target, request.strategy, source.epoch), folder);
+        const { target, folder } = await exportTarget(
+          request,
+          source.epoch === undefined ? title : `${title} epoch ${source.epoch}`,
+        );
+        return exported(
+          await runs.exportRun(
+            source.runId,
+            request.format,
+            target,
+            request.strategy,
+            source.epoch,
+          ),
+          folder,
+        );
       }
       const { target, folder } = await exportTarget(request, source.name);
-      return exported(await need(services.exports, 'Export').exportGraph(source.graph, source.settings, source.name, request.format, target, request.strategy), folder);
+      return exported(
+        await need(services.exports, 'Export').exportGraph(
+          source.graph,
+          source.settings,
+          source.name,
+          request.format,
+          target,
+          request.strategy,
+        ),
+        folder,
+      );
     },
-    predict: (runId, pixels, epoch) => need(services.runs, 'Training').predict(runId, pixels, epoch),
+    predict: (runId, pixels, epoch) =>
+      need(services.runs, 'Training').predict(runId, pixels, epoch),
     modelInsight: (runId, epoch) => need(services.runs, 'Training').insight(runId, epoch),
-    layerArithmetic: (runId, layer, pixels) => need(services.runs, 'Training').layerArithmetic(runId, layer, pixels),
-    cellImages: (runId, trueClass, predictedClass, limit) => need(services.runs, 'Training').cellImages(runId, trueClass, predictedClass, limit),
+    layerArithmetic: (runId, layer, pixels) =>
+      need(services.runs, 'Training').layerArithmetic(runId, layer, pixels),
+    cellImages: (runId, trueClass, predictedClass, limit) =>
+      need(services.runs, 'Training').cellImages(runId, trueClass, predictedClass, limit),
     robustness: (runId, samples) => need(services.runs, 'Training').robustness(runId, samples),
     epochSnapshots: (runId) => need(services.runs, 'Training').epochSnapshots(runId),
-    epochConfusion: (runId, epoch, samples) => need(services.runs, 'Training').epochConfusion(runId, epoch, samples),
+    epochConfusion: (runId, epoch, samples) =>
+      need(services.runs, 'Training').epochConfusion(runId, epoch, samples),
     useEpoch: (runId, epoch) => need(services.runs, 'Training').useEpoch(runId, epoch),
   };
 }

@@ -38,7 +38,11 @@ describe('createDispatch', () => {
     ['a forged run id', 'stopRun', ['../../etc/passwd']],
     ['arguments that are not an array', 'stopRun', { id: 'run-1' }],
     ['an unknown data-set kind', 'describeDataset', [{ kind: 'nope' }]],
-    ['a predict payload above the pixel limit', 'predict', ['run-1', new Array(512 * 512 * 4 + 1).fill(0)]],
+    [
+      'a predict payload above the pixel limit',
+      'predict',
+      ['run-1', new Array(512 * 512 * 4 + 1).fill(0)],
+    ],
   ])('refuses %s with badRequest and never calls the service', async (_what, method, args) => {
     const { api, calls } = fakeApi();
     const reply = await createDispatch(api)(method, args);
@@ -51,7 +55,11 @@ describe('createDispatch', () => {
     const dispatch = createDispatch(api);
     expect(await dispatch('predict', ['run-1', [0, 255], 3])).toEqual({ ok: true, value: 'done' });
     expect(await dispatch('modelInsight', ['run-1', null])).toEqual({ ok: true, value: 'done' });
-    expect(await dispatch('exportModel', [{ source: { runId: 'run-1', epoch: 2 }, format: 'tfjs', path: null }])).toEqual({ ok: true, value: 'done' });
+    expect(
+      await dispatch('exportModel', [
+        { source: { runId: 'run-1', epoch: 2 }, format: 'tfjs', path: null },
+      ]),
+    ).toEqual({ ok: true, value: 'done' });
     expect(calls).toEqual([
       ['predict', ['run-1', [0, 255], 3]],
       ['modelInsight', ['run-1', undefined]],
@@ -76,7 +84,9 @@ describe('createDispatch', () => {
   it('maps a service ApiError to its code and keeps other errors as internal', async () => {
     const failing = (e: Error) =>
       new Proxy({} as NetCanvasApi, { get: () => () => Promise.reject(e) });
-    const bad = await createDispatch(failing(new ApiError('invalidProject', '/w/a.json is not a project')))('openProject', ['/w/a.json']);
+    const bad = await createDispatch(
+      failing(new ApiError('invalidProject', '/w/a.json is not a project')),
+    )('openProject', ['/w/a.json']);
     expect(bad).toEqual({ ok: false, code: 'invalidProject', error: '/w/a.json is not a project' });
     const boom = await createDispatch(failing(new Error('disk on fire')))('listRuns', []);
     expect(boom).toEqual({ ok: false, code: 'internal', error: 'disk on fire' });

@@ -23,7 +23,11 @@ export function isApiMethod(name: string): name is ApiMethod {
 }
 
 // Every message is capped: a hostile argument can make a validator's message as long as itself.
-const fail = (code: ApiErrorCode, error: string): ApiReply<never> => ({ ok: false, code, error: capMessage(error) });
+const fail = (code: ApiErrorCode, error: string): ApiReply<never> => ({
+  ok: false,
+  code,
+  error: capMessage(error),
+});
 
 /** "argument 'request', field graph.nodes[2].params.filters: Too small" — where, then what. */
 function describeArgsError(method: ApiMethod, error: z.ZodError): string {
@@ -32,8 +36,13 @@ function describeArgsError(method: ApiMethod, error: z.ZodError): string {
   if (!first) return `${method}: invalid arguments`;
   const [index, ...rest] = first.path;
   const arg = typeof index === 'number' ? (names[index] ?? `#${index + 1}`) : null;
-  const field = rest.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-  const where = [arg ? `argument '${arg}'` : null, field ? `field ${field}` : null].filter(Boolean).join(', ');
+  const field = rest
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
+  const where = [arg ? `argument '${arg}'` : null, field ? `field ${field}` : null]
+    .filter(Boolean)
+    .join(', ');
   return `${method}: ${where ? `${where}: ` : ''}${first.message}`;
 }
 
@@ -56,7 +65,8 @@ export function failureOf(e: unknown): ApiReply<never> {
  */
 export function createDispatch(api: NetCanvasApi): Dispatch {
   return async (method, args) => {
-    if (!isApiMethod(method)) return fail('notFound', `There is no API method named '${method.slice(0, 60)}'.`);
+    if (!isApiMethod(method))
+      return fail('notFound', `There is no API method named '${method.slice(0, 60)}'.`);
     const spec = API_ARGS[method] as { readonly schema: z.ZodType };
     const parsed = spec.schema.safeParse(args);
     if (!parsed.success) return fail('badRequest', describeArgsError(method, parsed.error));

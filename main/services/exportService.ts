@@ -12,7 +12,18 @@ import type { ExportService } from './serviceTypes';
  */
 export function createExportService(dataset: DatasetRef = { kind: 'mnist' }): ExportService {
   return {
-    exportGraph: (graph: Graph, settings: TrainingSettings, name: string, format: ExportFormat, target: string, strategy?: DistributionStrategy): Promise<ExportResult> =>
-      exportModel({ graph, settings, name, dataset, ...(strategy ? { strategy } : {}) }, format, target),
+    exportGraph: (
+      graph: Graph,
+      settings: TrainingSettings,
+      name: string,
+      format: ExportFormat,
+      target: string,
+      strategy?: DistributionStrategy,
+    ): Promise<ExportResult> =>
+      exportModel(
+        { graph, settings, name, dataset, ...(strategy ? { strategy } : {}) },
+        format,
+        target,
+      ),
   };
 }

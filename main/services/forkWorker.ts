@@ -30,7 +30,8 @@ export type SpawnWorker = (runId: RunId) => WorkerHandle;
  * The worker's TypeScript entry, run through tsx. A function, not a constant: the Electron
  * bundle is CommonJS, where `import.meta.url` does not exist, and it names its own entry.
  */
-export const trainWorkerPath = (): string => fileURLToPath(new URL('../training/trainWorker.ts', import.meta.url));
+export const trainWorkerPath = (): string =>
+  fileURLToPath(new URL('../training/trainWorker.ts', import.meta.url));
 
 const STDERR_TAIL = 4000;
 
@@ -38,7 +39,10 @@ const STDERR_TAIL = 4000;
  * The default spawn: `child_process.fork` of the worker's .ts entry under tsx, with structured
  * clone IPC. `execArgv` adds Node flags (e.g. `--max-old-space-size=4096`).
  */
-export function forkWorker(execArgv: readonly string[] = [], entry: string = trainWorkerPath()): SpawnWorker {
+export function forkWorker(
+  execArgv: readonly string[] = [],
+  entry: string = trainWorkerPath(),
+): SpawnWorker {
   // A bundled .cjs entry runs as it is; the .ts source needs tsx.
   const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
   return () => {

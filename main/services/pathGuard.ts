@@ -17,7 +17,8 @@ export interface PathGuard {
   check(path: string): Promise<string>;
 }
 
-const isInside = (path: string, folder: string): boolean => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+const isInside = (path: string, folder: string): boolean =>
+  path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 
 /** Shortens a long path for a message, keeping its end (the part a learner recognises). */
 export function shortPath(path: string, max = 120): string {
@@ -41,7 +42,10 @@ export async function realPathOf(full: string): Promise<string> {
       if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
       const link = await lstat(at).catch(() => null);
       if (link?.isSymbolicLink())
-        throw new ApiError('forbidden', `${shortPath(at)} is a link to something that does not exist; NetCanvas does not follow it.`);
+        throw new ApiError(
+          'forbidden',
+          `${shortPath(at)} is a link to something that does not exist; NetCanvas does not follow it.`,
+        );
       const parent = dirname(at);
       if (parent === at) return full;
       rest.push(basename(at));
@@ -50,7 +54,8 @@ export async function realPathOf(full: string): Promise<string> {
   }
 }
 
-const absolute = (workspace: string, path: string): string => (isAbsolute(path) ? resolve(path) : resolve(workspace, path));
+const absolute = (workspace: string, path: string): string =>
+  isAbsolute(path) ? resolve(path) : resolve(workspace, path);
 
 /** The workspace's real path, creating the folder the first time. */
 async function realWorkspace(workspace: string): Promise<string> {
@@ -99,7 +104,10 @@ export function chosenPathGuard(workspace: string, isChosen: (path: string) => b
       const real = await realPathOf(full);
       if (isChosen(full) || isChosen(real)) return real;
       if (isInside(real, await root)) return real;
-      throw new ApiError('forbidden', `NetCanvas only opens and writes files you chose in its dialogs; '${shortPath(path)}' was not chosen.`);
+      throw new ApiError(
+        'forbidden',
+        `NetCanvas only opens and writes files you chose in its dialogs; '${shortPath(path)}' was not chosen.`,
+      );
     },
   };
 }

@@ -9,7 +9,11 @@ import type { OpenedProject, ProjectEntry } from '../../shared/api/backendApi';
 import { CHALLENGE_SUFFIX } from '../../shared/challenges/challengeFile';
 import { challengeProject } from '../../shared/challenges/challengeProject';
 import { ChallengeFileError, parseChallengeFile } from '../../shared/challenges/parseChallenge';
-import { parseProjectFile, ProjectFileError, serializeProject } from '../../shared/project/parseProject';
+import {
+  parseProjectFile,
+  ProjectFileError,
+  serializeProject,
+} from '../../shared/project/parseProject';
 import type { ProjectFile } from '../../shared/project/projectFile';
 import { ExportWriteError, writeFileAtomic } from '../export/atomicWrite';
 import { errorMessage } from '../../shared/errors/errorMessage';
@@ -30,8 +34,13 @@ export function workspaceDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** "My CNN" → "My CNN.netcanvas.json"; keeps names readable but safe on every file system. */
 export function projectFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const safe = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-').replace(/^\.+/, '').trim().slice(0, 120) || 'Untitled';
+  const safe =
+    name
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-')
+      .replace(/^\.+/, '')
+      .trim()
+      .slice(0, 120) || 'Untitled';
   return safe.endsWith(PROJECT_SUFFIX) ? safe : `${safe}${PROJECT_SUFFIX}`;
 }
 
@@ -54,16 +63,22 @@ export class ProjectService {
   async list(): Promise<ProjectEntry[]> {
     await mkdir(this.workspace, { recursive: true });
     // A teacher's challenge files too: opening one starts a new project for it.
-    const names = (await readdir(this.workspace)).filter((n) => (n.endsWith(PROJECT_SUFFIX) && n !== AUTOSAVE_FILE) || n.endsWith(CHALLENGE_SUFFIX));
+    const names = (await readdir(this.workspace)).filter(
+      (n) => (n.endsWith(PROJECT_SUFFIX) && n !== AUTOSAVE_FILE) || n.endsWith(CHALLENGE_SUFFIX),
+    );
     const entries = await Promise.all(
       names.map(async (n) => {
         const path = join(this.workspace, n);
         const s = await stat(path).catch(() => null);
-        const name = n.endsWith(CHALLENGE_SUFFIX) ? `${n.slice(0, -CHALLENGE_SUFFIX.length)} (challenge)` : n.slice(0, -PROJECT_SUFFIX.length);
+        const name = n.endsWith(CHALLENGE_SUFFIX)
+          ? `${n.slice(0, -CHALLENGE_SUFFIX.length)} (challenge)`
+          : n.slice(0, -PROJECT_SUFFIX.length);
         return s?.isFile() ? { path, name, modifiedMs: s.mtimeMs } : null;
       }),
     );
-    return entries.filter((e): e is ProjectEntry => e !== null).sort((a, b) => b.modifiedMs - a.modifiedMs);
+    return entries
+      .filter((e): e is ProjectEntry => e !== null)
+      .sort((a, b) => b.modifiedMs - a.modifiedMs);
   }
 
   async open(path: string): Promise<OpenedProject> {
@@ -71,22 +86,29 @@ export class ProjectService {
     let text: string;
     try {
       const info = await stat(full);
-      if (info.isDirectory()) throw new ApiError('badRequest', `${shortPath(full)} is a folder, not a project file.`);
+      if (info.isDirectory())
+        throw new ApiError('badRequest', `${shortPath(full)} is a folder, not a project file.`);
       if (info.size > MAX_PROJECT_BYTES)
-        throw new ApiError('invalidProject', `${shortPath(full)} is ${Math.round(info.size / 1024 / 1024)} MB, far larger than any project file.`);
+        throw new ApiError(
+          'invalidProject',
+          `${shortPath(full)} is ${Math.round(info.size / 1024 / 1024)} MB, far larger than any project file.`,
+        );
       text = await readFile(full, 'utf8');
     } catch (e) {
       if (e instanceof ApiError) throw e;
       const code = (e as { code?: string }).code;
-      if (code === 'ENOENT') throw new ApiError('notFound', `There is no project file at ${shortPath(full)}.`);
+      if (code === 'ENOENT')
+        throw new ApiError('notFound', `There is no project file at ${shortPath(full)}.`);
       throw new ApiError('invalidProject', `Cannot read ${shortPath(full)}: ${errorMessage(e)}`);
     }
     try {
       // A challenge file opens as a new project for that challenge (the renderer never saves over it).
-      if (full.endsWith(CHALLENGE_SUFFIX)) return { path: full, project: challengeProject(parseChallengeFile(text)) };
+      if (full.endsWith(CHALLENGE_SUFFIX))
+        return { path: full, project: challengeProject(parseChallengeFile(text)) };
       return { path: full, project: parseProjectFile(text) };
     } catch (e) {
-      if (e instanceof ProjectFileError || e instanceof ChallengeFileError) throw new ApiError('invalidProject', `${basename(full)}: ${e.message}`);
+      if (e instanceof ProjectFileError || e instanceof ChallengeFileError)
+        throw new ApiError('invalidProject', `${basename(full)}: ${e.message}`);
       throw e;
     }
   }
@@ -115,7 +137,10 @@ export class ProjectService {
       text = await readFile(file, 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new ApiError('invalidProject', `Last session's autosaved network could not be read: ${errorMessage(e)}`);
+      throw new ApiError(
+        'invalidProject',
+        `Last session's autosaved network could not be read: ${errorMessage(e)}`,
+      );
     }
     try {
       return parseProjectFile(text);
@@ -132,7 +157,10 @@ export class ProjectService {
   private async keepAside(file: string): Promise<string> {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     for (let n = 1; ; n++) {
-      const target = join(this.workspace, `.autosave-damaged-${stamp}${n > 1 ? `-${n}` : ''}${PROJECT_SUFFIX}`);
+      const target = join(
+        this.workspace,
+        `.autosave-damaged-${stamp}${n > 1 ? `-${n}` : ''}${PROJECT_SUFFIX}`,
+      );
       const taken = await stat(target).then(
         () => true,
         () => false,

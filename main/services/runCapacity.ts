@@ -13,7 +13,10 @@ const MIN_RUN_MB = 1024;
  * Runs that may train at once: one per core (each run keeps a core busy; more only slow every run
  * down) and one per GB of memory, at least one.
  */
-export function defaultMaxRunning(cores = availableParallelism(), totalMB = totalmem() / MB): number {
+export function defaultMaxRunning(
+  cores = availableParallelism(),
+  totalMB = totalmem() / MB,
+): number {
   return Math.max(1, Math.min(cores, Math.floor(totalMB / MIN_RUN_MB)));
 }
 

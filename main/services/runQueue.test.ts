@@ -14,11 +14,21 @@ import type { RunServiceOptions } from './runService';
 import type { RunService } from './serviceTypes';
 import { exitFailure } from './workerExit';
 
-const graph = stackGraph([['InputLayer', { shape: [28, 28, 1] }], ['Flatten'], ['Dense', { units: 10, activation: 'softmax' }]]);
+const graph = stackGraph([
+  ['InputLayer', { shape: [28, 28, 1] }],
+  ['Flatten'],
+  ['Dense', { units: 10, activation: 'softmax' }],
+]);
 /** A run event without its run id (the scripted worker adds its own). */
 type EventBody = RunEvent extends infer E ? (E extends RunEvent ? Omit<E, 'runId'> : never) : never;
 
-const request = (title: string): RunRequest => ({ title, graph, dataset: { kind: 'mnist' }, settings: DEFAULT_TRAINING, backend: 'cpu' });
+const request = (title: string): RunRequest => ({
+  title,
+  graph,
+  dataset: { kind: 'mnist' },
+  settings: DEFAULT_TRAINING,
+  backend: 'cpu',
+});
 
 /** A training process the test plays: it records what the host sends and says what it is told to. */
 class ScriptedWorker implements WorkerHandle {
@@ -53,9 +63,30 @@ class ScriptedWorker implements WorkerHandle {
   }
   /** Trains to the end: started, the model kept on disk, done. */
   finish(): void {
-    this.event({ type: 'started', backend: { name: 'cpu', skipped: [] }, settings: DEFAULT_TRAINING, trainSamples: 10, validationSamples: 0, batchesPerEpoch: 1, estimatedMemoryMB: 300 });
+    this.event({
+      type: 'started',
+      backend: { name: 'cpu', skipped: [] },
+      settings: DEFAULT_TRAINING,
+      trainSamples: 10,
+      validationSamples: 0,
+      batchesPerEpoch: 1,
+      estimatedMemoryMB: 300,
+    });
     this.say({ type: 'kept' });
-    this.event({ type: 'done', result: { testLoss: 1, testAccuracy: 0.5, confusion: [], perClassAccuracy: [], misclassified: [] }, samplesPerSecond: 1, trainingMs: 1, bestEpoch: null, stoppedEarly: false });
+    this.event({
+      type: 'done',
+      result: {
+        testLoss: 1,
+        testAccuracy: 0.5,
+        confusion: [],
+        perClassAccuracy: [],
+        misclassified: [],
+      },
+      samplesPerSecond: 1,
+      trainingMs: 1,
+      bestEpoch: null,
+      stoppedEarly: false,
+    });
   }
 }
 
@@ -111,7 +142,12 @@ describe('the run queue', () => {
     workers[0]?.finish();
     // A's place goes to C; D moves up to first.
     expect(workers.map((w) => w.runId)).toEqual([a, b, c]);
-    expect(events.filter((e) => e.type === 'queued').at(-1)).toEqual({ type: 'queued', runId: d, position: 1, maxRunning: 2 });
+    expect(events.filter((e) => e.type === 'queued').at(-1)).toEqual({
+      type: 'queued',
+      runId: d,
+      position: 1,
+      maxRunning: 2,
+    });
     // Stopping a queued run takes it out of the queue without starting a process.
     await runs.stop(d);
     expect(events.at(-1)).toEqual({ type: 'stopped', runId: d });
@@ -122,7 +158,15 @@ describe('the run queue', () => {
   it('starts a run only when its memory fits beside the running ones, and tells each worker what the others hold', async () => {
     const runs = createService({ maxRunning: 8, memoryBudgetMB: 700 });
     const a = await runs.start(request('A'));
-    workerOf(a)[0]?.event({ type: 'started', backend: { name: 'cpu', skipped: [] }, settings: DEFAULT_TRAINING, trainSamples: 1, validationSamples: 0, batchesPerEpoch: 1, estimatedMemoryMB: 400 });
+    workerOf(a)[0]?.event({
+      type: 'started',
+      backend: { name: 'cpu', skipped: [] },
+      settings: DEFAULT_TRAINING,
+      trainSamples: 1,
+      validationSamples: 0,
+      batchesPerEpoch: 1,
+      estimatedMemoryMB: 400,
+    });
     const b = await runs.start(request('B'));
     // 400 MB held by A; B's estimate (about 200 MB of runtime and a small network) fits in 700.
     expect(workerOf(b)).toHaveLength(1);
@@ -144,10 +188,20 @@ describe('the run queue', () => {
     const answer = runs.insight(id);
     const second = workers[1];
     expect(second?.runId).toBe(id);
-    expect(second?.sent[0]).toMatchObject({ type: 'load', runId: id, modelDir: `/nonexistent/netcanvas-test-store/${id}` });
+    expect(second?.sent[0]).toMatchObject({
+      type: 'load',
+      runId: id,
+      modelDir: `/nonexistent/netcanvas-test-store/${id}`,
+    });
     expect(second?.sent[1]).toMatchObject({ type: 'insight' });
     const value = { kernels: [], histograms: { before: [], after: [] } };
-    second?.say({ type: 'reply', requestId: lastRequestId(second), ok: true, kind: 'insight', value });
+    second?.say({
+      type: 'reply',
+      requestId: lastRequestId(second),
+      ok: true,
+      kind: 'insight',
+      value,
+    });
     await expect(answer).resolves.toEqual(value);
     await new Promise((r) => setTimeout(r, 30));
     expect(second?.killed).toBe(true);
@@ -157,7 +211,15 @@ describe('the run queue', () => {
     const runs = createService({ idleMs: 5 });
     await runs.start(request('A'));
     const w = workers[0];
-    w?.event({ type: 'started', backend: { name: 'cpu', skipped: [] }, settings: DEFAULT_TRAINING, trainSamples: 1, validationSamples: 0, batchesPerEpoch: 1, estimatedMemoryMB: 1 });
+    w?.event({
+      type: 'started',
+      backend: { name: 'cpu', skipped: [] },
+      settings: DEFAULT_TRAINING,
+      trainSamples: 1,
+      validationSamples: 0,
+      batchesPerEpoch: 1,
+      estimatedMemoryMB: 1,
+    });
     w?.event({ type: 'stopped' });
     await new Promise((r) => setTimeout(r, 30));
     expect(w?.killed).toBe(false);
@@ -177,18 +239,27 @@ describe('replies and errors', () => {
 
   it('answers an unknown run id with notFound, for every request', async () => {
     const runs = createService();
-    const calls = [() => runs.predict('nope', [1]), () => runs.insight('nope'), () => runs.stop('nope'), () => runs.exportRun('nope', 'python', '/tmp/x.py')];
+    const calls = [
+      () => runs.predict('nope', [1]),
+      () => runs.insight('nope'),
+      () => runs.stop('nope'),
+      () => runs.exportRun('nope', 'python', '/tmp/x.py'),
+    ];
     for (const call of calls) expect((await failure(call())).code).toBe('notFound');
   });
 
   it('answers predict on a failed or unfinished run with conflict, naming the run and why', async () => {
     const runs = createService();
     const id = await runs.start(request('CNN'));
-    expect((await failure(runs.predict(id, [1]))).message).toMatch(/Run 'CNN' is still queued; wait until it has finished/);
+    expect((await failure(runs.predict(id, [1]))).message).toMatch(
+      /Run 'CNN' is still queued; wait until it has finished/,
+    );
     workers[0]?.event({ type: 'failed', code: 'nan', message: 'The loss became NaN.' });
     const e = await failure(runs.predict(id, [1]));
     expect(e.code).toBe('conflict');
-    expect(e.message).toBe("Run 'CNN' failed, so there is no trained model to predict with: The loss became NaN.");
+    expect(e.message).toBe(
+      "Run 'CNN' failed, so there is no trained model to predict with: The loss became NaN.",
+    );
   });
 
   it('gives a failed export write its own code (disk full is 507, not 500)', async () => {
@@ -197,8 +268,17 @@ describe('replies and errors', () => {
     const w = workers[0];
     w?.finish();
     const exported = runs.exportRun(id, 'tfjs', '/full/disk');
-    w?.say({ type: 'reply', requestId: lastRequestId(w), ok: false, code: 'writeFailed', error: 'Could not write /full/disk/weights.bin: the disk is full.' });
-    expect(await failure(exported)).toMatchObject({ code: 'writeFailed', message: expect.stringMatching(/disk is full/) as unknown });
+    w?.say({
+      type: 'reply',
+      requestId: lastRequestId(w),
+      ok: false,
+      code: 'writeFailed',
+      error: 'Could not write /full/disk/weights.bin: the disk is full.',
+    });
+    expect(await failure(exported)).toMatchObject({
+      code: 'writeFailed',
+      message: expect.stringMatching(/disk is full/) as unknown,
+    });
   });
 
   it('refuses a reply of another kind than the request', async () => {
@@ -207,7 +287,13 @@ describe('replies and errors', () => {
     const w = workers[0];
     w?.finish();
     const predicted = runs.predict(id, [1]);
-    w?.say({ type: 'reply', requestId: lastRequestId(w), ok: true, kind: 'export', value: { files: [] } });
+    w?.say({
+      type: 'reply',
+      requestId: lastRequestId(w),
+      ok: true,
+      kind: 'export',
+      value: { files: [] },
+    });
     await expect(predicted).rejects.toThrow(/answered a predict request with export/);
   });
 });
@@ -216,9 +302,28 @@ describe('how a process that ended without a word is named', () => {
   it.each([
     ['SIGKILL from outside', { signal: 'SIGKILL' }, 'crash', /killed \(SIGKILL\)/],
     ['exit 137 (a kill, as utilityProcess reports it)', { code: 137 }, 'crash', /killed/],
-    ['a full V8 heap (SIGABRT)', { signal: 'SIGABRT', stderrTail: 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory' }, 'outOfMemory', /ran out of memory/],
-    ['an abort that is not about memory', { signal: 'SIGABRT', stderrTail: 'Assertion failed: memory.cc line 3' }, 'crash', /signal SIGABRT: Assertion failed/],
-    ['a message that mentions memory, exit 1', { code: 1, stderrTail: 'Error: not enough memory for the preview' }, 'crash', /exit code 1/],
+    [
+      'a full V8 heap (SIGABRT)',
+      {
+        signal: 'SIGABRT',
+        stderrTail:
+          'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory',
+      },
+      'outOfMemory',
+      /ran out of memory/,
+    ],
+    [
+      'an abort that is not about memory',
+      { signal: 'SIGABRT', stderrTail: 'Assertion failed: memory.cc line 3' },
+      'crash',
+      /signal SIGABRT: Assertion failed/,
+    ],
+    [
+      'a message that mentions memory, exit 1',
+      { code: 1, stderrTail: 'Error: not enough memory for the preview' },
+      'crash',
+      /exit code 1/,
+    ],
   ] as const)('%s', (_title, exit, code, message) => {
     const failure = exitFailure({ code: null, signal: null, stderrTail: '', ...exit });
     expect(failure.code).toBe(code);

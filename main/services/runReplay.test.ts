@@ -51,7 +51,10 @@ describe('the training replay through the run service', () => {
     // With validation data the best epoch is the lowest validation loss, recorded in the run record.
     const record = s.list().find((r) => r.id === id);
     const valLosses = record?.epochs.map((e) => e.valLoss ?? Infinity) ?? [];
-    expect(snapshots.best).toMatchObject({ by: 'val_loss', epoch: valLosses.indexOf(Math.min(...valLosses)) + 1 });
+    expect(snapshots.best).toMatchObject({
+      by: 'val_loss',
+      epoch: valLosses.indexOf(Math.min(...valLosses)) + 1,
+    });
     expect(record?.snapshots?.best).toEqual(snapshots.best);
 
     const pixels = Array.from({ length: 784 }, (_, i) => (i * 37) % 256);
@@ -61,15 +64,22 @@ describe('the training replay through the run service', () => {
     expect(first.probabilities).not.toEqual(last.probabilities);
     // Without keep-best the run's model is the last epoch's weights.
     expect(model.probabilities).toEqual(last.probabilities);
-    expect((await s.insight(id, 1)).histograms.after).not.toEqual((await s.insight(id)).histograms.after);
-    await expect(s.predict(id, pixels, 7)).rejects.toThrow("Epoch 7's weights were not kept; this run can replay epochs 1, 2, 3.");
+    expect((await s.insight(id, 1)).histograms.after).not.toEqual(
+      (await s.insight(id)).histograms.after,
+    );
+    await expect(s.predict(id, pixels, 7)).rejects.toThrow(
+      "Epoch 7's weights were not kept; this run can replay epochs 1, 2, 3.",
+    );
 
     const confusion = await s.epochConfusion(id, 1, 200);
     expect(confusion.confusion.flat().reduce((a, b) => a + b, 0)).toBe(200);
 
     const out = join(store, 'export-epoch-1');
     const exported = await s.exportRun(id, 'tfjs', out, undefined, 1);
-    expect(exported.files.map((f) => f.slice(out.length + 1)).sort()).toEqual(['model.json', 'weights.bin']);
+    expect(exported.files.map((f) => f.slice(out.length + 1)).sort()).toEqual([
+      'model.json',
+      'weights.bin',
+    ]);
 
     // Let the idle process end: the next requests go to a new process that loads the run.
     const used = await s.useEpoch(id, 1);

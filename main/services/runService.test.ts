@@ -20,7 +20,14 @@ const request = (title: string, settings: Partial<TrainingSettings> = {}): RunRe
   title,
   graph: mlp,
   dataset: { kind: 'mnist' },
-  settings: { ...DEFAULT_TRAINING, epochs: 1, batchSize: 32, limit: 512, validationSplit: 0.25, ...settings },
+  settings: {
+    ...DEFAULT_TRAINING,
+    epochs: 1,
+    batchSize: 32,
+    limit: 512,
+    validationSplit: 0.25,
+    ...settings,
+  },
   backend: 'cpu',
 });
 
@@ -56,7 +63,11 @@ describe('RunService', () => {
       expect(done?.type).toBe('done');
       if (done?.type !== 'done') return;
       const started = events.find((e) => e.type === 'started');
-      expect(started).toMatchObject({ trainSamples: 384, validationSamples: 128, batchesPerEpoch: 12 });
+      expect(started).toMatchObject({
+        trainSamples: 384,
+        validationSamples: 128,
+        batchesPerEpoch: 12,
+      });
       // Throttled to at most 10 batch events a second, but the epoch's last batches go out at its end.
       const times = events.flatMap((e) => (e.type === 'batch' ? [e.elapsedMs] : []));
       expect(times.length).toBeGreaterThan(0);
@@ -79,7 +90,9 @@ describe('RunService', () => {
       const miss = done.result.misclassified[0];
       expect(miss?.predicted).not.toBe(miss?.trueLabel);
       expect(miss?.pixels).toHaveLength(784);
-      expect(miss?.probabilities.indexOf(Math.max(...(miss?.probabilities ?? [])))).toBe(miss?.predicted);
+      expect(miss?.probabilities.indexOf(Math.max(...(miss?.probabilities ?? [])))).toBe(
+        miss?.predicted,
+      );
       expect(done.samplesPerSecond).toBeGreaterThan(0);
     }
     expect(service.list().map((r) => r.status)).toEqual(['done', 'done']);
@@ -98,11 +111,17 @@ describe('RunService', () => {
     const { kernels, histograms } = await service.insight(a);
     expect(kernels).toEqual([]); // an MLP has no Conv2D layer
     const names = (hs: typeof histograms.after) => hs.map((h) => `${h.layer}/${h.weight}`);
-    expect(names(histograms.before)).toEqual(['dense/kernel', 'dense/bias', 'dense_1/kernel', 'dense_1/bias']);
+    expect(names(histograms.before)).toEqual([
+      'dense/kernel',
+      'dense/bias',
+      'dense_1/kernel',
+      'dense_1/bias',
+    ]);
     expect(names(histograms.after)).toEqual(names(histograms.before));
     expect(histograms.after.map((h) => h.count)).toEqual([784 * 32, 32, 320, 10]);
     // Biases start at zero and training moves them.
-    const bias = (hs: typeof histograms.after) => hs.find((h) => h.layer === 'dense' && h.weight === 'bias');
+    const bias = (hs: typeof histograms.after) =>
+      hs.find((h) => h.layer === 'dense' && h.weight === 'bias');
     expect([bias(histograms.before)?.min, bias(histograms.before)?.max]).toEqual([0, 0]);
     expect(bias(histograms.after)?.max).not.toBe(0);
 
@@ -116,7 +135,9 @@ describe('RunService', () => {
 
   it('stops a run within a batch when asked', async () => {
     service = createRunService();
-    const id = await service.start(request('stop me', { limit: null, validationSplit: 0, batchSize: 16 }));
+    const id = await service.start(
+      request('stop me', { limit: null, validationSplit: 0, batchSize: 16 }),
+    );
     const seen = finished(service, id);
     await new Promise<void>((resolve) => {
       const off = service?.onEvent((e) => {
@@ -168,7 +189,9 @@ describe('RunService', () => {
 
   it('stops on a NaN loss and names the likely cause', async () => {
     service = createRunService();
-    const id = await service.start(request('too fast', { optimizer: 'sgd', learningRate: 1e30, momentum: 0 }));
+    const id = await service.start(
+      request('too fast', { optimizer: 'sgd', learningRate: 1e30, momentum: 0 }),
+    );
     const ev = await finished(service, id);
     expect(ev.at(-1)).toMatchObject({ type: 'failed', code: 'nan' });
     // It stopped at once rather than training garbage to the end of the epoch.
@@ -189,6 +212,8 @@ describe('RunService', () => {
     const id = await service.start({ ...request('huge'), graph: big });
     const ev = await finished(service, id);
     expect(ev.at(-1)).toMatchObject({ type: 'failed', code: 'outOfMemory' });
-    expect(service.list()[0]?.error).toMatch(/needs about [\d,]+ MB to train .*only 300 MB of memory is free/);
+    expect(service.list()[0]?.error).toMatch(
+      /needs about [\d,]+ MB to train .*only 300 MB of memory is free/,
+    );
   }, 60_000);
 });

@@ -6,7 +6,17 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DistributionStrategy, ExportFormat, ExportResult, ModelInsight, Prediction, RunRecord, RunRequest, RunStatus, Unsubscribe } from '../../shared/api/backendApi';
+import type {
+  DistributionStrategy,
+  ExportFormat,
+  ExportResult,
+  ModelInsight,
+  Prediction,
+  RunRecord,
+  RunRequest,
+  RunStatus,
+  Unsubscribe,
+} from '../../shared/api/backendApi';
 import { hasTrainedModel, newRunRecord } from '../../shared/api/backendApi';
 import { inferGraph } from '../../shared/graph/inferGraph';
 import type { LayerArithmetic } from '../../shared/insight/layerArithmetic';
@@ -16,7 +26,12 @@ import type { RunEvent, RunId } from '../../shared/training/runEvents';
 import { lowestLossEpoch } from '../../shared/training/bestEpoch';
 import type { EpochConfusion, EpochSnapshots } from '../../shared/training/epochSnapshots';
 import { NO_SNAPSHOTS_NOTE } from '../../shared/training/epochSnapshots';
-import type { ReplyMessage, ReplyValue, RequestKind, WorkerOptions } from '../training/workerMessages';
+import type {
+  ReplyMessage,
+  ReplyValue,
+  RequestKind,
+  WorkerOptions,
+} from '../training/workerMessages';
 import { isWorkerToHost } from '../training/workerMessages';
 import { ApiError } from './apiError';
 import { forkWorker } from './forkWorker';
@@ -44,11 +59,22 @@ export interface RunServiceOptions {
 type Request =
   | { readonly type: 'predict'; readonly pixels: readonly number[]; readonly epoch?: number }
   | { readonly type: 'insight'; readonly epoch?: number }
-  | { readonly type: 'export'; readonly format: ExportFormat; readonly target: string; readonly strategy?: DistributionStrategy; readonly epoch?: number }
+  | {
+      readonly type: 'export';
+      readonly format: ExportFormat;
+      readonly target: string;
+      readonly strategy?: DistributionStrategy;
+      readonly epoch?: number;
+    }
   | { readonly type: 'epochConfusion'; readonly epoch: number; readonly samples: number }
   | { readonly type: 'useEpoch'; readonly epoch: number }
   | { readonly type: 'layerArithmetic'; readonly layer: string; readonly pixels: readonly number[] }
-  | { readonly type: 'cellImages'; readonly trueClass: number; readonly predictedClass: number; readonly limit: number }
+  | {
+      readonly type: 'cellImages';
+      readonly trueClass: number;
+      readonly predictedClass: number;
+      readonly limit: number;
+    }
   | { readonly type: 'robustness'; readonly samples: number };
 
 interface Pending {
@@ -84,7 +110,8 @@ const VERB: Record<RequestKind, string> = {
 };
 
 /** An epoch argument only when there is one, so the worker's messages stay as they were without. */
-const atEpoch = (epoch: number | undefined): { epoch?: number } => (epoch === undefined ? {} : { epoch });
+const atEpoch = (epoch: number | undefined): { epoch?: number } =>
+  epoch === undefined ? {} : { epoch };
 
 /** A failed reply as the API reports it: the code follows what went wrong in the process. */
 function replyError(m: Extract<ReplyMessage, { ok: false }>): Error {
@@ -125,7 +152,8 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
   };
 
   const training = (): LiveRun[] => [...runs.values()].filter((r) => r.training);
-  const reservedMB = (except?: LiveRun): number => training().reduce((sum, r) => (r === except ? sum : sum + r.estimateMB), 0);
+  const reservedMB = (except?: LiveRun): number =>
+    training().reduce((sum, r) => (r === except ? sum : sum + r.estimateMB), 0);
 
   const clearIdle = (run: LiveRun): void => {
     if (run.idleTimer) clearTimeout(run.idleTimer);
@@ -147,7 +175,14 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
   /** A finished run whose model is on disk gives its process back once nothing is asked of it. */
   const scheduleIdle = (run: LiveRun): void => {
     clearIdle(run);
-    if (!run.worker || !run.kept || run.training || run.pending.size > 0 || !hasTrainedModel(run.record.status)) return;
+    if (
+      !run.worker ||
+      !run.kept ||
+      run.training ||
+      run.pending.size > 0 ||
+      !hasTrainedModel(run.record.status)
+    )
+      return;
     run.idleTimer = setTimeout(() => endWorker(run, 'The run was idle.'), idleMs);
     run.idleTimer.unref?.();
   };
@@ -186,17 +221,29 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
     switch (event.type) {
       case 'started':
         run.estimateMB = event.estimatedMemoryMB;
-        update(run, { status: 'running', backend: event.backend, trainSamples: event.trainSamples, batchesPerEpoch: event.batchesPerEpoch, queuePosition: null });
+        update(run, {
+          status: 'running',
+          backend: event.backend,
+          trainSamples: event.trainSamples,
+          batchesPerEpoch: event.batchesPerEpoch,
+          queuePosition: null,
+        });
         break;
       case 'batch': {
         const { epoch, batch, samplesPerSecond, elapsedMs, etaMs } = event;
-        update(run, { batches: [...run.record.batches, ...event.points], progress: { epoch, batch, samplesPerSecond, elapsedMs, etaMs } });
+        update(run, {
+          batches: [...run.record.batches, ...event.points],
+          progress: { epoch, batch, samplesPerSecond, elapsedMs, etaMs },
+        });
         break;
       }
       case 'epoch': {
         const { epoch, samplesPerSecond, elapsedMs, etaMs } = event;
         const batch = run.record.batchesPerEpoch ?? run.record.progress?.batch ?? 0;
-        update(run, { epochs: [...run.record.epochs, event], progress: { epoch, batch, samplesPerSecond, elapsedMs, etaMs } });
+        update(run, {
+          epochs: [...run.record.epochs, event],
+          progress: { epoch, batch, samplesPerSecond, elapsedMs, etaMs },
+        });
         break;
       }
       case 'done':
@@ -271,13 +318,22 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
       type: 'start',
       runId: run.record.id,
       request: run.record.request,
-      options: { ...options.workerOptions, reservedMB: reservedMB(run), memoryBudgetMB: budgetMB, keepModelIn: run.modelDir },
+      options: {
+        ...options.workerOptions,
+        reservedMB: reservedMB(run),
+        memoryBudgetMB: budgetMB,
+        keepModelIn: run.modelDir,
+      },
     });
   };
 
   const find = (id: RunId): LiveRun => {
     const run = runs.get(id);
-    if (!run) throw new ApiError('notFound', `There is no run with the id '${id}' (runs are forgotten when NetCanvas restarts).`);
+    if (!run)
+      throw new ApiError(
+        'notFound',
+        `There is no run with the id '${id}' (runs are forgotten when NetCanvas restarts).`,
+      );
     return run;
   };
 
@@ -285,16 +341,31 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
   async function ask(id: RunId, request: Request): Promise<ReplyValue> {
     const run = find(id);
     const { title, status, error } = run.record;
-    if (status === 'failed') throw new ApiError('conflict', `Run '${title}' failed, so there is no trained model to ${VERB[request.type]}${error ? `: ${error}` : '.'}`);
-    if (!hasTrainedModel(status)) throw new ApiError('conflict', `Run '${title}' is still ${status}; wait until it has finished to ${VERB[request.type]} it.`);
+    if (status === 'failed')
+      throw new ApiError(
+        'conflict',
+        `Run '${title}' failed, so there is no trained model to ${VERB[request.type]}${error ? `: ${error}` : '.'}`,
+      );
+    if (!hasTrainedModel(status))
+      throw new ApiError(
+        'conflict',
+        `Run '${title}' is still ${status}; wait until it has finished to ${VERB[request.type]} it.`,
+      );
     let worker = run.worker;
     if (!worker) {
-      if (!run.kept) throw new ApiError('conflict', `Run '${title}' no longer holds its model; train it again.`);
+      if (!run.kept)
+        throw new ApiError('conflict', `Run '${title}' no longer holds its model; train it again.`);
       // The idle process was ended: a new one loads the model the first one kept.
       worker = spawn(id);
       attach(run, worker);
       const backend = run.record.backend?.name ?? run.record.request.backend;
-      worker.send({ type: 'load', runId: id, request: run.record.request, modelDir: run.modelDir, backend });
+      worker.send({
+        type: 'load',
+        runId: id,
+        request: run.record.request,
+        modelDir: run.modelDir,
+        backend,
+      });
     }
     clearIdle(run);
     const requestId = nextRequest++;
@@ -306,13 +377,15 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
     return reply;
   }
 
-  const mismatch = (asked: RequestKind, got: ReplyValue): Error => new Error(`The training process answered a ${asked} request with ${got.kind}.`);
+  const mismatch = (asked: RequestKind, got: ReplyValue): Error =>
+    new Error(`The training process answered a ${asked} request with ${got.kind}.`);
 
   return {
     start(request: RunRequest): Promise<RunId> {
       const id = randomUUID();
       for (const other of runs.values())
-        if (other.record.title === request.title && FINISHED.has(other.record.status)) endWorker(other, 'The run was replaced.');
+        if (other.record.title === request.title && FINISHED.has(other.record.status))
+          endWorker(other, 'The run was replaced.');
       const run: LiveRun = {
         record: newRunRecord(id, request, Date.now(), inferGraph(request.graph).totals.total),
         worker: null,
@@ -363,17 +436,38 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
       if (reply.kind === 'insight') return reply.value;
       throw mismatch('insight', reply);
     },
-    async exportRun(id: RunId, format: ExportFormat, target: string, strategy?: DistributionStrategy, epoch?: number): Promise<ExportResult> {
-      const reply = await ask(id, { type: 'export', format, target, ...(strategy ? { strategy } : {}), ...atEpoch(epoch) });
+    async exportRun(
+      id: RunId,
+      format: ExportFormat,
+      target: string,
+      strategy?: DistributionStrategy,
+      epoch?: number,
+    ): Promise<ExportResult> {
+      const reply = await ask(id, {
+        type: 'export',
+        format,
+        target,
+        ...(strategy ? { strategy } : {}),
+        ...atEpoch(epoch),
+      });
       if (reply.kind === 'export') return reply.value;
       throw mismatch('export', reply);
     },
-    async layerArithmetic(id: RunId, layer: string, pixels: readonly number[]): Promise<LayerArithmetic> {
+    async layerArithmetic(
+      id: RunId,
+      layer: string,
+      pixels: readonly number[],
+    ): Promise<LayerArithmetic> {
       const reply = await ask(id, { type: 'layerArithmetic', layer, pixels: [...pixels] });
       if (reply.kind === 'layerArithmetic') return reply.value;
       throw mismatch('layerArithmetic', reply);
     },
-    async cellImages(id: RunId, trueClass: number, predictedClass: number, limit: number): Promise<CellImages> {
+    async cellImages(
+      id: RunId,
+      trueClass: number,
+      predictedClass: number,
+      limit: number,
+    ): Promise<CellImages> {
       const reply = await ask(id, { type: 'cellImages', trueClass, predictedClass, limit });
       if (reply.kind === 'cellImages') return reply.value;
       throw mismatch('cellImages', reply);
@@ -389,7 +483,15 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
     epochSnapshots(id: RunId): Promise<EpochSnapshots> {
       return new Promise((resolve) => {
         const { snapshots, epochs } = find(id).record;
-        resolve(snapshots ?? { epochs: [], every: null, best: lowestLossEpoch(epochs), modelEpoch: null, note: NO_SNAPSHOTS_NOTE });
+        resolve(
+          snapshots ?? {
+            epochs: [],
+            every: null,
+            best: lowestLossEpoch(epochs),
+            modelEpoch: null,
+            note: NO_SNAPSHOTS_NOTE,
+          },
+        );
       });
     },
     async epochConfusion(id: RunId, epoch: number, samples: number): Promise<EpochConfusion> {

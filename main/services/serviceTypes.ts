@@ -33,11 +33,22 @@ export interface RunService {
   /** One layer's input, output and weights for one input: Insight's step-by-step view. */
   layerArithmetic(id: RunId, layer: string, pixels: readonly number[]): Promise<LayerArithmetic>;
   /** A confusion-matrix cell's test images with saliency maps: Insight's "Mistakes". */
-  cellImages(id: RunId, trueClass: number, predictedClass: number, limit: number): Promise<CellImages>;
+  cellImages(
+    id: RunId,
+    trueClass: number,
+    predictedClass: number,
+    limit: number,
+  ): Promise<CellImages>;
   /** Accuracy on transformed copies of the test images: the fair experiment's Robustness. */
   robustness(id: RunId, samples: number): Promise<RobustnessScores>;
   /** Writes a trained run's model (with weights for tfjs) to `target` (a folder for tfjs, else a file). */
-  exportRun(id: RunId, format: ExportFormat, target: string, strategy?: DistributionStrategy, epoch?: number): Promise<ExportResult>;
+  exportRun(
+    id: RunId,
+    format: ExportFormat,
+    target: string,
+    strategy?: DistributionStrategy,
+    epoch?: number,
+  ): Promise<ExportResult>;
   /** Which epochs' weights the run keeps for the replay, and its best epoch. */
   epochSnapshots(id: RunId): Promise<EpochSnapshots>;
   /** The confusion matrix after epoch `epoch` on the first `samples` test images. */
@@ -50,7 +61,14 @@ export interface RunService {
 
 /** Model export without training: the architecture of a graph, in each format. */
 export interface ExportService {
-  exportGraph(graph: Graph, settings: TrainingSettings, name: string, format: ExportFormat, target: string, strategy?: DistributionStrategy): Promise<ExportResult>;
+  exportGraph(
+    graph: Graph,
+    settings: TrainingSettings,
+    name: string,
+    format: ExportFormat,
+    target: string,
+    strategy?: DistributionStrategy,
+  ): Promise<ExportResult>;
 }
 
 /** Which compute backends load here, probed in a child process so the app never loads native tfjs itself. */

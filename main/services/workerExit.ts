@@ -22,7 +22,8 @@ export function exitFailure(exit: WorkerExit): ExitFailure {
   if (aborted && /FATAL ERROR:.*(heap out of memory|Allocation failed)/i.test(exit.stderrTail))
     return {
       code: 'outOfMemory',
-      message: 'The training process ran out of memory and ended. Use a smaller batch size or a smaller network, or close other programs.',
+      message:
+        'The training process ran out of memory and ended. Use a smaller batch size or a smaller network, or close other programs.',
     };
   if (exit.signal === 'SIGKILL' || exit.code === KILL_EXIT)
     return {
@@ -30,7 +31,14 @@ export function exitFailure(exit: WorkerExit): ExitFailure {
       message:
         'The training process was killed (SIGKILL) from outside NetCanvas. If nothing you ran did that, the system may have been short of memory: try a smaller batch size or network.',
     };
-  const last = exit.stderrTail.trim().split('\n').filter((l) => l.trim() !== '').at(-1);
+  const last = exit.stderrTail
+    .trim()
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .at(-1);
   const how = exit.signal ? `by signal ${exit.signal}` : `with exit code ${String(exit.code)}`;
-  return { code: 'crash', message: `The training process ended unexpectedly ${how}${last ? `: ${last.trim().slice(0, 200)}` : ''}.` };
+  return {
+    code: 'crash',
+    message: `The training process ended unexpectedly ${how}${last ? `: ${last.trim().slice(0, 200)}` : ''}.`,
+  };
 }

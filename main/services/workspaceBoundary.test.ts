@@ -1,6 +1,13 @@
 // The web shell's backend against hostile paths and files: symbolic links out of the workspace,
 // relative paths, data-set folders, and error messages that would echo a file or run for a megabyte.
-import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -14,7 +21,11 @@ import { createExportService } from './exportService';
 import { workspaceGuard } from './pathGuard';
 import { ProjectService } from './projectService';
 
-const graph = stackGraph([['InputLayer', { shape: [28, 28, 1] }], ['Flatten'], ['Dense', { units: 10, activation: 'softmax' }]]);
+const graph = stackGraph([
+  ['InputLayer', { shape: [28, 28, 1] }],
+  ['Flatten'],
+  ['Dense', { units: 10, activation: 'softmax' }],
+]);
 const project = newProject('Linked', graph);
 
 let home = '';
@@ -27,7 +38,10 @@ beforeEach(() => {
   outside = join(root, 'outside');
   mkdirSync(home);
   mkdirSync(outside);
-  writeFileSync(join(outside, 'secret.netcanvas.json'), serializeProject(newProject('Secret', graph)));
+  writeFileSync(
+    join(outside, 'secret.netcanvas.json'),
+    serializeProject(newProject('Secret', graph)),
+  );
   writeFileSync(join(outside, 'passwd'), 'root:x:0:0:root:/root:/bin/bash\n');
   mkdirSync(join(outside, 'cats'));
   symlinkSync(outside, join(home, 'linkdir'));
@@ -46,8 +60,17 @@ describe('the workspace boundary (web shell)', () => {
   it('refuses to save, export or open through a link to a folder outside, with 403 and a plain sentence', async () => {
     const save = await call('saveProject', [project, 'linkdir/x.netcanvas.json']);
     expect(save).toMatchObject({ ok: false, code: 'forbidden' });
-    if (!save.ok) expect(save.error).toMatch(/only reads and writes inside its workspace.*linkdir\/x\.netcanvas\.json.*outside it/);
-    const exported = await call('exportModel', [{ source: { graph, settings: project.training, name: 'm' }, format: 'python', path: 'linkdir/through.py' }]);
+    if (!save.ok)
+      expect(save.error).toMatch(
+        /only reads and writes inside its workspace.*linkdir\/x\.netcanvas\.json.*outside it/,
+      );
+    const exported = await call('exportModel', [
+      {
+        source: { graph, settings: project.training, name: 'm' },
+        format: 'python',
+        path: 'linkdir/through.py',
+      },
+    ]);
     expect(exported).toMatchObject({ ok: false, code: 'forbidden' });
     const opened = await call('openProject', [join(home, 'linkdir', 'secret.netcanvas.json')]);
     expect(opened).toMatchObject({ ok: false, code: 'forbidden' });
@@ -56,9 +79,18 @@ describe('the workspace boundary (web shell)', () => {
 
   it('refuses a link to a single file outside, and a link that points nowhere', async () => {
     symlinkSync(join(outside, 'secret.netcanvas.json'), join(home, 'alias.netcanvas.json'));
-    expect(await call('openProject', ['alias.netcanvas.json'])).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await call('openProject', ['alias.netcanvas.json'])).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     symlinkSync(join(outside, 'made-by-link.py'), join(home, 'dangling.py'));
-    const through = await call('exportModel', [{ source: { graph, settings: project.training, name: 'm' }, format: 'python', path: 'dangling.py' }]);
+    const through = await call('exportModel', [
+      {
+        source: { graph, settings: project.training, name: 'm' },
+        format: 'python',
+        path: 'dangling.py',
+      },
+    ]);
     expect(through).toMatchObject({ ok: false, code: 'forbidden' });
     expect(existsSync(join(outside, 'made-by-link.py'))).toBe(false);
   });
@@ -69,16 +101,31 @@ describe('the workspace boundary (web shell)', () => {
     const saved = await call('saveProject', [project, 'inner/kept.netcanvas.json']);
     expect(saved).toMatchObject({ ok: true });
     expect(existsSync(join(home, 'real', 'kept.netcanvas.json'))).toBe(true);
-    const exported = await call('exportModel', [{ source: { graph, settings: project.training, name: 'm' }, format: 'python', path: 'new/folder/m.py' }]);
+    const exported = await call('exportModel', [
+      {
+        source: { graph, settings: project.training, name: 'm' },
+        format: 'python',
+        path: 'new/folder/m.py',
+      },
+    ]);
     expect(exported).toMatchObject({ ok: true });
     expect(existsSync(join(home, 'new', 'folder', 'm.py'))).toBe(true);
   });
 
   it('confines data-set folders: no preview of a folder outside the workspace, through a link or not', async () => {
     const ref = (path: string) => ({ kind: 'folder', path, imageSize: [8, 8], color: 'rgb' });
-    expect(await call('datasetPreview', [ref(join(outside, 'cats')), 1])).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await call('datasetPreview', [ref('linkdir/cats'), 1])).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await call('describeDataset', [ref('../outside/cats')])).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await call('datasetPreview', [ref(join(outside, 'cats')), 1])).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(await call('datasetPreview', [ref('linkdir/cats'), 1])).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(await call('describeDataset', [ref('../outside/cats')])).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
   });
 });
 
@@ -92,13 +139,19 @@ describe('user errors get their own code and a short message', () => {
   });
 
   it('caps a message made from a megabyte-long value, keeping where the problem is', async () => {
-    const reply = await call('saveProject', [{ ...project, version: 'v'.repeat(1_000_000) }, 'long.netcanvas.json']);
+    const reply = await call('saveProject', [
+      { ...project, version: 'v'.repeat(1_000_000) },
+      'long.netcanvas.json',
+    ]);
     expect(reply).toMatchObject({ ok: false, code: 'badRequest' });
     if (!reply.ok) {
       expect(reply.error.length).toBeLessThanOrEqual(300);
       expect(reply.error).toMatch(/version/);
     }
-    writeFileSync(join(home, 'long.netcanvas.json'), JSON.stringify({ ...project, version: 'v'.repeat(1_000_000) }));
+    writeFileSync(
+      join(home, 'long.netcanvas.json'),
+      JSON.stringify({ ...project, version: 'v'.repeat(1_000_000) }),
+    );
     const opened = await call('openProject', ['long.netcanvas.json']);
     expect(opened).toMatchObject({ ok: false, code: 'invalidProject' });
     if (!opened.ok) expect(opened.error.length).toBeLessThanOrEqual(300);
@@ -115,8 +168,14 @@ describe('user errors get their own code and a short message', () => {
   });
 
   it('an unknown file is 404, a folder is 400', async () => {
-    expect(await call('openProject', ['nope.netcanvas.json'])).toMatchObject({ ok: false, code: 'notFound' });
+    expect(await call('openProject', ['nope.netcanvas.json'])).toMatchObject({
+      ok: false,
+      code: 'notFound',
+    });
     mkdirSync(join(home, 'dir.netcanvas.json'));
-    expect(await call('openProject', ['dir.netcanvas.json'])).toMatchObject({ ok: false, code: 'badRequest' });
+    expect(await call('openProject', ['dir.netcanvas.json'])).toMatchObject({
+      ok: false,
+      code: 'badRequest',
+    });
   });
 });

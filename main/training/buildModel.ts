@@ -21,7 +21,9 @@ const TFJS_LOSS: Record<LossName, string> = {
 };
 
 /** The optimizer the learner chose, with their learning rate (and momentum for SGD). */
-export function makeOptimizer(settings: Pick<TrainingSettings, 'optimizer' | 'learningRate' | 'momentum'>): tf.Optimizer {
+export function makeOptimizer(
+  settings: Pick<TrainingSettings, 'optimizer' | 'learningRate' | 'momentum'>,
+): tf.Optimizer {
   const lr = settings.learningRate;
   switch (settings.optimizer) {
     case 'sgd':
@@ -44,9 +46,20 @@ export function makeOptimizer(settings: Pick<TrainingSettings, 'optimizer' | 'le
  * Compiles `model` like Keras's `model.compile(optimizer, loss, metrics=["accuracy"])`, or for a
  * reconstruct run `model.compile(optimizer, loss="mse")`: the input is the target, no accuracy.
  */
-export function compileModel(model: tf.LayersModel, settings: Pick<TrainingSettings, 'optimizer' | 'learningRate' | 'momentum' | 'loss'> & { readonly task?: TrainingSettings['task'] }): void {
-  if (taskOf(settings) === 'reconstruct') model.compile({ optimizer: makeOptimizer(settings), loss: 'meanSquaredError' });
-  else model.compile({ optimizer: makeOptimizer(settings), loss: TFJS_LOSS[settings.loss], metrics: ['accuracy'] });
+export function compileModel(
+  model: tf.LayersModel,
+  settings: Pick<TrainingSettings, 'optimizer' | 'learningRate' | 'momentum' | 'loss'> & {
+    readonly task?: TrainingSettings['task'];
+  },
+): void {
+  if (taskOf(settings) === 'reconstruct')
+    model.compile({ optimizer: makeOptimizer(settings), loss: 'meanSquaredError' });
+  else
+    model.compile({
+      optimizer: makeOptimizer(settings),
+      loss: TFJS_LOSS[settings.loss],
+      metrics: ['accuracy'],
+    });
 }
 
 /**
@@ -71,7 +84,10 @@ export async function modelFromTopology(topology: object): Promise<tf.LayersMode
  * @example
  * const model = await buildModel(toKerasTopology(graph), settings);
  */
-export async function buildModel(topology: object, settings: TrainingSettings): Promise<tf.LayersModel> {
+export async function buildModel(
+  topology: object,
+  settings: TrainingSettings,
+): Promise<tf.LayersModel> {
   const model = await modelFromTopology(topology);
   compileModel(model, settings);
   return model;

@@ -20,7 +20,12 @@ const dims = (s: readonly number[]): string => `(${s.join(', ')}${s.length === 1
  * Checks the graph against a data set.
  * @returns the shapes to train with, or a sentence saying what to change
  */
-export function checkDataFit(graph: Graph, report: GraphReport, info: Pick<DatasetInfo, 'title' | 'inputShape' | 'classNames'>, task: TrainingTask = 'classify'): DataFit | string {
+export function checkDataFit(
+  graph: Graph,
+  report: GraphReport,
+  info: Pick<DatasetInfo, 'title' | 'inputShape' | 'classNames'>,
+  task: TrainingTask = 'classify',
+): DataFit | string {
   const name = (id: string) => graph.nodes.find((n) => n.id === id)?.name ?? id;
   if (report.inputIds.length !== 1)
     return `NetCanvas trains networks with exactly one Input block; this one has ${report.inputIds.length}.`;
@@ -32,7 +37,8 @@ export function checkDataFit(graph: Graph, report: GraphReport, info: Pick<Datas
   const outShape = report.nodes.get(outputId)?.outputShape?.slice(1) ?? [];
   const sample = [...info.inputShape];
   const need = sample.reduce((a, b) => a * b, 1);
-  if (inShape.some((d) => d === null)) return `The Input block '${name(inputId)}' needs a fixed shape; set it to ${dims(sample)}.`;
+  if (inShape.some((d) => d === null))
+    return `The Input block '${name(inputId)}' needs a fixed shape; set it to ${dims(sample)}.`;
   const inputShape = inShape as number[];
   const have = inputShape.reduce((a, b) => a * b, 1);
   if (have !== need)

@@ -13,14 +13,19 @@ import type { EpochSnapshots } from '../../shared/training/epochSnapshots';
 import { NO_SNAPSHOTS_NOTE } from '../../shared/training/epochSnapshots';
 import { errorMessage } from '../../shared/errors/errorMessage';
 import { parseJsonText } from '../../shared/json/parseJsonText';
-import { keepsEpoch, SNAPSHOT_BUDGET_BYTES, snapshotEvery } from '../../shared/training/snapshotPlan';
+import {
+  keepsEpoch,
+  SNAPSHOT_BUDGET_BYTES,
+  snapshotEvery,
+} from '../../shared/training/snapshotPlan';
 import { writeFileAtomic } from '../export/atomicWrite';
 import { saveTfjsModel } from '../export/saveTfjsModel';
 
 /** The folder of a run's snapshots inside its kept-model folder. */
 export const snapshotsDir = (modelDir: string): string => join(modelDir, 'epochs');
 /** The folder of one epoch's snapshot. */
-export const epochDir = (modelDir: string, epoch: number): string => join(snapshotsDir(modelDir), `epoch-${epoch}`);
+export const epochDir = (modelDir: string, epoch: number): string =>
+  join(snapshotsDir(modelDir), `epoch-${epoch}`);
 /** Where the run's own final weights go when an epoch's weights become its model. */
 export const originalDir = (modelDir: string): string => join(snapshotsDir(modelDir), 'final');
 const indexFile = (modelDir: string): string => join(snapshotsDir(modelDir), 'index.json');
@@ -57,10 +62,21 @@ export class EpochSnapshotKeeper {
   }
 
   /** A keeper for `model` trained for `epochs` epochs, its thinning step decided from the weights' size. */
-  static create(model: tf.LayersModel, modelDir: string, epochs: number, opts: { budgetBytes?: number; save?: SaveSnapshot } = {}): EpochSnapshotKeeper {
+  static create(
+    model: tf.LayersModel,
+    modelDir: string,
+    epochs: number,
+    opts: { budgetBytes?: number; save?: SaveSnapshot } = {},
+  ): EpochSnapshotKeeper {
     const bytes = snapshotBytes(model);
     const budget = opts.budgetBytes ?? SNAPSHOT_BUDGET_BYTES;
-    return new EpochSnapshotKeeper(modelDir, snapshotEvery(bytes, epochs, budget), opts.save ?? ((m, dir) => saveTfjsModel(m, dir)), bytes, budget);
+    return new EpochSnapshotKeeper(
+      modelDir,
+      snapshotEvery(bytes, epochs, budget),
+      opts.save ?? ((m, dir) => saveTfjsModel(m, dir)),
+      bytes,
+      budget,
+    );
   }
 
   /** What is kept now. */
@@ -88,7 +104,9 @@ export class EpochSnapshotKeeper {
     } catch (e) {
       this.broken = true;
       this.note = `Epoch ${epoch}'s weights could not be kept for the replay (${errorMessage(e)}). The run trained on; the replay shows the epochs kept before it.`;
-      await rm(epochDir(this.modelDir, epoch), { recursive: true, force: true }).catch(() => undefined);
+      await rm(epochDir(this.modelDir, epoch), { recursive: true, force: true }).catch(
+        () => undefined,
+      );
       await this.writeIndex();
       return this.state();
     }
@@ -96,7 +114,9 @@ export class EpochSnapshotKeeper {
     for (const e of [...this.onDisk])
       if (!keepsEpoch(e, this.every, best, epoch)) {
         this.onDisk.delete(e);
-        await rm(epochDir(this.modelDir, e), { recursive: true, force: true }).catch(() => undefined);
+        await rm(epochDir(this.modelDir, e), { recursive: true, force: true }).catch(
+          () => undefined,
+        );
       }
     await this.writeIndex();
     return this.state();

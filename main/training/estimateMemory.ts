@@ -102,10 +102,17 @@ export interface SharedMemory {
  * to take of the host's budget, and the backend's own ceiling for tensors. Free memory alone at
  * this process's start does not show what the others will still allocate.
  */
-export function memoryLimits(backend: ComputeBackend, limitMB: number | null = null, shared: SharedMemory = {}): MemoryLimits {
+export function memoryLimits(
+  backend: ComputeBackend,
+  limitMB: number | null = null,
+  shared: SharedMemory = {},
+): MemoryLimits {
   const freeMB = limitMB ?? freemem() / MB;
   const reservedMB = shared.reservedMB ?? 0;
-  const budgetLeft = shared.budgetMB === undefined || shared.budgetMB === null ? Infinity : shared.budgetMB - reservedMB;
+  const budgetLeft =
+    shared.budgetMB === undefined || shared.budgetMB === null
+      ? Infinity
+      : shared.budgetMB - reservedMB;
   const systemMB = Math.max(0, Math.min(freeMB, budgetLeft));
   // tfjs-backend-wasm is built with a 4 GB (wasm32) heap maximum (getHeapMax() = 4294901760).
   return { systemMB, tensorsMB: backend === 'wasm' ? 4095 : null, reservedMB };
@@ -116,7 +123,11 @@ const fmt = (mb: number): string => `${Math.ceil(mb).toLocaleString('en-US')} MB
 /**
  * Why a network will not fit, with the numbers and what to change, or null when it fits.
  */
-export function memoryRefusal(estimate: MemoryEstimate, limits: MemoryLimits, batchSize: number): string | null {
+export function memoryRefusal(
+  estimate: MemoryEstimate,
+  limits: MemoryLimits,
+  batchSize: number,
+): string | null {
   const parts =
     `weights ${fmt(estimate.weightsMB)}, optimizer state ${fmt(estimate.optimizerMB)}, gradients ${fmt(estimate.gradientsMB)}, ` +
     `activations ${fmt(estimate.activationsMB)} for a batch of ${batchSize}`;
@@ -124,7 +135,10 @@ export function memoryRefusal(estimate: MemoryEstimate, limits: MemoryLimits, ba
     'Use a smaller batch size (activations grow with it), fewer filters or units, or pool earlier so the images shrink sooner.';
   if (limits.tensorsMB !== null && estimate.tensorsMB > limits.tensorsMB)
     return `This network needs about ${fmt(estimate.tensorsMB)} of tensors to train (${parts}), but the wasm backend can hold at most ${fmt(limits.tensorsMB)}. ${advice}`;
-  const others = limits.reservedMB > 0 ? ` (${fmt(limits.reservedMB)} is held for the other runs training now; stop one or wait for it to finish)` : '';
+  const others =
+    limits.reservedMB > 0
+      ? ` (${fmt(limits.reservedMB)} is held for the other runs training now; stop one or wait for it to finish)`
+      : '';
   if (estimate.totalMB > limits.systemMB)
     return `This network needs about ${fmt(estimate.totalMB)} to train (${parts}, data ${fmt(estimate.dataMB)}, runtime ${fmt(estimate.runtimeMB)}), but only ${fmt(limits.systemMB)} of memory is free${others}. ${advice}`;
   return null;

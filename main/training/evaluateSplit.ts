@@ -16,7 +16,11 @@ export interface SplitScore {
 }
 
 /** Sees every sample's probabilities (a view: copy what you keep), true label and index in the split. */
-export type PredictionVisitor = (probabilities: Float32Array, trueLabel: number, index: number) => void;
+export type PredictionVisitor = (
+  probabilities: Float32Array,
+  trueLabel: number,
+  index: number,
+) => void;
 
 export interface EvaluateOptions {
   readonly batchSize: number;
@@ -37,7 +41,12 @@ export interface EvaluateOptions {
  * Categorical cross-entropy of one row exactly as Keras and tfjs compute it on probabilities:
  * normalise the row to sum 1, clip to [ε, 1 − ε], take −log of the true class.
  */
-export function crossEntropy(probabilities: ArrayLike<number>, from: number, classes: number, label: number): number {
+export function crossEntropy(
+  probabilities: ArrayLike<number>,
+  from: number,
+  classes: number,
+  label: number,
+): number {
   let sum = 0;
   for (let k = 0; k < classes; k++) sum += probabilities[from + k] ?? 0;
   const p = (probabilities[from + label] ?? 0) / sum;
@@ -64,12 +73,18 @@ export const nextTick = (): Promise<void> => new Promise((resolve) => setImmedia
  * Scores `model` on `samples` (the same loss for categorical and sparse cross-entropy: they
  * differ only in how labels are written).
  */
-export async function evaluateSplit(model: tf.LayersModel, samples: SplitSamples, opts: EvaluateOptions): Promise<SplitScore> {
+export async function evaluateSplit(
+  model: tf.LayersModel,
+  samples: SplitSamples,
+  opts: EvaluateOptions,
+): Promise<SplitScore> {
   const { classes } = opts;
   let lossSum = 0;
   let correct = 0;
   let seen = 0;
-  for (const batch of iterateBatches(samples.split, samples.indices, { batchSize: opts.batchSize })) {
+  for (const batch of iterateBatches(samples.split, samples.indices, {
+    batchSize: opts.batchSize,
+  })) {
     const probs = tf.tidy(() => {
       const x = tf.tensor(batch.pixels, [batch.size, ...opts.inputShape], 'float32');
       return model.predict(x) as tf.Tensor;
@@ -81,7 +96,8 @@ export async function evaluateSplit(model: tf.LayersModel, samples: SplitSamples
       const size = values.length / Math.max(batch.size, 1);
       for (let i = 0; i < batch.size; i++) {
         let sum = 0;
-        for (let k = i * size; k < (i + 1) * size; k++) sum += ((values[k] ?? 0) - (batch.pixels[k] ?? 0)) ** 2;
+        for (let k = i * size; k < (i + 1) * size; k++)
+          sum += ((values[k] ?? 0) - (batch.pixels[k] ?? 0)) ** 2;
         lossSum += sum / size;
       }
       seen += batch.size;
@@ -93,11 +109,19 @@ export async function evaluateSplit(model: tf.LayersModel, samples: SplitSamples
       const from = i * classes;
       lossSum += crossEntropy(values, from, classes, label);
       if (argMax(values, from, classes) === label) correct++;
-      opts.visit?.(values.subarray(from, from + classes), label, samples.indices[seen + i] ?? seen + i);
+      opts.visit?.(
+        values.subarray(from, from + classes),
+        label,
+        samples.indices[seen + i] ?? seen + i,
+      );
     }
     seen += batch.size;
     if (opts.yieldBetweenBatches !== false) await nextTick();
   }
   const accuracy = opts.task === 'reconstruct' ? 0 : correct / seen;
-  return { loss: seen === 0 ? NaN : lossSum / seen, accuracy: seen === 0 ? NaN : accuracy, count: seen };
+  return {
+    loss: seen === 0 ? NaN : lossSum / seen,
+    accuracy: seen === 0 ? NaN : accuracy,
+    count: seen,
+  };
 }

@@ -31,26 +31,47 @@ function spread<T>(items: readonly T[], n: number): T[] {
 }
 
 /** Scores `model` on every sample of `test` and builds the confusion report. */
-export async function evaluateTest(model: tf.LayersModel, test: Split, opts: TestOptions): Promise<ConfusionResult> {
+export async function evaluateTest(
+  model: tf.LayersModel,
+  test: Split,
+  opts: TestOptions,
+): Promise<ConfusionResult> {
   const { classes } = opts;
   if (opts.task === 'reconstruct') {
-    const score = await evaluateSplit(model, { split: test, indices: range(test.count) }, { ...opts, task: 'reconstruct' });
+    const score = await evaluateSplit(
+      model,
+      { split: test, indices: range(test.count) },
+      { ...opts, task: 'reconstruct' },
+    );
     const shown = await reconstructions(model, test, previewIndices(test.count), opts.inputShape);
-    return { testLoss: score.loss, testAccuracy: 0, confusion: [], perClassAccuracy: [], misclassified: [], reconstructions: shown };
+    return {
+      testLoss: score.loss,
+      testAccuracy: 0,
+      confusion: [],
+      perClassAccuracy: [],
+      misclassified: [],
+      reconstructions: shown,
+    };
   }
   const confusion = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
-  const wrong: { index: number; trueLabel: number; predicted: number; probabilities: number[] }[] = [];
-  const score = await evaluateSplit(model, { split: test, indices: range(test.count) }, {
-    batchSize: opts.batchSize,
-    classes,
-    inputShape: opts.inputShape,
-    visit: (probabilities, trueLabel, index) => {
-      const predicted = argMax(probabilities, 0, classes);
-      const row = confusion[trueLabel];
-      if (row) row[predicted] = (row[predicted] ?? 0) + 1;
-      if (predicted !== trueLabel) wrong.push({ index, trueLabel, predicted, probabilities: Array.from(probabilities) });
+  const wrong: { index: number; trueLabel: number; predicted: number; probabilities: number[] }[] =
+    [];
+  const score = await evaluateSplit(
+    model,
+    { split: test, indices: range(test.count) },
+    {
+      batchSize: opts.batchSize,
+      classes,
+      inputShape: opts.inputShape,
+      visit: (probabilities, trueLabel, index) => {
+        const predicted = argMax(probabilities, 0, classes);
+        const row = confusion[trueLabel];
+        if (row) row[predicted] = (row[predicted] ?? 0) + 1;
+        if (predicted !== trueLabel)
+          wrong.push({ index, trueLabel, predicted, probabilities: Array.from(probabilities) });
+      },
     },
-  });
+  );
   const size = sampleSize(test);
   const misclassified = spread(wrong, opts.misclassifiedSamples ?? 24).map((w) => ({
     ...w,
@@ -60,5 +81,11 @@ export async function evaluateTest(model: tf.LayersModel, test: Split, opts: Tes
     const total = row.reduce((a, b) => a + b, 0);
     return total === 0 ? 0 : (row[k] ?? 0) / total;
   });
-  return { testLoss: score.loss, testAccuracy: score.accuracy, confusion, perClassAccuracy, misclassified };
+  return {
+    testLoss: score.loss,
+    testAccuracy: score.accuracy,
+    confusion,
+    perClassAccuracy,
+    misclassified,
+  };
 }

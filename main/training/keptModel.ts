@@ -20,13 +20,19 @@ export interface KeptModelMeta {
 }
 
 /** Writes `model` and `meta` into `dir` (each file atomically). */
-export async function keepModel(model: tf.LayersModel, meta: KeptModelMeta, dir: string): Promise<void> {
+export async function keepModel(
+  model: tf.LayersModel,
+  meta: KeptModelMeta,
+  dir: string,
+): Promise<void> {
   await saveTfjsModel(model, dir);
   await writeFileAtomic(join(dir, META_FILE), JSON.stringify(meta));
 }
 
 /** Loads what {@link keepModel} wrote. */
-export async function loadKeptModel(dir: string): Promise<{ model: tf.LayersModel; meta: KeptModelMeta }> {
+export async function loadKeptModel(
+  dir: string,
+): Promise<{ model: tf.LayersModel; meta: KeptModelMeta }> {
   const meta = parseJsonText(await readFile(join(dir, META_FILE), 'utf8')) as KeptModelMeta;
   return { model: await loadTrainedModel(dir), meta };
 }

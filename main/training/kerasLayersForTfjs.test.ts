@@ -13,8 +13,19 @@ beforeAll(async () => {
 });
 
 /** One layer on a flat input of `values.length`, built from the exported topology as training builds it. */
-async function apply(type: string, params: Record<string, ParamValue>, values: number[]): Promise<number[]> {
-  const model = await modelFromTopology(toKerasTopology(stackGraph([['InputLayer', { shape: [values.length] }], [type, params]])));
+async function apply(
+  type: string,
+  params: Record<string, ParamValue>,
+  values: number[],
+): Promise<number[]> {
+  const model = await modelFromTopology(
+    toKerasTopology(
+      stackGraph([
+        ['InputLayer', { shape: [values.length] }],
+        [type, params],
+      ]),
+    ),
+  );
   const y = tf.tidy(() => model.predict(tf.tensor2d([values])) as tf.Tensor);
   const out = Array.from(await y.data());
   y.dispose();
@@ -22,13 +33,17 @@ async function apply(type: string, params: Record<string, ParamValue>, values: n
   return out;
 }
 
-const close = (actual: number[], expected: number[]) => expected.forEach((e, i) => expect(actual[i]).toBeCloseTo(e, 5));
+const close = (actual: number[], expected: number[]) =>
+  expected.forEach((e, i) => expect(actual[i]).toBeCloseTo(e, 5));
 
 describe('Keras layers tfjs lacks, as training builds them', () => {
   it("ReLU with max_value, negative_slope and threshold computes Keras's formula", async () => {
     const x = [-2, -0.5, 0, 0.3, 0.5, 1, 7];
     // Above 0.5: x capped at 6; at or below: 0.1 × (x − 0.5).
-    close(await apply('ReLU', { max_value: 6, negative_slope: 0.1, threshold: 0.5 }, x), [-0.25, -0.1, -0.05, -0.02, 0, 1, 6]);
+    close(
+      await apply('ReLU', { max_value: 6, negative_slope: 0.1, threshold: 0.5 }, x),
+      [-0.25, -0.1, -0.05, -0.02, 0, 1, 6],
+    );
     close(await apply('ReLU', {}, x), [0, 0, 0, 0.3, 0.5, 1, 7]);
     close(await apply('ReLU', { max_value: 6 }, x), [0, 0, 0, 0.3, 0.5, 1, 6]);
   });
@@ -39,8 +54,26 @@ describe('Keras layers tfjs lacks, as training builds them', () => {
   });
 
   it('Softmax over a non-last axis (tfjs computes only the last) sums to 1 along that axis', async () => {
-    const model = await modelFromTopology(toKerasTopology(stackGraph([['InputLayer', { shape: [2, 3] }], ['Softmax', { axis: 1 }]])));
-    const y = tf.tidy(() => (model.predict(tf.tensor3d([[[1, 2, 3], [3, 2, 1]]])) as tf.Tensor).sum(1));
+    const model = await modelFromTopology(
+      toKerasTopology(
+        stackGraph([
+          ['InputLayer', { shape: [2, 3] }],
+          ['Softmax', { axis: 1 }],
+        ]),
+      ),
+    );
+    const y = tf.tidy(() =>
+      (
+        model.predict(
+          tf.tensor3d([
+            [
+              [1, 2, 3],
+              [3, 2, 1],
+            ],
+          ]),
+        ) as tf.Tensor
+      ).sum(1),
+    );
     close(Array.from(await y.data()), [1, 1, 1]);
     y.dispose();
     model.dispose();
@@ -53,7 +86,18 @@ describe('Keras layers tfjs lacks, as training builds them', () => {
       ['d', 'Subtract', {}, ['maps', 'row']],
     ]);
     const model = await modelFromTopology(toKerasTopology(graph));
-    const y = tf.tidy(() => model.predict([tf.tensor3d([[[5, 3], [1, 1]]]), tf.tensor2d([[1, 2]])]) as tf.Tensor);
+    const y = tf.tidy(
+      () =>
+        model.predict([
+          tf.tensor3d([
+            [
+              [5, 3],
+              [1, 1],
+            ],
+          ]),
+          tf.tensor2d([[1, 2]]),
+        ]) as tf.Tensor,
+    );
     expect(y.shape).toEqual([1, 2, 2]);
     close(Array.from(await y.data()), [4, 1, 0, -1]);
     y.dispose();
@@ -82,11 +126,26 @@ describe('Keras layers tfjs lacks, as training builds them', () => {
       ['d', 'Dense', { units: 3 }],
       ['out', 'Softmax'],
     ]);
-    const model = await buildModel(toKerasTopology(graph), { ...DEFAULT_TRAINING, learningRate: 0.05 });
-    const weight = (layer: string) => Array.from(model.getLayer(graph.nodes.find((n) => n.type === layer)?.name ?? '').getWeights()[0]?.dataSync() ?? []);
+    const model = await buildModel(toKerasTopology(graph), {
+      ...DEFAULT_TRAINING,
+      learningRate: 0.05,
+    });
+    const weight = (layer: string) =>
+      Array.from(
+        model
+          .getLayer(graph.nodes.find((n) => n.type === layer)?.name ?? '')
+          .getWeights()[0]
+          ?.dataSync() ?? [],
+      );
     const before = { alpha: weight('PReLU'), gamma: weight('LayerNormalization') };
     const x = tf.randomNormal([32, 6, 6, 2], 0, 1, 'float32', 7);
-    const y = tf.oneHot(tf.tensor1d(Array.from({ length: 32 }, (_, i) => i % 3), 'int32'), 3);
+    const y = tf.oneHot(
+      tf.tensor1d(
+        Array.from({ length: 32 }, (_, i) => i % 3),
+        'int32',
+      ),
+      3,
+    );
     const history = await model.fit(x, y, { epochs: 3, batchSize: 8, verbose: 0 });
     const losses = history.history.loss as number[];
     expect(losses.every(Number.isFinite)).toBe(true);

@@ -8,7 +8,8 @@ import { mergeShape } from '../../shared/layers/elementwiseMerge';
 
 type Shape = (number | null)[];
 
-const one = (inputs: tf.Tensor | tf.Tensor[]): tf.Tensor => (Array.isArray(inputs) ? (inputs[0] as tf.Tensor) : inputs);
+const one = (inputs: tf.Tensor | tf.Tensor[]): tf.Tensor =>
+  Array.isArray(inputs) ? (inputs[0] as tf.Tensor) : inputs;
 
 /** Keras's ReLU: `x` above `threshold`, capped at `max_value`; `negative_slope × (x − threshold)` below. */
 class KerasReLU extends tf.layers.Layer {
@@ -17,7 +18,13 @@ class KerasReLU extends tf.layers.Layer {
   readonly negativeSlope: number;
   readonly threshold: number;
 
-  constructor(args: { maxValue?: number | null; negativeSlope?: number; threshold?: number; name?: string; trainable?: boolean }) {
+  constructor(args: {
+    maxValue?: number | null;
+    negativeSlope?: number;
+    threshold?: number;
+    name?: string;
+    trainable?: boolean;
+  }) {
     super(args);
     this.supportsMasking = true;
     this.maxValue = args.maxValue ?? null;
@@ -32,7 +39,8 @@ class KerasReLU extends tf.layers.Layer {
       // step() has a zero gradient, so the mask does not stop training.
       let y = t !== 0 ? tf.mul(x, tf.step(tf.sub(x, t))) : tf.relu(x);
       if (this.maxValue !== null) y = tf.clipByValue(y, 0, this.maxValue);
-      if (this.negativeSlope !== 0) y = tf.sub(y, tf.mul(this.negativeSlope, tf.relu(t !== 0 ? tf.sub(t, x) : tf.neg(x))));
+      if (this.negativeSlope !== 0)
+        y = tf.sub(y, tf.mul(this.negativeSlope, tf.relu(t !== 0 ? tf.sub(t, x) : tf.neg(x))));
       return y;
     });
   }
@@ -42,7 +50,12 @@ class KerasReLU extends tf.layers.Layer {
   }
 
   override getConfig(): tf.serialization.ConfigDict {
-    return { maxValue: this.maxValue, negativeSlope: this.negativeSlope, threshold: this.threshold, ...super.getConfig() };
+    return {
+      maxValue: this.maxValue,
+      negativeSlope: this.negativeSlope,
+      threshold: this.threshold,
+      ...super.getConfig(),
+    };
   }
 }
 
@@ -109,14 +122,20 @@ class KerasSoftmax extends tf.layers.Layer {
  * Minimum skip that sum and cannot train when one input broadcasts (tfjs-core 4.22's
  * maximum/minimum gradients), and it has no Subtract.
  */
-function kerasMerge(className: string, op: (a: tf.Tensor, b: tf.Tensor) => tf.Tensor, exactlyTwo: boolean) {
+function kerasMerge(
+  className: string,
+  op: (a: tf.Tensor, b: tf.Tensor) => tf.Tensor,
+  exactlyTwo: boolean,
+) {
   return class KerasMerge extends tf.layers.Layer {
     static readonly className = className;
 
     override build(inputShape: Shape | Shape[]): void {
       const count = Array.isArray(inputShape[0]) ? inputShape.length : 1;
       if (count < 2 || (exactlyTwo && count !== 2))
-        throw new Error(`A ${className} layer should be called on ${exactlyTwo ? 'exactly 2' : 'at least 2'} inputs, got ${count}`);
+        throw new Error(
+          `A ${className} layer should be called on ${exactlyTwo ? 'exactly 2' : 'at least 2'} inputs, got ${count}`,
+        );
       this.computeOutputShape(inputShape);
       this.built = true;
     }
@@ -125,11 +144,22 @@ function kerasMerge(className: string, op: (a: tf.Tensor, b: tf.Tensor) => tf.Te
       return tf.tidy(() => {
         const xs = Array.isArray(inputs) ? inputs : [inputs];
         const rank = Math.max(...xs.map((v) => v.rank));
-        const lift = (v: tf.Tensor): tf.Tensor => (v.rank < rank ? tf.reshape(v, [v.shape[0] ?? -1, ...Array<number>(rank - v.rank).fill(1), ...v.shape.slice(1)]) : v);
+        const lift = (v: tf.Tensor): tf.Tensor =>
+          v.rank < rank
+            ? tf.reshape(v, [
+                v.shape[0] ?? -1,
+                ...Array<number>(rank - v.rank).fill(1),
+                ...v.shape.slice(1),
+              ])
+            : v;
         const lifted = xs.map(lift);
         // Sizes agree or are 1 (checked when the layer was built): the larger one is the common size.
-        const shape = Array.from({ length: rank }, (_, i) => Math.max(...lifted.map((v) => v.shape[i] ?? 1)));
-        const full = lifted.map((v) => (v.shape.every((d, i) => d === shape[i]) ? v : tf.broadcastTo(v, shape)));
+        const shape = Array.from({ length: rank }, (_, i) =>
+          Math.max(...lifted.map((v) => v.shape[i] ?? 1)),
+        );
+        const full = lifted.map((v) =>
+          v.shape.every((d, i) => d === shape[i]) ? v : tf.broadcastTo(v, shape),
+        );
         return full.slice(1).reduce((acc, v) => op(acc, v), full[0] as tf.Tensor);
       });
     }
@@ -138,7 +168,10 @@ function kerasMerge(className: string, op: (a: tf.Tensor, b: tf.Tensor) => tf.Te
       const shapes = inputShape as Shape[];
       let out: readonly (number | null)[] | null = shapes[0] ?? null;
       for (const s of shapes.slice(1)) out = out && mergeShape(out, s);
-      if (!out) throw new Error(`${className}: the shapes ${shapes.map((s) => JSON.stringify(s)).join(' and ')} cannot be merged`);
+      if (!out)
+        throw new Error(
+          `${className}: the shapes ${shapes.map((s) => JSON.stringify(s)).join(' and ')} cannot be merged`,
+        );
       return [...out];
     }
   };
@@ -155,6 +188,11 @@ let registered = false;
 export function registerKerasLayers(): void {
   if (registered) return;
   registered = true;
-  const merges = [kerasMerge('Subtract', tf.sub, true), kerasMerge('Maximum', tf.maximum, false), kerasMerge('Minimum', tf.minimum, false)];
-  for (const cls of [KerasReLU, KerasELU, KerasSoftmax, ...merges]) tf.serialization.registerClass(cls);
+  const merges = [
+    kerasMerge('Subtract', tf.sub, true),
+    kerasMerge('Maximum', tf.maximum, false),
+    kerasMerge('Minimum', tf.minimum, false),
+  ];
+  for (const cls of [KerasReLU, KerasELU, KerasSoftmax, ...merges])
+    tf.serialization.registerClass(cls);
 }

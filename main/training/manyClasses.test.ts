@@ -23,7 +23,9 @@ beforeAll(async () => {
   for (let k = 0; k < CLASSES; k++) {
     const dir = join(root, `class${String(k).padStart(3, '0')}`);
     mkdirSync(dir, { recursive: true });
-    const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: { r: k & 0xff, g: k >> 8, b: 7 } } })
+    const png = await sharp({
+      create: { width: 2, height: 2, channels: 3, background: { r: k & 0xff, g: k >> 8, b: 7 } },
+    })
       .png()
       .toBuffer();
     for (let i = 0; i < 3; i++) writeFileSync(join(dir, `img${i}.png`), png);
@@ -37,18 +39,39 @@ const classOf = (split: Split, i: number): number => {
 
 describe('an image folder with more than 256 classes', () => {
   it('keeps every class its own label (class 256 is not class 0)', async () => {
-    const { info, train, test } = await loadImageFolder({ kind: 'folder', path: root, imageSize: [2, 2], color: 'rgb' });
+    const { info, train, test } = await loadImageFolder({
+      kind: 'folder',
+      path: root,
+      imageSize: [2, 2],
+      color: 'rgb',
+    });
     expect(info.classNames).toHaveLength(CLASSES);
     expect(new Set([...train.labels, ...test.labels]).size).toBe(CLASSES);
-    for (const split of [train, test]) for (let i = 0; i < split.count; i++) expect(split.labels[i]).toBe(classOf(split, i));
-    const batch = iterateBatches(train, null, { batchSize: train.count, oneHotClasses: CLASSES }).next().value;
+    for (const split of [train, test])
+      for (let i = 0; i < split.count; i++) expect(split.labels[i]).toBe(classOf(split, i));
+    const batch = iterateBatches(train, null, {
+      batchSize: train.count,
+      oneHotClasses: CLASSES,
+    }).next().value;
     if (!batch?.oneHot) throw new Error('no batch');
-    for (let i = 0; i < batch.size; i++) expect(batch.oneHot.subarray(i * CLASSES, (i + 1) * CLASSES).indexOf(1)).toBe(classOf(train, i));
+    for (let i = 0; i < batch.size; i++)
+      expect(batch.oneHot.subarray(i * CLASSES, (i + 1) * CLASSES).indexOf(1)).toBe(
+        classOf(train, i),
+      );
   });
 
   it('trains a network with 300 outputs on it', async () => {
-    const dataset = await loadImageFolder({ kind: 'folder', path: root, imageSize: [2, 2], color: 'rgb' });
-    const graph = stackGraph([['InputLayer', { shape: [2, 2, 3] }], ['Flatten'], ['Dense', { units: CLASSES, activation: 'softmax' }]]);
+    const dataset = await loadImageFolder({
+      kind: 'folder',
+      path: root,
+      imageSize: [2, 2],
+      color: 'rgb',
+    });
+    const graph = stackGraph([
+      ['InputLayer', { shape: [2, 2, 3] }],
+      ['Flatten'],
+      ['Dense', { units: CLASSES, activation: 'softmax' }],
+    ]);
     const model = await modelFromTopology(toKerasTopology(graph));
     const settings = { ...DEFAULT_TRAINING, epochs: 1, batchSize: 64, validationSplit: 0 };
     compileModel(model, settings);

@@ -4,7 +4,13 @@ import { stackGraph } from '../../shared/templates/stackGraph';
 import { DEFAULT_TRAINING } from '../../shared/training/settings';
 import { estimateMemory, memoryLimits, memoryRefusal } from './estimateMemory';
 
-const report = inferGraph(stackGraph([['InputLayer', { shape: [28, 28, 1] }], ['Flatten'], ['Dense', { units: 10, activation: 'softmax' }]]));
+const report = inferGraph(
+  stackGraph([
+    ['InputLayer', { shape: [28, 28, 1] }],
+    ['Flatten'],
+    ['Dense', { units: 10, activation: 'softmax' }],
+  ]),
+);
 const estimate = estimateMemory(report, DEFAULT_TRAINING); // about 200 MB, nearly all runtime
 
 describe('the memory check counts the runs training beside this one', () => {
@@ -16,7 +22,9 @@ describe('the memory check counts the runs training beside this one', () => {
   it('takes what the other runs will hold off the budget, even while memory is still free', () => {
     const limits = memoryLimits('cpu', 1000, { budgetMB: 1000, reservedMB: 900 });
     expect(limits.systemMB).toBe(100);
-    expect(memoryRefusal(estimate, limits, 64)).toMatch(/only 100 MB of memory is free \(900 MB is held for the other runs training now; stop one or wait for it to finish\)/);
+    expect(memoryRefusal(estimate, limits, 64)).toMatch(
+      /only 100 MB of memory is free \(900 MB is held for the other runs training now; stop one or wait for it to finish\)/,
+    );
   });
 
   it('never offers more than is free, whatever the budget', () => {

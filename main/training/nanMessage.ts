@@ -1,7 +1,12 @@
 import type { TrainingSettings } from '../../shared/training/settings';
 
 /** A learning rate that usually trains well for each optimizer, for the advice. */
-const TYPICAL_RATE: Record<TrainingSettings['optimizer'], number> = { sgd: 0.01, adam: 0.001, rmsprop: 0.001, adagrad: 0.01 };
+const TYPICAL_RATE: Record<TrainingSettings['optimizer'], number> = {
+  sgd: 0.01,
+  adam: 0.001,
+  rmsprop: 0.001,
+  adagrad: 0.01,
+};
 
 /**
  * Why the loss became NaN or infinite, for a learner: nearly always a learning rate so high that

@@ -17,11 +17,19 @@ export function previewIndices(count: number, n = RECONSTRUCTION_SAMPLES): Uint3
 const toByte = (v: number): number => Math.round(Math.min(Math.max(v, 0), 1) * 255);
 
 /** The reconstructions of `split`'s images at `indices` by `model`. */
-export async function reconstructions(model: tf.LayersModel, split: Split, indices: Uint32Array, inputShape: readonly number[]): Promise<Reconstruction[]> {
+export async function reconstructions(
+  model: tf.LayersModel,
+  split: Split,
+  indices: Uint32Array,
+  inputShape: readonly number[],
+): Promise<Reconstruction[]> {
   const out: Reconstruction[] = [];
   const size = sampleSize(split);
   for (const batch of iterateBatches(split, indices, { batchSize: Math.max(indices.length, 1) })) {
-    const y = tf.tidy(() => model.predict(tf.tensor(batch.pixels, [batch.size, ...inputShape], 'float32')) as tf.Tensor);
+    const y = tf.tidy(
+      () =>
+        model.predict(tf.tensor(batch.pixels, [batch.size, ...inputShape], 'float32')) as tf.Tensor,
+    );
     const values = (await y.data()) as Float32Array;
     y.dispose();
     for (let i = 0; i < batch.size; i++) {

@@ -12,7 +12,10 @@ beforeAll(async () => {
 
 describe('SpatialDropout2D in TensorFlow.js', () => {
   it('builds from the Keras topology NetCanvas exports', async () => {
-    const graph = stackGraph([['InputLayer', { shape: [6, 6, 4] }], ['SpatialDropout2D', { rate: 0.3 }]]);
+    const graph = stackGraph([
+      ['InputLayer', { shape: [6, 6, 4] }],
+      ['SpatialDropout2D', { rate: 0.3 }],
+    ]);
     const model = await modelFromTopology(toSequentialTopology(graph));
     expect(model.layers.at(-1)?.getClassName()).toBe('SpatialDropout2D');
     expect(model.layers.at(-1)?.getConfig()).toMatchObject({ rate: 0.3 });

@@ -43,7 +43,11 @@ export class SpatialDropout2D extends tf.layers.Layer {
   }
 
   override getConfig(): tf.serialization.ConfigDict {
-    return { ...super.getConfig(), rate: this.rate, ...(this.seed === undefined ? {} : { seed: this.seed }) };
+    return {
+      ...super.getConfig(),
+      rate: this.rate,
+      ...(this.seed === undefined ? {} : { seed: this.seed }),
+    };
   }
 }
 

@@ -8,7 +8,12 @@ import { trainLoop } from './trainLoop';
 type BatchEvent = Extract<RunEvent, { type: 'batch' }>;
 
 /** Ten 1×1 grayscale samples of two classes. */
-const split = { images: new Uint8Array(10).fill(128), labels: new Uint8Array([0, 1, 0, 1, 0, 1, 0, 1, 0, 1]), count: 10, shape: [1, 1, 1] as const };
+const split = {
+  images: new Uint8Array(10).fill(128),
+  labels: new Uint8Array([0, 1, 0, 1, 0, 1, 0, 1, 0, 1]),
+  count: 10,
+  shape: [1, 1, 1] as const,
+};
 
 /** A model that only answers trainOnBatch with scripted [loss, accuracy] pairs, in order. */
 function scriptedModel(answers: readonly (readonly [number, number])[]): tf.LayersModel {
@@ -50,7 +55,9 @@ describe('trainLoop batch events', () => {
       2,
     );
     expect(outcome.status).toBe('done');
-    const points = events.filter((e): e is BatchEvent => e.type === 'batch').flatMap((e) => e.points);
+    const points = events
+      .filter((e): e is BatchEvent => e.type === 'batch')
+      .flatMap((e) => e.points);
     expect(points).toEqual([
       { epoch: 1, batch: 1, loss: 0.9, accuracy: 0.2 },
       { epoch: 1, batch: 2, loss: 0.5, accuracy: 0.6 },
@@ -68,7 +75,9 @@ describe('trainLoop batch events', () => {
       1,
     );
     const epochAt = events.findIndex((e) => e.type === 'epoch');
-    const lastBatch = events.findLastIndex((e) => e.type === 'batch' && e.points.some((p) => p.batch === 2));
+    const lastBatch = events.findLastIndex(
+      (e) => e.type === 'batch' && e.points.some((p) => p.batch === 2),
+    );
     expect(lastBatch).toBeGreaterThanOrEqual(0);
     expect(lastBatch).toBeLessThan(epochAt);
   });

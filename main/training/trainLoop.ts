@@ -91,7 +91,10 @@ const improves = (monitor: Monitor, value: number, best: number | null): boolean
  * Trains `model` on the plan's samples. Epochs and batches in events are 1-based. Resolves when
  * training ends: all epochs done, early stopping, a stop request, or a NaN loss.
  */
-export async function trainLoop(input: TrainLoopInput, hooks: TrainLoopHooks): Promise<TrainOutcome> {
+export async function trainLoop(
+  input: TrainLoopInput,
+  hooks: TrainLoopHooks,
+): Promise<TrainOutcome> {
   const { model, plan, settings, classes, runId } = input;
   const step = input.batchStep;
   const now = hooks.now ?? (() => performance.now());
@@ -101,8 +104,12 @@ export async function trainLoop(input: TrainLoopInput, hooks: TrainLoopHooks): P
   const reconstruct = taskOf(settings) === 'reconstruct';
   const sparse = settings.loss === 'sparse_categorical_crossentropy';
   const hasValidation = plan.validation !== null && plan.validation.indices.length > 0;
-  const watch = settings.earlyStopping ?? (settings.keepBest ? { monitor: 'val_loss' as const, patience: Infinity } : null);
-  const monitor = watch ? effectiveMonitor(monitorForTask(watch.monitor, taskOf(settings)), hasValidation) : null;
+  const watch =
+    settings.earlyStopping ??
+    (settings.keepBest ? { monitor: 'val_loss' as const, patience: Infinity } : null);
+  const monitor = watch
+    ? effectiveMonitor(monitorForTask(watch.monitor, taskOf(settings)), hasValidation)
+    : null;
   // Training batches only: validation and test images are scored as they are.
   const augment = batchAugmenter(settings.augmentation, plan.train.split.shape, settings.seed);
 
@@ -129,7 +136,9 @@ export async function trainLoop(input: TrainLoopInput, hooks: TrainLoopHooks): P
 
   try {
     for (let epoch = 1; epoch <= settings.epochs; epoch++) {
-      const order = settings.shuffle ? epochOrder(plan.train.indices, settings.seed, epoch - 1) : plan.train.indices;
+      const order = settings.shuffle
+        ? epochOrder(plan.train.indices, settings.seed, epoch - 1)
+        : plan.train.indices;
       let lossSum = 0;
       let accSum = 0;
       let seen = 0;
@@ -169,10 +178,21 @@ export async function trainLoop(input: TrainLoopInput, hooks: TrainLoopHooks): P
       const flush = (e: number, b: number) => {
         if (points.length > 0) emitBatch(e, b, now());
       };
-      for (const b of iterateBatches(plan.train.split, order, { batchSize: settings.batchSize, oneHotClasses: sparse || reconstruct ? 0 : classes })) {
+      for (const b of iterateBatches(plan.train.split, order, {
+        batchSize: settings.batchSize,
+        oneHotClasses: sparse || reconstruct ? 0 : classes,
+      })) {
         batch++;
-        const xs = tf.tensor(augment ? augment(b.pixels, b.size, epoch, batch) : b.pixels, [b.size, ...input.inputShape], 'float32');
-        const ys = reconstruct ? xs : sparse ? tf.tensor2d(Float32Array.from(b.labels), [b.size, 1]) : tf.tensor2d(b.oneHot ?? new Float32Array(0), [b.size, classes]);
+        const xs = tf.tensor(
+          augment ? augment(b.pixels, b.size, epoch, batch) : b.pixels,
+          [b.size, ...input.inputShape],
+          'float32',
+        );
+        const ys = reconstruct
+          ? xs
+          : sparse
+            ? tf.tensor2d(Float32Array.from(b.labels), [b.size, 1])
+            : tf.tensor2d(b.oneHot ?? new Float32Array(0), [b.size, classes]);
         let results: readonly BatchMetrics[];
         try {
           if (step) {
@@ -190,7 +210,11 @@ export async function trainLoop(input: TrainLoopInput, hooks: TrainLoopHooks): P
         const t1 = now();
         trainingMs += t1 - t0;
         samplesDone += b.size;
-        if (!account(results)) return { status: 'nan', message: nanMessage(settings, epoch, measured, input.outputLayer) };
+        if (!account(results))
+          return {
+            status: 'nan',
+            message: nanMessage(settings, epoch, measured, input.outputLayer),
+          };
         if (points.length > 0 && t1 - lastEmit >= minGapMs) emitBatch(epoch, batch, t1);
         // trainOnBatch's awaits resolve as microtasks; yield a macrotask so IPC (a stop) gets in.
         await nextTick();
@@ -200,16 +224,30 @@ export async function trainLoop(input: TrainLoopInput, hooks: TrainLoopHooks): P
         }
         t0 = now();
       }
-      if (step && !account(await step.settle(0))) return { status: 'nan', message: nanMessage(settings, epoch, measured, input.outputLayer) };
+      if (step && !account(await step.settle(0)))
+        return { status: 'nan', message: nanMessage(settings, epoch, measured, input.outputLayer) };
       // The epoch's last batches go out before its epoch event, whatever the throttle says.
       flush(epoch, batch);
       epochsRun = epoch;
       const v0 = now();
       const val =
         hasValidation && plan.validation
-          ? await evaluateSplit(model, plan.validation, { batchSize: Math.max(settings.batchSize, 128), classes, inputShape: input.inputShape, task: taskOf(settings) })
+          ? await evaluateSplit(model, plan.validation, {
+              batchSize: Math.max(settings.batchSize, 128),
+              classes,
+              inputShape: input.inputShape,
+              task: taskOf(settings),
+            })
           : null;
-      const shown = reconstruct && input.preview ? await reconstructions(model, input.preview.split, input.preview.indices, input.inputShape) : null;
+      const shown =
+        reconstruct && input.preview
+          ? await reconstructions(
+              model,
+              input.preview.split,
+              input.preview.indices,
+              input.inputShape,
+            )
+          : null;
       lastValidationMs = now() - v0;
       if (hooks.shouldStop()) return { status: 'stopped', trainingMs };
       const event: EpochEvent = {
@@ -246,7 +284,14 @@ export async function trainLoop(input: TrainLoopInput, hooks: TrainLoopHooks): P
       if (hooks.shouldStop()) return { status: 'stopped', trainingMs };
     }
     if (settings.keepBest && bestWeights) model.setWeights(bestWeights);
-    return { status: 'done', samplesPerSecond: speed(), trainingMs, bestEpoch, stoppedEarly, epochsRun };
+    return {
+      status: 'done',
+      samplesPerSecond: speed(),
+      trainingMs,
+      bestEpoch,
+      stoppedEarly,
+      epochsRun,
+    };
   } finally {
     tf.dispose(bestWeights ?? []);
   }

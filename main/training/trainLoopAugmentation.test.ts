@@ -16,10 +16,24 @@ const COUNT = 40;
 const images = Uint8Array.from({ length: COUNT * 64 }, (_, i) => ((i * 97) % 251) + 1);
 const dataset: LoadedDataset = {
   info: {} as LoadedDataset['info'],
-  train: { images, labels: Uint8Array.from({ length: COUNT }, (_, i) => i % 2), count: COUNT, shape: [8, 8, 1] },
-  test: { images, labels: Uint8Array.from({ length: COUNT }, (_, i) => i % 2), count: COUNT, shape: [8, 8, 1] },
+  train: {
+    images,
+    labels: Uint8Array.from({ length: COUNT }, (_, i) => i % 2),
+    count: COUNT,
+    shape: [8, 8, 1],
+  },
+  test: {
+    images,
+    labels: Uint8Array.from({ length: COUNT }, (_, i) => i % 2),
+    count: COUNT,
+    shape: [8, 8, 1],
+  },
 };
-const graph = stackGraph([['InputLayer', { shape: [8, 8, 1] }], ['Flatten'], ['Dense', { units: 2, activation: 'softmax' }]]);
+const graph = stackGraph([
+  ['InputLayer', { shape: [8, 8, 1] }],
+  ['Flatten'],
+  ['Dense', { units: 2, activation: 'softmax' }],
+]);
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -36,24 +50,43 @@ async function epochWith(settings: TrainingSettings, weights: tf.Tensor[]) {
     return train(x, y);
   };
   const events: RunEvent[] = [];
-  const plan = planSamples(dataset, { seed: settings.seed, validationSplit: settings.validationSplit });
-  await trainLoop({ runId: 'r', model, plan, settings, classes: 2, inputShape: [8, 8, 1] }, { emit: (e) => events.push(e), shouldStop: () => false });
+  const plan = planSamples(dataset, {
+    seed: settings.seed,
+    validationSplit: settings.validationSplit,
+  });
+  await trainLoop(
+    { runId: 'r', model, plan, settings, classes: 2, inputShape: [8, 8, 1] },
+    { emit: (e) => events.push(e), shouldStop: () => false },
+  );
   model.dispose();
   return { seen, epoch: events.find((e) => e.type === 'epoch') };
 }
 
 describe('trainLoop with augmentation', () => {
   it('augments the training batches and leaves validation as it is', async () => {
-    const settings: TrainingSettings = { ...DEFAULT_TRAINING, optimizer: 'sgd', learningRate: 0, momentum: 0, epochs: 1, batchSize: 8, validationSplit: 0.25, shuffle: false };
+    const settings: TrainingSettings = {
+      ...DEFAULT_TRAINING,
+      optimizer: 'sgd',
+      learningRate: 0,
+      momentum: 0,
+      epochs: 1,
+      batchSize: 8,
+      validationSplit: 0.25,
+      shuffle: false,
+    };
     const init = await buildModel(toKerasTopology(graph), settings);
     const weights = init.getWeights().map((w) => w.clone());
     init.dispose();
     const plain = await epochWith(settings, weights);
-    const augmented = await epochWith({ ...settings, augmentation: { shift: 0.2, rotation: 0.1, zoom: 0.1, flip: true } }, weights);
+    const augmented = await epochWith(
+      { ...settings, augmentation: { shift: 0.2, rotation: 0.1, zoom: 0.1, flip: true } },
+      weights,
+    );
     expect(augmented.seen).toHaveLength(plain.seen.length);
     plain.seen.forEach((batch, i) => expect(augmented.seen[i]).not.toEqual(batch));
     expect(plain.epoch?.type === 'epoch' && plain.epoch.valLoss).toBeGreaterThan(0);
-    if (plain.epoch?.type !== 'epoch' || augmented.epoch?.type !== 'epoch') throw new Error('no epoch event');
+    if (plain.epoch?.type !== 'epoch' || augmented.epoch?.type !== 'epoch')
+      throw new Error('no epoch event');
     expect(augmented.epoch.valLoss).toBe(plain.epoch.valLoss);
     expect(augmented.epoch.valAccuracy).toBe(plain.epoch.valAccuracy);
   });

@@ -41,7 +41,15 @@ const graph = stackGraph([
   ['UpSampling2D'],
   ['Conv2D', { filters: 1, kernel_size: [3, 3], padding: 'same', activation: 'sigmoid' }],
 ]);
-const settings: TrainingSettings = { ...DEFAULT_TRAINING, task: 'reconstruct', learningRate: 0.01, epochs: 6, batchSize: 8, validationSplit: 0.25, seed: 3 };
+const settings: TrainingSettings = {
+  ...DEFAULT_TRAINING,
+  task: 'reconstruct',
+  learningRate: 0.01,
+  epochs: 6,
+  batchSize: 8,
+  validationSplit: 0.25,
+  seed: 3,
+};
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -51,9 +59,15 @@ describe('trainLoop with the reconstruct task', () => {
   it('lowers the reconstruction loss, reports no accuracy and shows test images beside their reconstruction', async () => {
     const model = await buildModel(toKerasTopology(graph), settings);
     const events: RunEvent[] = [];
-    const plan = planSamples(dataset, { seed: settings.seed, validationSplit: settings.validationSplit });
+    const plan = planSamples(dataset, {
+      seed: settings.seed,
+      validationSplit: settings.validationSplit,
+    });
     const preview = { split: dataset.test, indices: previewIndices(dataset.test.count) };
-    const outcome = await trainLoop({ runId: 'r', model, plan, settings, classes: 4, inputShape: [8, 8, 1], preview }, { emit: (e) => events.push(e), shouldStop: () => false });
+    const outcome = await trainLoop(
+      { runId: 'r', model, plan, settings, classes: 4, inputShape: [8, 8, 1], preview },
+      { emit: (e) => events.push(e), shouldStop: () => false },
+    );
     expect(outcome.status).toBe('done');
     const epochs = events.filter((e): e is EpochEvent => e.type === 'epoch');
     expect(epochs).toHaveLength(6);
@@ -70,7 +84,12 @@ describe('trainLoop with the reconstruct task', () => {
     expect(r?.output).toHaveLength(64);
     expect(r?.output.every((v) => Number.isInteger(v) && v >= 0 && v <= 255)).toBe(true);
 
-    const result = await evaluateTest(model, dataset.test, { batchSize: 16, classes: 4, inputShape: [8, 8, 1], task: 'reconstruct' });
+    const result = await evaluateTest(model, dataset.test, {
+      batchSize: 16,
+      classes: 4,
+      inputShape: [8, 8, 1],
+      task: 'reconstruct',
+    });
     expect(result.testLoss).toBeGreaterThan(0);
     expect(result.testLoss).toBeLessThan(first.loss);
     expect(result.confusion).toEqual([]);
@@ -83,12 +102,23 @@ describe('checkDataFit for each task', () => {
   const info = { title: 'MNIST', inputShape: [8, 8, 1] as const, classNames: ['a', 'b', 'c', 'd'] };
   it('lets an autoencoder reconstruct, and tells a learner who trains it as a classifier what it is', () => {
     const report = inferGraph(graph);
-    expect(checkDataFit(graph, report, info, 'reconstruct')).toEqual({ inputShape: [8, 8, 1], outputName: 'conv2d_1' });
-    expect(checkDataFit(graph, report, info, 'classify')).toMatch(/that is an autoencoder.*Reconstruct the input/);
+    expect(checkDataFit(graph, report, info, 'reconstruct')).toEqual({
+      inputShape: [8, 8, 1],
+      outputName: 'conv2d_1',
+    });
+    expect(checkDataFit(graph, report, info, 'classify')).toMatch(
+      /that is an autoencoder.*Reconstruct the input/,
+    );
   });
 
   it('refuses to reconstruct with a network whose output cannot be compared with its input', () => {
-    const classifier = stackGraph([['InputLayer', { shape: [8, 8, 1] }], ['Flatten'], ['Dense', { units: 4, activation: 'softmax' }]]);
-    expect(checkDataFit(classifier, inferGraph(classifier), info, 'reconstruct')).toMatch(/must give back an image the shape of the input \(8, 8, 1\), but it outputs \(4,\)/);
+    const classifier = stackGraph([
+      ['InputLayer', { shape: [8, 8, 1] }],
+      ['Flatten'],
+      ['Dense', { units: 4, activation: 'softmax' }],
+    ]);
+    expect(checkDataFit(classifier, inferGraph(classifier), info, 'reconstruct')).toMatch(
+      /must give back an image the shape of the input \(8, 8, 1\), but it outputs \(4,\)/,
+    );
   });
 });

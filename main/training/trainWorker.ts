@@ -7,7 +7,14 @@ import type * as tf from '@tensorflow/tfjs';
 import { planSamples } from '../../datasets/batches';
 import { DatasetError } from '../../datasets/datasetError';
 import { loadDataset } from '../../datasets/loadDataset';
-import type { DistributionStrategy, ExportFormat, ExportResult, ModelInsight, Prediction, RunRequest } from '../../shared/api/backendApi';
+import type {
+  DistributionStrategy,
+  ExportFormat,
+  ExportResult,
+  ModelInsight,
+  Prediction,
+  RunRequest,
+} from '../../shared/api/backendApi';
 import { errorMessage } from '../../shared/errors/errorMessage';
 import { KerasExportError } from '../../shared/keras/kerasExportError';
 import type { WeightHistogram } from '../../shared/explain/insightData';
@@ -41,7 +48,14 @@ import { EpochModels } from '../insight/epochModels';
 import { epochConfusion, useEpochAsModel } from '../insight/replayEpoch';
 import type { EpochSnapshots } from '../../shared/training/epochSnapshots';
 import { NO_SNAPSHOTS_NOTE } from '../../shared/training/epochSnapshots';
-import type { HostToWorker, LoadMessage, ReplyFailureCode, ReplyValue, StartMessage, WorkerToHost } from './workerMessages';
+import type {
+  HostToWorker,
+  LoadMessage,
+  ReplyFailureCode,
+  ReplyValue,
+  StartMessage,
+  WorkerToHost,
+} from './workerMessages';
 import { isHostToWorker } from './workerMessages';
 
 interface ParentPort {
@@ -86,8 +100,11 @@ class NoModelError extends Error {
 }
 
 const emit = (event: RunEvent): void => send({ type: 'event', event });
-const fail = (runId: RunId, code: Extract<RunEvent, { type: 'failed' }>['code'], message: string): void =>
-  emit({ type: 'failed', runId, code, message });
+const fail = (
+  runId: RunId,
+  code: Extract<RunEvent, { type: 'failed' }>['code'],
+  message: string,
+): void => emit({ type: 'failed', runId, code, message });
 
 async function train(msg: StartMessage): Promise<void> {
   const { runId, request, options } = msg;
@@ -99,7 +116,12 @@ async function train(msg: StartMessage): Promise<void> {
     return fail(runId, 'backend', `The compute backend could not start: ${errorMessage(e)}`);
   }
   const report = inferGraph(request.graph);
-  if (!report.ok) return fail(runId, 'invalidModel', `The network has errors: ${report.issues.find((i) => i.severity === 'error')?.message ?? 'see the summary'}`);
+  if (!report.ok)
+    return fail(
+      runId,
+      'invalidModel',
+      `The network has errors: ${report.issues.find((i) => i.severity === 'error')?.message ?? 'see the summary'}`,
+    );
   let dataset;
   try {
     dataset = await loadDataset(request.dataset);
@@ -110,17 +132,29 @@ async function train(msg: StartMessage): Promise<void> {
   if (typeof fit === 'string') return fail(runId, 'invalidModel', fit);
   if (request.backend === 'auto') {
     // Auto trains on the fastest backend for this network, timed here (or earlier on this machine).
-    const cacheFile = options.backendTimingsFile === undefined ? defaultBackendTimingsFile() : options.backendTimingsFile;
+    const cacheFile =
+      options.backendTimingsFile === undefined
+        ? defaultBackendTimingsFile()
+        : options.backendTimingsFile;
     const build = () => buildModel(toKerasTopology(request.graph), settings);
     try {
-      backend = await autoBackend(backend, { graph: request.graph, build, inputShape: fit.inputShape, settings, cacheFile });
+      backend = await autoBackend(backend, {
+        graph: request.graph,
+        build,
+        inputShape: fit.inputShape,
+        settings,
+        cacheFile,
+      });
     } catch (e) {
       return fail(runId, 'backend', `Timing the compute backends failed: ${errorMessage(e)}`);
     }
   }
   const dataBytes = dataset.train.images.byteLength + dataset.test.images.byteLength;
   const estimate = estimateMemory(report, settings, dataBytes);
-  const limits = memoryLimits(backend.name, options.memoryLimitMB ?? null, { budgetMB: options.memoryBudgetMB ?? null, reservedMB: options.reservedMB ?? 0 });
+  const limits = memoryLimits(backend.name, options.memoryLimitMB ?? null, {
+    budgetMB: options.memoryBudgetMB ?? null,
+    reservedMB: options.reservedMB ?? 0,
+  });
   const refusal = memoryRefusal(estimate, limits, settings.batchSize);
   if (refusal) return fail(runId, 'outOfMemory', refusal);
   let model: tf.LayersModel;
@@ -132,10 +166,18 @@ async function train(msg: StartMessage): Promise<void> {
       start.dispose();
     }
   } catch (e) {
-    return fail(runId, 'invalidModel', e instanceof InvalidModelError ? e.message : errorMessage(e));
+    return fail(
+      runId,
+      'invalidModel',
+      e instanceof InvalidModelError ? e.message : errorMessage(e),
+    );
   }
   const histogramsBefore = weightHistograms(model);
-  const plan = planSamples(dataset, { seed: settings.seed, limit: settings.limit, validationSplit: settings.validationSplit });
+  const plan = planSamples(dataset, {
+    seed: settings.seed,
+    limit: settings.limit,
+    validationSplit: settings.validationSplit,
+  });
   const classes = dataset.info.classNames.length;
   const outputNode = request.graph.nodes.find((n) => n.name === fit.outputName);
   const activation = outputNode?.params['activation'];
@@ -152,10 +194,13 @@ async function train(msg: StartMessage): Promise<void> {
   });
   // On WebGPU, NetCanvas's own step (bench/README.md, "WebGPU step"); tfjs's trainOnBatch elsewhere.
   // Each epoch's weights beside the kept model, for the training replay (never fails the run).
-  const keeper = options.keepModelIn ? EpochSnapshotKeeper.create(model, options.keepModelIn, settings.epochs) : null;
+  const keeper = options.keepModelIn
+    ? EpochSnapshotKeeper.create(model, options.keepModelIn, settings.epochs)
+    : null;
   // Its fused head is softmax cross-entropy: a reconstruct run (mean squared error) takes tfjs's own step.
   const reconstruct = taskOf(settings) === 'reconstruct';
-  const gpuStep = backend.name === 'webgpu' && !reconstruct ? WebgpuTrainStep.create(model, settings.loss) : null;
+  const gpuStep =
+    backend.name === 'webgpu' && !reconstruct ? WebgpuTrainStep.create(model, settings.loss) : null;
   const batchStep = gpuStep && typeof gpuStep !== 'string' ? gpuStep : undefined;
   const outcome = await trainLoop(
     {
@@ -165,15 +210,25 @@ async function train(msg: StartMessage): Promise<void> {
       settings,
       classes,
       inputShape: fit.inputShape,
-      outputLayer: { name: fit.outputName, activation: typeof activation === 'string' ? activation : null },
+      outputLayer: {
+        name: fit.outputName,
+        activation: typeof activation === 'string' ? activation : null,
+      },
       ...(batchStep ? { batchStep } : {}),
-      ...(reconstruct ? { preview: { split: dataset.test, indices: previewIndices(dataset.test.count) } } : {}),
+      ...(reconstruct
+        ? { preview: { split: dataset.test, indices: previewIndices(dataset.test.count) } }
+        : {}),
     },
     {
       emit,
       shouldStop: () => stopRequested,
       batchEventsPerSecond: options.batchEventsPerSecond ?? 10,
-      ...(keeper ? { afterEpoch: async (e) => send({ type: 'snapshots', snapshots: await keeper.afterEpoch(model, e) }) } : {}),
+      ...(keeper
+        ? {
+            afterEpoch: async (e) =>
+              send({ type: 'snapshots', snapshots: await keeper.afterEpoch(model, e) }),
+          }
+        : {}),
     },
   );
   batchStep?.dispose();
@@ -185,7 +240,13 @@ async function train(msg: StartMessage): Promise<void> {
     classNames: dataset.info.classNames,
     histogramsBefore,
     modelDir,
-    snapshots: keeper?.state() ?? { epochs: [], every: null, best: null, modelEpoch: null, note: NO_SNAPSHOTS_NOTE },
+    snapshots: keeper?.state() ?? {
+      epochs: [],
+      every: null,
+      best: null,
+      modelEpoch: null,
+      note: NO_SNAPSHOTS_NOTE,
+    },
     epochModels: modelDir ? new EpochModels(modelDir) : null,
   };
   if (outcome.status === 'nan') return fail(runId, 'nan', outcome.message);
@@ -220,7 +281,15 @@ async function train(msg: StartMessage): Promise<void> {
 async function keep(dir: string | null | undefined): Promise<void> {
   if (!dir || !trained) return;
   try {
-    await keepModel(trained.model, { inputShape: trained.inputShape, classNames: trained.classNames, histogramsBefore: trained.histogramsBefore }, dir);
+    await keepModel(
+      trained.model,
+      {
+        inputShape: trained.inputShape,
+        classNames: trained.classNames,
+        histogramsBefore: trained.histogramsBefore,
+      },
+      dir,
+    );
     send({ type: 'kept' });
   } catch {
     // Not kept: this process holds the only copy, and the host will not end it while idle.
@@ -231,7 +300,9 @@ async function keep(dir: string | null | undefined): Promise<void> {
 async function load(msg: LoadMessage): Promise<void> {
   await initBackend(msg.backend);
   const { model, meta } = await loadKeptModel(msg.modelDir).catch((e: unknown) => {
-    throw new NoModelError(`The trained model of this run could not be loaded again: ${errorMessage(e)}`);
+    throw new NoModelError(
+      `The trained model of this run could not be loaded again: ${errorMessage(e)}`,
+    );
   });
   const snapshots = await readEpochIndex(msg.modelDir);
   trained = {
@@ -251,7 +322,10 @@ async function load(msg: LoadMessage): Promise<void> {
  * Runs `work` with the run's model, or with the weights as they were after `epoch` (the training
  * replay) when one is given.
  */
-async function withModel<T>(epoch: number | undefined, work: (model: tf.LayersModel, run: Trained) => Promise<T> | T): Promise<T> {
+async function withModel<T>(
+  epoch: number | undefined,
+  work: (model: tf.LayersModel, run: Trained) => Promise<T> | T,
+): Promise<T> {
   const run = trained;
   if (!run) throw new NoModelError();
   if (epoch === undefined) return work(run.model, run);
@@ -267,16 +341,34 @@ async function withModel<T>(epoch: number | undefined, work: (model: tf.LayersMo
 
 function predict(pixels: readonly number[], epoch?: number): Promise<Prediction> {
   // Probabilities plus every Conv2D, pooling and Dense layer's output, for the insight views.
-  return withModel(epoch, (model, run) => predictWithActivations(model, pixels, run.inputShape, UNIT_SCALING));
+  return withModel(epoch, (model, run) =>
+    predictWithActivations(model, pixels, run.inputShape, UNIT_SCALING),
+  );
 }
 
 function insight(epoch?: number): Promise<ModelInsight> {
-  return withModel(epoch, (model, run) => ({ kernels: modelKernels(model), histograms: { before: run.histogramsBefore, after: weightHistograms(model) } }));
+  return withModel(epoch, (model, run) => ({
+    kernels: modelKernels(model),
+    histograms: { before: run.histogramsBefore, after: weightHistograms(model) },
+  }));
 }
 
-function exportTrained(format: ExportFormat, target: string, strategy?: DistributionStrategy, epoch?: number): Promise<ExportResult> {
+function exportTrained(
+  format: ExportFormat,
+  target: string,
+  strategy?: DistributionStrategy,
+  epoch?: number,
+): Promise<ExportResult> {
   return withModel(epoch, (model, { request, classNames }) => {
-    const source = { graph: request.graph, settings: request.settings, dataset: request.dataset, name: request.title, model, classNames, ...(strategy ? { strategy } : {}) };
+    const source = {
+      graph: request.graph,
+      settings: request.settings,
+      dataset: request.dataset,
+      name: request.title,
+      model,
+      classNames,
+      ...(strategy ? { strategy } : {}),
+    };
     return exportModel(source, format, target);
   });
 }
@@ -307,7 +399,10 @@ function failureCode(e: unknown): ReplyFailureCode {
  * Answers request `requestId` with what `answer` gives, or with its error's kind and message.
  * Waits for a `load` first, so a request sent right behind it finds the model.
  */
-async function replyTo(requestId: number, answer: () => ReplyValue | Promise<ReplyValue>): Promise<void> {
+async function replyTo(
+  requestId: number,
+  answer: () => ReplyValue | Promise<ReplyValue>,
+): Promise<void> {
   try {
     await ready;
     send({ type: 'reply', requestId, ok: true, ...(await answer()) });
@@ -333,26 +428,54 @@ async function handle(msg: HostToWorker): Promise<void> {
       stopRequested = true;
       return;
     case 'predict':
-      return replyTo(msg.requestId, async () => ({ kind: 'predict', value: await predict(msg.pixels, msg.epoch) }));
+      return replyTo(msg.requestId, async () => ({
+        kind: 'predict',
+        value: await predict(msg.pixels, msg.epoch),
+      }));
     case 'insight':
-      return replyTo(msg.requestId, async () => ({ kind: 'insight', value: await insight(msg.epoch) }));
+      return replyTo(msg.requestId, async () => ({
+        kind: 'insight',
+        value: await insight(msg.epoch),
+      }));
     case 'export':
-      return replyTo(msg.requestId, async () => ({ kind: 'export', value: await exportTrained(msg.format, msg.target, msg.strategy, msg.epoch) }));
+      return replyTo(msg.requestId, async () => ({
+        kind: 'export',
+        value: await exportTrained(msg.format, msg.target, msg.strategy, msg.epoch),
+      }));
     // The training replay (main/insight/replayEpoch.ts).
     case 'epochConfusion':
       return replyTo(msg.requestId, () =>
         withModel(msg.epoch, async (model, run) => ({
           kind: 'epochConfusion' as const,
-          value: await epochConfusion(model, await testSplitFor(run.request.dataset), run.inputShape, run.classNames.length, msg.epoch, msg.samples),
+          value: await epochConfusion(
+            model,
+            await testSplitFor(run.request.dataset),
+            run.inputShape,
+            run.classNames.length,
+            msg.epoch,
+            msg.samples,
+          ),
         })),
       );
     case 'useEpoch':
-      return replyTo(msg.requestId, async () => ({ kind: 'useEpoch', value: await useEpoch(msg.epoch) }));
+      return replyTo(msg.requestId, async () => ({
+        kind: 'useEpoch',
+        value: await useEpoch(msg.epoch),
+      }));
     // Insight's step-by-step view (main/insight/readLayerArithmetic.ts).
     case 'layerArithmetic':
       return replyTo(msg.requestId, async () => {
         if (!trained) throw new NoModelError();
-        return { kind: 'layerArithmetic', value: await readLayerArithmetic(trained.model, msg.layer, msg.pixels, trained.inputShape, UNIT_SCALING) };
+        return {
+          kind: 'layerArithmetic',
+          value: await readLayerArithmetic(
+            trained.model,
+            msg.layer,
+            msg.pixels,
+            trained.inputShape,
+            UNIT_SCALING,
+          ),
+        };
       });
     // Insight's Mistakes (main/insight/cellImages.ts).
     case 'cellImages':
@@ -360,7 +483,18 @@ async function handle(msg: HostToWorker): Promise<void> {
         if (!trained) throw new NoModelError();
         const split = await testSplitFor(trained.request.dataset);
         const { model, inputShape, classNames } = trained;
-        return { kind: 'cellImages', value: await cellImages(model, split, inputShape, classNames.length, msg.trueClass, msg.predictedClass, msg.limit) };
+        return {
+          kind: 'cellImages',
+          value: await cellImages(
+            model,
+            split,
+            inputShape,
+            classNames.length,
+            msg.trueClass,
+            msg.predictedClass,
+            msg.limit,
+          ),
+        };
       });
     // The fair experiment's Robustness (main/insight/scoreRobustness.ts).
     case 'robustness':
@@ -368,7 +502,10 @@ async function handle(msg: HostToWorker): Promise<void> {
         if (!trained) throw new NoModelError();
         const split = await testSplitFor(trained.request.dataset);
         const { model, inputShape, classNames } = trained;
-        return { kind: 'robustness', value: await scoreRobustness(model, split, inputShape, classNames.length, msg.samples) };
+        return {
+          kind: 'robustness',
+          value: await scoreRobustness(model, split, inputShape, classNames.length, msg.samples),
+        };
       });
     case 'exit':
       process.exit(0);

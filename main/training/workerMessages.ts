@@ -1,7 +1,14 @@
 // The typed protocol between a run's host (runService) and its training process (trainWorker).
 // Every message crosses a process boundary via `child_process` IPC with `serialization: 'advanced'`
 // (structured clone), so typed arrays and nested objects arrive intact.
-import type { DistributionStrategy, ExportFormat, ExportResult, ModelInsight, Prediction, RunRequest } from '../../shared/api/backendApi';
+import type {
+  DistributionStrategy,
+  ExportFormat,
+  ExportResult,
+  ModelInsight,
+  Prediction,
+  RunRequest,
+} from '../../shared/api/backendApi';
 import type { LayerArithmetic } from '../../shared/insight/layerArithmetic';
 import type { CellImages } from '../../shared/insight/mistakes';
 import type { RobustnessScores } from '../../shared/insight/robustness';
@@ -183,7 +190,10 @@ export type ReplyValue =
   | { readonly kind: 'useEpoch'; readonly value: EpochSnapshots };
 
 /** What a request of kind `K` is answered with. */
-export type ReplyValueOf<K extends RequestKind> = Extract<ReplyValue, { readonly kind: K }>['value'];
+export type ReplyValueOf<K extends RequestKind> = Extract<
+  ReplyValue,
+  { readonly kind: K }
+>['value'];
 
 /**
  * Why a request failed, so the host can give it the right API code: a file that cannot be written
@@ -195,7 +205,13 @@ export type ReplyFailureCode = 'writeFailed' | 'invalidModel' | 'noModel' | 'int
 /** Worker → host: the answer to a predict, insight or export request. */
 export type ReplyMessage =
   | ({ readonly type: 'reply'; readonly requestId: number; readonly ok: true } & ReplyValue)
-  | { readonly type: 'reply'; readonly requestId: number; readonly ok: false; readonly code: ReplyFailureCode; readonly error: string };
+  | {
+      readonly type: 'reply';
+      readonly requestId: number;
+      readonly ok: false;
+      readonly code: ReplyFailureCode;
+      readonly error: string;
+    };
 
 /**
  * Worker → host: the trained model is kept on disk (`WorkerOptions.keepModelIn`), so this process
@@ -213,11 +229,27 @@ export interface SnapshotsMessage {
 
 export type WorkerToHost = EventMessage | ReplyMessage | KeptMessage | SnapshotsMessage;
 
-const HOST_TYPES: ReadonlySet<string> = new Set(['start', 'load', 'stop', 'predict', 'insight', 'export', 'exit', 'layerArithmetic', 'cellImages', 'robustness', 'epochConfusion', 'useEpoch']);
+const HOST_TYPES: ReadonlySet<string> = new Set([
+  'start',
+  'load',
+  'stop',
+  'predict',
+  'insight',
+  'export',
+  'exit',
+  'layerArithmetic',
+  'cellImages',
+  'robustness',
+  'epochConfusion',
+  'useEpoch',
+]);
 const WORKER_TYPES: ReadonlySet<string> = new Set(['event', 'reply', 'kept', 'snapshots']);
 
 const hasType = (m: unknown, types: ReadonlySet<string>): boolean =>
-  typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string' && types.has((m as { type: string }).type);
+  typeof m === 'object' &&
+  m !== null &&
+  typeof (m as { type?: unknown }).type === 'string' &&
+  types.has((m as { type: string }).type);
 
 /** Narrows an IPC message received by the worker. */
 export const isHostToWorker = (m: unknown): m is HostToWorker => hasType(m, HOST_TYPES);

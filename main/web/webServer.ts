@@ -25,7 +25,8 @@ import type { Dispatch } from '../services/dispatchApi';
  * would overwrite each other's cookie under one name and log each other out: each server names
  * its cookie after its port and a random session part.
  */
-export const cookieName = (port: number, session: string): string => `netcanvas_token_${port}_${session}`;
+export const cookieName = (port: number, session: string): string =>
+  `netcanvas_token_${port}_${session}`;
 /** Largest request body: a project or a drawn image is far smaller. */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
@@ -94,14 +95,33 @@ function cookieToken(req: IncomingMessage, name: string): string | null {
   return null;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'cache-control': 'no-store',
+    ...headers,
+  });
   res.end(text);
 }
 
-function refuse(res: ServerResponse, code: ApiErrorCode, error: string, headers: Record<string, string> = {}): void {
-  sendJson(res, STATUS[code], { ok: false, code, error: capMessage(error) } satisfies ApiReply<never>, headers);
+function refuse(
+  res: ServerResponse,
+  code: ApiErrorCode,
+  error: string,
+  headers: Record<string, string> = {},
+): void {
+  sendJson(
+    res,
+    STATUS[code],
+    { ok: false, code, error: capMessage(error) } satisfies ApiReply<never>,
+    headers,
+  );
 }
 
 /** The request's path and query, or null for a malformed %-escape (a client's mistake, not ours). */
@@ -140,13 +160,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   /** Token in the URL or the cookie, and a Host header naming this server. */
   const authorise = (req: IncomingMessage, url: URL): 'ok' | 'badHost' | 'noToken' => {
     if (!allowedHosts().has(req.headers.host ?? '')) return 'badHost';
-    return sameToken(url.searchParams.get('token'), token) || sameToken(cookieToken(req, cookie()), token) ? 'ok' : 'noToken';
+    return sameToken(url.searchParams.get('token'), token) ||
+      sameToken(cookieToken(req, cookie()), token)
+      ? 'ok'
+      : 'noToken';
   };
 
   const serveStatic = async (res: ServerResponse, pathname: string): Promise<void> => {
     const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
     let file = join(staticRoot, relative);
-    if (file !== staticRoot && !file.startsWith(staticRoot + sep)) return refuse(res, 'forbidden', 'Path outside the app.');
+    if (file !== staticRoot && !file.startsWith(staticRoot + sep))
+      return refuse(res, 'forbidden', 'Path outside the app.');
     let info = await stat(file).catch(() => null);
     if (!info?.isFile()) {
       // The app is one page: unknown paths get it too, so a reload anywhere works.
@@ -154,7 +178,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       info = await stat(file).catch(() => null);
       if (!info?.isFile()) {
         res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end(`The app is not built (no ${file}). Run "npm run build", then start the web shell again.\n`);
+        res.end(
+          `The app is not built (no ${file}). Run "npm run build", then start the web shell again.\n`,
+        );
         return;
       }
     }
@@ -173,33 +199,51 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const url = requestUrl(req);
     if (!url) return refuse(res, 'badRequest', 'The address has a malformed %-escape.');
     const auth = authorise(req, url);
-    if (auth === 'badHost') return refuse(res, 'forbidden', 'This server only answers requests addressed to 127.0.0.1 or localhost.');
+    if (auth === 'badHost')
+      return refuse(
+        res,
+        'forbidden',
+        'This server only answers requests addressed to 127.0.0.1 or localhost.',
+      );
     if (auth === 'noToken')
-      return refuse(res, 'unauthorized', 'Open NetCanvas with the address the web shell printed (it carries the session token).');
+      return refuse(
+        res,
+        'unauthorized',
+        'Open NetCanvas with the address the web shell printed (it carries the session token).',
+      );
 
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return refuse(res, 'badRequest', 'API calls are POST requests.');
       const origin = req.headers.origin;
-      if (origin !== undefined && !allowedOrigins().has(origin)) return refuse(res, 'forbidden', 'Requests from other sites are refused.');
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 'badRequest', 'API calls send JSON.');
+      if (origin !== undefined && !allowedOrigins().has(origin))
+        return refuse(res, 'forbidden', 'Requests from other sites are refused.');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+        return refuse(res, 'badRequest', 'API calls send JSON.');
       const body = await readBody(req);
       // The rest of the body is not read: say so, or the client would send its next request on
       // a connection the server is about to close (ECONNRESET).
       if (body === null)
-        return refuse(res, 'tooLarge', `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`, { connection: 'close' });
+        return refuse(
+          res,
+          'tooLarge',
+          `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`,
+          { connection: 'close' },
+        );
       let args: unknown;
       try {
         // A scan refuses absurd nesting before JSON.parse spends seconds of the event loop on it.
         args = body === '' ? [] : parseJsonText(body);
       } catch (e) {
-        if (e instanceof JsonTextError) return refuse(res, 'badRequest', `The request body cannot be read: ${e.message}.`);
+        if (e instanceof JsonTextError)
+          return refuse(res, 'badRequest', `The request body cannot be read: ${e.message}.`);
         throw e;
       }
       const reply = await options.dispatch(url.pathname.slice('/api/'.length), args);
       return sendJson(res, reply.ok ? 200 : STATUS[reply.code], reply);
     }
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 'badRequest', 'Only GET serves the app.');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return refuse(res, 'badRequest', 'Only GET serves the app.');
     if (url.searchParams.has('token')) {
       // Trade the URL token for a cookie, then drop it from the address bar (and from history).
       url.searchParams.delete('token');
@@ -227,7 +271,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const origin = req.headers.origin;
     const ok =
       url !== null &&
-      url.pathname === '/api/events' && authorise(req, url) === 'ok' && (origin === undefined || allowedOrigins().has(origin));
+      url.pathname === '/api/events' &&
+      authorise(req, url) === 'ok' &&
+      (origin === undefined || allowedOrigins().has(origin));
     if (!ok) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;

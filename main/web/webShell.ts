@@ -20,7 +20,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 function portNumber(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
   return n;
 }
 
@@ -37,7 +38,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   const opts = program.opts<{ port: number; open: boolean }>();
-  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (
+    JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
+  ).version;
   // Any process on this machine can call the web shell: every path must really be inside the
   // workspace; data sets may also come from the folders NetCanvas itself looks in.
   const workspace = workspaceDir();
@@ -45,7 +48,15 @@ export async function main(argv: readonly string[]): Promise<number> {
   const datasetGuard = workspaceGuard(workspace, [FASHION_MNIST_DIR, DEFAULT_CIFAR10_DIR]);
   // Each training run gets its own process; closing the shell ends them all.
   const runs = createRunService();
-  const api = createBackend({ shell: 'web', version, projects, runs, datasetGuard, exports: createExportService(), backends: createBackendProbe() });
+  const api = createBackend({
+    shell: 'web',
+    version,
+    projects,
+    runs,
+    datasetGuard,
+    exports: createExportService(),
+    backends: createBackendProbe(),
+  });
   const server = await startWebServer({
     dispatch: createDispatch(api),
     subscribe: (listener) => api.onRunEvent(listener),
@@ -61,7 +72,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   process.once('SIGTERM', stop);
   if (opts.open) {
     await open(server.url).catch((e: unknown) => {
-      console.log(`Could not open a browser (${errorMessage(e)}); open the address above yourself.`);
+      console.log(
+        `Could not open a browser (${errorMessage(e)}); open the address above yourself.`,
+      );
     });
   }
   return 0;

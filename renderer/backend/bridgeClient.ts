@@ -10,7 +10,7 @@ export function createBridgeClient(bridge: NetCanvasBridge): NetCanvasApi {
     API_METHODS.map((m) => [
       m,
       async (...args: unknown[]) => {
-        const reply = (await (bridge[m] as (...a: unknown[]) => Promise<ApiReply<unknown>>)(...args));
+        const reply = await (bridge[m] as (...a: unknown[]) => Promise<ApiReply<unknown>>)(...args);
         if (reply.ok) return reply.value;
         throw new BackendError(reply.code, reply.error);
       },

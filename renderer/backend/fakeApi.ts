@@ -99,7 +99,10 @@ export interface FakeApiOptions {
   readonly overrides?: Partial<NetCanvasApi>;
 }
 
-const missing = (method: string) => () => Promise.reject(new BackendError('unavailable', `${method} is not available in this test backend.`));
+const missing = (method: string) => () =>
+  Promise.reject(
+    new BackendError('unavailable', `${method} is not available in this test backend.`),
+  );
 
 /** A fresh fake backend; run ids are `run-1`, `run-2`, ... in start order. */
 export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
@@ -127,9 +130,12 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       for (const l of listeners) l(event);
     },
     listenerCount: () => listeners.size,
-    appInfo: () => Promise.resolve({ shell: 'web', version: '0.0.0-test', workspaceDir: '/workspace' }),
-    listProjects: () => Promise.resolve([...projects].map(([path, p]) => ({ path, name: p.name, modifiedMs: 0 }))),
-    openProject: (path) => (path === null ? Promise.resolve(null) : Promise.resolve().then(() => open(path))),
+    appInfo: () =>
+      Promise.resolve({ shell: 'web', version: '0.0.0-test', workspaceDir: '/workspace' }),
+    listProjects: () =>
+      Promise.resolve([...projects].map(([path, p]) => ({ path, name: p.name, modifiedMs: 0 }))),
+    openProject: (path) =>
+      path === null ? Promise.resolve(null) : Promise.resolve().then(() => open(path)),
     saveProject: (project, path) => {
       const where = path ?? `/workspace/${project.name}.json`;
       projects.set(where, project);
@@ -148,13 +154,16 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     describeDataset: (ref) => {
       api.described.push(ref);
       if (options.describe) return options.describe(ref);
-      return ref.kind === 'mnist' ? Promise.resolve(MNIST_INFO) : Promise.reject(new BackendError('dataset', `No ${ref.kind} data here`));
+      return ref.kind === 'mnist'
+        ? Promise.resolve(MNIST_INFO)
+        : Promise.reject(new BackendError('dataset', `No ${ref.kind} data here`));
     },
     datasetPreview: () => Promise.resolve(FAKE_PREVIEW),
     testImages: missing('testImages'),
     listBackends: () => Promise.resolve(FAKE_BACKENDS),
     startRun: (request) => {
-      if (options.startError) return Promise.reject(new BackendError('badRequest', options.startError));
+      if (options.startError)
+        return Promise.reject(new BackendError('badRequest', options.startError));
       api.started.push(request);
       return Promise.resolve(`run-${api.started.length}`);
     },
@@ -175,7 +184,13 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     robustness: missing('robustness'),
     // A run from before the replay: no epoch kept (a test that replays overrides these).
     epochSnapshots: (runId) =>
-      Promise.resolve({ epochs: [], every: null, best: lowestLossEpoch(options.runs?.find((r) => r.id === runId)?.epochs ?? []), modelEpoch: null, note: NO_SNAPSHOTS_NOTE }),
+      Promise.resolve({
+        epochs: [],
+        every: null,
+        best: lowestLossEpoch(options.runs?.find((r) => r.id === runId)?.epochs ?? []),
+        modelEpoch: null,
+        note: NO_SNAPSHOTS_NOTE,
+      }),
     epochConfusion: missing('epochConfusion'),
     useEpoch: missing('useEpoch'),
     ...options.overrides,

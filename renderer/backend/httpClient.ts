@@ -10,7 +10,12 @@ import { BackendError } from './backendError';
 
 type Fetch = typeof fetch;
 
-async function call(fetchFn: Fetch, base: string, method: string, args: unknown[]): Promise<unknown> {
+async function call(
+  fetchFn: Fetch,
+  base: string,
+  method: string,
+  args: unknown[],
+): Promise<unknown> {
   let response: Response;
   try {
     response = await fetchFn(`${base}/api/${method}`, {
@@ -20,13 +25,19 @@ async function call(fetchFn: Fetch, base: string, method: string, args: unknown[
       body: JSON.stringify(args),
     });
   } catch {
-    throw new BackendError('unavailable', 'NetCanvas cannot reach its web server. Is `npm run web` still running?');
+    throw new BackendError(
+      'unavailable',
+      'NetCanvas cannot reach its web server. Is `npm run web` still running?',
+    );
   }
   const body = (await response.json().catch(() => null)) as ApiReply<unknown> | null;
   if (body && body.ok) return body.value;
   const failure = apiFailureSchema.safeParse(body);
   if (failure.success) throw new BackendError(failure.data.code, failure.data.error);
-  throw new BackendError('internal', `The server answered ${response.status} ${response.statusText}.`);
+  throw new BackendError(
+    'internal',
+    `The server answered ${response.status} ${response.statusText}.`,
+  );
 }
 
 /** Run events over `/api/events`, reconnecting after a dropped connection. */
@@ -58,9 +69,8 @@ function eventStream(base: string): (listener: (event: RunEvent) => void) => Uns
 
 /** The backend API of the web shell at `base` (default: this page's origin). */
 export function createHttpClient(base = '', fetchFn: Fetch = (...a) => fetch(...a)): NetCanvasApi {
-  const api = Object.fromEntries(API_METHODS.map((m) => [m, (...args: unknown[]) => call(fetchFn, base, m, args)])) as unknown as Omit<
-    NetCanvasApi,
-    'onRunEvent'
-  >;
+  const api = Object.fromEntries(
+    API_METHODS.map((m) => [m, (...args: unknown[]) => call(fetchFn, base, m, args)]),
+  ) as unknown as Omit<NetCanvasApi, 'onRunEvent'>;
   return { ...api, onRunEvent: eventStream(base) };
 }

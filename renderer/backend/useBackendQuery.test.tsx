@@ -26,15 +26,32 @@ function settle<T>(call: ReturnType<typeof deferred<T>>, outcome: T | Error): Pr
   return call.promise.catch(() => undefined);
 }
 
-const page = (start: number): TestImages => ({ shape: [1, 1, 1], total: 100, images: [{ index: start, label: 0, pixels: [0] }] });
+const page = (start: number): TestImages => ({
+  shape: [1, 1, 1],
+  total: 100,
+  images: [{ index: start, label: 0, pixels: [0] }],
+});
 
 let seen: BackendQuery<TestImages> | null = null;
 
 /** Shows the first image index of the page it asked for, the error, or "loading". */
 function Page({ start }: { start: number | null }) {
-  const q = useBackendQuery((api) => (start === null ? null : api.testImages({ kind: 'mnist' }, start, 1)), [start]);
+  const q = useBackendQuery(
+    (api) => (start === null ? null : api.testImages({ kind: 'mnist' }, start, 1)),
+    [start],
+  );
   seen = q;
-  return <p role="status">{q.loading ? 'loading' : q.error ? `error: ${q.error}` : q.data ? `image ${q.data.images[0]?.index}` : 'nothing'}</p>;
+  return (
+    <p role="status">
+      {q.loading
+        ? 'loading'
+        : q.error
+          ? `error: ${q.error}`
+          : q.data
+            ? `image ${q.data.images[0]?.index}`
+            : 'nothing'}
+    </p>
+  );
 }
 
 function renderPage(testImages: NetCanvasApi['testImages'], start: number | null) {
@@ -73,7 +90,9 @@ describe('useBackendQuery', () => {
   });
 
   it("shows the backend's sentence when the call fails", async () => {
-    const testImages = vi.fn(() => Promise.reject(new BackendError('notFound', 'The MNIST test images are not installed.')));
+    const testImages = vi.fn(() =>
+      Promise.reject(new BackendError('notFound', 'The MNIST test images are not installed.')),
+    );
     renderPage(testImages, 0);
     await waitFor(() => expect(status()).toBe('error: The MNIST test images are not installed.'));
     expect(seen?.data).toBeNull();

@@ -33,7 +33,10 @@ interface Answer<T> {
  * @param query - the call; return null to make no call (the inputs are not there yet)
  * @param deps - everything `query` reads from the component, as for `useEffect` (lint checks them)
  */
-export function useBackendQuery<T>(query: (api: NetCanvasApi) => Promise<T> | null, deps: DependencyList): BackendQuery<T> {
+export function useBackendQuery<T>(
+  query: (api: NetCanvasApi) => Promise<T> | null,
+  deps: DependencyList,
+): BackendQuery<T> {
   const api = useBackend();
   const [answer, setAnswer] = useState<Answer<T>>({ data: null, error: null, loading: true });
   const [reloads, setReloads] = useState(0);

@@ -20,13 +20,19 @@ export function ConnectMenu({ sourceId, sourceName }: { sourceId: string; source
       }}
     >
       <DropdownMenu.Trigger asChild>
-        <button type="button" className="nc-connect-trigger nodrag nopan" aria-label={`Connect ${sourceName} to…`}>
+        <button
+          type="button"
+          className="nc-connect-trigger nodrag nopan"
+          aria-label={`Connect ${sourceName} to…`}
+        >
           <Cable size={14} aria-hidden="true" /> Connect to…
         </button>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content className="nc-menu" side="right" align="start" sideOffset={6}>
-          <DropdownMenu.Label className="nc-menu-label">Send {sourceName}’s output to</DropdownMenu.Label>
+          <DropdownMenu.Label className="nc-menu-label">
+            Send {sourceName}’s output to
+          </DropdownMenu.Label>
           {targets.length === 0 && (
             <DropdownMenu.Item className="nc-menu-item" disabled>
               No layer can take another input
@@ -40,7 +46,9 @@ export function ConnectMenu({ sourceId, sourceName }: { sourceId: string; source
                 key={t.id}
                 className="nc-menu-item"
                 onSelect={() =>
-                  useProjectStore.getState().editGraph((g) => connect(g, sourceId, t.id)?.graph ?? g)
+                  useProjectStore
+                    .getState()
+                    .editGraph((g) => connect(g, sourceId, t.id)?.graph ?? g)
                 }
               >
                 <Icon size={14} color={look.color} aria-hidden="true" />

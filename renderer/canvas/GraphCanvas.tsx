@@ -3,7 +3,15 @@ import type { Connection, Edge, EdgeChange, Node, NodeChange } from '@xyflow/rea
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
-import { addAfter, addLayer, connect, insertOnWire, lastBlockAbove, moveNodes, removeItems } from '../../shared/graph/edits';
+import {
+  addAfter,
+  addLayer,
+  connect,
+  insertOnWire,
+  lastBlockAbove,
+  moveNodes,
+  removeItems,
+} from '../../shared/graph/edits';
 import type { Graph, Position } from '../../shared/graph/types';
 import { defaultParams, layerDef } from '../../shared/layers/catalogue';
 import type { LayerType } from '../../shared/layers/catalogue';
@@ -124,7 +132,13 @@ export function GraphCanvas() {
       const el = wrapper.current;
       if (!el) return;
       const size = { width: el.clientWidth, height: el.clientHeight };
-      void setViewport(initialViewport(g.nodes.map((n) => n.position), BLOCK_SIZE, size));
+      void setViewport(
+        initialViewport(
+          g.nodes.map((n) => n.position),
+          BLOCK_SIZE,
+          size,
+        ),
+      );
     },
     [setViewport],
   );
@@ -132,7 +146,8 @@ export function GraphCanvas() {
   useEffect(
     () =>
       useProjectStore.subscribe((s, prev) => {
-        if (s.project && !s.dirty && s.project.graph !== prev.project?.graph) placeView(s.project.graph);
+        if (s.project && !s.dirty && s.project.graph !== prev.project?.graph)
+          placeView(s.project.graph);
       }),
     [placeView],
   );
@@ -152,8 +167,18 @@ export function GraphCanvas() {
     const right = left + BLOCK_SIZE.width * zoom;
     const bottom = top + BLOCK_SIZE.height * zoom;
     const margin = 24;
-    const dx = left < margin ? margin - left : right > el.clientWidth - margin ? el.clientWidth - margin - right : 0;
-    const dy = top < margin ? margin - top : bottom > el.clientHeight - margin ? el.clientHeight - margin - bottom : 0;
+    const dx =
+      left < margin
+        ? margin - left
+        : right > el.clientWidth - margin
+          ? el.clientWidth - margin - right
+          : 0;
+    const dy =
+      top < margin
+        ? margin - top
+        : bottom > el.clientHeight - margin
+          ? el.clientHeight - margin - bottom
+          : 0;
     if (dx !== 0 || dy !== 0) void setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 200 });
   }, [graph.nodes, getViewport, setViewport]);
 

@@ -84,7 +84,8 @@ export const ShapeEdge = memo(function ShapeEdge(props: EdgeProps<ShapeEdgeType>
   const explain = (e: PointerEvent<HTMLDivElement>) => {
     if (data)
       e.currentTarget.title =
-        problem ?? edgeFormula(data, graphReportOf(useProjectStore.getState()).report.nodes.get(props.source));
+        problem ??
+        edgeFormula(data, graphReportOf(useProjectStore.getState()).report.nodes.get(props.source));
   };
   return (
     <>

@@ -9,7 +9,13 @@ const LEAN = 0.5;
  * A small proportional drawing of a tensor in the family's colour: a slab for an image-shaped
  * output, a bar for a vector. Decorative: the shape is always written beside it.
  */
-export const TensorGlyph = memo(function TensorGlyph({ shape, color }: { shape: Shape | undefined; color: string }) {
+export const TensorGlyph = memo(function TensorGlyph({
+  shape,
+  color,
+}: {
+  shape: Shape | undefined;
+  color: string;
+}) {
   const g = glyphGeometry(shape);
   const { width: W, height: H } = GLYPH_BOX;
   let body = null;
@@ -29,7 +35,16 @@ export const TensorGlyph = memo(function TensorGlyph({ shape, color }: { shape: 
       </>
     );
   } else if (g.kind === 'bar') {
-    body = <rect x={(W - g.length) / 2} y={H / 2 - 4} width={g.length} height={8} fillOpacity={0.45} rx={1} />;
+    body = (
+      <rect
+        x={(W - g.length) / 2}
+        y={H / 2 - 4}
+        width={g.length}
+        height={8}
+        fillOpacity={0.45}
+        rx={1}
+      />
+    );
   }
   return (
     <svg

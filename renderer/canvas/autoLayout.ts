@@ -18,7 +18,11 @@ export function autoLayout(graph: Graph): Map<string, Position> {
   const out = new Map<string, Position>();
   for (const n of graph.nodes) {
     const p = g.node(n.id) as { x: number; y: number } | undefined;
-    if (p) out.set(n.id, { x: Math.round(p.x - BLOCK.width / 2), y: Math.round(p.y - BLOCK.height / 2) });
+    if (p)
+      out.set(n.id, {
+        x: Math.round(p.x - BLOCK.width / 2),
+        y: Math.round(p.y - BLOCK.height / 2),
+      });
   }
   return out;
 }

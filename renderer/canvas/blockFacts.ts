@@ -16,4 +16,3 @@ export function reportSignature(report: NodeReport | undefined): string {
     .join('|');
   return `${inputs};${report.outputShape ? formatShape(report.outputShape) : '?'};${params};${issues}`;
 }
-

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { BLOCK_GAP, detourLane, separateBlocks } from './blockLayout';
 import type { Box } from './blockLayout';
 
-const box = (id: string, x: number, y: number, height = 100): Box => ({ id, x, y, width: 240, height });
+const box = (id: string, x: number, y: number, height = 100): Box => ({
+  id,
+  x,
+  y,
+  width: 240,
+  height,
+});
 
 describe('block layout', () => {
   it('leaves blocks that do not touch where they are', () => {
@@ -11,7 +17,12 @@ describe('block layout', () => {
 
   it('pushes the blocks below a grown block down, in its column only, keeping the gap', () => {
     const grown = { ...box('a', 0, 0), height: 180 };
-    const moved = separateBlocks([box('c', 0, 280), grown, box('b', 0, 140), box('side', 300, 140)]);
+    const moved = separateBlocks([
+      box('c', 0, 280),
+      grown,
+      box('b', 0, 140),
+      box('side', 300, 140),
+    ]);
     expect(moved.get('b')).toBe(180 + BLOCK_GAP);
     // c was 40 below b; it is now pushed by b's new place, not left under it.
     expect(moved.get('c')).toBe(180 + BLOCK_GAP + 100 + BLOCK_GAP);

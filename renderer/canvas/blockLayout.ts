@@ -39,7 +39,14 @@ export function separateBlocks(boxes: readonly Box[]): Map<string, number> {
 const LANE_MARGIN = 28;
 
 /** Whether the segment p→q passes through the box (grown by `pad`), by Liang–Barsky clipping. */
-function segmentHitsBox(px: number, py: number, qx: number, qy: number, box: Box, pad: number): boolean {
+function segmentHitsBox(
+  px: number,
+  py: number,
+  qx: number,
+  qy: number,
+  box: Box,
+  pad: number,
+): boolean {
   const dx = qx - px;
   const dy = qy - py;
   let lo = 0;
@@ -86,5 +93,7 @@ export function detourLane(source: Box, target: Box, boxes: readonly Box[]): num
     if (box.x < right + LANE_MARGIN && box.x + box.width > left)
       lane = Math.max(lane ?? right, box.x + box.width);
   }
-  return blocked ? (lane ?? Math.max(source.x + source.width, target.x + target.width)) + LANE_MARGIN : undefined;
+  return blocked
+    ? (lane ?? Math.max(source.x + source.width, target.x + target.width)) + LANE_MARGIN
+    : undefined;
 }

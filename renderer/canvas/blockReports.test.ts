@@ -7,7 +7,10 @@ import { stableReports } from './blockReports';
 
 /** input_layer → dense → dense_1 → …, each Dense with `units` (ids are the Keras names). */
 const chain = (units: readonly number[]): Graph =>
-  stackGraph([['InputLayer', { shape: [8] }], ...units.map((u): StackLayer => ['Dense', { units: u }])]);
+  stackGraph([
+    ['InputLayer', { shape: [8] }],
+    ...units.map((u): StackLayer => ['Dense', { units: u }]),
+  ]);
 
 function withParams(graph: Graph, id: string, params: LayerNode['params']): Graph {
   return { ...graph, nodes: graph.nodes.map((n) => (n.id === id ? { ...n, params } : n)) };
@@ -21,7 +24,12 @@ describe('stable block reports', () => {
     const after = stableReports(edited, before);
     const kept = (id: string) => after.nodes.get(id) === before.nodes.get(id);
     // dense: new shape; dense_1: new input and count; input_layer and dense_2 show the same.
-    expect(['input_layer', 'dense', 'dense_1', 'dense_2'].map(kept)).toEqual([true, false, false, true]);
+    expect(['input_layer', 'dense', 'dense_1', 'dense_2'].map(kept)).toEqual([
+      true,
+      false,
+      false,
+      true,
+    ]);
     expect(after.nodes.get('dense')?.outputShape).toEqual([null, 32]);
     expect(after.nodes.get('dense_1')?.params?.trainable).toBe(32 * 4 + 4);
   });

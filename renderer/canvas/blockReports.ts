@@ -16,10 +16,7 @@ let last: Stable | undefined;
  * text is the same gets the same object and does not render again. `prev` defaults to the last
  * result (one canvas per window).
  */
-export function stableReports(
-  report: GraphReport,
-  prev: Stable | undefined = last,
-): Stable {
+export function stableReports(report: GraphReport, prev: Stable | undefined = last): Stable {
   if (prev?.report === report) return prev;
   const nodes = new Map<string, NodeReport>();
   const signatures = new Map<string, string>();

@@ -9,7 +9,10 @@ import { edgeFormula } from './ShapeEdge';
 
 /** input_layer → dense → dense_1 → …, each Dense with `units` (ids are the Keras names). */
 const chain = (units: readonly number[]): Graph =>
-  stackGraph([['InputLayer', { shape: [8] }], ...units.map((u): StackLayer => ['Dense', { units: u }])]);
+  stackGraph([
+    ['InputLayer', { shape: [8] }],
+    ...units.map((u): StackLayer => ['Dense', { units: u }]),
+  ]);
 
 /** The graph with one layer's params replaced, the others' objects kept, as an edit does. */
 function withParams(graph: Graph, id: string, params: LayerNode['params']): Graph {
@@ -66,7 +69,9 @@ describe('canvas elements', () => {
     for (const n of nodes)
       expect(explainNode(n.data.layer, report.nodes.get(n.id))?.text).toBe(all.get(n.id)?.text);
     const wire = edges[0]?.data;
-    expect(wire && edgeFormula(wire, report.nodes.get('input_layer'))).toBe(all.get('input_layer')?.text);
+    expect(wire && edgeFormula(wire, report.nodes.get('input_layer'))).toBe(
+      all.get('input_layer')?.text,
+    );
   });
 
   it('gives a new block object its measured size, so React Flow does not hide and measure it again', () => {
@@ -86,7 +91,11 @@ describe('canvas elements', () => {
   });
 
   it('names each wire from its layers and shape, and marks a wire its target rejects with the reason', () => {
-    const graph = stackGraph([['InputLayer', { shape: [8] }], ['Dense', { units: 4 }], ['Conv2D', { filters: 2 }]]);
+    const graph = stackGraph([
+      ['InputLayer', { shape: [8] }],
+      ['Dense', { units: 4 }],
+      ['Conv2D', { filters: 2 }],
+    ]);
     const { edges } = elements(graph);
     expect(edges.map((e) => e.ariaLabel)).toEqual([
       'input_layer to dense, (None, 8)',
@@ -99,13 +108,23 @@ describe('canvas elements', () => {
   it('draws the blocks below a block grown by its problem lower, and routes a skip wire beside them', () => {
     const graph = chain([16, 4, 4]);
     const tall = new Map([['dense', { width: 240, height: 200 }]]);
-    const { nodes } = canvasElements(graph, inferGraph(graph), new Map(), new Set(), NO_ELEMENTS, tall);
+    const { nodes } = canvasElements(
+      graph,
+      inferGraph(graph),
+      new Map(),
+      new Set(),
+      NO_ELEMENTS,
+      tall,
+    );
     const y = (id: string) => nodes.find((n) => n.id === id)?.position.y ?? NaN;
     const stored = (id: string) => graph.nodes.find((n) => n.id === id)?.position.y ?? NaN;
     expect(y('dense')).toBe(stored('dense'));
     expect(y('dense_1')).toBeGreaterThanOrEqual(y('dense') + 200);
     expect(y('dense_2')).toBeGreaterThan(y('dense_1'));
-    const skip = { ...graph, edges: [...graph.edges, { id: 'skip', source: 'input_layer', target: 'dense_2' }] };
+    const skip = {
+      ...graph,
+      edges: [...graph.edges, { id: 'skip', source: 'input_layer', target: 'dense_2' }],
+    };
     const wires = elements(skip).edges;
     expect(wires.find((e) => e.id === 'skip')?.data?.lane).toBeGreaterThan(240);
     expect(wires.find((e) => e.id !== 'skip' && e.data?.lane !== undefined)).toBeUndefined();

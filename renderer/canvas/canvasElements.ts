@@ -69,9 +69,12 @@ export function canvasElements(
     return { id: layer.id, x: p.x, y: p.y, width: size.width, height: size.height };
   });
   // A block being dragged moves freely; the blocks it passes make room once it is let go.
-  const pushed = separateBlocks(dragging.size > 0 ? boxes.filter((b) => !dragging.has(b.id)) : boxes);
+  const pushed = separateBlocks(
+    dragging.size > 0 ? boxes.filter((b) => !dragging.has(b.id)) : boxes,
+  );
   const drawn = new Map<string, Box>();
-  for (const b of boxes) drawn.set(b.id, pushed.has(b.id) ? { ...b, y: pushed.get(b.id) ?? b.y } : b);
+  for (const b of boxes)
+    drawn.set(b.id, pushed.has(b.id) ? { ...b, y: pushed.get(b.id) ?? b.y } : b);
   const byY = [...drawn.values()].sort((a, b) => a.y - b.y);
 
   const nodeById = new Map<string, LayerBlockNode>();
@@ -83,10 +86,7 @@ export function canvasElements(
     const isSelected = selected.has(layer.id);
     const size = measured.get(layer.id);
     const node: LayerBlockNode =
-      old &&
-      old.data.layer === layer &&
-      old.position === position &&
-      old.selected === isSelected
+      old && old.data.layer === layer && old.position === position && old.selected === isSelected
         ? old
         : {
             id: layer.id,
@@ -117,9 +117,9 @@ export function canvasElements(
     const from = drawn.get(e.source);
     const to = drawn.get(e.target);
     const lane = from && to ? detourLane(from, to, byY) : undefined;
-    const problem = report.nodes.get(e.target)?.issues.find(
-      (i) => i.severity === 'error' && WIRE_PROBLEMS.has(i.code),
-    )?.message;
+    const problem = report.nodes
+      .get(e.target)
+      ?.issues.find((i) => i.severity === 'error' && WIRE_PROBLEMS.has(i.code))?.message;
     const ariaLabel = `${source?.name ?? '?'} to ${targetName}${label ? `, ${label}` : ''}`;
     const isSelected = selected.has(e.id);
     const old = prev.edgeById.get(e.id);
@@ -148,7 +148,8 @@ export function canvasElements(
   });
   // React Flow re-processes all nodes (or edges) when it gets a new array: keep the old one when
   // every object in it is the old one.
-  const same = <T>(a: readonly T[], b: T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  const same = <T>(a: readonly T[], b: T[]) =>
+    a.length === b.length && a.every((x, i) => x === b[i]);
   return {
     nodes: same(prev.nodes, nodes) ? prev.nodes : nodes,
     edges: same(prev.edges, edges) ? prev.edges : edges,

@@ -2,7 +2,20 @@ import type { LayerNode, ParamValue } from '../../shared/graph/types';
 import { layerDef, resolveParams } from '../../shared/layers/catalogue';
 
 /** The settings a block shows on its face, in this order when present. */
-const KEY_PARAMS = ['shape', 'filters', 'units', 'kernel_size', 'pool_size', 'strides', 'padding', 'rate', 'target_shape', 'axis', 'activation', 'negative_slope'];
+const KEY_PARAMS = [
+  'shape',
+  'filters',
+  'units',
+  'kernel_size',
+  'pool_size',
+  'strides',
+  'padding',
+  'rate',
+  'target_shape',
+  'axis',
+  'activation',
+  'negative_slope',
+];
 
 function show(v: unknown): string {
   if (Array.isArray(v)) return (v as ParamValue[]).join('×');
@@ -25,7 +38,15 @@ export function keySettings(node: LayerNode): string {
     const v = values[key];
     if (v === null || v === undefined || (key === 'activation' && v === 'linear')) continue;
     if (key === 'strides' && show(v) === '1×1') continue;
-    parts.push(key === 'filters' ? `${show(v)} filters` : key === 'units' ? `${show(v)} units` : key === 'rate' ? `rate ${show(v)}` : show(v));
+    parts.push(
+      key === 'filters'
+        ? `${show(v)} filters`
+        : key === 'units'
+          ? `${show(v)} units`
+          : key === 'rate'
+            ? `rate ${show(v)}`
+            : show(v),
+    );
   }
   return parts.join(' · ');
 }

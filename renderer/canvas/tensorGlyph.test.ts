@@ -6,7 +6,8 @@ describe('tensor glyph', () => {
     const input = glyphGeometry([null, 28, 28, 1]);
     const conv = glyphGeometry([null, 26, 26, 32]);
     const pooled = glyphGeometry([null, 5, 5, 64]);
-    if (input.kind !== 'slab' || conv.kind !== 'slab' || pooled.kind !== 'slab') throw new Error('expected slabs');
+    if (input.kind !== 'slab' || conv.kind !== 'slab' || pooled.kind !== 'slab')
+      throw new Error('expected slabs');
     expect(input.side).toBeGreaterThan(pooled.side);
     expect(conv.depth).toBeGreaterThan(input.depth);
     expect(pooled.depth).toBeGreaterThan(conv.depth);

@@ -59,7 +59,12 @@ function Conditions({ challenge }: { challenge: ChallengeFile }) {
     if (!dataset || !training) return [];
     // Oldest first: the checker explains the last run that does not count.
     const chronological = [...order].reverse().flatMap((id) => (runs[id] ? [runs[id]] : []));
-    return checkChallenge(challenge, { graph, report, dataset, training }, chronological, runReport);
+    return checkChallenge(
+      challenge,
+      { graph, report, dataset, training },
+      chronological,
+      runReport,
+    );
   }, [challenge, graph, report, dataset, training, runs, order]);
   const done = results.length > 0 && results.every((r) => r.state === 'met');
   return (

@@ -101,7 +101,17 @@ export function CompareCharts({
               unitRange={spec.y === 'accuracy'}
               xRange={xRange}
               series={shown.flatMap(({ r, i }) => runSeries(spec, r.title, color(i)))}
-              markers={shown.flatMap(({ r, i }) => (r.best ? [{ x: r.best.epoch, label: `${r.title}: best epoch ${r.best.epoch} (${bestEpochReason(r.best)})`, stroke: color(i) }] : []))}
+              markers={shown.flatMap(({ r, i }) =>
+                r.best
+                  ? [
+                      {
+                        x: r.best.epoch,
+                        label: `${r.title}: best epoch ${r.best.epoch} (${bestEpochReason(r.best)})`,
+                        stroke: color(i),
+                      },
+                    ]
+                  : [],
+              )}
               subscribe={subscribe}
               getData={() => {
                 const weight = useChartSmoothing.getState().weight;

@@ -15,10 +15,28 @@ import { ComparePanel, RUN_COLORS } from './ComparePanel';
 import { stubResizeObserver } from '../training/testing/stubResizeObserver';
 import type { ComparePanelProps } from './ComparePanel';
 
-vi.mock('uplot', async (importOriginal) => (await import('../training/testing/fakeUPlot')).fakeUPlotModule(importOriginal));
+vi.mock('uplot', async (importOriginal) =>
+  (await import('../training/testing/fakeUPlot')).fakeUPlotModule(importOriginal),
+);
 
-const record = (id: string, title: string, startedAtMs: number, over: Partial<RunRecord> = {}): RunRecord => ({
-  ...newRunRecord(id, { title, graph: { nodes: [], edges: [] }, dataset: { kind: 'mnist' }, settings: { ...DEFAULT_TRAINING, limit: 1000 }, backend: 'auto' }, startedAtMs, 669706),
+const record = (
+  id: string,
+  title: string,
+  startedAtMs: number,
+  over: Partial<RunRecord> = {},
+): RunRecord => ({
+  ...newRunRecord(
+    id,
+    {
+      title,
+      graph: { nodes: [], edges: [] },
+      dataset: { kind: 'mnist' },
+      settings: { ...DEFAULT_TRAINING, limit: 1000 },
+      backend: 'auto',
+    },
+    startedAtMs,
+    669706,
+  ),
   status: 'done',
   backend: { name: 'wasm', skipped: [] },
   ...over,
@@ -44,7 +62,9 @@ describe('ComparePanel', () => {
   it('offers the feed-forward vs CNN lesson while there is nothing to compare', async () => {
     useRunsStore.getState().reset();
     renderPanel(createFakeApi(), vi.fn());
-    expect(await screen.findByRole('region', { name: 'Feed-forward vs convolutional on MNIST' })).toBeTruthy();
+    expect(
+      await screen.findByRole('region', { name: 'Feed-forward vs convolutional on MNIST' }),
+    ).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Train both' })).toBeTruthy();
     cleanup();
     useRunsStore.getState().reset();
@@ -66,8 +86,14 @@ describe('ComparePanel', () => {
     renderPanel(fake);
     const list = await screen.findByRole('table', { name: 'Runs' });
     const rows = within(list).getAllByRole('row').slice(1);
-    expect(rows.map((r) => within(r).getByRole('rowheader').textContent?.split(' (')[0])).toEqual(['CNN', 'MLP', 'Old']);
-    expect(within(rows[0] as HTMLElement).getByText('adam, lr 0.001, batch 64, 5 epochs, 1,000 samples')).toBeTruthy();
+    expect(rows.map((r) => within(r).getByRole('rowheader').textContent?.split(' (')[0])).toEqual([
+      'CNN',
+      'MLP',
+      'Old',
+    ]);
+    expect(
+      within(rows[0] as HTMLElement).getByText('adam, lr 0.001, batch 64, 5 epochs, 1,000 samples'),
+    ).toBeTruthy();
 
     const compare = screen.getByRole('button', { name: 'Compare' });
     await userEvent.click(within(list).getByRole('checkbox', { name: /Pick MLP/ }));
@@ -87,14 +113,30 @@ describe('ComparePanel', () => {
     });
     const table = screen.getByRole('table', { name: 'Comparison' });
     const row = (name: string) => {
-      const cells = within(table).getByRole('rowheader', { name }).closest('tr')?.querySelectorAll('td');
+      const cells = within(table)
+        .getByRole('rowheader', { name })
+        .closest('tr')
+        ?.querySelectorAll('td');
       return Array.from(cells ?? []).map((c) => c.textContent);
     };
     expect(row('MLP')).toEqual(['669,706', '93.1%', '0.2291', '84.0%', '9.5 s', '5,200', 'done']);
-    expect(row('CNN')).toEqual(['121,930', '97.8% (best)', '0.0712', '90.0%', '31 s', '1,800', 'done']);
+    expect(row('CNN')).toEqual([
+      '121,930',
+      '97.8% (best)',
+      '0.0712',
+      '90.0%',
+      '31 s',
+      '1,800',
+      'done',
+    ]);
 
     await nextFrame();
-    expect(fakeCharts.filter((c) => !c.destroyed).map((c) => c.title)).toEqual(['Training loss', 'Validation loss', 'Training accuracy', 'Validation accuracy']);
+    expect(fakeCharts.filter((c) => !c.destroyed).map((c) => c.title)).toEqual([
+      'Training loss',
+      'Validation loss',
+      'Training accuracy',
+      'Validation accuracy',
+    ]);
     expect(pointsOf('Validation accuracy', 'MLP (per epoch)')).toEqual([0.84]);
     expect(pointsOf('Validation accuracy', 'CNN (per epoch)')).toEqual([0.9]);
     // Each run's batches as a line and its epochs as dots, on one chart.
@@ -103,9 +145,13 @@ describe('ComparePanel', () => {
     expect(pointsOf('Training loss', 'CNN (per batch, raw)')).toEqual([]);
     expect(pointsOf('Training loss', 'CNN (per epoch)')).toEqual([0.3]);
     // The x axis spans the runs' own five epochs.
-    expect(fakeCharts.find((c) => c.title === 'Training loss' && !c.destroyed)?.xRange).toEqual([0, 5]);
+    expect(fakeCharts.find((c) => c.title === 'Training loss' && !c.destroyed)?.xRange).toEqual([
+      0, 5,
+    ]);
     // The legend names each run with the mark its per-batch and per-epoch values are drawn with, in its colour.
-    const legend = within(screen.getByRole('group', { name: 'Training loss' })).getByRole('list', { name: 'Legend' });
+    const legend = within(screen.getByRole('group', { name: 'Training loss' })).getByRole('list', {
+      name: 'Legend',
+    });
     const items = within(legend).getAllByRole('listitem');
     expect(items.map((li) => `${li.textContent ?? ''}: ${li.dataset.mark ?? ''}`)).toEqual([
       'MLP (per batch): line',

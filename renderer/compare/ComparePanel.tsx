@@ -14,7 +14,15 @@ import { comparisonRow } from './runSummary';
 import { runTask } from '../training/runTask';
 
 /** Colour-blind-safe line colours (Okabe–Ito), one per compared run. */
-export const RUN_COLORS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#000000'];
+export const RUN_COLORS = [
+  '#0072b2',
+  '#d55e00',
+  '#009e73',
+  '#cc79a7',
+  '#e69f00',
+  '#56b4e9',
+  '#000000',
+];
 
 export interface ComparePanelProps {
   /** Opens a project on the canvas; with it, an empty runs list offers the lesson. */
@@ -41,12 +49,23 @@ export function ComparePanel({ onOpenProject }: ComparePanelProps = {}) {
       )}
       <RunsList />
       {/* Nothing to compare yet: the classic comparison is one click away. */}
-      {noRuns && onOpenProject && <LessonCard onOpenProject={onOpenProject} onShowCompare={() => undefined} />}
+      {noRuns && onOpenProject && (
+        <LessonCard onOpenProject={onOpenProject} onShowCompare={() => undefined} />
+      )}
       <div className="nc-run-controls">
-        <button type="button" className="nc-primary" disabled={picked.length < 2} onClick={() => setComparing(true)}>
+        <button
+          type="button"
+          className="nc-primary"
+          disabled={picked.length < 2}
+          onClick={() => setComparing(true)}
+        >
           Compare
         </button>
-        <span className="nc-note">{picked.length < 2 ? 'Pick two or more runs to compare them.' : `${picked.length} runs picked.`}</span>
+        <span className="nc-note">
+          {picked.length < 2
+            ? 'Pick two or more runs to compare them.'
+            : `${picked.length} runs picked.`}
+        </span>
       </div>
       {showing && (
         <section className="nc-comparison" aria-label="Comparison">
@@ -58,7 +77,16 @@ export function ComparePanel({ onOpenProject }: ComparePanelProps = {}) {
                 {r.title} failed: {r.error?.message}
               </p>
             ))}
-          <CompareCharts runs={picked.map((r) => ({ id: r.id, title: r.title, epochs: r.request?.settings.epochs ?? r.epochsPlanned, task: runTask(r), best: lowestLossEpoch(r.epochs) }))} colors={RUN_COLORS} />
+          <CompareCharts
+            runs={picked.map((r) => ({
+              id: r.id,
+              title: r.title,
+              epochs: r.request?.settings.epochs ?? r.epochsPlanned,
+              task: runTask(r),
+              best: lowestLossEpoch(r.epochs),
+            }))}
+            colors={RUN_COLORS}
+          />
           <Robustness runs={picked} colors={RUN_COLORS} />
         </section>
       )}

@@ -20,7 +20,10 @@ describe('LessonCard', () => {
         <LessonCard onOpenProject={onOpenProject} onShowCompare={onShowCompare} />
       </BackendProvider>,
     );
-    await userEvent.selectOptions(screen.getByLabelText('Train on'), '3,000 images, 2 epochs (a quick look)');
+    await userEvent.selectOptions(
+      screen.getByLabelText('Train on'),
+      '3,000 images, 2 epochs (a quick look)',
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Train both' }));
 
     const ffnn = templateById('lesson-ffnn')?.project;
@@ -49,7 +52,10 @@ describe('LessonCard', () => {
     );
     await userEvent.click(screen.getByRole('button', { name: 'Train both' }));
     const state = useRunsStore.getState();
-    expect(state.selection.map((id) => state.runs[id]?.error?.message)).toEqual(['MNIST could not be read', 'MNIST could not be read']);
+    expect(state.selection.map((id) => state.runs[id]?.error?.message)).toEqual([
+      'MNIST could not be read',
+      'MNIST could not be read',
+    ]);
     expect(onShowCompare).toHaveBeenCalledOnce();
   });
 });

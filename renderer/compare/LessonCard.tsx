@@ -36,7 +36,9 @@ export function LessonCard({ onOpenProject, onShowCompare }: LessonCardProps) {
   const start = async () => {
     const [ffnn, cnn] = projects;
     if (!ffnn || !cnn) {
-      setError(`The lesson's networks (${FFNN_VS_CNN.templateIds.join(', ')}) are missing from the templates.`);
+      setError(
+        `The lesson's networks (${FFNN_VS_CNN.templateIds.join(', ')}) are missing from the templates.`,
+      );
       return;
     }
     setBusy(true);
@@ -45,7 +47,8 @@ export function LessonCard({ onOpenProject, onShowCompare }: LessonCardProps) {
     const limit = choice.limit;
     // null: the template's own epoch count.
     const epochs = (p: ProjectFile) => choice.epochs ?? p.training.epochs;
-    const { backendChoice, registerRun, registerRejected, compare, setActive } = useRunsStore.getState();
+    const { backendChoice, registerRun, registerRejected, compare, setActive } =
+      useRunsStore.getState();
     const requests: RunRequest[] = [ffnn, cnn].map((p) => ({
       title: p.name,
       graph: p.graph,

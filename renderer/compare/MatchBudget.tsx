@@ -32,7 +32,10 @@ export function MatchBudget() {
     return run?.request ? [{ id: rid, title: run.title, request: run.request }] : [];
   });
   const [chosen, setChosen] = useState<string | null>(null);
-  const [match, setMatch] = useState<{ readonly source: RunRequest; readonly match: BudgetMatch } | null>(null);
+  const [match, setMatch] = useState<{
+    readonly source: RunRequest;
+    readonly match: BudgetMatch;
+  } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [started, setStarted] = useState<string | null>(null);
   if (candidates.length === 0) return null;
@@ -46,13 +49,22 @@ export function MatchBudget() {
       setError(null);
     } catch (e) {
       setMatch(null);
-      setError(e instanceof BudgetError ? e.message : `The network could not be matched: ${errorMessage(e)}`);
+      setError(
+        e instanceof BudgetError
+          ? e.message
+          : `The network could not be matched: ${errorMessage(e)}`,
+      );
     }
   };
   const train = () => {
     if (!match || !source) return;
     const { backendChoice, registerRun, registerRejected, compare } = useRunsStore.getState();
-    const request: RunRequest = { ...match.source, title: `${match.match.title} (matches ${match.source.title})`, graph: match.match.graph, backend: backendChoice };
+    const request: RunRequest = {
+      ...match.source,
+      title: `${match.match.title} (matches ${match.source.title})`,
+      graph: match.match.graph,
+      backend: backendChoice,
+    };
     api.startRun(request).then(
       (runId) => {
         registerRun(runId, request, match.match.params);
@@ -71,10 +83,17 @@ export function MatchBudget() {
   return (
     <section className="nc-fair" aria-label="Match parameter budget">
       <h3>A fair experiment: the same number of parameters</h3>
-      <p className="nc-note">A CNN beats a feed-forward network, but is it only because of its size? Build the other kind of network with about as many weights, train it the same way, and compare.</p>
+      <p className="nc-note">
+        A CNN beats a feed-forward network, but is it only because of its size? Build the other kind
+        of network with about as many weights, train it the same way, and compare.
+      </p>
       <div className="nc-field">
         <label htmlFor={`${id}-run`}>Network to match</label>
-        <select id={`${id}-run`} value={source?.id ?? ''} onChange={(e) => (setChosen(e.target.value), setMatch(null))}>
+        <select
+          id={`${id}-run`}
+          value={source?.id ?? ''}
+          onChange={(e) => (setChosen(e.target.value), setMatch(null))}
+        >
           {candidates.map((c) => (
             <option key={c.id} value={c.id}>
               {c.title}
@@ -100,7 +119,9 @@ export function MatchBudget() {
           <button type="button" className="nc-primary" onClick={train} disabled={started !== null}>
             Train it with the same data and settings
           </button>
-          {started && <p role="status">{`Training “${started}”; both runs are picked for comparison.`}</p>}
+          {started && (
+            <p role="status">{`Training “${started}”; both runs are picked for comparison.`}</p>
+          )}
         </div>
       )}
     </section>

@@ -14,7 +14,13 @@ export function datasetLabel(ref: DatasetRef | undefined): string {
 export function settingsLabel(run: RunView): string {
   const s = run.request?.settings;
   if (!s) return '–';
-  const parts = [...(runTask(run) === 'reconstruct' ? ['reconstruct (autoencoder)'] : []), `${s.optimizer}`, `lr ${s.learningRate}`, `batch ${s.batchSize}`, `${s.epochs} epoch${s.epochs === 1 ? '' : 's'}`];
+  const parts = [
+    ...(runTask(run) === 'reconstruct' ? ['reconstruct (autoencoder)'] : []),
+    `${s.optimizer}`,
+    `lr ${s.learningRate}`,
+    `batch ${s.batchSize}`,
+    `${s.epochs} epoch${s.epochs === 1 ? '' : 's'}`,
+  ];
   if (s.limit !== null) parts.push(`${s.limit.toLocaleString('en-US')} samples`);
   if (s.earlyStopping) parts.push(`early stop on ${s.earlyStopping.monitor}`);
   return parts.join(', ');

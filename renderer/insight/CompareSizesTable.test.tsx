@@ -13,8 +13,16 @@ describe('CompareSizesTable', () => {
     if (!mlp || !cnn) throw new Error('lesson templates missing');
     render(<CompareSizesTable a={mlp} b={cnn} titleA="MLP" titleB="CNN" />);
     const table = screen.getByRole('table', { name: 'Compare sizes' });
-    expect(within(table).getByText('669,706 vs 121,930 parameters: the second has 5.5× fewer')).toBeTruthy();
-    const rows = within(table).getAllByRole('row').map((r) => within(r).queryAllByRole('cell').map((c) => c.textContent));
+    expect(
+      within(table).getByText('669,706 vs 121,930 parameters: the second has 5.5× fewer'),
+    ).toBeTruthy();
+    const rows = within(table)
+      .getAllByRole('row')
+      .map((r) =>
+        within(r)
+          .queryAllByRole('cell')
+          .map((c) => c.textContent),
+      );
     expect(rows).toContainEqual(expect.arrayContaining(['dense (Dense)', '512', '401,920']));
     expect(rows).toContainEqual(expect.arrayContaining(['conv2d (Conv2D)', '26×26×32', '320']));
     expect(rows.at(-1)).toEqual(['Total', '669,706', 'Total', '121,930']);

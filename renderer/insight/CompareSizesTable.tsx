@@ -4,10 +4,26 @@ import { compareSizes, type LayerSize } from '../../shared/explain/compareSizes'
 import { formatCount, formatDims } from '../../shared/layers/shapeUtils';
 
 const cells = (l: LayerSize | null) =>
-  l ? [`${l.name} (${l.type})`, l.outputShape ? formatDims(l.outputShape) : '?', formatCount(l.params)] : ['', '', ''];
+  l
+    ? [
+        `${l.name} (${l.type})`,
+        l.outputShape ? formatDims(l.outputShape) : '?',
+        formatCount(l.params),
+      ]
+    : ['', '', ''];
 
 /** Two networks' parameters per layer side by side: where the CNN saves its weights. */
-export function CompareSizesTable({ a, b, titleA, titleB }: { a: Graph; b: Graph; titleA: string; titleB: string }) {
+export function CompareSizesTable({
+  a,
+  b,
+  titleA,
+  titleB,
+}: {
+  a: Graph;
+  b: Graph;
+  titleA: string;
+  titleB: string;
+}) {
   const c = useMemo(() => compareSizes(a, b), [a, b]);
   return (
     <table className="nc-compare-sizes" aria-label="Compare sizes">

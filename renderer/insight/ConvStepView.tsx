@@ -12,20 +12,57 @@ import { ValueCanvas } from './ValueCanvas';
 const FIRST_CHANNELS = 4;
 
 /** The input channel with the window's taps outlined, zero border included. */
-export function WindowOnInput({ a, taps, channel, label }: { a: LayerArithmetic; taps: readonly { row: number; col: number }[]; channel: number; label: string }) {
+export function WindowOnInput({
+  a,
+  taps,
+  channel,
+  label,
+}: {
+  a: LayerArithmetic;
+  taps: readonly { row: number; col: number }[];
+  channel: number;
+  label: string;
+}) {
   const padded = useMemo(() => paddedChannel(a, channel), [a, channel]);
   const limit = useMemo(() => symmetricLimit(padded.values), [padded]);
-  const marks = useMemo(() => taps.map((t) => ({ row: t.row + padded.top, col: t.col + padded.left })), [taps, padded]);
+  const marks = useMemo(
+    () => taps.map((t) => ({ row: t.row + padded.top, col: t.col + padded.left })),
+    [taps, padded],
+  );
   return (
     <figure className="nc-step-figure">
-      <ValueCanvas rows={padded.rows} cols={padded.cols} values={padded.values} limit={limit} label={label} size={Math.min(220, Math.max(120, padded.cols * 8))} marks={marks} />
+      <ValueCanvas
+        rows={padded.rows}
+        cols={padded.cols}
+        values={padded.values}
+        limit={limit}
+        label={label}
+        size={Math.min(220, Math.max(120, padded.cols * 8))}
+        marks={marks}
+      />
       <figcaption>{label}</figcaption>
     </figure>
   );
 }
 
 /** Σ, bias and activation, with the learner's numbers, and the model's own value beside it. */
-export function StepTotals({ sum, sumLabel, bias, z, activation, value, modelValue }: { sum: number; sumLabel: string; bias: number | null; z: number; activation: string; value: number; modelValue: number }) {
+export function StepTotals({
+  sum,
+  sumLabel,
+  bias,
+  z,
+  activation,
+  value,
+  modelValue,
+}: {
+  sum: number;
+  sumLabel: string;
+  bias: number | null;
+  z: number;
+  activation: string;
+  value: number;
+  modelValue: number;
+}) {
   const agree = Math.abs(value - modelValue) <= 1e-4;
   return (
     <dl className="nc-step-totals">
@@ -40,7 +77,9 @@ export function StepTotals({ sum, sumLabel, bias, z, activation, value, modelVal
       <dt>{`activation: ${activation}`}</dt>
       <dd>{`${ACTIVATION_FORMULAS[activation] ?? activation} with z = ${formatValue(z)} gives ${formatValue(value)}`}</dd>
       <dt>the network’s own value</dt>
-      <dd data-agree={agree ? 'yes' : 'no'}>{`${formatValue(modelValue)} ${agree ? '✓ the same, to within 0.0001' : `✗ differs by ${formatValue(Math.abs(value - modelValue))}`}`}</dd>
+      <dd
+        data-agree={agree ? 'yes' : 'no'}
+      >{`${formatValue(modelValue)} ${agree ? '✓ the same, to within 0.0001' : `✗ differs by ${formatValue(Math.abs(value - modelValue))}`}`}</dd>
     </dl>
   );
 }
@@ -57,16 +96,40 @@ export function ConvStepView({ a, step }: { a: LayerArithmetic; step: ConvStep }
   const cin = step.channels.length;
   return (
     <>
-      <WindowOnInput a={a} taps={step.taps} channel={0} label={`The window on input channel 1 of ${cin}${border.some(Boolean) ? ', zero border drawn' : ''}`} />
+      <WindowOnInput
+        a={a}
+        taps={step.taps}
+        channel={0}
+        label={`The window on input channel 1 of ${cin}${border.some(Boolean) ? ', zero border drawn' : ''}`}
+      />
       <ol className="nc-step-channels" aria-label="Input channels">
         {shown.map((c, i) => (
           <li key={i} aria-label={`input channel ${i + 1}`}>
             <span className="nc-step-channel-name">{`channel ${i + 1}`}</span>
-            <NumberGrid label={`window, channel ${i + 1}`} rows={kh} cols={kw} values={c.input} limit={inputLimit} border={border} />
+            <NumberGrid
+              label={`window, channel ${i + 1}`}
+              rows={kh}
+              cols={kw}
+              values={c.input}
+              limit={inputLimit}
+              border={border}
+            />
             <span aria-hidden="true">×</span>
-            <NumberGrid label={`weights, channel ${i + 1}`} rows={kh} cols={kw} values={c.weights} limit={weightLimit} />
+            <NumberGrid
+              label={`weights, channel ${i + 1}`}
+              rows={kh}
+              cols={kw}
+              values={c.weights}
+              limit={weightLimit}
+            />
             <span aria-hidden="true">=</span>
-            <NumberGrid label={`products, channel ${i + 1}`} rows={kh} cols={kw} values={c.products} limit={productLimit} />
+            <NumberGrid
+              label={`products, channel ${i + 1}`}
+              rows={kh}
+              cols={kw}
+              values={c.products}
+              limit={productLimit}
+            />
             <span>{`Σ ${formatValue(c.sum)}`}</span>
           </li>
         ))}

@@ -31,7 +31,13 @@ async function inkFromFile(file: File): Promise<Ink> {
 }
 
 /** A square pad to draw a digit on with mouse, pen or finger, or to drop an image file onto. */
-export function DrawPad({ onInk, initialInk }: { onInk: (ink: Ink) => void; initialInk?: Ink | null }) {
+export function DrawPad({
+  onInk,
+  initialInk,
+}: {
+  onInk: (ink: Ink) => void;
+  initialInk?: Ink | null;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const ink = useRef<Ink>(initialInk ?? emptyInk(PAD_SIZE));
   const last = useRef<{ x: number; y: number } | null>(null);

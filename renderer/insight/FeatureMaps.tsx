@@ -34,7 +34,14 @@ export interface FeatureMapsProps {
  * strip, on the diverging scale (layer by layer, so that the maps of one layer compare), with an
  * index to jump between them. Clicking a cell asks how it is computed.
  */
-export function FeatureMaps({ activations, focusLayer = null, onCell, target = null, step = null, labelPrefix = '' }: FeatureMapsProps) {
+export function FeatureMaps({
+  activations,
+  focusLayer = null,
+  onCell,
+  target = null,
+  step = null,
+  labelPrefix = '',
+}: FeatureMapsProps) {
   const idOf = (name: string) => sectionId(`${labelPrefix}${name}`);
   const names = Object.keys(activations);
   const focused = focusLayer !== null && names.includes(focusLayer) ? focusLayer : null;
@@ -48,7 +55,12 @@ export function FeatureMaps({ activations, focusLayer = null, onCell, target = n
     <div className="nc-insight-maps">
       <nav aria-label={labelPrefix ? `${labelPrefix}layer index` : 'Layers'}>
         {names.map((name) => (
-          <button key={name} type="button" aria-current={name === focused ? 'true' : undefined} onClick={() => scrollTo(idOf(name))}>
+          <button
+            key={name}
+            type="button"
+            aria-current={name === focused ? 'true' : undefined}
+            onClick={() => scrollTo(idOf(name))}
+          >
             {name}
           </button>
         ))}
@@ -56,7 +68,11 @@ export function FeatureMaps({ activations, focusLayer = null, onCell, target = n
       {Object.entries(activations).map(([name, { shape, values }]) => {
         const limit = symmetricLimit(values);
         const title = `${name} ${shape.join('×')}`;
-        const common = { id: idOf(name), className: name === focused ? 'nc-insight-focused' : undefined, 'aria-current': name === focused ? ('true' as const) : undefined };
+        const common = {
+          id: idOf(name),
+          className: name === focused ? 'nc-insight-focused' : undefined,
+          'aria-current': name === focused ? ('true' as const) : undefined,
+        };
         const here = target?.layer === name;
         const legend = <ScaleLegend limit={limit} label={`${labelPrefix}Scale of ${name}`} />;
         if (shape.length === 3) {
@@ -67,7 +83,11 @@ export function FeatureMaps({ activations, focusLayer = null, onCell, target = n
                 <h4>{title}</h4>
                 {legend}
                 {onCell && (
-                  <button type="button" className="nc-link" onClick={() => onCell({ layer: name, row: 0, col: 0, channel: 0 })}>
+                  <button
+                    type="button"
+                    className="nc-link"
+                    onClick={() => onCell({ layer: name, row: 0, col: 0, channel: 0 })}
+                  >
                     {`Step through ${name}`}
                   </button>
                 )}
@@ -84,8 +104,14 @@ export function FeatureMaps({ activations, focusLayer = null, onCell, target = n
                     limit={limit}
                     label={`${labelPrefix}${name} map ${ch + 1}`}
                     size={Math.max(48, Math.min(96, w * 3))}
-                    marks={here && target.channel === ch ? [{ row: target.row, col: target.col }] : undefined}
-                    onCell={onCell && ((row, col) => onCell({ layer: name, row, col, channel: ch }))}
+                    marks={
+                      here && target.channel === ch
+                        ? [{ row: target.row, col: target.col }]
+                        : undefined
+                    }
+                    onCell={
+                      onCell && ((row, col) => onCell({ layer: name, row, col, channel: ch }))
+                    }
                   />
                 ))}
               </div>
@@ -99,7 +125,11 @@ export function FeatureMaps({ activations, focusLayer = null, onCell, target = n
               <h4>{title}</h4>
               {legend}
               {onCell && (
-                <button type="button" className="nc-link" onClick={() => onCell({ layer: name, row: 0, col: 0, channel: 0 })}>
+                <button
+                  type="button"
+                  className="nc-link"
+                  onClick={() => onCell({ layer: name, row: 0, col: 0, channel: 0 })}
+                >
                   {`Step through ${name}`}
                 </button>
               )}

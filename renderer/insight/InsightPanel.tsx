@@ -26,7 +26,10 @@ export interface InsightPanelProps {
   readonly classNames: readonly string[];
   /** Each Conv2D layer's kernels, once the backend provides them. */
   readonly kernels?: readonly LayerKernels[];
-  readonly histograms?: { readonly before?: readonly WeightHistogram[]; readonly after?: readonly WeightHistogram[] };
+  readonly histograms?: {
+    readonly before?: readonly WeightHistogram[];
+    readonly after?: readonly WeightHistogram[];
+  };
   /** Milliseconds between predictions while drawing: fast enough to follow the pen, no faster. */
   readonly throttleMs?: number;
   /** The run's data set: its test images can be picked as the input instead of a drawing. */
@@ -44,7 +47,18 @@ export interface InsightPanelProps {
  * its class probabilities, each layer's feature maps and activations, its kernels and weights.
  */
 export function InsightPanel(props: InsightPanelProps) {
-  const { runId, inputShape, classNames, kernels, histograms, throttleMs = 80, dataset, misclassified = [], focusLayer = null, task = 'classify' } = props;
+  const {
+    runId,
+    inputShape,
+    classNames,
+    kernels,
+    histograms,
+    throttleMs = 80,
+    dataset,
+    misclassified = [],
+    focusLayer = null,
+    task = 'classify',
+  } = props;
   const api = useBackend();
   // Back from another tab: the same input as before, asked again below.
   const [saved] = useState(() => {
@@ -53,7 +67,10 @@ export function InsightPanel(props: InsightPanelProps) {
   });
   const [input, setInput] = useState<PickedImage | null>(saved?.input ?? null);
   // The prediction and the input it answers (a test image's caption, or '' for a drawing).
-  const [prediction, setPrediction] = useState<{ readonly answer: Prediction; readonly input: string } | null>(null);
+  const [prediction, setPrediction] = useState<{
+    readonly answer: Prediction;
+    readonly input: string;
+  } | null>(null);
   const [error, setError] = useState<string | null>(null);
   // The cell the step-by-step view explains, if one was clicked.
   const [target, setTarget] = useState<StepTarget | null>(null);
@@ -92,9 +109,12 @@ export function InsightPanel(props: InsightPanelProps) {
         if (pending.current) schedule();
       });
   }
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   const showInput = (picked: PickedImage, ink: Ink | null = null) => {
     setInput(picked);
@@ -118,7 +138,9 @@ export function InsightPanel(props: InsightPanelProps) {
       <div className="nc-insight-side">
         <div className="nc-insight-input">
           <DrawPad onInk={onInk} initialInk={saved?.ink} />
-          {input && <PixelCanvas pixels={input.pixels} shape={inputShape} label={received} size={112} />}
+          {input && (
+            <PixelCanvas pixels={input.pixels} shape={inputShape} label={received} size={112} />
+          )}
         </div>
         {error && <p role="alert">{error}</p>}
         {prediction && task === 'reconstruct' && (
@@ -133,17 +155,34 @@ export function InsightPanel(props: InsightPanelProps) {
           </figure>
         )}
         {prediction && task === 'classify' && (
-          <ol className="nc-insight-probabilities" aria-label="Class probabilities" data-input={prediction.input || 'drawing'}>
+          <ol
+            className="nc-insight-probabilities"
+            aria-label="Class probabilities"
+            data-input={prediction.input || 'drawing'}
+          >
             {probabilities.map((p, i) => (
               <li key={i} aria-current={i === best ? 'true' : undefined}>
                 <span>{classNames[i] ?? String(i)}</span>
-                <meter min={0} max={1} value={p} aria-label={`${classNames[i] ?? String(i)} probability`} />
+                <meter
+                  min={0}
+                  max={1}
+                  value={p}
+                  aria-label={`${classNames[i] ?? String(i)} probability`}
+                />
                 <span>{`${(p * 100).toFixed(1)}%`}</span>
               </li>
             ))}
           </ol>
         )}
-        {dataset && <TestImagePicker dataset={dataset} shape={inputShape} classNames={classNames} misclassified={misclassified} onPick={showInput} />}
+        {dataset && (
+          <TestImagePicker
+            dataset={dataset}
+            shape={inputShape}
+            classNames={classNames}
+            misclassified={misclassified}
+            onPick={showInput}
+          />
+        )}
       </div>
       <div className="nc-insight-inside">
         {prediction ? (
@@ -152,14 +191,35 @@ export function InsightPanel(props: InsightPanelProps) {
             focusLayer={focusLayer}
             onCell={setTarget}
             target={target}
-            step={target && input && <StepByStep runId={runId} pixels={input.pixels} target={target} onMove={setTarget} onClose={() => setTarget(null)} />}
+            step={
+              target &&
+              input && (
+                <StepByStep
+                  runId={runId}
+                  pixels={input.pixels}
+                  target={target}
+                  onMove={setTarget}
+                  onClose={() => setTarget(null)}
+                />
+              )
+            }
           />
         ) : (
-          <p className="nc-insight-hint">Draw a digit on the pad, drop an image on it, or pick a test image: each layer’s feature maps appear here.</p>
+          <p className="nc-insight-hint">
+            Draw a digit on the pad, drop an image on it, or pick a test image: each layer’s feature
+            maps appear here.
+          </p>
         )}
         {kernels && <KernelImages kernels={kernels} />}
-        {(histograms?.before ?? histograms?.after) && <WeightHistograms before={histograms.before} after={histograms.after} />}
-        <TrainingReplay key={runId} runId={runId} pixels={input?.pixels ?? null} classNames={classNames} />
+        {(histograms?.before ?? histograms?.after) && (
+          <WeightHistograms before={histograms.before} after={histograms.after} />
+        )}
+        <TrainingReplay
+          key={runId}
+          runId={runId}
+          pixels={input?.pixels ?? null}
+          classNames={classNames}
+        />
       </div>
     </div>
   );

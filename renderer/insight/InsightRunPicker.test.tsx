@@ -6,7 +6,8 @@ import { emptyRun } from '../training/runView';
 import { useRunsStore } from '../training/runsStore';
 import { InsightRunPicker } from './InsightRunPicker';
 
-const request = (title: string) => ({ title, dataset: { kind: 'mnist' }, settings: { epochs: 1 } }) as unknown as RunRequest;
+const request = (title: string) =>
+  ({ title, dataset: { kind: 'mnist' }, settings: { epochs: 1 } }) as unknown as RunRequest;
 
 afterEach(() => {
   cleanup();
@@ -15,17 +16,29 @@ afterEach(() => {
 
 describe('InsightRunPicker', () => {
   it('says what to do first while no run has a trained model', () => {
-    useRunsStore.setState({ runs: { r1: { ...emptyRun('r1', 0, request('CNN')), status: 'running' } }, order: ['r1'] });
+    useRunsStore.setState({
+      runs: { r1: { ...emptyRun('r1', 0, request('CNN')), status: 'running' } },
+      order: ['r1'],
+    });
     render(<InsightRunPicker />);
-    expect(screen.getByRole('region', { name: 'Choose a run to look inside' }).textContent).toContain('No trained run yet. Train a network on the Train tab');
+    expect(
+      screen.getByRole('region', { name: 'Choose a run to look inside' }).textContent,
+    ).toContain('No trained run yet. Train a network on the Train tab');
     expect(screen.queryByRole('button', { name: /Look inside/ })).toBeNull();
   });
 
   it('lists the finished and stopped runs and looks inside the one chosen', () => {
-    const done = { ...emptyRun('r1', 0, request('CNN')), status: 'done' as const, totalParams: 121930 };
+    const done = {
+      ...emptyRun('r1', 0, request('CNN')),
+      status: 'done' as const,
+      totalParams: 121930,
+    };
     const stopped = { ...emptyRun('r2', 0, request('MLP')), status: 'stopped' as const };
     const failed = { ...emptyRun('r3', 0, request('Broken')), status: 'failed' as const };
-    useRunsStore.setState({ runs: { r1: done, r2: stopped, r3: failed }, order: ['r3', 'r2', 'r1'] });
+    useRunsStore.setState({
+      runs: { r1: done, r2: stopped, r3: failed },
+      order: ['r3', 'r2', 'r1'],
+    });
     let chosen = 0;
     render(<InsightRunPicker onChosen={() => chosen++} />);
     const items = within(screen.getByRole('list')).getAllByRole('listitem');

@@ -21,8 +21,8 @@ export function InsightRunPicker({ onChosen }: { onChosen?: () => void } = {}) {
         <h2>Look inside a trained network</h2>
         {trained.length === 0 ? (
           <p>
-            No trained run yet. Train a network on the Train tab; once its run is done (or stopped), choose it here to draw a digit, see what it
-            predicts and what each layer sees.
+            No trained run yet. Train a network on the Train tab; once its run is done (or stopped),
+            choose it here to draw a digit, see what it predicts and what each layer sees.
           </p>
         ) : (
           <>
@@ -35,8 +35,12 @@ export function InsightRunPicker({ onChosen }: { onChosen?: () => void } = {}) {
                     <span className="nc-insight-note">
                       {[
                         datasetLabel(run.request?.dataset),
-                        run.totalParams !== null ? `${run.totalParams.toLocaleString('en-US')} parameters` : null,
-                        run.result ? `test accuracy ${formatPercent(run.result.testAccuracy)}` : run.status,
+                        run.totalParams !== null
+                          ? `${run.totalParams.toLocaleString('en-US')} parameters`
+                          : null,
+                        run.result
+                          ? `test accuracy ${formatPercent(run.result.testAccuracy)}`
+                          : run.status,
                       ]
                         .filter(Boolean)
                         .join(' · ')}

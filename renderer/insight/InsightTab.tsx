@@ -26,10 +26,17 @@ export function InsightTab() {
     return s.project?.graph.nodes.find((n) => n.id === id)?.name ?? null;
   });
 
-  const { data: info, error } = useBackendQuery<DatasetInfo>((api) => (dataset ? api.describeDataset(dataset) : null), [dataset]);
-  const { data: insight, error: insightError } = useBackendQuery<ModelInsight>((api) => (runId && done ? api.modelInsight(runId) : null), [runId, done]);
+  const { data: info, error } = useBackendQuery<DatasetInfo>(
+    (api) => (dataset ? api.describeDataset(dataset) : null),
+    [dataset],
+  );
+  const { data: insight, error: insightError } = useBackendQuery<ModelInsight>(
+    (api) => (runId && done ? api.modelInsight(runId) : null),
+    [runId, done],
+  );
 
-  if (!runId || !run || !done || choosing) return <InsightRunPicker onChosen={() => setChoosing(false)} />;
+  if (!runId || !run || !done || choosing)
+    return <InsightRunPicker onChosen={() => setChoosing(false)} />;
   if (error) return <p role="alert">{error}</p>;
   if (!info) return <p>Loading the data set’s description…</p>;
   return (

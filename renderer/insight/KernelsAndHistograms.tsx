@@ -9,10 +9,25 @@ import { ValueCanvas } from './ValueCanvas';
 const rawKernels = (k: LayerKernels): number[] => k.values.map((v) => k.min + v * (k.max - k.min));
 
 /** One kernel's weights as numbers, each cell coloured on the layer's scale. */
-function KernelNumbers({ k, filter, raw, limit, labelPrefix }: { k: LayerKernels; filter: number; raw: readonly number[]; limit: number; labelPrefix: string }) {
+function KernelNumbers({
+  k,
+  filter,
+  raw,
+  limit,
+  labelPrefix,
+}: {
+  k: LayerKernels;
+  filter: number;
+  raw: readonly number[];
+  limit: number;
+  labelPrefix: string;
+}) {
   const [kh, kw] = k.size;
   return (
-    <figure className="nc-kernel-numbers" aria-label={`${labelPrefix}${k.layer} kernel ${filter + 1}, enlarged`}>
+    <figure
+      className="nc-kernel-numbers"
+      aria-label={`${labelPrefix}${k.layer} kernel ${filter + 1}, enlarged`}
+    >
       <figcaption>{`Kernel ${filter + 1} of ${k.layer}${k.inChannels > 1 ? `: each number is the mean over its ${k.inChannels} input channels` : ''}`}</figcaption>
       <table>
         <tbody>
@@ -58,11 +73,21 @@ function LayerKernelImages({ k, labelPrefix }: { k: LayerKernels; labelPrefix: s
             aria-pressed={open === f}
             onClick={() => setOpen(open === f ? null : f)}
           >
-            <ValueCanvas rows={kh} cols={kw} values={raw} offset={f * kh * kw} limit={limit} label={`${labelPrefix}${k.layer} kernel ${f + 1} image`} size={Math.max(32, kw * 8)} />
+            <ValueCanvas
+              rows={kh}
+              cols={kw}
+              values={raw}
+              offset={f * kh * kw}
+              limit={limit}
+              label={`${labelPrefix}${k.layer} kernel ${f + 1} image`}
+              size={Math.max(32, kw * 8)}
+            />
           </button>
         ))}
       </div>
-      {open !== null && <KernelNumbers k={k} filter={open} raw={raw} limit={limit} labelPrefix={labelPrefix} />}
+      {open !== null && (
+        <KernelNumbers k={k} filter={open} raw={raw} limit={limit} labelPrefix={labelPrefix} />
+      )}
     </section>
   );
 }
@@ -71,7 +96,13 @@ function LayerKernelImages({ k, labelPrefix }: { k: LayerKernels; labelPrefix: s
  * Each Conv2D layer's filters on the diverging scale; a click enlarges one with its numbers.
  * `labelPrefix` goes before every accessible name (the training replay's copy).
  */
-export function KernelImages({ kernels, labelPrefix = '' }: { kernels: readonly LayerKernels[]; labelPrefix?: string }) {
+export function KernelImages({
+  kernels,
+  labelPrefix = '',
+}: {
+  kernels: readonly LayerKernels[];
+  labelPrefix?: string;
+}) {
   return (
     <>
       {kernels.map((k) => (
@@ -81,7 +112,17 @@ export function KernelImages({ kernels, labelPrefix = '' }: { kernels: readonly 
   );
 }
 
-function Bars({ histogram, label, range, tallest }: { histogram: WeightHistogram; label: string; range: { min: number; max: number }; tallest: number }) {
+function Bars({
+  histogram,
+  label,
+  range,
+  tallest,
+}: {
+  histogram: WeightHistogram;
+  label: string;
+  range: { min: number; max: number };
+  tallest: number;
+}) {
   return (
     <figure aria-label={label}>
       <figcaption>{`${label}: ${histogram.min.toFixed(3)} to ${histogram.max.toFixed(3)}`}</figcaption>
@@ -90,7 +131,11 @@ function Bars({ histogram, label, range, tallest }: { histogram: WeightHistogram
           <span
             key={i}
             title={`${b.count} between ${formatValue(b.from)} and ${formatValue(b.to)}`}
-            style={{ left: `${100 * b.left}%`, width: `${100 * b.width}%`, height: `${100 * b.height}%` }}
+            style={{
+              left: `${100 * b.left}%`,
+              width: `${100 * b.width}%`,
+              height: `${100 * b.height}%`,
+            }}
           />
         ))}
       </div>
@@ -103,13 +148,22 @@ function Bars({ histogram, label, range, tallest }: { histogram: WeightHistogram
 }
 
 /** A histogram of each weight tensor before and after training, side by side on one x range. */
-export function WeightHistograms({ before = [], after = [] }: { before?: readonly WeightHistogram[]; after?: readonly WeightHistogram[] }) {
+export function WeightHistograms({
+  before = [],
+  after = [],
+}: {
+  before?: readonly WeightHistogram[];
+  after?: readonly WeightHistogram[];
+}) {
   const key = (h: WeightHistogram) => `${h.layer}/${h.weight}`;
   const keys = [...new Set([...before.map(key), ...after.map(key)])];
   return (
     <section aria-label="Weights before and after training">
       <h4>Weights before and after training</h4>
-      <p className="nc-insight-note">Each pair shares its x axis and its bar heights, so you see how far training spread the weights.</p>
+      <p className="nc-insight-note">
+        Each pair shares its x axis and its bar heights, so you see how far training spread the
+        weights.
+      </p>
       {keys.map((k) => {
         const b = before.find((h) => key(h) === k);
         const a = after.find((h) => key(h) === k);
@@ -118,7 +172,13 @@ export function WeightHistograms({ before = [], after = [] }: { before?: readonl
         const range = sharedRange([b, a]);
         const tallest = Math.max(1, ...(b?.bins ?? []), ...(a?.bins ?? []));
         return (
-          <div key={k} className="nc-insight-weights" role="group" aria-label={`${any.layer} ${any.weight}`} data-range={`${range.min} ${range.max}`}>
+          <div
+            key={k}
+            className="nc-insight-weights"
+            role="group"
+            aria-label={`${any.layer} ${any.weight}`}
+            data-range={`${range.min} ${range.max}`}
+          >
             <h5>{`${any.layer} ${any.weight}: ${any.count.toLocaleString('en-US')} weights`}</h5>
             {b && <Bars histogram={b} label="before" range={range} tallest={tallest} />}
             {a && <Bars histogram={a} label="after" range={range} tallest={tallest} />}

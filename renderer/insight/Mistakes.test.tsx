@@ -47,17 +47,25 @@ describe('Mistakes', () => {
   it("opens a cell's test images, surest first, and looks inside one", async () => {
     const { cellImages, onLookInside } = renderMatrix();
     // Empty cells have nothing to open.
-    expect(screen.queryByRole('button', { name: '0 test images of zero predicted as one' })).toBeNull();
+    expect(
+      screen.queryByRole('button', { name: '0 test images of zero predicted as one' }),
+    ).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: '3 test images of one predicted as two' }));
     const region = screen.getByRole('region', { name: 'Mistakes' });
     expect(cellImages).toHaveBeenCalledWith('run-1', 1, 2, 20);
-    expect((await within(region).findByRole('heading')).textContent).toBe('one read as two: 3 test images, the 2 surest shown');
-    expect(within(region).getAllByRole('img').map((i) => i.getAttribute('aria-label'))).toEqual([
-      'test image 40: 91% sure it is two',
-      'test image 7: 55% sure it is two',
-    ]);
+    expect((await within(region).findByRole('heading')).textContent).toBe(
+      'one read as two: 3 test images, the 2 surest shown',
+    );
+    expect(
+      within(region)
+        .getAllByRole('img')
+        .map((i) => i.getAttribute('aria-label')),
+    ).toEqual(['test image 40: 91% sure it is two', 'test image 7: 55% sure it is two']);
     fireEvent.click(within(region).getByRole('button', { name: 'Look inside with test image 7' }));
-    expect(onLookInside).toHaveBeenCalledWith({ pixels: [2, 2, 2, 2], caption: 'test image 7 (true one)' });
+    expect(onLookInside).toHaveBeenCalledWith({
+      pixels: [2, 2, 2, 2],
+      caption: 'test image 7 (true one)',
+    });
     fireEvent.click(within(region).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('region', { name: 'Mistakes' })).toBeNull();
   });
@@ -66,6 +74,8 @@ describe('Mistakes', () => {
     const { cellImages } = renderMatrix();
     cellImages.mockRejectedValueOnce(new Error("Run 'CNN' has no trained model (it is failed)."));
     fireEvent.click(screen.getByRole('button', { name: '4 test images of one predicted as one' }));
-    expect((await screen.findByRole('alert')).textContent).toBe("These images could not be read: Run 'CNN' has no trained model (it is failed).");
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      "These images could not be read: Run 'CNN' has no trained model (it is failed).",
+    );
   });
 });

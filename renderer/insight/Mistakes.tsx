@@ -14,7 +14,10 @@ export interface MistakesProps {
   readonly classNames: readonly string[];
   readonly shape: readonly [number, number, number];
   /** Makes an image the Insight view's input. */
-  readonly onLookInside?: (image: { readonly pixels: readonly number[]; readonly caption: string }) => void;
+  readonly onLookInside?: (image: {
+    readonly pixels: readonly number[];
+    readonly caption: string;
+  }) => void;
   readonly onClose: () => void;
 }
 
@@ -23,7 +26,15 @@ export interface MistakesProps {
  * first, each with a saliency map (where a change of the pixels would move the predicted class's
  * probability most) and "Look inside".
  */
-export function Mistakes({ runId, trueClass, predictedClass, classNames, shape, onLookInside, onClose }: MistakesProps) {
+export function Mistakes({
+  runId,
+  trueClass,
+  predictedClass,
+  classNames,
+  shape,
+  onLookInside,
+  onClose,
+}: MistakesProps) {
   const { data: answer, error } = useBackendQuery<CellImages>(
     (api) => api.cellImages(runId, trueClass, predictedClass, MISTAKES_SHOWN),
     [runId, trueClass, predictedClass],
@@ -31,11 +42,17 @@ export function Mistakes({ runId, trueClass, predictedClass, classNames, shape, 
   const [overlay, setOverlay] = useState(true);
   const name = (i: number) => classNames[i] ?? String(i);
   const right = trueClass === predictedClass;
-  const title = right ? `${name(trueClass)} read correctly` : `${name(trueClass)} read as ${name(predictedClass)}`;
+  const title = right
+    ? `${name(trueClass)} read correctly`
+    : `${name(trueClass)} read as ${name(predictedClass)}`;
   return (
     <section className="nc-mistakes" aria-label="Mistakes">
       <div className="nc-step-head">
-        <h4>{answer ? `${title}: ${answer.total.toLocaleString('en-US')} test image${answer.total === 1 ? '' : 's'}${answer.total > answer.images.length ? `, the ${answer.images.length} surest shown` : ''}` : title}</h4>
+        <h4>
+          {answer
+            ? `${title}: ${answer.total.toLocaleString('en-US')} test image${answer.total === 1 ? '' : 's'}${answer.total > answer.images.length ? `, the ${answer.images.length} surest shown` : ''}`
+            : title}
+        </h4>
         <button type="button" className="nc-link" onClick={onClose}>
           Close
         </button>
@@ -45,8 +62,9 @@ export function Mistakes({ runId, trueClass, predictedClass, classNames, shape, 
       {answer && answer.images.length > 0 && (
         <>
           <label className="nc-insight-note">
-            <input type="checkbox" checked={overlay} onChange={() => setOverlay(!overlay)} /> Show where the network looked (saliency: red where a change
-            of the pixel moves the probability of {name(predictedClass)} most)
+            <input type="checkbox" checked={overlay} onChange={() => setOverlay(!overlay)} /> Show
+            where the network looked (saliency: red where a change of the pixel moves the
+            probability of {name(predictedClass)} most)
           </label>
           <ol className="nc-mistakes-grid">
             {answer.images.map((m) => (
@@ -64,7 +82,12 @@ export function Mistakes({ runId, trueClass, predictedClass, classNames, shape, 
                     type="button"
                     className="nc-link"
                     aria-label={`Look inside with test image ${m.index}`}
-                    onClick={() => onLookInside({ pixels: m.pixels, caption: `test image ${m.index} (true ${name(trueClass)})` })}
+                    onClick={() =>
+                      onLookInside({
+                        pixels: m.pixels,
+                        caption: `test image ${m.index} (true ${name(trueClass)})`,
+                      })
+                    }
                   >
                     Look inside
                   </button>

@@ -22,7 +22,15 @@ export interface NumberGridProps {
 }
 
 /** A small grid of numbers, each cell coloured on the diverging scale. */
-export function NumberGrid({ label, rows, cols, values, limit, border = [], chosen = null }: NumberGridProps) {
+export function NumberGrid({
+  label,
+  rows,
+  cols,
+  values,
+  limit,
+  border = [],
+  chosen = null,
+}: NumberGridProps) {
   return (
     <table className="nc-number-grid" aria-label={label}>
       <tbody>
@@ -31,9 +39,16 @@ export function NumberGrid({ label, rows, cols, values, limit, border = [], chos
             {Array.from({ length: cols }, (_, c) => {
               const k = r * cols + c;
               const v = values[k] ?? null;
-              const classes = [border[k] ? 'nc-pad' : '', chosen === k ? 'nc-chosen' : ''].join(' ').trim() || undefined;
+              const classes =
+                [border[k] ? 'nc-pad' : '', chosen === k ? 'nc-chosen' : ''].join(' ').trim() ||
+                undefined;
               return (
-                <td key={c} className={classes} style={v === null ? undefined : cellStyle(v, limit)} title={border[k] ? 'zero border (padding)' : undefined}>
+                <td
+                  key={c}
+                  className={classes}
+                  style={v === null ? undefined : cellStyle(v, limit)}
+                  title={border[k] ? 'zero border (padding)' : undefined}
+                >
                   {v === null ? '·' : formatValue(v)}
                 </td>
               );

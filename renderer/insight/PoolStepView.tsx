@@ -18,13 +18,32 @@ export function PoolStepView({ a, step }: { a: LayerArithmetic; step: PoolStep }
       : `(${present.map(formatValue).join(' + ')}) / ${step.count} = ${formatValue(step.value)}`;
   return (
     <>
-      <WindowOnInput a={a} taps={step.taps} channel={step.channel} label={`The window on input channel ${step.channel + 1}`} />
-      <NumberGrid label="window" rows={kh} cols={kw} values={step.input} limit={limit} border={step.taps.map((t) => !t.inside)} chosen={step.chosen} />
+      <WindowOnInput
+        a={a}
+        taps={step.taps}
+        channel={step.channel}
+        label={`The window on input channel ${step.channel + 1}`}
+      />
+      <NumberGrid
+        label="window"
+        rows={kh}
+        cols={kw}
+        values={step.input}
+        limit={limit}
+        border={step.taps.map((t) => !t.inside)}
+        chosen={step.chosen}
+      />
       <dl className="nc-step-totals">
-        <dt>{step.kind === 'max' ? 'the largest value in the window' : `the mean of the ${step.count} values inside the image`}</dt>
+        <dt>
+          {step.kind === 'max'
+            ? 'the largest value in the window'
+            : `the mean of the ${step.count} values inside the image`}
+        </dt>
         <dd>{formula}</dd>
         <dt>the network’s own value</dt>
-        <dd data-agree={agree ? 'yes' : 'no'}>{`${formatValue(step.modelValue)} ${agree ? '✓ the same, to within 0.0001' : '✗ differs'}`}</dd>
+        <dd
+          data-agree={agree ? 'yes' : 'no'}
+        >{`${formatValue(step.modelValue)} ${agree ? '✓ the same, to within 0.0001' : '✗ differs'}`}</dd>
       </dl>
     </>
   );

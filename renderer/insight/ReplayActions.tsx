@@ -15,7 +15,6 @@ export interface ReplayActionsProps {
   readonly onChanged: (snapshots: EpochSnapshots) => void;
 }
 
-
 /**
  * What a learner can do with a replayed epoch: export its weights (the best epoch's in one
  * click) through the same export as the run's model, or make them the run's model, after a plain
@@ -24,10 +23,14 @@ export interface ReplayActionsProps {
 export function ReplayActions({ runId, epoch, snapshots, onChanged }: ReplayActionsProps) {
   const api = useBackend();
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<{ readonly text: string; readonly result?: ExportResult } | null>(null);
+  const [done, setDone] = useState<{
+    readonly text: string;
+    readonly result?: ExportResult;
+  } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const best = snapshots.best && snapshots.epochs.includes(snapshots.best.epoch) ? snapshots.best.epoch : null;
+  const best =
+    snapshots.best && snapshots.epochs.includes(snapshots.best.epoch) ? snapshots.best.epoch : null;
 
   const run = (work: () => Promise<void>) => {
     setBusy(true);
@@ -39,15 +42,24 @@ export function ReplayActions({ runId, epoch, snapshots, onChanged }: ReplayActi
   };
   const exportEpoch = (e: number) =>
     run(async () => {
-      const result = await api.exportModel({ source: { runId, epoch: e }, format: 'tfjs', path: null });
-      setDone({ text: `Epoch ${e}'s weights were exported to ${result.folder ?? result.files[0] ?? 'the export folder'}.`, result });
+      const result = await api.exportModel({
+        source: { runId, epoch: e },
+        format: 'tfjs',
+        path: null,
+      });
+      setDone({
+        text: `Epoch ${e}'s weights were exported to ${result.folder ?? result.files[0] ?? 'the export folder'}.`,
+        result,
+      });
     });
   const useAsModel = () =>
     run(async () => {
       setConfirming(false);
       const next = await api.useEpoch(runId, epoch);
       onChanged(next);
-      setDone({ text: `The run's model is now the weights after epoch ${epoch}. The final weights are kept beside them.` });
+      setDone({
+        text: `The run's model is now the weights after epoch ${epoch}. The final weights are kept beside them.`,
+      });
     });
 
   return (
@@ -60,15 +72,25 @@ export function ReplayActions({ runId, epoch, snapshots, onChanged }: ReplayActi
           {`Export the best epoch (${best})`}
         </button>
       )}
-      <button type="button" disabled={busy || snapshots.modelEpoch === epoch} onClick={() => setConfirming(true)}>
+      <button
+        type="button"
+        disabled={busy || snapshots.modelEpoch === epoch}
+        onClick={() => setConfirming(true)}
+      >
         Use as the run’s model
       </button>
-      {snapshots.modelEpoch !== null && <p className="nc-insight-note">{`The run’s model holds the weights after epoch ${snapshots.modelEpoch}.`}</p>}
+      {snapshots.modelEpoch !== null && (
+        <p className="nc-insight-note">{`The run’s model holds the weights after epoch ${snapshots.modelEpoch}.`}</p>
+      )}
       {done && (
         <p role="status">
           {done.text}
           {done.result?.archive && (
-            <button type="button" className="nc-link" onClick={() => done.result?.archive && download(done.result.archive)}>
+            <button
+              type="button"
+              className="nc-link"
+              onClick={() => done.result?.archive && download(done.result.archive)}
+            >
               {`Download ${done.result.archive.name}`}
             </button>
           )}
@@ -76,10 +98,14 @@ export function ReplayActions({ runId, epoch, snapshots, onChanged }: ReplayActi
       )}
       {error && <p role="alert">{error}</p>}
       {confirming && (
-        <Dialog title={`Use epoch ${epoch} as the run’s model?`} onClose={() => setConfirming(false)}>
+        <Dialog
+          title={`Use epoch ${epoch} as the run’s model?`}
+          onClose={() => setConfirming(false)}
+        >
           <p>
             {`Predictions, Insight and exports of this run will use the weights as they were after epoch ${epoch}. `}
-            The run’s final weights are kept as a snapshot beside them, so nothing is lost. The test result on the Train tab stays the final weights’ result.
+            The run’s final weights are kept as a snapshot beside them, so nothing is lost. The test
+            result on the Train tab stays the final weights’ result.
           </p>
           <div className="nc-dialog-actions">
             <button type="button" onClick={() => setConfirming(false)}>

@@ -30,5 +30,15 @@ export function SaliencyImage({ pixels, shape, saliency, label, size }: Saliency
     }
     ctx.putImageData(image, 0, 0);
   }, [pixels, saliency, w, h, c]);
-  return <canvas ref={ref} className="nc-pixels" width={w} height={h} role="img" aria-label={label} style={{ width: size, height: (size * h) / w }} />;
+  return (
+    <canvas
+      ref={ref}
+      className="nc-pixels"
+      width={w}
+      height={h}
+      role="img"
+      aria-label={label}
+      style={{ width: size, height: (size * h) / w }}
+    />
+  );
 }

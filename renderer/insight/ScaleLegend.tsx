@@ -1,4 +1,9 @@
-import { cssRgb, NEGATIVE_RGB, NEUTRAL_RGB, POSITIVE_RGB } from '../../shared/insight/divergingScale';
+import {
+  cssRgb,
+  NEGATIVE_RGB,
+  NEUTRAL_RGB,
+  POSITIVE_RGB,
+} from '../../shared/insight/divergingScale';
 
 /** A compact number for a legend: 3 significant digits, or exponent form when tiny or huge. */
 export function formatValue(v: number): string {

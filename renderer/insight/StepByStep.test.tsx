@@ -41,14 +41,27 @@ const POOL: LayerArithmetic = {
 };
 const PREDICTION: Prediction = {
   probabilities: [0.5, 0.5],
-  activations: { edges: { shape: [2, 2, 1], values: [0, 0, 0, 0] }, pool: { shape: [1, 1, 1], values: [3] }, out: { shape: [2], values: [1.5, -2] } },
+  activations: {
+    edges: { shape: [2, 2, 1], values: [0, 0, 0, 0] },
+    pool: { shape: [1, 1, 1], values: [3] },
+    out: { shape: [2], values: [1.5, -2] },
+  },
 };
 
 function renderPanel() {
-  const layerArithmetic = vi.fn<NetCanvasApi['layerArithmetic']>((_run, layer) => Promise.resolve(layer === 'edges' ? CONV : layer === 'pool' ? POOL : DENSE));
-  const api = { predict: () => Promise.resolve(PREDICTION), layerArithmetic } as unknown as NetCanvasApi;
+  const layerArithmetic = vi.fn<NetCanvasApi['layerArithmetic']>((_run, layer) =>
+    Promise.resolve(layer === 'edges' ? CONV : layer === 'pool' ? POOL : DENSE),
+  );
+  const api = {
+    predict: () => Promise.resolve(PREDICTION),
+    layerArithmetic,
+  } as unknown as NetCanvasApi;
   // A remembered input: the panel asks for its prediction on mount, as after a "Look inside".
-  useInsightInput.setState({ runId: 'run-1', input: { pixels: new Array<number>(9).fill(7), caption: 'test image 0' }, ink: null });
+  useInsightInput.setState({
+    runId: 'run-1',
+    input: { pixels: new Array<number>(9).fill(7), caption: 'test image 0' },
+    ink: null,
+  });
   render(
     <BackendProvider api={api}>
       <InsightPanel runId="run-1" inputShape={[3, 3, 1]} classNames={['a', 'b']} throttleMs={0} />
@@ -57,12 +70,25 @@ function renderPanel() {
   return layerArithmetic;
 }
 
-const cells = (table: HTMLElement) => within(table).getAllByRole('cell').map((c) => c.textContent);
+const cells = (table: HTMLElement) =>
+  within(table)
+    .getAllByRole('cell')
+    .map((c) => c.textContent);
 
 beforeEach(() => {
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
   // The maps are 2×2 cells on a 96-pixel square: the click below lands on row 2, column 1.
-  vi.spyOn(HTMLCanvasElement.prototype, 'getBoundingClientRect').mockReturnValue({ left: 0, top: 0, width: 96, height: 96, right: 96, bottom: 96, x: 0, y: 0, toJSON: () => ({}) });
+  vi.spyOn(HTMLCanvasElement.prototype, 'getBoundingClientRect').mockReturnValue({
+    left: 0,
+    top: 0,
+    width: 96,
+    height: 96,
+    right: 96,
+    bottom: 96,
+    x: 0,
+    y: 0,
+    toJSON: () => ({}),
+  });
 });
 afterEach(() => {
   cleanup();
@@ -72,14 +98,36 @@ afterEach(() => {
 describe('Convolution step by step', () => {
   it('opens on the clicked cell with its window, weights, products, sum, bias and activation', async () => {
     const layerArithmetic = renderPanel();
-    fireEvent.click(await screen.findByRole('img', { name: 'edges map 1' }), { clientX: 10, clientY: 70 });
+    fireEvent.click(await screen.findByRole('img', { name: 'edges map 1' }), {
+      clientX: 10,
+      clientY: 70,
+    });
     const region = await screen.findByRole('region', { name: 'Convolution step by step' });
     expect(layerArithmetic).toHaveBeenCalledWith('run-1', 'edges', new Array(9).fill(7));
-    await waitFor(() => expect(within(region).getByRole('heading').textContent).toBe('edges (Conv2D), map 1, row 2, column 1'));
+    await waitFor(() =>
+      expect(within(region).getByRole('heading').textContent).toBe(
+        'edges (Conv2D), map 1, row 2, column 1',
+      ),
+    );
     expect(region.textContent).toContain("2×2 window, stride 1×1, dilation 1×1, padding 'valid'");
-    expect(cells(within(region).getByRole('table', { name: 'window, channel 1' }))).toEqual(['3', '4', '6', '7']);
-    expect(cells(within(region).getByRole('table', { name: 'weights, channel 1' }))).toEqual(['1', '0', '0', '-1']);
-    expect(cells(within(region).getByRole('table', { name: 'products, channel 1' }))).toEqual(['3', '0', '0', '-7']);
+    expect(cells(within(region).getByRole('table', { name: 'window, channel 1' }))).toEqual([
+      '3',
+      '4',
+      '6',
+      '7',
+    ]);
+    expect(cells(within(region).getByRole('table', { name: 'weights, channel 1' }))).toEqual([
+      '1',
+      '0',
+      '0',
+      '-1',
+    ]);
+    expect(cells(within(region).getByRole('table', { name: 'products, channel 1' }))).toEqual([
+      '3',
+      '0',
+      '0',
+      '-7',
+    ]);
     expect(region.textContent).toContain('-4 + 0.5 = -3.5');
     expect(region.textContent).toContain('max(0, z) with z = -3.5 gives 0');
     expect(region.textContent).toContain('✓ the same');
@@ -87,15 +135,28 @@ describe('Convolution step by step', () => {
     // Arrow keys move the window: up one row, then right one column.
     fireEvent.keyDown(region, { key: 'ArrowUp' });
     fireEvent.keyDown(region, { key: 'ArrowRight' });
-    expect(within(region).getByRole('heading').textContent).toBe('edges (Conv2D), map 1, row 1, column 2');
-    expect(cells(within(region).getByRole('table', { name: 'window, channel 1' }))).toEqual(['1', '2', '4', '5']);
+    expect(within(region).getByRole('heading').textContent).toBe(
+      'edges (Conv2D), map 1, row 1, column 2',
+    );
+    expect(cells(within(region).getByRole('table', { name: 'window, channel 1' }))).toEqual([
+      '1',
+      '2',
+      '4',
+      '5',
+    ]);
     // At the edge it stays.
     fireEvent.keyDown(region, { key: 'ArrowRight' });
-    expect(within(region).getByRole('heading').textContent).toBe('edges (Conv2D), map 1, row 1, column 2');
+    expect(within(region).getByRole('heading').textContent).toBe(
+      'edges (Conv2D), map 1, row 1, column 2',
+    );
     // From a convolution to a pooling layer: the window and its max.
     fireEvent.click(screen.getByRole('button', { name: 'Step through pool' }));
     const pool = await screen.findByRole('region', { name: 'Convolution step by step' });
-    await waitFor(() => expect(within(pool).getByRole('heading').textContent).toBe('pool (MaxPooling2D), map 1, row 1, column 1'));
+    await waitFor(() =>
+      expect(within(pool).getByRole('heading').textContent).toBe(
+        'pool (MaxPooling2D), map 1, row 1, column 1',
+      ),
+    );
     expect(pool.textContent).toContain('max(0, 3, 1, 2) = 3');
     expect(pool.textContent).toContain('✓ the same');
     fireEvent.keyDown(pool, { key: 'Escape' });
@@ -106,10 +167,16 @@ describe('Convolution step by step', () => {
     renderPanel();
     fireEvent.click(await screen.findByRole('button', { name: 'Step through out' }));
     const region = await screen.findByRole('region', { name: 'Convolution step by step' });
-    await waitFor(() => expect(within(region).getByRole('heading').textContent).toBe('out (Dense), unit 1'));
+    await waitFor(() =>
+      expect(within(region).getByRole('heading').textContent).toBe('out (Dense), unit 1'),
+    );
     const table = within(region).getByRole('table', { name: 'Inputs that contribute most' });
     // Unit 1's products: 1·1, 2·(−1), 3·0.5 → sorted by size: −2, 1.5, 1.
-    expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['#2', '#3', '#1']);
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent),
+    ).toEqual(['#2', '#3', '#1']);
     expect(region.textContent).toContain('0.5 + 1 = 1.5');
     expect(region.textContent).toContain('✓ the same');
     fireEvent.keyDown(region, { key: 'ArrowRight' });

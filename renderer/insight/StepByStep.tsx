@@ -47,7 +47,10 @@ function windowLine(a: LayerArithmetic): string {
 export function StepByStep({ runId, pixels, target, onMove, onClose }: StepByStepProps) {
   const region = useRef<HTMLElement>(null);
   const { layer } = target;
-  const { data: arithmetic, error } = useBackendQuery<LayerArithmetic>((api) => api.layerArithmetic(runId, layer, pixels), [runId, layer, pixels]);
+  const { data: arithmetic, error } = useBackendQuery<LayerArithmetic>(
+    (api) => api.layerArithmetic(runId, layer, pixels),
+    [runId, layer, pixels],
+  );
   // Keep the focus here after a click on a map, so the arrow keys work at once.
   useEffect(() => {
     region.current?.focus({ preventScroll: true });
@@ -58,7 +61,10 @@ export function StepByStep({ runId, pixels, target, onMove, onClose }: StepBySte
 
   const a = arithmetic?.layer === layer ? arithmetic : null;
   // Softmax over a Dense layer's units needs every unit's z: computed once per input, not per click.
-  const denseZ = useMemo(() => (a?.kerasClass === 'Dense' && a.activation === 'softmax' ? densePreActivations(a) : null), [a]);
+  const denseZ = useMemo(
+    () => (a?.kerasClass === 'Dense' && a.activation === 'softmax' ? densePreActivations(a) : null),
+    [a],
+  );
   const [oh = 1, ow = 1] = a?.output.shape ?? [];
   const units = a?.kerasClass === 'Dense' ? (a.output.shape[0] ?? 1) : 0;
   const step = useMemo(() => {
@@ -80,11 +86,22 @@ export function StepByStep({ runId, pixels, target, onMove, onClose }: StepBySte
     if (a.kerasClass === 'Dense') {
       const d = move[0] + move[1];
       onMove({ ...target, col: Math.max(0, Math.min(units - 1, target.col + d)) });
-    } else onMove({ ...target, row: Math.max(0, Math.min(oh - 1, target.row + move[0])), col: Math.max(0, Math.min(ow - 1, target.col + move[1])) });
+    } else
+      onMove({
+        ...target,
+        row: Math.max(0, Math.min(oh - 1, target.row + move[0])),
+        col: Math.max(0, Math.min(ow - 1, target.col + move[1])),
+      });
   };
 
   return (
-    <section ref={region} className="nc-step" aria-label="Convolution step by step" tabIndex={-1} onKeyDown={onKeyDown}>
+    <section
+      ref={region}
+      className="nc-step"
+      aria-label="Convolution step by step"
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+    >
       <div className="nc-step-head">
         <h4>{a ? cellTitle(a, target) : `${layer}: reading the layer…`}</h4>
         <button type="button" className="nc-link" onClick={onClose}>
@@ -98,7 +115,9 @@ export function StepByStep({ runId, pixels, target, onMove, onClose }: StepBySte
         </p>
       )}
       {a && step?.kind === 'conv' && <ConvStepView a={a} step={step} />}
-      {a && (step?.kind === 'max' || step?.kind === 'average') && <PoolStepView a={a} step={step} />}
+      {a && (step?.kind === 'max' || step?.kind === 'average') && (
+        <PoolStepView a={a} step={step} />
+      )}
       {a && step?.kind === 'dense' && <DenseStepView step={step} hasBias={a.bias !== null} />}
     </section>
   );

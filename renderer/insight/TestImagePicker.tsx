@@ -26,9 +26,18 @@ export interface TestImagePickerProps {
  * Instead of drawing: any image of the test split, page by page, and the ones the network got
  * wrong. A click (or Enter) makes it the input of the insight views.
  */
-export function TestImagePicker({ dataset, shape, classNames, misclassified, onPick }: TestImagePickerProps) {
+export function TestImagePicker({
+  dataset,
+  shape,
+  classNames,
+  misclassified,
+  onPick,
+}: TestImagePickerProps) {
   const [start, setStart] = useState(0);
-  const { data: page, error } = useBackendQuery<TestImages>((api) => api.testImages(dataset, start, PICKER_PAGE), [dataset, start]);
+  const { data: page, error } = useBackendQuery<TestImages>(
+    (api) => api.testImages(dataset, start, PICKER_PAGE),
+    [dataset, start],
+  );
   const name = (i: number) => classNames[i] ?? String(i);
 
   const total = page?.total ?? 0;
@@ -43,7 +52,12 @@ export function TestImagePicker({ dataset, shape, classNames, misclassified, onP
                 <button
                   type="button"
                   className="nc-wrong"
-                  onClick={() => onPick({ pixels: m.pixels, caption: `test image ${m.index} (true ${name(m.trueLabel)})` })}
+                  onClick={() =>
+                    onPick({
+                      pixels: m.pixels,
+                      caption: `test image ${m.index} (true ${name(m.trueLabel)})`,
+                    })
+                  }
                   aria-label={`Use test image ${m.index}: predicted ${name(m.predicted)}, true ${name(m.trueLabel)}`}
                 >
                   <PixelCanvas pixels={m.pixels} shape={shape} label={null} size={36} />
@@ -53,14 +67,23 @@ export function TestImagePicker({ dataset, shape, classNames, misclassified, onP
           </ul>
         </>
       )}
-      <h4>{total > 0 ? `Test images ${start + 1}–${Math.min(total, start + PICKER_PAGE)} of ${total.toLocaleString('en-US')}` : 'Test images'}</h4>
+      <h4>
+        {total > 0
+          ? `Test images ${start + 1}–${Math.min(total, start + PICKER_PAGE)} of ${total.toLocaleString('en-US')}`
+          : 'Test images'}
+      </h4>
       {error && <p role="alert">{error}</p>}
       <ul className="nc-insight-thumbs">
         {page?.images.map((img) => (
           <li key={img.index}>
             <button
               type="button"
-              onClick={() => onPick({ pixels: img.pixels, caption: `test image ${img.index} (true ${name(img.label)})` })}
+              onClick={() =>
+                onPick({
+                  pixels: img.pixels,
+                  caption: `test image ${img.index} (true ${name(img.label)})`,
+                })
+              }
               aria-label={`Use test image ${img.index}: a ${name(img.label)}`}
             >
               <PixelCanvas pixels={img.pixels} shape={page.shape} label={null} size={36} />
@@ -69,10 +92,18 @@ export function TestImagePicker({ dataset, shape, classNames, misclassified, onP
         ))}
       </ul>
       <div className="nc-insight-pager">
-        <button type="button" disabled={start === 0} onClick={() => setStart(Math.max(0, start - PICKER_PAGE))}>
+        <button
+          type="button"
+          disabled={start === 0}
+          onClick={() => setStart(Math.max(0, start - PICKER_PAGE))}
+        >
           Previous images
         </button>
-        <button type="button" disabled={total === 0 || start + PICKER_PAGE >= total} onClick={() => setStart(start + PICKER_PAGE)}>
+        <button
+          type="button"
+          disabled={total === 0 || start + PICKER_PAGE >= total}
+          onClick={() => setStart(start + PICKER_PAGE)}
+        >
           Next images
         </button>
       </div>

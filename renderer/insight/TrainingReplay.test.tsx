@@ -9,7 +9,13 @@ import type { FakeApi } from '../backend/fakeApi';
 import { BackendProvider } from '../backend/useBackend';
 import { TrainingReplay } from './TrainingReplay';
 
-const KEPT: EpochSnapshots = { epochs: [1, 2, 3], every: 1, best: { epoch: 2, by: 'val_loss', value: 0.25 }, modelEpoch: null, note: null };
+const KEPT: EpochSnapshots = {
+  epochs: [1, 2, 3],
+  every: 1,
+  best: { epoch: 2, by: 'val_loss', value: 0.25 },
+  modelEpoch: null,
+  note: null,
+};
 
 /** Each epoch answers differently: epoch e puts e/10 on class 0. */
 const answer = (epoch: number): Prediction => ({
@@ -17,7 +23,10 @@ const answer = (epoch: number): Prediction => ({
   activations: { conv2d: { shape: [2, 2, 1], values: [epoch, 0, 0, -epoch] } },
 });
 
-function renderReplay(snapshots: EpochSnapshots, extra: Partial<Parameters<typeof createFakeApi>[0]> = {}) {
+function renderReplay(
+  snapshots: EpochSnapshots,
+  extra: Partial<Parameters<typeof createFakeApi>[0]> = {},
+) {
   const exported: ExportRequest[] = [];
   const api: FakeApi = createFakeApi({
     ...extra,
@@ -25,11 +34,37 @@ function renderReplay(snapshots: EpochSnapshots, extra: Partial<Parameters<typeo
       epochSnapshots: () => Promise.resolve(snapshots),
       predict: (_run, _pixels, epoch) => Promise.resolve(answer(epoch ?? 99)),
       modelInsight: (_run, epoch) =>
-        Promise.resolve({ kernels: [{ layer: 'conv2d', size: [1, 1] as const, inChannels: 1, filters: 1, values: [0.5], min: -(epoch ?? 0), max: epoch ?? 0 }], histograms: { before: [], after: [] } }),
-      epochConfusion: (_run, epoch, samples) => Promise.resolve({ epoch, samples, accuracy: epoch / 4, confusion: [[epoch, 1], [0, 3]], perClassAccuracy: [0.5, 1] }),
+        Promise.resolve({
+          kernels: [
+            {
+              layer: 'conv2d',
+              size: [1, 1] as const,
+              inChannels: 1,
+              filters: 1,
+              values: [0.5],
+              min: -(epoch ?? 0),
+              max: epoch ?? 0,
+            },
+          ],
+          histograms: { before: [], after: [] },
+        }),
+      epochConfusion: (_run, epoch, samples) =>
+        Promise.resolve({
+          epoch,
+          samples,
+          accuracy: epoch / 4,
+          confusion: [
+            [epoch, 1],
+            [0, 3],
+          ],
+          perClassAccuracy: [0.5, 1],
+        }),
       exportModel: (request) => {
         exported.push(request);
-        return Promise.resolve({ files: ['/workspace/exports/replayed-epoch-2/model.json'], folder: '/workspace/exports/replayed-epoch-2' });
+        return Promise.resolve({
+          files: ['/workspace/exports/replayed-epoch-2/model.json'],
+          folder: '/workspace/exports/replayed-epoch-2',
+        });
       },
       useEpoch: (_run, epoch) => Promise.resolve({ ...snapshots, modelEpoch: epoch }),
       ...extra.overrides,
@@ -66,28 +101,56 @@ describe('TrainingReplay', () => {
     const { api, region } = renderReplay(KEPT);
     const slider = await within(region).findByRole('slider', { name: 'Epoch' });
     expect(slider.getAttribute('aria-valuetext')).toBe('Epoch 2 of 3, the best');
-    const after2 = await within(region).findByRole('list', { name: 'Replay: probabilities after epoch 2' });
-    expect(within(after2).getAllByRole('meter').map((m) => m.getAttribute('value'))).toEqual(['0.2', '0.8']);
+    const after2 = await within(region).findByRole('list', {
+      name: 'Replay: probabilities after epoch 2',
+    });
+    expect(
+      within(after2)
+        .getAllByRole('meter')
+        .map((m) => m.getAttribute('value')),
+    ).toEqual(['0.2', '0.8']);
     expect(region.textContent).toContain('Best epoch 2: the lowest validation loss (0.2500).');
-    expect(within(region).getByRole('region', { name: 'Replay: Feature maps of conv2d' })).toBeTruthy();
+    expect(
+      within(region).getByRole('region', { name: 'Replay: Feature maps of conv2d' }),
+    ).toBeTruthy();
     expect(within(region).getByRole('region', { name: 'Replay: Kernels of conv2d' })).toBeTruthy();
-    expect((await within(region).findByRole('region', { name: 'Replay: confusion matrix after epoch 2' })).textContent).toContain('After epoch 2: 50.0% right on the first 1,000 test images');
+    expect(
+      (
+        await within(region).findByRole('region', {
+          name: 'Replay: confusion matrix after epoch 2',
+        })
+      ).textContent,
+    ).toContain('After epoch 2: 50.0% right on the first 1,000 test images');
 
     fireEvent.keyDown(slider, { key: 'ArrowRight' });
-    const after3 = await within(region).findByRole('list', { name: 'Replay: probabilities after epoch 3' });
-    expect(within(after3).getAllByRole('meter').map((m) => m.getAttribute('value'))).toEqual(['0.3', '0.7']);
+    const after3 = await within(region).findByRole('list', {
+      name: 'Replay: probabilities after epoch 3',
+    });
+    expect(
+      within(after3)
+        .getAllByRole('meter')
+        .map((m) => m.getAttribute('value')),
+    ).toEqual(['0.3', '0.7']);
     expect(slider.getAttribute('aria-valuetext')).toBe('Epoch 3 of 3');
-    expect(await within(region).findByRole('region', { name: 'Replay: confusion matrix after epoch 3' })).toBeTruthy();
+    expect(
+      await within(region).findByRole('region', { name: 'Replay: confusion matrix after epoch 3' }),
+    ).toBeTruthy();
     fireEvent.keyDown(slider, { key: 'Home' });
-    expect(await within(region).findByRole('list', { name: 'Replay: probabilities after epoch 1' })).toBeTruthy();
+    expect(
+      await within(region).findByRole('list', { name: 'Replay: probabilities after epoch 1' }),
+    ).toBeTruthy();
     // Each epoch was asked for with its own number.
     expect(api.calls.filter((c) => c === 'predict')).toHaveLength(3);
   });
 
   it('exports the best epoch in one click and this epoch through the same export', async () => {
     const { exported, region } = renderReplay(KEPT);
-    fireEvent.click(await within(region).findByRole('button', { name: 'Export the best epoch (2)' }));
-    expect((await within(region).findByRole('status')).textContent).toContain("Epoch 2's weights were exported to /workspace/exports/replayed-epoch-2.");
+    fireEvent.click(
+      await within(region).findByRole('button', { name: 'Export the best epoch (2)' }),
+    );
+    expect((await within(region).findByRole('status')).textContent).toContain(
+      "Epoch 2's weights were exported to /workspace/exports/replayed-epoch-2.",
+    );
     fireEvent.keyDown(within(region).getByRole('slider', { name: 'Epoch' }), { key: 'End' });
     await within(region).findByRole('list', { name: 'Replay: probabilities after epoch 3' });
     fireEvent.click(within(region).getByRole('button', { name: 'Export this epoch' }));
@@ -103,16 +166,30 @@ describe('TrainingReplay', () => {
     const { api, region } = renderReplay(KEPT);
     fireEvent.click(await within(region).findByRole('button', { name: 'Use as the run’s model' }));
     const dialog = await screen.findByRole('dialog', { name: 'Use epoch 2 as the run’s model?' });
-    expect(dialog.textContent).toContain('The run’s final weights are kept as a snapshot beside them, so nothing is lost.');
+    expect(dialog.textContent).toContain(
+      'The run’s final weights are kept as a snapshot beside them, so nothing is lost.',
+    );
     expect(api.calls).not.toContain('useEpoch');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Use epoch 2' }));
-    expect((await within(region).findByRole('status')).textContent).toContain("The run's model is now the weights after epoch 2.");
+    expect((await within(region).findByRole('status')).textContent).toContain(
+      "The run's model is now the weights after epoch 2.",
+    );
     expect(region.textContent).toContain('The run’s model holds the weights after epoch 2.');
-    expect(within(region).getByRole('button', { name: 'Use as the run’s model' }).hasAttribute('disabled')).toBe(true);
+    expect(
+      within(region)
+        .getByRole('button', { name: 'Use as the run’s model' })
+        .hasAttribute('disabled'),
+    ).toBe(true);
   });
 
   it('says in a plain sentence why a run from before the replay has nothing to replay', async () => {
-    const { api, region } = renderReplay({ epochs: [], every: null, best: null, modelEpoch: null, note: NO_SNAPSHOTS_NOTE });
+    const { api, region } = renderReplay({
+      epochs: [],
+      every: null,
+      best: null,
+      modelEpoch: null,
+      note: NO_SNAPSHOTS_NOTE,
+    });
     expect(await within(region).findByText(NO_SNAPSHOTS_NOTE)).toBeTruthy();
     expect(within(region).queryByRole('slider')).toBeNull();
     expect(api.calls).not.toContain('predict');
@@ -120,6 +197,12 @@ describe('TrainingReplay', () => {
 
   it("the fake backend's own runs have no snapshots, as runs from before the replay", async () => {
     const api = createFakeApi();
-    expect(await api.epochSnapshots('run-1')).toEqual({ epochs: [], every: null, best: null, modelEpoch: null, note: NO_SNAPSHOTS_NOTE });
+    expect(await api.epochSnapshots('run-1')).toEqual({
+      epochs: [],
+      every: null,
+      best: null,
+      modelEpoch: null,
+      note: NO_SNAPSHOTS_NOTE,
+    });
   });
 });

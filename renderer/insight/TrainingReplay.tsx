@@ -21,7 +21,6 @@ export interface TrainingReplayProps {
 /** Accessible names in the replay start with this, so they differ from the run's own view above. */
 const PREFIX = 'Replay: ';
 
-
 /** 2 → "2nd", 11 → "11th". */
 const ordinal = (n: number): string => {
   const tens = n % 100;
@@ -64,8 +63,12 @@ export function TrainingReplay({ runId, pixels, classNames }: TrainingReplayProp
 
   let body;
   if (loadError) body = <p role="alert">{`The kept epochs could not be listed: ${loadError}`}</p>;
-  else if (!snapshots) body = <p className="nc-insight-note">Looking for the epochs this run kept…</p>;
-  else if (epochs.length === 0 || epoch === null || index === null) body = <p className="nc-insight-note">{snapshots.note ?? 'This run kept no epoch to replay.'}</p>;
+  else if (!snapshots)
+    body = <p className="nc-insight-note">Looking for the epochs this run kept…</p>;
+  else if (epochs.length === 0 || epoch === null || index === null)
+    body = (
+      <p className="nc-insight-note">{snapshots.note ?? 'This run kept no epoch to replay.'}</p>
+    );
   else {
     const probabilities = view?.prediction?.probabilities ?? [];
     const top = probabilities.indexOf(Math.max(...probabilities));
@@ -86,14 +89,23 @@ export function TrainingReplay({ runId, pixels, classNames }: TrainingReplayProp
             <Slider.Track className="nc-smoothing-track">
               <Slider.Range className="nc-smoothing-range" />
             </Slider.Track>
-            <Slider.Thumb className="nc-smoothing-thumb" aria-label="Epoch" aria-valuetext={`Epoch ${epoch} of ${last}${best?.epoch === epoch ? ', the best' : ''}`} />
+            <Slider.Thumb
+              className="nc-smoothing-thumb"
+              aria-label="Epoch"
+              aria-valuetext={`Epoch ${epoch} of ${last}${best?.epoch === epoch ? ', the best' : ''}`}
+            />
           </Slider.Root>
           <span className="nc-replay-epoch">{`After epoch ${epoch} of ${last}`}</span>
         </div>
         <ol className="nc-replay-ticks" aria-label="Kept epochs">
           {epochs.map((e, i) => (
             <li key={e}>
-              <button type="button" className="nc-link" aria-pressed={i === index} onClick={() => setIndex(i)}>
+              <button
+                type="button"
+                className="nc-link"
+                aria-pressed={i === index}
+                onClick={() => setIndex(i)}
+              >
                 {best?.epoch === e ? `${e} ★` : String(e)}
               </button>
             </li>
@@ -102,7 +114,9 @@ export function TrainingReplay({ runId, pixels, classNames }: TrainingReplayProp
         {best && (
           <p className="nc-insight-note">
             {`Best epoch ${best.epoch}: the ${bestEpochReason(best)} (${best.value.toFixed(4)}).`}
-            {snapshots.every !== null && snapshots.every > 1 ? ` To stay within 200 MB this run kept every ${ordinal(snapshots.every)} epoch, plus the first, the best and the last.` : ''}
+            {snapshots.every !== null && snapshots.every > 1
+              ? ` To stay within 200 MB this run kept every ${ordinal(snapshots.every)} epoch, plus the first, the best and the last.`
+              : ''}
           </p>
         )}
         {snapshots.note && <p className="nc-insight-note">{snapshots.note}</p>}
@@ -113,26 +127,43 @@ export function TrainingReplay({ runId, pixels, classNames }: TrainingReplayProp
         ) : (
           <div className="nc-replay-view" data-epoch={view.epoch} data-ms={Math.round(view.ms)}>
             {view.prediction ? (
-              <ol className="nc-insight-probabilities" aria-label={`${PREFIX}probabilities after epoch ${view.epoch}`}>
+              <ol
+                className="nc-insight-probabilities"
+                aria-label={`${PREFIX}probabilities after epoch ${view.epoch}`}
+              >
                 {probabilities.map((p, i) => (
                   <li key={i} aria-current={i === top ? 'true' : undefined}>
                     <span>{classNames[i] ?? String(i)}</span>
-                    <meter min={0} max={1} value={p} aria-label={`${classNames[i] ?? String(i)} after epoch ${view.epoch}`} />
+                    <meter
+                      min={0}
+                      max={1}
+                      value={p}
+                      aria-label={`${classNames[i] ?? String(i)} after epoch ${view.epoch}`}
+                    />
                     <span>{`${(p * 100).toFixed(1)}%`}</span>
                   </li>
                 ))}
               </ol>
             ) : (
-              <p className="nc-insight-note">Draw a digit or pick a test image to see how the network answered it after each epoch.</p>
+              <p className="nc-insight-note">
+                Draw a digit or pick a test image to see how the network answered it after each
+                epoch.
+              </p>
             )}
-            {view.prediction && <FeatureMaps activations={view.prediction.activations} labelPrefix={PREFIX} />}
+            {view.prediction && (
+              <FeatureMaps activations={view.prediction.activations} labelPrefix={PREFIX} />
+            )}
             <KernelImages kernels={view.kernels} labelPrefix={PREFIX} />
           </div>
         )}
         {confusion ? (
           <section aria-label={`${PREFIX}confusion matrix after epoch ${confusion.epoch}`}>
             <h4>{`After epoch ${confusion.epoch}: ${formatPercent(confusion.accuracy)} right on the first ${confusion.samples.toLocaleString('en-US')} test images`}</h4>
-            <ConfusionMatrix confusion={confusion.confusion} classNames={classNames} perClassAccuracy={confusion.perClassAccuracy} />
+            <ConfusionMatrix
+              confusion={confusion.confusion}
+              classNames={classNames}
+              perClassAccuracy={confusion.perClassAccuracy}
+            />
           </section>
         ) : (
           <p className="nc-insight-note">{`Scoring epoch ${epoch} on the first ${REPLAY_CONFUSION_SAMPLES.toLocaleString('en-US')} test images…`}</p>

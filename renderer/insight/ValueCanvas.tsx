@@ -28,7 +28,19 @@ export interface ValueCanvasProps {
 const NO_MARKS: readonly { readonly row: number; readonly col: number }[] = [];
 
 /** A grid of values on Insight's diverging colour scale, optionally clickable cell by cell. */
-export function ValueCanvas({ rows, cols, values, step = 1, offset = 0, limit, label, size, marks = NO_MARKS, onCell, className }: ValueCanvasProps) {
+export function ValueCanvas({
+  rows,
+  cols,
+  values,
+  step = 1,
+  offset = 0,
+  limit,
+  label,
+  size,
+  marks = NO_MARKS,
+  onCell,
+  className,
+}: ValueCanvasProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   // Drawn at a whole number of device pixels per cell, so outlines fall on cell edges.
   const scale = Math.max(1, Math.ceil(size / Math.max(1, cols)));
@@ -36,7 +48,11 @@ export function ValueCanvas({ rows, cols, values, step = 1, offset = 0, limit, l
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return; // no 2-D canvas (tests without one): the label still names the grid
-    const image = new ImageData(divergingRgba(rows * cols, (i) => values[i * step + offset] ?? 0, limit), cols, rows);
+    const image = new ImageData(
+      divergingRgba(rows * cols, (i) => values[i * step + offset] ?? 0, limit),
+      cols,
+      rows,
+    );
     ctx.imageSmoothingEnabled = false;
     if (scale === 1) ctx.putImageData(image, 0, 0);
     else {
@@ -49,7 +65,13 @@ export function ValueCanvas({ rows, cols, values, step = 1, offset = 0, limit, l
     }
     ctx.strokeStyle = '#111';
     ctx.lineWidth = Math.max(1, scale / 6);
-    for (const m of marks) ctx.strokeRect(m.col * scale + ctx.lineWidth / 2, m.row * scale + ctx.lineWidth / 2, scale - ctx.lineWidth, scale - ctx.lineWidth);
+    for (const m of marks)
+      ctx.strokeRect(
+        m.col * scale + ctx.lineWidth / 2,
+        m.row * scale + ctx.lineWidth / 2,
+        scale - ctx.lineWidth,
+        scale - ctx.lineWidth,
+      );
   }, [rows, cols, values, step, offset, limit, scale, marks]);
   const onClick = onCell
     ? (e: MouseEvent<HTMLCanvasElement>) => {

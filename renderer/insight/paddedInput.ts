@@ -27,6 +27,8 @@ export function paddedChannel(a: LayerArithmetic, channel: number): PaddedChanne
   const rows = ih + top + bottom;
   const cols = iw + left + right;
   const values = new Array<number>(rows * cols).fill(0);
-  for (let y = 0; y < ih; y++) for (let x = 0; x < iw; x++) values[(y + top) * cols + x + left] = a.input.values[(y * iw + x) * c + channel] ?? 0;
+  for (let y = 0; y < ih; y++)
+    for (let x = 0; x < iw; x++)
+      values[(y + top) * cols + x + left] = a.input.values[(y * iw + x) * c + channel] ?? 0;
   return { rows, cols, top, left, values };
 }

@@ -17,14 +17,18 @@ export interface ReplayedEpoch {
   readonly ms: number;
 }
 
-
 /**
  * The replayed epoch `epoch` of run `runId` for the input `pixels`: its prediction and kernels
  * (one request at a time, the newest epoch asked next, so dragging the slider never queues up
  * stale work) and, arriving later, its confusion matrix. Kernels and confusion matrices are kept
  * per epoch: moving back to an epoch costs one forward pass.
  */
-export function useReplayEpoch(api: NetCanvasApi, runId: string, epoch: number | null, pixels: readonly number[] | null) {
+export function useReplayEpoch(
+  api: NetCanvasApi,
+  runId: string,
+  epoch: number | null,
+  pixels: readonly number[] | null,
+) {
   const [view, setView] = useState<ReplayedEpoch | null>(null);
   const [confusion, setConfusion] = useState<EpochConfusion | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -52,7 +52,10 @@ describe('inspector', () => {
   it('says what is wrong with a setting while it is typed', async () => {
     selectFirst('Dense');
     render(<Inspector />);
-    const units = within(screen.getByRole('complementary', { name: 'Inspector' })).getByRole('textbox', { name: 'units' });
+    const units = within(screen.getByRole('complementary', { name: 'Inspector' })).getByRole(
+      'textbox',
+      { name: 'units' },
+    );
     await userEvent.clear(units);
     await userEvent.type(units, 'ten');
     expect(units.getAttribute('aria-invalid')).toBe('true');
@@ -64,28 +67,39 @@ describe('inspector', () => {
 });
 
 describe('inspector: window sizes read as Keras reads them', () => {
-  const kernelOf = () => useProjectStore.getState().project?.graph.nodes.find((n) => n.type === 'Conv2D')?.params.kernel_size;
+  const kernelOf = () =>
+    useProjectStore.getState().project?.graph.nodes.find((n) => n.type === 'Conv2D')?.params
+      .kernel_size;
 
-  it.each(['5', '5, 5', '[5, 5]', '(5, 5)', '5x5', '5×5'])('"%s" makes a 5×5 kernel, shown as typed', async (typed) => {
-    const id = selectFirst('Conv2D');
-    render(<Inspector />);
-    const field = within(screen.getByRole('complementary', { name: 'Inspector' })).getByRole('textbox', { name: 'kernel_size' });
-    await userEvent.clear(field);
-    await userEvent.type(field, typed.replace(/\[/g, '[['));
-    expect((field as HTMLInputElement).value).toBe(typed);
-    expect(field.getAttribute('aria-invalid')).toBeNull();
-    const graph = useProjectStore.getState().project?.graph;
-    if (!graph) throw new Error('no project');
-    // 28 − 5 + 1 = 24, and 5·5·1·32 + 32 = 832 parameters.
-    expect(inferGraph(graph).nodes.get(id)?.outputShape).toEqual([null, 24, 24, 32]);
-    expect(inferGraph(graph).nodes.get(id)?.params?.trainable).toBe(832);
-    expect(kernelOf()).toEqual(typed === '5' ? 5 : [5, 5]);
-  });
+  it.each(['5', '5, 5', '[5, 5]', '(5, 5)', '5x5', '5×5'])(
+    '"%s" makes a 5×5 kernel, shown as typed',
+    async (typed) => {
+      const id = selectFirst('Conv2D');
+      render(<Inspector />);
+      const field = within(screen.getByRole('complementary', { name: 'Inspector' })).getByRole(
+        'textbox',
+        { name: 'kernel_size' },
+      );
+      await userEvent.clear(field);
+      await userEvent.type(field, typed.replace(/\[/g, '[['));
+      expect((field as HTMLInputElement).value).toBe(typed);
+      expect(field.getAttribute('aria-invalid')).toBeNull();
+      const graph = useProjectStore.getState().project?.graph;
+      if (!graph) throw new Error('no project');
+      // 28 − 5 + 1 = 24, and 5·5·1·32 + 32 = 832 parameters.
+      expect(inferGraph(graph).nodes.get(id)?.outputShape).toEqual([null, 24, 24, 32]);
+      expect(inferGraph(graph).nodes.get(id)?.params?.trainable).toBe(832);
+      expect(kernelOf()).toEqual(typed === '5' ? 5 : [5, 5]);
+    },
+  );
 
   it('while the text does not read yet, the layer is invalid (not still 3×3)', async () => {
     const id = selectFirst('Conv2D');
     render(<Inspector />);
-    const field = within(screen.getByRole('complementary', { name: 'Inspector' })).getByRole('textbox', { name: 'kernel_size' });
+    const field = within(screen.getByRole('complementary', { name: 'Inspector' })).getByRole(
+      'textbox',
+      { name: 'kernel_size' },
+    );
     await userEvent.clear(field);
     await userEvent.type(field, '[[5, 5');
     expect((field as HTMLInputElement).value).toBe('[5, 5');
@@ -94,7 +108,9 @@ describe('inspector: window sizes read as Keras reads them', () => {
     if (!graph) throw new Error('no project');
     const report = inferGraph(graph).nodes.get(id);
     expect(report?.outputShape).toBeUndefined();
-    expect(report?.issues.map((i) => i.message).join(' ')).toMatch(/kernel_size must be a whole number or two of them/);
+    expect(report?.issues.map((i) => i.message).join(' ')).toMatch(
+      /kernel_size must be a whole number or two of them/,
+    );
     const node = graph.nodes.find((n) => n.id === id);
     if (!node) throw new Error('no conv2d');
     expect(keySettings(node)).toContain('kernel_size invalid');

@@ -15,9 +15,22 @@ function asText(v: ParamValue | undefined): string {
   return v.join(', ');
 }
 
-function ParamField({ layer, name, spec, error, locked = false }: { layer: LayerNode; name: string; spec: ParamSpec; error?: string; locked?: boolean }) {
+function ParamField({
+  layer,
+  name,
+  spec,
+  error,
+  locked = false,
+}: {
+  layer: LayerNode;
+  name: string;
+  spec: ParamSpec;
+  error?: string;
+  locked?: boolean;
+}) {
   const id = useId();
-  const edit = (value: ParamValue) => useProjectStore.getState().editGraph((g) => setParam(g, layer.id, name, value));
+  const edit = (value: ParamValue) =>
+    useProjectStore.getState().editGraph((g) => setParam(g, layer.id, name, value));
   const raw = Object.hasOwn(layer.params, name) ? layer.params[name] : spec.default;
   // The text as typed while the field has focus ("[5, 5" on the way to "[5, 5]"); the project holds what it reads as.
   const [draft, setDraft] = useState<string | null>(null);
@@ -30,14 +43,29 @@ function ParamField({ layer, name, spec, error, locked = false }: { layer: Layer
         ))}
       </select>
     );
-  else if (spec.kind === 'bool') control = <input id={id} type="checkbox" checked={raw === true} disabled={locked} onChange={(e) => edit(e.target.checked)} />;
+  else if (spec.kind === 'bool')
+    control = (
+      <input
+        id={id}
+        type="checkbox"
+        checked={raw === true}
+        disabled={locked}
+        onChange={(e) => edit(e.target.checked)}
+      />
+    );
   else
     control = (
       <input
         id={id}
         value={draft ?? asText(raw)}
         readOnly={locked}
-        placeholder={spec.default !== null ? undefined : spec.kind === 'pair' ? (spec.unset ?? 'same as pool size') : 'None'}
+        placeholder={
+          spec.default !== null
+            ? undefined
+            : spec.kind === 'pair'
+              ? (spec.unset ?? 'same as pool size')
+              : 'None'
+        }
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         onChange={(e) => {
@@ -89,7 +117,10 @@ export function Inspector({ onLookInside }: { onLookInside?: () => void } = {}) 
       {locked && (
         <p className="nc-locked">
           <Lock aria-hidden size={16} />
-          <span>Locked by the challenge: this block stays as the challenge set it, so it cannot be deleted or changed.</span>
+          <span>
+            Locked by the challenge: this block stays as the challenge set it, so it cannot be
+            deleted or changed.
+          </span>
         </p>
       )}
       {def && <p className="nc-explain">{def.explain.summary}</p>}
@@ -100,11 +131,25 @@ export function Inspector({ onLookInside }: { onLookInside?: () => void } = {}) 
       )}
       <div className="nc-field">
         <label htmlFor={nameId}>name</label>
-        <input id={nameId} value={layer.name} readOnly={locked} onChange={(e) => useProjectStore.getState().editGraph((g) => renameLayer(g, layer.id, e.target.value))} />
+        <input
+          id={nameId}
+          value={layer.name}
+          readOnly={locked}
+          onChange={(e) =>
+            useProjectStore.getState().editGraph((g) => renameLayer(g, layer.id, e.target.value))
+          }
+        />
       </div>
       {def &&
         Object.entries(def.params).map(([name, spec]) => (
-          <ParamField key={`${layer.id}:${name}`} layer={layer} name={name} spec={spec} locked={locked} error={errors.find((e) => e.param === name)?.message} />
+          <ParamField
+            key={`${layer.id}:${name}`}
+            layer={layer}
+            name={name}
+            spec={spec}
+            locked={locked}
+            error={errors.find((e) => e.param === name)?.message}
+          />
         ))}
       {arithmetic && (
         <section className="nc-arithmetic" aria-label="How this is computed">

@@ -8,9 +8,21 @@ import { useProjectStore } from '../state/projectStore';
 import { Palette } from './Palette';
 
 beforeEach(() =>
-  useProjectStore
-    .getState()
-    .open(newProject('Test', { nodes: [{ id: 'n0', type: 'InputLayer', name: 'input_layer', params: { shape: [28, 28, 1] }, position: { x: 0, y: 0 } }], edges: [] }), null),
+  useProjectStore.getState().open(
+    newProject('Test', {
+      nodes: [
+        {
+          id: 'n0',
+          type: 'InputLayer',
+          name: 'input_layer',
+          params: { shape: [28, 28, 1] },
+          position: { x: 0, y: 0 },
+        },
+      ],
+      edges: [],
+    }),
+    null,
+  ),
 );
 afterEach(cleanup);
 
@@ -18,7 +30,8 @@ describe('palette', () => {
   it('names every block by its Keras class', () => {
     render(<Palette />);
     const palette = screen.getByRole('navigation', { name: 'Layers' });
-    for (const type of LAYER_TYPES) expect(within(palette).getByRole('button', { name: type })).toBeTruthy();
+    for (const type of LAYER_TYPES)
+      expect(within(palette).getByRole('button', { name: type })).toBeTruthy();
   });
 
   it('filters blocks by the search box', async () => {
@@ -39,7 +52,9 @@ describe('palette', () => {
     const { project, selection } = useProjectStore.getState();
     const flatten = project?.graph.nodes.find((n) => n.type === 'Flatten');
     expect(flatten).toBeDefined();
-    expect(project?.graph.edges).toEqual([expect.objectContaining({ source: 'n0', target: flatten?.id })]);
+    expect(project?.graph.edges).toEqual([
+      expect.objectContaining({ source: 'n0', target: flatten?.id }),
+    ]);
     expect(selection).toEqual([flatten?.id]);
   });
 });

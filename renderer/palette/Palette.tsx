@@ -31,13 +31,23 @@ export function Palette() {
   const q = query.trim().toLowerCase();
   const matches = (type: LayerType) => {
     const def = layerDef(type);
-    return !q || type.toLowerCase().includes(q) || (def?.explain.summary.toLowerCase().includes(q) ?? false);
+    return (
+      !q ||
+      type.toLowerCase().includes(q) ||
+      (def?.explain.summary.toLowerCase().includes(q) ?? false)
+    );
   };
   return (
     <nav className="nc-palette" aria-label="Layers">
       <label className="nc-palette-search">
         <Search size={14} aria-hidden="true" />
-        <input type="search" placeholder="Search layers" aria-label="Search layers" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          type="search"
+          placeholder="Search layers"
+          aria-label="Search layers"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
       </label>
       {FAMILIES.map((family) => {
         const types = LAYER_TYPES.filter((t) => layerDef(t)?.family === family && matches(t));

@@ -11,8 +11,14 @@ import { errorMessage } from '../../shared/errors/errorMessage';
 
 /** "done · 97.8% · 14:32" or "stopped early, trained so far · 14:32": enough to tell runs apart. */
 function runLabel(run: RunView): string {
-  const time = new Date(run.startedAtMs).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  const how = run.status === 'stopped' ? 'stopped, weights so far' : `done · test accuracy ${formatPercent(run.result?.testAccuracy)}`;
+  const time = new Date(run.startedAtMs).toLocaleTimeString([], {
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  const how =
+    run.status === 'stopped'
+      ? 'stopped, weights so far'
+      : `done · test accuracy ${formatPercent(run.result?.testAccuracy)}`;
   return `${run.title} · ${how} · started ${time}`;
 }
 
@@ -55,7 +61,9 @@ export function ExportDialog({ onClose, projectName }: ExportDialogProps) {
   const sourceId = useId();
 
   // Runs that hold a trained model: finished ones and ones stopped part way.
-  const trained = order.map((id) => runs[id]).filter((r): r is RunView => r !== undefined && hasTrainedModel(r.status));
+  const trained = order
+    .map((id) => runs[id])
+    .filter((r): r is RunView => r !== undefined && hasTrainedModel(r.status));
   const ownTitle = projectName.trim() || 'Untitled network';
   const own = trained.filter((r) => r.title === ownTitle);
   const others = trained.filter((r) => r.title !== ownTitle);
@@ -75,7 +83,11 @@ export function ExportDialog({ onClose, projectName }: ExportDialogProps) {
         }}
       >
         <label htmlFor={formatId}>Format</label>
-        <select id={formatId} value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+        <select
+          id={formatId}
+          value={format}
+          onChange={(e) => setFormat(e.target.value as ExportFormat)}
+        >
           {EXPORT_FORMATS.map((f) => (
             <option key={f.id} value={f.id}>
               {f.label}
@@ -85,7 +97,11 @@ export function ExportDialog({ onClose, projectName }: ExportDialogProps) {
         {format === 'python' && (
           <>
             <label htmlFor={strategyId}>Train on</label>
-            <select id={strategyId} value={strategy} onChange={(e) => setStrategy(e.target.value as DistributionStrategy)}>
+            <select
+              id={strategyId}
+              value={strategy}
+              onChange={(e) => setStrategy(e.target.value as DistributionStrategy)}
+            >
               {DISTRIBUTION_STRATEGIES.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.label}

@@ -8,9 +8,18 @@ import { openFileText, openProject, saveProject } from './projectActions';
 import { errorMessage } from '../../shared/errors/errorMessage';
 
 /** Open: the workspace's projects, or a file from this computer (a project or a Keras model.json). */
-export function OpenDialog({ onClose, title = 'Open project' }: { onClose: () => void; title?: string }) {
+export function OpenDialog({
+  onClose,
+  title = 'Open project',
+}: {
+  onClose: () => void;
+  title?: string;
+}) {
   const api = useBackend();
-  const { data: entries, error: listError } = useBackendQuery<readonly ProjectEntry[]>((api) => api.listProjects(), []);
+  const { data: entries, error: listError } = useBackendQuery<readonly ProjectEntry[]>(
+    (api) => api.listProjects(),
+    [],
+  );
   const [openError, setError] = useState<string | null>(null);
   const error = openError ?? listError;
   const fileId = useId();
@@ -74,7 +83,9 @@ export function SaveAsDialog({ onClose }: { onClose: () => void }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          saveProject(api, name.trim() || 'Untitled').then(onClose, (err: unknown) => setError(errorMessage(err)));
+          saveProject(api, name.trim() || 'Untitled').then(onClose, (err: unknown) =>
+            setError(errorMessage(err)),
+          );
         }}
       >
         <label htmlFor={id}>Project name</label>

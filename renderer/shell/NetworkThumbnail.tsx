@@ -3,7 +3,6 @@ import { inferGraph } from '../../shared/graph/inferGraph';
 import type { Graph } from '../../shared/graph/types';
 import { familyLook } from '../theme/layerFamilies';
 
-
 /** log-scaled and clamped, as NN-SVG sizes its slabs: a 784-vector is tall, a 10-vector short. */
 const scale = (n: number, lo: number, hi: number, max: number) =>
   lo + (hi - lo) * Math.min(1, Math.log2(Math.max(1, n)) / Math.log2(max));

@@ -178,7 +178,12 @@ export function StartScreen({
           <h2>Take a challenge</h2>
           <div className="nc-gallery">
             {BUILTIN_CHALLENGES.map((c) => (
-              <button key={c.title} type="button" className="nc-card nc-template" onClick={() => onOpenProject(challengeProject(c))}>
+              <button
+                key={c.title}
+                type="button"
+                className="nc-card nc-template"
+                onClick={() => onOpenProject(challengeProject(c))}
+              >
                 <Trophy aria-hidden size={28} />
                 <strong className="nc-template-name">{c.title}</strong>
                 <span className="nc-template-text">{c.description}</span>

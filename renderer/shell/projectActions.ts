@@ -1,5 +1,10 @@
 // What the File menu and the top bar do, in one place: both shells call these.
-import type { DistributionStrategy, ExportFormat, ExportResult, NetCanvasApi } from '../../shared/api/backendApi';
+import type {
+  DistributionStrategy,
+  ExportFormat,
+  ExportResult,
+  NetCanvasApi,
+} from '../../shared/api/backendApi';
 import { CHALLENGE_SUFFIX } from '../../shared/challenges/challengeFile';
 import { challengeProject } from '../../shared/challenges/challengeProject';
 import { isChallengeJson, parseChallengeFile } from '../../shared/challenges/parseChallenge';

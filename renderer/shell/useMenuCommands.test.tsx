@@ -37,7 +37,9 @@ describe('desktop menu commands', () => {
   it('runs the action named by each command, with the path for Open Recent', () => {
     const bridge = installBridge();
     const seen: string[] = [];
-    const handlers = Object.fromEntries(MENU_COMMANDS.map((c) => [c, (path?: string) => seen.push(path ? `${c} ${path}` : c)])) as unknown as MenuHandlers;
+    const handlers = Object.fromEntries(
+      MENU_COMMANDS.map((c) => [c, (path?: string) => seen.push(path ? `${c} ${path}` : c)]),
+    ) as unknown as MenuHandlers;
     render(<Host handlers={handlers} />);
     bridge.send({ command: 'undo' });
     bridge.send({ command: 'openRecent', path: '/home/me/cnn.json' });
@@ -47,7 +49,9 @@ describe('desktop menu commands', () => {
 
   it('stops listening when the app unmounts', () => {
     const bridge = installBridge();
-    const handlers = Object.fromEntries(MENU_COMMANDS.map((c) => [c, () => undefined])) as unknown as MenuHandlers;
+    const handlers = Object.fromEntries(
+      MENU_COMMANDS.map((c) => [c, () => undefined]),
+    ) as unknown as MenuHandlers;
     const { unmount } = render(<Host handlers={handlers} />);
     expect(bridge.listeners.size).toBe(1);
     unmount();
@@ -55,14 +59,19 @@ describe('desktop menu commands', () => {
   });
 
   it('does nothing in the web shell, where there is no bridge', () => {
-    const handlers = Object.fromEntries(MENU_COMMANDS.map((c) => [c, () => undefined])) as unknown as MenuHandlers;
+    const handlers = Object.fromEntries(
+      MENU_COMMANDS.map((c) => [c, () => undefined]),
+    ) as unknown as MenuHandlers;
     expect(() => render(<Host handlers={handlers} />)).not.toThrow();
   });
 });
 
-describe('the desktop menu\'s enabled state', () => {
+describe("the desktop menu's enabled state", () => {
   type Bindings = Record<CommandId, { enabled: boolean }>;
-  const bindings = (disabled: readonly CommandId[]) => Object.fromEntries(COMMANDS.map((c) => [c.id, { enabled: !disabled.includes(c.id) }])) as Bindings;
+  const bindings = (disabled: readonly CommandId[]) =>
+    Object.fromEntries(
+      COMMANDS.map((c) => [c.id, { enabled: !disabled.includes(c.id) }]),
+    ) as Bindings;
   function Enabled({ of }: { of: Bindings }) {
     useMenuEnabled(of);
     return null;

@@ -27,9 +27,13 @@ export function useMenuCommands(handlers: MenuHandlers): void {
  * native menu greys out what the top bar greys out (Undo with nothing to undo). In the web shell
  * there is no native menu, so this does nothing.
  */
-export function useMenuEnabled(bindings: Readonly<Record<CommandId, { readonly enabled: boolean }>>): void {
+export function useMenuEnabled(
+  bindings: Readonly<Record<CommandId, { readonly enabled: boolean }>>,
+): void {
   // A string, so a render that changes nothing sends nothing.
-  const enabled = (Object.keys(bindings) as CommandId[]).filter((id) => bindings[id].enabled).join(' ');
+  const enabled = (Object.keys(bindings) as CommandId[])
+    .filter((id) => bindings[id].enabled)
+    .join(' ');
   useEffect(() => {
     const bridge = (window as { netcanvas?: NetCanvasBridge }).netcanvas;
     bridge?.setEnabledCommands(enabled ? (enabled.split(' ') as CommandId[]) : []);

@@ -15,7 +15,9 @@ describe('the project store keeps a challenge’s locks and fixed settings', () 
     store().editGraph((g) => removeItems(g, new Set(['dense_1'])));
     expect(store().project).toBe(before);
     expect(store().dirty).toBe(false);
-    expect(store().lockNotice).toBe('dense_1 is locked by the challenge: it cannot be deleted or changed.');
+    expect(store().lockNotice).toBe(
+      'dense_1 is locked by the challenge: it cannot be deleted or changed.',
+    );
   });
 
   it('lets the learner edit the other blocks, and clears the notice', () => {
@@ -29,6 +31,8 @@ describe('the project store keeps a challenge’s locks and fixed settings', () 
   it('keeps a fixed setting as the challenge sets it', () => {
     const training = store().project!.training;
     store().setTraining({ ...training, epochs: 7, batchSize: 32 });
-    expect([store().project?.training.epochs, store().project?.training.batchSize]).toEqual([1, 32]);
+    expect([store().project?.training.epochs, store().project?.training.batchSize]).toEqual([
+      1, 32,
+    ]);
   });
 });

@@ -9,7 +9,15 @@ import { templateById } from '../../shared/templates/projectTemplates';
 import { redo, undo, useProjectStore } from './projectStore';
 
 const input: Graph = {
-  nodes: [{ id: 'n0', type: 'InputLayer', name: 'input_layer', params: { shape: [28, 28, 1] }, position: { x: 0, y: 0 } }],
+  nodes: [
+    {
+      id: 'n0',
+      type: 'InputLayer',
+      name: 'input_layer',
+      params: { shape: [28, 28, 1] },
+      position: { x: 0, y: 0 },
+    },
+  ],
   edges: [],
 };
 
@@ -20,10 +28,18 @@ const graph = () => {
   return p.graph;
 };
 /** Appends a layer after `after` (or the last layer) as the palette does, and returns its id. */
-function append(type: LayerType, params: Record<string, unknown> = {}, after: string | null = null): string {
+function append(
+  type: LayerType,
+  params: Record<string, unknown> = {},
+  after: string | null = null,
+): string {
   let id = '';
   store().editGraph((g) => {
-    const added = appendLayer(g, { type, params: { ...defaultParams(type), ...params } as never }, after);
+    const added = appendLayer(
+      g,
+      { type, params: { ...defaultParams(type), ...params } as never },
+      after,
+    );
     id = added.id;
     return added.graph;
   });
@@ -86,7 +102,11 @@ describe('project store', () => {
     store().editGraph((g) => applyFix(g, fix));
     const report = inferGraph(graph());
     const typeOf = (id: string) => graph().nodes.find((n) => n.id === id)?.type;
-    expect(graph().edges.map((e) => `${typeOf(e.source)}→${typeOf(e.target)}`).sort()).toEqual(['Conv2D→Flatten', 'Flatten→Dense', 'InputLayer→Conv2D']);
+    expect(
+      graph()
+        .edges.map((e) => `${typeOf(e.source)}→${typeOf(e.target)}`)
+        .sort(),
+    ).toEqual(['Conv2D→Flatten', 'Flatten→Dense', 'InputLayer→Conv2D']);
     expect(report.totals.total).toBe(80 + 26 * 26 * 8 * 10 + 10);
     undo();
     expect(graph().nodes.map((n) => n.type)).toEqual(['InputLayer', 'Conv2D', 'Dense']);

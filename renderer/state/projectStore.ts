@@ -48,19 +48,28 @@ export const useProjectStore = create<ProjectState>()(
           // A freshly opened project starts a new history: undo never crosses into another file.
           useProjectStore.temporal.getState().clear();
         },
-        close: () => set({ project: null, path: null, dirty: false, selection: [], lockNotice: null }),
+        close: () =>
+          set({ project: null, path: null, dirty: false, selection: [], lockNotice: null }),
         editGraph: (edit) => {
           const { project } = get();
           if (!project) return;
           // A challenge's locked blocks come back as they were, whatever the edit did to them.
-          const { graph, refused } = keepLocked(project.graph, edit(project.graph), lockedBlocks(project));
-          const lockNotice = refused.length > 0 ? `${refused.join(', ')} ${refused.length === 1 ? 'is' : 'are'} locked by the challenge: it cannot be deleted or changed.` : null;
+          const { graph, refused } = keepLocked(
+            project.graph,
+            edit(project.graph),
+            lockedBlocks(project),
+          );
+          const lockNotice =
+            refused.length > 0
+              ? `${refused.join(', ')} ${refused.length === 1 ? 'is' : 'are'} locked by the challenge: it cannot be deleted or changed.`
+              : null;
           if (graph === project.graph) return set({ lockNotice });
           set({ project: { ...project, graph }, dirty: true, lockNotice });
         },
         setDataset: (dataset) => update((p) => ({ ...p, dataset })),
         // A challenge's fixed settings stay as the challenge sets them.
-        setTraining: (training) => update((p) => ({ ...p, training: { ...training, ...p.challenge?.fixedSettings } })),
+        setTraining: (training) =>
+          update((p) => ({ ...p, training: { ...training, ...p.challenge?.fixedSettings } })),
         rename: (name) => update((p) => ({ ...p, name })),
         select: (ids) => set({ selection: ids }),
         markSaved: (path) => set({ path, dirty: false }),

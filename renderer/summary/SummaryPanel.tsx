@@ -97,7 +97,8 @@ export function SummaryPanel() {
         <ul className="nc-summary-issues" aria-label="Problems">
           {[...errors, ...warnings].map((i, k) => (
             <li key={k} className={`nc-issue-${i.severity}`}>
-              <strong>{i.severity === 'error' ? 'Error' : 'Warning'}:</strong> {i.message} <em>{i.hint}</em>
+              <strong>{i.severity === 'error' ? 'Error' : 'Warning'}:</strong> {i.message}{' '}
+              <em>{i.hint}</em>
             </li>
           ))}
         </ul>

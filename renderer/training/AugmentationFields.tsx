@@ -13,7 +13,13 @@ const FACTORS: readonly { key: 'shift' | 'rotation' | 'zoom'; label: string }[] 
 ];
 
 /** The data augmentation settings: off by default; each factor from 0 to 0.5, and a mirror switch. */
-export function AugmentationFields({ settings, onChange }: { settings: TrainingSettings; onChange: (s: TrainingSettings) => void }) {
+export function AugmentationFields({
+  settings,
+  onChange,
+}: {
+  settings: TrainingSettings;
+  onChange: (s: TrainingSettings) => void;
+}) {
   const id = useId();
   const a = settings.augmentation;
   const set = (next: Augmentation | null) => {
@@ -23,7 +29,11 @@ export function AugmentationFields({ settings, onChange }: { settings: TrainingS
   return (
     <>
       <label className="nc-check">
-        <input type="checkbox" checked={a !== undefined} onChange={(e) => set(e.target.checked ? STARTING : null)} />
+        <input
+          type="checkbox"
+          checked={a !== undefined}
+          onChange={(e) => set(e.target.checked ? STARTING : null)}
+        />
         Augment training images
       </label>
       {a && (
@@ -40,13 +50,18 @@ export function AugmentationFields({ settings, onChange }: { settings: TrainingS
                 value={a[key]}
                 onChange={(e) => {
                   const n = Number(e.target.value);
-                  if (e.target.value !== '' && n >= 0 && n <= MAX_AUGMENTATION_FACTOR) set({ ...a, [key]: n });
+                  if (e.target.value !== '' && n >= 0 && n <= MAX_AUGMENTATION_FACTOR)
+                    set({ ...a, [key]: n });
                 }}
               />
             </div>
           ))}
           <label className="nc-check">
-            <input type="checkbox" checked={a.flip} onChange={(e) => set({ ...a, flip: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={a.flip}
+              onChange={(e) => set({ ...a, flip: e.target.checked })}
+            />
             Mirror left–right (not for digits or text)
           </label>
         </div>

@@ -8,7 +8,15 @@ import { PixelCanvas } from './PixelCanvas';
  * The sample images as training will see them under `augmentation`: one seeded random draw each,
  * with the same function the training worker applies to every training batch.
  */
-export function AugmentedStrip({ preview, augmentation, seed }: { preview: DatasetPreview; augmentation: Augmentation; seed: number }) {
+export function AugmentedStrip({
+  preview,
+  augmentation,
+  seed,
+}: {
+  preview: DatasetPreview;
+  augmentation: Augmentation;
+  seed: number;
+}) {
   const images = useMemo(() => {
     const random = augmentationRandom(seed);
     return preview.images.map((img) => {
@@ -21,7 +29,12 @@ export function AugmentedStrip({ preview, augmentation, seed }: { preview: Datas
     <ul className="nc-strip" aria-label="Augmented samples">
       {images.map((pixels, i) => (
         <li key={i}>
-          <PixelCanvas pixels={pixels} shape={preview.shape} label={`augmented sample ${i + 1}`} size={48} />
+          <PixelCanvas
+            pixels={pixels}
+            shape={preview.shape}
+            label={`augmented sample ${i + 1}`}
+            size={48}
+          />
         </li>
       ))}
     </ul>

@@ -5,7 +5,9 @@ function MarkSwatch({ mark, color }: { mark: SeriesMark; color: string }) {
   return (
     <svg className="nc-legend-swatch" width="28" height="12" viewBox="0 0 28 12" aria-hidden="true">
       {mark === 'line' && <line x1="1" y1="6" x2="27" y2="6" stroke={color} strokeWidth="2.5" />}
-      {mark === 'faint' && <line x1="1" y1="6" x2="27" y2="6" stroke={color} strokeOpacity="0.35" strokeWidth="2" />}
+      {mark === 'faint' && (
+        <line x1="1" y1="6" x2="27" y2="6" stroke={color} strokeOpacity="0.35" strokeWidth="2" />
+      )}
       {mark === 'dots' && <circle cx="14" cy="6" r="4" fill={color} />}
       {mark === 'rings' && (
         <>

@@ -16,7 +16,12 @@ export interface ConfusionMatrixProps {
 }
 
 /** The confusion matrix as a table: rows are true classes, columns predictions; the diagonal is right. */
-export function ConfusionMatrix({ confusion, classNames, perClassAccuracy, mistakes }: ConfusionMatrixProps) {
+export function ConfusionMatrix({
+  confusion,
+  classNames,
+  perClassAccuracy,
+  mistakes,
+}: ConfusionMatrixProps) {
   const [cell, setCell] = useState<readonly [number, number] | null>(null);
   const name = (i: number) => classNames[i] ?? String(i);
   const max = Math.max(1, ...confusion.flat());
@@ -67,7 +72,14 @@ export function ConfusionMatrix({ confusion, classNames, perClassAccuracy, mista
         </tbody>
       </table>
       {mistakes && cell && (
-        <Mistakes key={cell.join(',')} {...mistakes} trueClass={cell[0]} predictedClass={cell[1]} classNames={classNames} onClose={() => setCell(null)} />
+        <Mistakes
+          key={cell.join(',')}
+          {...mistakes}
+          trueClass={cell[0]}
+          predictedClass={cell[1]}
+          classNames={classNames}
+          onClose={() => setCell(null)}
+        />
       )}
     </>
   );

@@ -29,27 +29,45 @@ describe('DatasetPicker', () => {
   it('says how to get a missing data set instead of switching to it', async () => {
     const onChange = renderPicker(createFakeApi());
     await screen.findByRole('option', { name: 'Fashion-MNIST (not available)' });
-    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Data set' }), 'Fashion-MNIST (not available)');
-    expect(screen.getByRole('note').textContent).toBe('Fashion-MNIST is not installed: run `sudo apt install dataset-fashion-mnist`.');
+    await userEvent.selectOptions(
+      screen.getByRole('combobox', { name: 'Data set' }),
+      'Fashion-MNIST (not available)',
+    );
+    expect(screen.getByRole('note').textContent).toBe(
+      'Fashion-MNIST is not installed: run `sudo apt install dataset-fashion-mnist`.',
+    );
     expect(onChange).not.toHaveBeenCalled();
   });
 
   it('reads an image folder with the size and colour typed in, and shows why it cannot', async () => {
-    const folderInfo = { ...MNIST_INFO, ref: { kind: 'folder', path: '/data/hotdog', imageSize: [64, 64], color: 'grayscale' }, title: 'hotdog' } as const;
+    const folderInfo = {
+      ...MNIST_INFO,
+      ref: { kind: 'folder', path: '/data/hotdog', imageSize: [64, 64], color: 'grayscale' },
+      title: 'hotdog',
+    } as const;
     const fake = createFakeApi({
       describe: (ref) =>
         ref.kind === 'folder' && ref.path === '/data/hotdog'
           ? Promise.resolve(folderInfo)
           : ref.kind === 'mnist'
             ? Promise.resolve(MNIST_INFO)
-            : Promise.reject(new Error(`No class folders in ${'path' in ref ? ref.path : '?'}: put each class's images in its own subfolder.`)),
+            : Promise.reject(
+                new Error(
+                  `No class folders in ${'path' in ref ? ref.path : '?'}: put each class's images in its own subfolder.`,
+                ),
+              ),
     });
     const onChange = renderPicker(fake);
     await screen.findByRole('option', { name: 'Image folder (one subfolder per class)…' });
-    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Data set' }), 'Image folder (one subfolder per class)…');
+    await userEvent.selectOptions(
+      screen.getByRole('combobox', { name: 'Data set' }),
+      'Image folder (one subfolder per class)…',
+    );
     await userEvent.type(screen.getByLabelText('Image folder'), '/data/empty');
     await userEvent.click(screen.getByRole('button', { name: 'Use this folder' }));
-    expect((await screen.findByRole('alert')).textContent).toBe("No class folders in /data/empty: put each class's images in its own subfolder.");
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      "No class folders in /data/empty: put each class's images in its own subfolder.",
+    );
     expect(onChange).not.toHaveBeenCalled();
 
     await userEvent.clear(screen.getByLabelText('Image folder'));
@@ -65,7 +83,10 @@ describe('DatasetPicker', () => {
     const fake = createFakeApi();
     renderPicker(fake);
     await screen.findByRole('option', { name: 'Image folder (one subfolder per class)…' });
-    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Data set' }), 'Image folder (one subfolder per class)…');
+    await userEvent.selectOptions(
+      screen.getByRole('combobox', { name: 'Data set' }),
+      'Image folder (one subfolder per class)…',
+    );
     await userEvent.type(screen.getByLabelText('Image folder'), '/data/x');
     await userEvent.clear(screen.getByLabelText('Image size (pixels)'));
     await userEvent.type(screen.getByLabelText('Image size (pixels)'), '4');

@@ -22,15 +22,22 @@ export interface DatasetPickerProps {
   readonly seed?: number;
 }
 
-
 /** Choose the data set, see its shape, classes and a strip of samples; missing ones say how to get them. */
-export function DatasetPicker({ value, onChange, onDescribed, augmentation, seed = 0 }: DatasetPickerProps) {
+export function DatasetPicker({
+  value,
+  onChange,
+  onDescribed,
+  augmentation,
+  seed = 0,
+}: DatasetPickerProps) {
   const api = useBackend();
   const id = useId();
   const [selected, setSelected] = useState(() => choiceKey(value));
   const [path, setPath] = useState('path' in value && value.path ? value.path : '');
   const [size, setSize] = useState(value.kind === 'folder' ? String(value.imageSize[0]) : '64');
-  const [color, setColor] = useState<'grayscale' | 'rgb'>(value.kind === 'folder' ? value.color : 'rgb');
+  const [color, setColor] = useState<'grayscale' | 'rgb'>(
+    value.kind === 'folder' ? value.color : 'rgb',
+  );
   const [actionError, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const described = useRef(onDescribed);
@@ -44,7 +51,10 @@ export function DatasetPicker({ value, onChange, onDescribed, augmentation, seed
   const current = useMemo(() => JSON.parse(valueKey) as DatasetRef, [valueKey]);
   const infoQuery = useBackendQuery<DatasetInfo>((api) => api.describeDataset(current), [current]);
   const info = infoQuery.data;
-  const previewQuery = useBackendQuery<DatasetPreview>((api) => (info ? api.datasetPreview(current, 1) : null), [info, current]);
+  const previewQuery = useBackendQuery<DatasetPreview>(
+    (api) => (info ? api.datasetPreview(current, 1) : null),
+    [info, current],
+  );
   const preview = previewQuery.data;
   useEffect(() => {
     setSelected(choiceKey(current));
@@ -52,11 +62,17 @@ export function DatasetPicker({ value, onChange, onDescribed, augmentation, seed
   useEffect(() => {
     described.current?.(info);
   }, [info]);
-  const error = actionError ?? infoQuery.error ?? previewQuery.error ?? (listQuery.error && `Could not list the data sets: ${listQuery.error}`);
+  const error =
+    actionError ??
+    infoQuery.error ??
+    previewQuery.error ??
+    (listQuery.error && `Could not list the data sets: ${listQuery.error}`);
 
   const choices = datasetChoices(listing);
   // The project may name a data set by another path than the listing does (Fashion-MNIST): match by kind.
-  const choice = choices.find((c) => c.key === selected) ?? choices.find((c) => c.ref !== null && c.kind === value.kind && selected === choiceKey(value));
+  const choice =
+    choices.find((c) => c.key === selected) ??
+    choices.find((c) => c.ref !== null && c.kind === value.kind && selected === choiceKey(value));
 
   const choose = (ref: DatasetRef) => {
     setBusy(true);
@@ -80,7 +96,8 @@ export function DatasetPicker({ value, onChange, onDescribed, augmentation, seed
     if (!p) return 'Type the folder that holds the data set.';
     if (choice?.kind === 'cifar10') return { kind: 'cifar10', path: p };
     const n = Number(size);
-    if (!Number.isInteger(n) || n < 8 || n > 512) return 'Image size must be a whole number of pixels from 8 to 512.';
+    if (!Number.isInteger(n) || n < 8 || n > 512)
+      return 'Image size must be a whole number of pixels from 8 to 512.';
     return { kind: 'folder', path: p, imageSize: [n, n], color };
   };
 
@@ -89,7 +106,11 @@ export function DatasetPicker({ value, onChange, onDescribed, augmentation, seed
       <h3 id={`${id}-title`}>Data set</h3>
       <div className="nc-field">
         <label htmlFor={`${id}-select`}>Data set</label>
-        <select id={`${id}-select`} value={choice?.key ?? selected} onChange={(e) => pick(e.target.value)}>
+        <select
+          id={`${id}-select`}
+          value={choice?.key ?? selected}
+          onChange={(e) => pick(e.target.value)}
+        >
           {!choice && <option value={selected}>{selected}</option>}
           {choices.map((c) => (
             <option key={c.key} value={c.key}>
@@ -115,17 +136,33 @@ export function DatasetPicker({ value, onChange, onDescribed, augmentation, seed
         >
           <div className="nc-field">
             <label htmlFor={`${id}-path`}>{DATASET_KINDS[choice.kind].pathLabel ?? 'Folder'}</label>
-            <input id={`${id}-path`} type="text" value={path} placeholder="/home/me/data" onChange={(e) => setPath(e.target.value)} />
+            <input
+              id={`${id}-path`}
+              type="text"
+              value={path}
+              placeholder="/home/me/data"
+              onChange={(e) => setPath(e.target.value)}
+            />
           </div>
           {choice.kind === 'folder' && (
             <>
               <div className="nc-field">
                 <label htmlFor={`${id}-size`}>Image size (pixels)</label>
-                <input id={`${id}-size`} type="text" inputMode="numeric" value={size} onChange={(e) => setSize(e.target.value)} />
+                <input
+                  id={`${id}-size`}
+                  type="text"
+                  inputMode="numeric"
+                  value={size}
+                  onChange={(e) => setSize(e.target.value)}
+                />
               </div>
               <div className="nc-field">
                 <label htmlFor={`${id}-color`}>Colour</label>
-                <select id={`${id}-color`} value={color} onChange={(e) => setColor(e.target.value as 'grayscale' | 'rgb')}>
+                <select
+                  id={`${id}-color`}
+                  value={color}
+                  onChange={(e) => setColor(e.target.value as 'grayscale' | 'rgb')}
+                >
                   <option value="rgb">RGB</option>
                   <option value="grayscale">grayscale</option>
                 </select>
@@ -145,14 +182,17 @@ export function DatasetPicker({ value, onChange, onDescribed, augmentation, seed
       {info && (
         <div className="nc-dataset-info">
           <p>
-            <strong>{info.title}</strong>: images of {info.inputShape.join(' × ')} (height × width × channels), {formatCount(info.trainCount)}{' '}
-            for training and {formatCount(info.testCount)} for testing.
+            <strong>{info.title}</strong>: images of {info.inputShape.join(' × ')} (height × width ×
+            channels), {formatCount(info.trainCount)} for training and {formatCount(info.testCount)}{' '}
+            for testing.
           </p>
           <p>
             {info.classNames.length} classes: {info.classNames.join(', ')}
           </p>
           {preview && <SampleStrip preview={preview} classNames={info.classNames} />}
-          {preview && isAugmenting(augmentation) && <AugmentedStrip preview={preview} augmentation={augmentation} seed={seed} />}
+          {preview && isAugmenting(augmentation) && (
+            <AugmentedStrip preview={preview} augmentation={augmentation} seed={seed} />
+          )}
         </div>
       )}
       {listing && listing.missing.length > 0 && (

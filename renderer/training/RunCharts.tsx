@@ -45,7 +45,15 @@ export function RunCharts({
   best?: BestEpoch | null;
 }) {
   // The best epoch (lowest validation loss, else training loss) marked on both charts.
-  const markers: ChartMarker[] = best ? [{ x: best.epoch, label: `Best epoch ${best.epoch} (${bestEpochReason(best)})`, stroke: best.by === 'val_loss' ? VAL : TRAIN }] : [];
+  const markers: ChartMarker[] = best
+    ? [
+        {
+          x: best.epoch,
+          label: `Best epoch ${best.epoch} (${bestEpochReason(best)})`,
+          stroke: best.by === 'val_loss' ? VAL : TRAIN,
+        },
+      ]
+    : [];
   const s = seriesFor(runId);
   const subscribe = (listener: () => void) => {
     const offSeries = s.subscribe(listener);

@@ -14,7 +14,8 @@ export function progressFraction(run: RunView): number | null {
 /** What the progress bar says in words. */
 export function progressText(run: RunView): string {
   const p = run.progress;
-  if (run.status === 'queued') return run.queuePosition === null ? 'Starting…' : 'Waiting for a free place…';
+  if (run.status === 'queued')
+    return run.queuePosition === null ? 'Starting…' : 'Waiting for a free place…';
   if (!p) return run.status === 'running' ? 'Loading the data and building the model…' : '';
   const parts = [
     `Epoch ${p.epoch}${run.epochsPlanned ? ` of ${run.epochsPlanned}` : ''}`,
@@ -43,7 +44,10 @@ export function RunProgress({ run }: { run: RunView }) {
         aria-valuenow={percent ?? undefined}
         aria-valuetext={text || undefined}
       >
-        <div className={`nc-progress-fill nc-status-${run.status}`} style={{ width: `${percent ?? 0}%` }} />
+        <div
+          className={`nc-progress-fill nc-status-${run.status}`}
+          style={{ width: `${percent ?? 0}%` }}
+        />
       </div>
       <p className="nc-progress-text" aria-live="polite">
         {text}

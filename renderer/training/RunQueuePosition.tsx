@@ -9,8 +9,12 @@ const ordinal = (n: number): string => {
 /** What a queued run's place in the queue says in words, or null when it is not waiting. */
 export function queueText(run: RunView): string | null {
   if (run.status !== 'queued' || run.queuePosition === null) return null;
-  const next = run.queuePosition === 1 ? 'next to start' : `${ordinal(run.queuePosition)} in the queue`;
-  const why = run.maxRunning === null ? '' : ` This machine trains ${run.maxRunning} run${run.maxRunning === 1 ? '' : 's'} at once.`;
+  const next =
+    run.queuePosition === 1 ? 'next to start' : `${ordinal(run.queuePosition)} in the queue`;
+  const why =
+    run.maxRunning === null
+      ? ''
+      : ` This machine trains ${run.maxRunning} run${run.maxRunning === 1 ? '' : 's'} at once.`;
   return `Waiting: ${next}.${why}`;
 }
 

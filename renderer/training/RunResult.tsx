@@ -7,7 +7,15 @@ import type { RunView } from './runView';
 import { runTask } from './runTask';
 
 /** A finished run: test accuracy and loss, the confusion matrix and the misread test images. */
-export function RunResult({ run, info, onLookInside }: { run: RunView; info: DatasetInfo | null; onLookInside?: PredictionGridProps['onLookInside'] }) {
+export function RunResult({
+  run,
+  info,
+  onLookInside,
+}: {
+  run: RunView;
+  info: DatasetInfo | null;
+  onLookInside?: PredictionGridProps['onLookInside'];
+}) {
   const result = run.result;
   if (!result) return null;
   const classNames = info?.classNames ?? result.confusion.map((_, i) => String(i));
@@ -26,7 +34,11 @@ export function RunResult({ run, info, onLookInside }: { run: RunView; info: Dat
           </div>
           <div>
             <dt>Speed</dt>
-            <dd>{run.samplesPerSecond === null ? '–' : `${formatCount(run.samplesPerSecond)} samples/s`}</dd>
+            <dd>
+              {run.samplesPerSecond === null
+                ? '–'
+                : `${formatCount(run.samplesPerSecond)} samples/s`}
+            </dd>
           </div>
         </dl>
       </section>
@@ -48,7 +60,9 @@ export function RunResult({ run, info, onLookInside }: { run: RunView; info: Dat
         </div>
         <div>
           <dt>Speed</dt>
-          <dd>{run.samplesPerSecond === null ? '–' : `${formatCount(run.samplesPerSecond)} samples/s`}</dd>
+          <dd>
+            {run.samplesPerSecond === null ? '–' : `${formatCount(run.samplesPerSecond)} samples/s`}
+          </dd>
         </div>
         {run.bestEpoch !== null && (
           <div>
@@ -64,9 +78,18 @@ export function RunResult({ run, info, onLookInside }: { run: RunView; info: Dat
         confusion={result.confusion}
         classNames={classNames}
         perClassAccuracy={result.perClassAccuracy}
-        mistakes={info && run.status === 'done' ? { runId: run.id, shape: info.inputShape, onLookInside } : undefined}
+        mistakes={
+          info && run.status === 'done'
+            ? { runId: run.id, shape: info.inputShape, onLookInside }
+            : undefined
+        }
       />
-      <PredictionGrid result={result} classNames={classNames} shape={info?.inputShape ?? null} onLookInside={onLookInside} />
+      <PredictionGrid
+        result={result}
+        classNames={classNames}
+        shape={info?.inputShape ?? null}
+        onLookInside={onLookInside}
+      />
     </section>
   );
 }

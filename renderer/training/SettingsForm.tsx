@@ -8,11 +8,21 @@ import type { NumericField } from './settingsFields';
 import { AugmentationFields } from './AugmentationFields';
 import { FIELDS, fieldText, parseField, withField } from './settingsFields';
 
-const NUMERIC: readonly NumericField[] = ['learningRate', 'momentum', 'batchSize', 'epochs', 'validationSplit', 'seed', 'patience', 'limit'];
+const NUMERIC: readonly NumericField[] = [
+  'learningRate',
+  'momentum',
+  'batchSize',
+  'epochs',
+  'validationSplit',
+  'seed',
+  'patience',
+  'limit',
+];
 
 type Drafts = Record<NumericField, string>;
 
-const draftsOf = (s: TrainingSettings) => Object.fromEntries(NUMERIC.map((f) => [f, fieldText(s, f)])) as Drafts;
+const draftsOf = (s: TrainingSettings) =>
+  Object.fromEntries(NUMERIC.map((f) => [f, fieldText(s, f)])) as Drafts;
 
 export interface SettingsFormProps {
   readonly settings: TrainingSettings;
@@ -25,7 +35,13 @@ export interface SettingsFormProps {
 }
 
 /** Keras `compile`/`fit` settings, checked as the learner types; only valid values reach the project. */
-export function SettingsForm({ settings, onChange, onInvalidChange, disabled = false, fixed = [] }: SettingsFormProps) {
+export function SettingsForm({
+  settings,
+  onChange,
+  onInvalidChange,
+  disabled = false,
+  fixed = [],
+}: SettingsFormProps) {
   const id = useId();
   const [drafts, setDrafts] = useState<Drafts>(() => draftsOf(settings));
 
@@ -38,7 +54,11 @@ export function SettingsForm({ settings, onChange, onInvalidChange, disabled = f
       const next = { ...d };
       for (const f of NUMERIC) {
         const parsed = parseField(f, d[f]);
-        if (parsed.ok && String(parsed.value ?? '') !== current[f] && !(f === 'patience' && !settings.earlyStopping)) {
+        if (
+          parsed.ok &&
+          String(parsed.value ?? '') !== current[f] &&
+          !(f === 'patience' && !settings.earlyStopping)
+        ) {
           next[f] = current[f];
           changed = true;
         }
@@ -54,7 +74,13 @@ export function SettingsForm({ settings, onChange, onInvalidChange, disabled = f
     }),
   ) as Partial<Record<NumericField, string>>;
   const invalidKey = Object.keys(errors).join(',');
-  useEffect(() => onInvalidChange(invalidKey ? invalidKey.split(',').map((f) => FIELDS[f as NumericField].label) : []), [invalidKey, onInvalidChange]);
+  useEffect(
+    () =>
+      onInvalidChange(
+        invalidKey ? invalidKey.split(',').map((f) => FIELDS[f as NumericField].label) : [],
+      ),
+    [invalidKey, onInvalidChange],
+  );
 
   const edit = (f: NumericField, text: string) => {
     setDrafts((d) => ({ ...d, [f]: text }));
@@ -97,12 +123,20 @@ export function SettingsForm({ settings, onChange, onInvalidChange, disabled = f
       {fixed.length > 0 && (
         <p className="nc-locked">
           <Lock aria-hidden size={16} />
-          <span>The challenge fixes {fixed.join(', ')}: those settings are read-only, so every run is judged alike.</span>
+          <span>
+            The challenge fixes {fixed.join(', ')}: those settings are read-only, so every run is
+            judged alike.
+          </span>
         </p>
       )}
       <div className="nc-field">
         <label htmlFor={`${id}-task`}>Task</label>
-        <select id={`${id}-task`} value={taskOf(settings)} aria-describedby={`${id}-task-hint`} onChange={(e) => onChange({ ...settings, task: e.target.value as TrainingTask })}>
+        <select
+          id={`${id}-task`}
+          value={taskOf(settings)}
+          aria-describedby={`${id}-task-hint`}
+          onChange={(e) => onChange({ ...settings, task: e.target.value as TrainingTask })}
+        >
           {TASKS.map((t) => (
             <option key={t} value={t}>
               {TASK_LABELS[t]}
@@ -117,7 +151,12 @@ export function SettingsForm({ settings, onChange, onInvalidChange, disabled = f
       </div>
       <div className="nc-field">
         <label htmlFor={`${id}-optimizer`}>Optimizer</label>
-        <select id={`${id}-optimizer`} value={settings.optimizer} disabled={fixed.includes('optimizer')} onChange={(e) => onChange({ ...settings, optimizer: e.target.value as OptimizerName })}>
+        <select
+          id={`${id}-optimizer`}
+          value={settings.optimizer}
+          disabled={fixed.includes('optimizer')}
+          onChange={(e) => onChange({ ...settings, optimizer: e.target.value as OptimizerName })}
+        >
           {OPTIMIZERS.map((o) => (
             <option key={o} value={o}>
               {o}
@@ -133,7 +172,12 @@ export function SettingsForm({ settings, onChange, onInvalidChange, disabled = f
       {numberField('limit', { placeholder: 'all' })}
       {numberField('seed')}
       <label className="nc-check">
-        <input type="checkbox" checked={settings.shuffle} disabled={fixed.includes('shuffle')} onChange={(e) => onChange({ ...settings, shuffle: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={settings.shuffle}
+          disabled={fixed.includes('shuffle')}
+          onChange={(e) => onChange({ ...settings, shuffle: e.target.checked })}
+        />
         Shuffle every epoch
       </label>
       <label className="nc-check">
@@ -143,7 +187,9 @@ export function SettingsForm({ settings, onChange, onInvalidChange, disabled = f
           onChange={(e) =>
             onChange({
               ...settings,
-              earlyStopping: e.target.checked ? { monitor: 'val_loss', patience: patience.ok ? (patience.value ?? 3) : 3 } : null,
+              earlyStopping: e.target.checked
+                ? { monitor: 'val_loss', patience: patience.ok ? (patience.value ?? 3) : 3 }
+                : null,
             })
           }
         />
@@ -153,7 +199,16 @@ export function SettingsForm({ settings, onChange, onInvalidChange, disabled = f
         <div className="nc-subfields">
           <div className="nc-field">
             <label htmlFor={`${id}-monitor`}>Monitor</label>
-            <select id={`${id}-monitor`} value={es.monitor} onChange={(e) => onChange({ ...settings, earlyStopping: { ...es, monitor: e.target.value as Monitor } })}>
+            <select
+              id={`${id}-monitor`}
+              value={es.monitor}
+              onChange={(e) =>
+                onChange({
+                  ...settings,
+                  earlyStopping: { ...es, monitor: e.target.value as Monitor },
+                })
+              }
+            >
               {MONITORS.map((m) => (
                 <option key={m} value={m}>
                   {m}
@@ -165,7 +220,12 @@ export function SettingsForm({ settings, onChange, onInvalidChange, disabled = f
         </div>
       )}
       <label className="nc-check">
-        <input type="checkbox" checked={settings.keepBest} disabled={fixed.includes('keepBest')} onChange={(e) => onChange({ ...settings, keepBest: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={settings.keepBest}
+          disabled={fixed.includes('keepBest')}
+          onChange={(e) => onChange({ ...settings, keepBest: e.target.checked })}
+        />
         Keep the best epoch&apos;s weights
       </label>
       <AugmentationFields settings={settings} onChange={onChange} />

@@ -22,7 +22,11 @@ export function SmoothingControl() {
         <Slider.Track className="nc-smoothing-track">
           <Slider.Range className="nc-smoothing-range" />
         </Slider.Track>
-        <Slider.Thumb className="nc-smoothing-thumb" aria-label="Smoothing" aria-valuetext={weight === 0 ? 'off: each batch as it was' : weight.toFixed(2)} />
+        <Slider.Thumb
+          className="nc-smoothing-thumb"
+          aria-label="Smoothing"
+          aria-valuetext={weight === 0 ? 'off: each batch as it was' : weight.toFixed(2)}
+        />
       </Slider.Root>
       <span className="nc-smoothing-value" aria-hidden="true">
         {weight.toFixed(2)}

@@ -16,9 +16,15 @@ import { stubResizeObserver } from './testing/stubResizeObserver';
 import { newRunRecord } from '../../shared/api/backendApi';
 import type { RunRecord } from '../../shared/api/backendApi';
 
-vi.mock('uplot', async (importOriginal) => (await import('./testing/fakeUPlot')).fakeUPlotModule(importOriginal));
+vi.mock('uplot', async (importOriginal) =>
+  (await import('./testing/fakeUPlot')).fakeUPlotModule(importOriginal),
+);
 
-const graph = stackGraph([['InputLayer', { shape: [28, 28, 1] }], ['Flatten'], ['Dense', { units: 10, activation: 'softmax' }]]);
+const graph = stackGraph([
+  ['InputLayer', { shape: [28, 28, 1] }],
+  ['Flatten'],
+  ['Dense', { units: 10, activation: 'softmax' }],
+]);
 const project: ProjectFile = newProject('Tiny MLP', graph, { kind: 'mnist' }, { epochs: 2 });
 
 function renderDashboard(fake: FakeApi, p: ProjectFile = project) {
@@ -27,7 +33,12 @@ function renderDashboard(fake: FakeApi, p: ProjectFile = project) {
   const onOpenProject = vi.fn();
   render(
     <BackendProvider api={fake}>
-      <TrainingDashboard project={p} onSettingsChange={onSettingsChange} onDatasetChange={onDatasetChange} onOpenProject={onOpenProject} />
+      <TrainingDashboard
+        project={p}
+        onSettingsChange={onSettingsChange}
+        onDatasetChange={onDatasetChange}
+        onOpenProject={onOpenProject}
+      />
     </BackendProvider>,
   );
   return { onSettingsChange, onDatasetChange, onOpenProject };
@@ -56,17 +67,33 @@ describe('TrainingDashboard', () => {
     expect(await screen.findByRole('img', { name: 'sample of class 1' })).toBeTruthy();
     expect(screen.getByText(/run `sudo apt install dataset-fashion-mnist`/)).toBeTruthy();
     // The note gives the exact command, as code the learner can copy.
-    const notInstalled = screen.getByText(/Data sets not installed/).closest('details') as HTMLElement;
-    expect(within(notInstalled).getByText('sudo apt-get install dataset-fashion-mnist', { selector: 'code' })).toBeTruthy();
+    const notInstalled = screen
+      .getByText(/Data sets not installed/)
+      .closest('details') as HTMLElement;
+    expect(
+      within(notInstalled).getByText('sudo apt-get install dataset-fashion-mnist', {
+        selector: 'code',
+      }),
+    ).toBeTruthy();
     expect(await screen.findByRole('option', { name: 'auto (wasm)' })).toBeTruthy();
     // Why faster backends were skipped, in plain words; the technical reason behind "Details".
     const why = screen.getByLabelText('Why this backend');
     expect(why.textContent).toContain('Auto picks CPU (WebAssembly)');
-    expect(within(why).getAllByRole('listitem').map((li) => li.textContent)).toContain('graphics card (WebGPU): no graphics card it can use was found on this computer.');
+    expect(
+      within(why)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toContain('graphics card (WebGPU): no graphics card it can use was found on this computer.');
     const details = within(why).getByText('Details').closest('details');
     expect(details?.open).toBe(false);
-    expect(within(details as HTMLElement).getByText(/tfjs-node is not installed/, { selector: 'li' })).toBeTruthy();
-    expect(within(why).getByText(/tfjs-node is not installed/, { selector: 'li' }).closest('details')).toBe(details);
+    expect(
+      within(details as HTMLElement).getByText(/tfjs-node is not installed/, { selector: 'li' }),
+    ).toBeTruthy();
+    expect(
+      within(why)
+        .getByText(/tfjs-node is not installed/, { selector: 'li' })
+        .closest('details'),
+    ).toBe(details);
   });
 
   it('trains the canvas network, shows progress and draws curves without rebuilding the charts', async () => {
@@ -74,7 +101,12 @@ describe('TrainingDashboard', () => {
     renderDashboard(fake);
     await userEvent.click(screen.getByRole('button', { name: 'Train' }));
     expect(fake.started).toHaveLength(1);
-    expect(fake.started[0]).toMatchObject({ title: 'Tiny MLP', dataset: { kind: 'mnist' }, backend: 'auto', settings: { epochs: 2 } });
+    expect(fake.started[0]).toMatchObject({
+      title: 'Tiny MLP',
+      dataset: { kind: 'mnist' },
+      backend: 'auto',
+      settings: { epochs: 2 },
+    });
     expect(fake.started[0]?.graph).toBe(graph);
 
     act(() => fake.emit(startedEvent('run-1', 4, 2)));
@@ -82,7 +114,9 @@ describe('TrainingDashboard', () => {
     const bar = screen.getByRole('progressbar', { name: 'Training progress' });
     // Two of 2 × 4 batches done.
     expect(bar.getAttribute('aria-valuenow')).toBe('25');
-    expect(screen.getByText(/Epoch 1 of 2 · batch 2 of 4 · 1,002 samples\/s · ETA 58 s/)).toBeTruthy();
+    expect(
+      screen.getByText(/Epoch 1 of 2 · batch 2 of 4 · 1,002 samples\/s · ETA 58 s/),
+    ).toBeTruthy();
     await nextFrame();
     expect(pointsOf('Loss', 'training loss (per batch, raw)')).toEqual([2.1]);
 
@@ -99,9 +133,13 @@ describe('TrainingDashboard', () => {
     // One uPlot per chart for the whole run: batches go through setData.
     expect(fakeCharts.filter((c) => c.title === 'Loss')).toHaveLength(1);
     // The best epoch so far (the lowest validation loss) is marked on both charts, with its reason.
-    expect(screen.getAllByRole('img', { name: 'Best epoch 1 (lowest validation loss)' })).toHaveLength(2);
+    expect(
+      screen.getAllByRole('img', { name: 'Best epoch 1 (lowest validation loss)' }),
+    ).toHaveLength(2);
     act(() => fake.emit(epochEvent('run-1', 2, 1.2, 0.6)));
-    expect(screen.getAllByRole('img', { name: 'Best epoch 2 (lowest validation loss)' })).toHaveLength(2);
+    expect(
+      screen.getAllByRole('img', { name: 'Best epoch 2 (lowest validation loss)' }),
+    ).toHaveLength(2);
     expect(screen.queryByRole('img', { name: /^Best epoch 1/ })).toBeNull();
     expect(screen.getByRole('button', { name: 'Train' })).toHaveProperty('disabled', true);
 
@@ -125,7 +163,9 @@ describe('TrainingDashboard', () => {
     const table = within(result).getByRole('table');
     const cell = (trueClass: string, predicted: string) => {
       const row = within(table).getByRole('rowheader', { name: trueClass }).closest('tr');
-      const col = within(table).getAllByRole('columnheader').findIndex((h) => h.textContent === predicted);
+      const col = within(table)
+        .getAllByRole('columnheader')
+        .findIndex((h) => h.textContent === predicted);
       return row?.children[col]?.textContent;
     };
     expect(cell('1', '0')).toBe('1');
@@ -142,7 +182,12 @@ describe('TrainingDashboard', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Train' }));
     act(() => {
       fake.emit(startedEvent('run-1'));
-      fake.emit({ type: 'failed', runId: 'run-1', code: 'outOfMemory', message: 'The model needs 9 GB; try a smaller batch size.' });
+      fake.emit({
+        type: 'failed',
+        runId: 'run-1',
+        code: 'outOfMemory',
+        message: 'The model needs 9 GB; try a smaller batch size.',
+      });
     });
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('Out of memory');
@@ -172,7 +217,9 @@ describe('TrainingDashboard', () => {
   it('says why a run could not start', async () => {
     renderDashboard(createFakeApi({ startError: 'graph.nodes[2]: unknown layer' }));
     await userEvent.click(screen.getByRole('button', { name: 'Train' }));
-    expect((await screen.findByRole('alert')).textContent).toMatch(/could not start.*unknown layer/);
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /could not start.*unknown layer/,
+    );
   });
 
   it('checks settings as the learner types and only passes valid ones on', async () => {
@@ -185,7 +232,9 @@ describe('TrainingDashboard', () => {
     expect(screen.getByRole('button', { name: 'Train' })).toHaveProperty('disabled', true);
     expect(screen.getByText(/Fix the settings first: Batch size/)).toBeTruthy();
     // "3" and "3." are valid on the way; "3.5" never reaches the project.
-    const sent = onSettingsChange.mock.calls.map((call) => (call[0] as { batchSize: number }).batchSize);
+    const sent = onSettingsChange.mock.calls.map(
+      (call) => (call[0] as { batchSize: number }).batchSize,
+    );
     expect(new Set(sent)).toEqual(new Set([3]));
     await userEvent.clear(screen.getByLabelText('Learning rate'));
     await userEvent.type(screen.getByLabelText('Learning rate'), '-1');
@@ -193,7 +242,10 @@ describe('TrainingDashboard', () => {
   });
 
   it('refuses to train a network with an error and says which', () => {
-    const broken = stackGraph([['InputLayer', { shape: [28, 28, 1] }], ['Conv2D', { filters: 4, kernel_size: [40, 40] }]]);
+    const broken = stackGraph([
+      ['InputLayer', { shape: [28, 28, 1] }],
+      ['Conv2D', { filters: 4, kernel_size: [40, 40] }],
+    ]);
     renderDashboard(createFakeApi(), newProject('Broken', broken));
     expect(screen.getByRole('button', { name: 'Train' })).toHaveProperty('disabled', true);
     expect(screen.getByText(/Fix the network first/)).toBeTruthy();
@@ -227,8 +279,14 @@ describe('TrainingDashboard', () => {
     expect(slider.getAttribute('aria-valuetext')).toMatch(/off/);
     expect(pointsOf('Loss', 'training loss (per batch)')).toEqual([1, 0]);
     // The legend tells the per-batch line from the per-epoch markers.
-    const legend = within(screen.getByRole('group', { name: 'Loss' })).getByRole('list', { name: 'Legend' });
-    expect(within(legend).getAllByRole('listitem').map((li) => `${li.textContent ?? ''}: ${li.dataset.mark ?? ''}`)).toEqual([
+    const legend = within(screen.getByRole('group', { name: 'Loss' })).getByRole('list', {
+      name: 'Legend',
+    });
+    expect(
+      within(legend)
+        .getAllByRole('listitem')
+        .map((li) => `${li.textContent ?? ''}: ${li.dataset.mark ?? ''}`),
+    ).toEqual([
       'training loss (per batch): line',
       'training loss (per epoch): dots',
       'validation loss (per epoch): rings',
@@ -247,7 +305,9 @@ describe('TrainingDashboard', () => {
       ...newRunRecord('old-1', request, 1, 7850),
       status: 'stopped',
       backend: { name: 'wasm', skipped: [] },
-      epochs: [epochEvent('old-1', 1, 0.8, 0.7) as Extract<RunRecord['epochs'][number], { type: 'epoch' }>],
+      epochs: [
+        epochEvent('old-1', 1, 0.8, 0.7) as Extract<RunRecord['epochs'][number], { type: 'epoch' }>,
+      ],
       batches: [
         { epoch: 1, batch: 10, loss: 0.9, accuracy: 0.6 },
         { epoch: 1, batch: 20, loss: 0.7, accuracy: 0.75 },
@@ -260,17 +320,27 @@ describe('TrainingDashboard', () => {
     };
     renderDashboard(createFakeApi({ runs: [record] }));
     await userEvent.selectOptions(await screen.findByLabelText(/Showing run/), 'old-1');
-    expect(screen.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('Epoch 2 of 3 · batch 10 of 20 · 2,400 samples/s · stopped after 4.0 s');
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuetext')).toBe(
+      'Epoch 2 of 3 · batch 10 of 20 · 2,400 samples/s · stopped after 4.0 s',
+    );
     const shown = Object.fromEntries(
       within(screen.getByLabelText('Run settings'))
         .getAllByRole('term')
         .map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]),
     );
-    expect(shown).toMatchObject({ 'Data set': 'Fashion-MNIST', Epochs: '3', 'Training samples': '640', 'Batch size': '32', 'Learning rate': '0.01' });
+    expect(shown).toMatchObject({
+      'Data set': 'Fashion-MNIST',
+      Epochs: '3',
+      'Training samples': '640',
+      'Batch size': '32',
+      'Learning rate': '0.01',
+    });
     await nextFrame();
     expect(pointsOf('Loss', 'training loss (per batch, raw)')).toEqual([0.9, 0.7, 0.5]);
     // Its own three epochs, not the project's two.
-    expect(fakeCharts.filter((c) => c.title === 'Loss' && !c.destroyed).at(-1)?.xRange).toEqual([0, 3]);
+    expect(fakeCharts.filter((c) => c.title === 'Loss' && !c.destroyed).at(-1)?.xRange).toEqual([
+      0, 3,
+    ]);
   });
 
   it('says auto times the backends that load, and shows what it measured for the run', async () => {
@@ -284,11 +354,18 @@ describe('TrainingDashboard', () => {
           { name: 'wasm', available: true, reason: null },
           { name: 'cpu', available: true, reason: null },
         ],
-        auto: { name: 'webgpu', skipped: [{ name: 'tensorflow-gpu', reason: 'tfjs-node-gpu is not installed' }] },
+        auto: {
+          name: 'webgpu',
+          skipped: [{ name: 'tensorflow-gpu', reason: 'tfjs-node-gpu is not installed' }],
+        },
       });
     renderDashboard(fake);
-    expect(await screen.findByRole('option', { name: 'auto (fastest of webgpu, wasm)' })).toBeTruthy();
-    expect(screen.getByLabelText('Why this backend').textContent).toContain('Auto picks the fastest of graphics card (WebGPU) and CPU (WebAssembly), timing a few training steps');
+    expect(
+      await screen.findByRole('option', { name: 'auto (fastest of webgpu, wasm)' }),
+    ).toBeTruthy();
+    expect(screen.getByLabelText('Why this backend').textContent).toContain(
+      'Auto picks the fastest of graphics card (WebGPU) and CPU (WebAssembly), timing a few training steps',
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Train' }));
     const started = startedEvent('run-1');
     const measured = {
@@ -296,13 +373,21 @@ describe('TrainingDashboard', () => {
         { name: 'webgpu' as const, samplesPerSecond: 8400, steps: 16 },
         { name: 'wasm' as const, samplesPerSecond: 1100.4, steps: 8 },
       ],
-      notMeasured: [{ name: 'cpu' as const, reason: 'not measured: the wasm backend runs the same kernels compiled, several times faster' }],
+      notMeasured: [
+        {
+          name: 'cpu' as const,
+          reason:
+            'not measured: the wasm backend runs the same kernels compiled, several times faster',
+        },
+      ],
       cached: false,
       ms: 1900,
     };
     act(() => fake.emit({ ...started, backend: { name: 'webgpu', skipped: [], measured } }));
     const note = screen.getByRole('note', { name: 'Backend choice' });
-    expect(within(note).getByText('webgpu 8,400 samples/s, wasm 1,100 samples/s: using webgpu')).toBeTruthy();
+    expect(
+      within(note).getByText('webgpu 8,400 samples/s, wasm 1,100 samples/s: using webgpu'),
+    ).toBeTruthy();
     expect(within(note).getByText('Not measured').closest('details')?.open).toBe(false);
   });
 });

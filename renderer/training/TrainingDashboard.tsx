@@ -37,7 +37,13 @@ export interface TrainingDashboardProps {
 const isLive = (status: string | undefined) => status === 'queued' || status === 'running';
 
 /** Pick data and settings, train the canvas's network, watch it learn, and read the test result. */
-export function TrainingDashboard({ project, onDatasetChange, onSettingsChange, onOpenProject, onLookInside }: TrainingDashboardProps) {
+export function TrainingDashboard({
+  project,
+  onDatasetChange,
+  onSettingsChange,
+  onOpenProject,
+  onLookInside,
+}: TrainingDashboardProps) {
   const api = useRunsConnection();
   const activeRunId = useRunsStore((s) => s.activeRunId);
   const run = useRunsStore((s) => (s.activeRunId ? s.runs[s.activeRunId] : undefined));
@@ -52,14 +58,23 @@ export function TrainingDashboard({ project, onDatasetChange, onSettingsChange, 
   const onInvalidChange = useCallback((fields: readonly string[]) => setInvalid(fields), []);
 
   const classes = info?.classNames.length;
-  const report = useMemo(() => inferGraph(project.graph, classes === undefined ? {} : { classes }), [project.graph, classes]);
+  const report = useMemo(
+    () => inferGraph(project.graph, classes === undefined ? {} : { classes }),
+    [project.graph, classes],
+  );
   const firstError = report.issues.find((i) => i.severity === 'error');
   // Can the output be compared with what the task compares it with (the input image, or the classes)?
-  const ends = report.inputIds.length === 1 && report.outputIds.length === 1 ? [report.inputIds[0] ?? '', report.outputIds[0] ?? ''] : null;
+  const ends =
+    report.inputIds.length === 1 && report.outputIds.length === 1
+      ? [report.inputIds[0] ?? '', report.outputIds[0] ?? '']
+      : null;
   const endShapes = ends?.map((nodeId) => report.nodes.get(nodeId)?.outputShape?.slice(1));
   const outputName = project.graph.nodes.find((n) => n.id === ends?.[1])?.name ?? 'output';
   const task = taskOf(project.training);
-  const mismatch = endShapes?.[0] && endShapes[1] && !firstError ? taskMismatch(task, endShapes[0], endShapes[1], outputName) : null;
+  const mismatch =
+    endShapes?.[0] && endShapes[1] && !firstError
+      ? taskMismatch(task, endShapes[0], endShapes[1], outputName)
+      : null;
   const blocker =
     project.graph.nodes.length === 0
       ? 'The canvas is empty: add layers (or open a template) to train.'
@@ -92,20 +107,38 @@ export function TrainingDashboard({ project, onDatasetChange, onSettingsChange, 
 
   const stop = () => {
     if (!run) return;
-    api.stopRun(run.id).catch((e: unknown) => setStopError(`Could not stop ${run.title}: ${errorMessage(e)}`));
+    api
+      .stopRun(run.id)
+      .catch((e: unknown) => setStopError(`Could not stop ${run.title}: ${errorMessage(e)}`));
   };
 
   return (
     <div className="nc-dashboard">
       <aside className="nc-dashboard-setup" aria-label="Training setup">
         <ChallengePanel />
-        <DatasetPicker value={project.dataset} onChange={onDatasetChange} onDescribed={setInfo} augmentation={project.training.augmentation} seed={project.training.seed} />
-        <SettingsForm settings={project.training} onChange={onSettingsChange} onInvalidChange={onInvalidChange} fixed={Object.keys(project.challenge?.fixedSettings ?? {})} />
+        <DatasetPicker
+          value={project.dataset}
+          onChange={onDatasetChange}
+          onDescribed={setInfo}
+          augmentation={project.training.augmentation}
+          seed={project.training.seed}
+        />
+        <SettingsForm
+          settings={project.training}
+          onChange={onSettingsChange}
+          onInvalidChange={onInvalidChange}
+          fixed={Object.keys(project.challenge?.fixedSettings ?? {})}
+        />
         <BackendPicker value={backendChoice} onChange={setBackendChoice} />
       </aside>
       <section className="nc-dashboard-run" aria-label="Training run">
         <div className="nc-run-controls">
-          <button type="button" className="nc-primary" onClick={train} disabled={running || starting || blocker !== null}>
+          <button
+            type="button"
+            className="nc-primary"
+            onClick={train}
+            disabled={running || starting || blocker !== null}
+          >
             Train
           </button>
           <button type="button" onClick={stop} disabled={!running}>
@@ -139,7 +172,10 @@ export function TrainingDashboard({ project, onDatasetChange, onSettingsChange, 
         {blocker && !running && <p className="nc-blocker">{blocker}</p>}
         {/* A network that gives back its input is an autoencoder: one click sets the task it needs. */}
         {blocker === mismatch && mismatch && task === 'classify' && !running && (
-          <button type="button" onClick={() => onSettingsChange({ ...project.training, task: 'reconstruct' })}>
+          <button
+            type="button"
+            onClick={() => onSettingsChange({ ...project.training, task: 'reconstruct' })}
+          >
             Train it to reconstruct its input
           </button>
         )}
@@ -164,8 +200,18 @@ export function TrainingDashboard({ project, onDatasetChange, onSettingsChange, 
             )}
             <RunError run={run} />
             {/* A run refused before it began has nothing to draw. */}
-            {run.error?.code !== 'request' && <RunCharts key={run.id} runId={run.id} epochs={run.request?.settings.epochs ?? run.epochsPlanned} task={runTask(run)} best={lowestLossEpoch(run.epochs)} />}
-            {runTask(run) === 'reconstruct' && <ReconstructionStrip run={run} shape={info?.inputShape ?? null} />}
+            {run.error?.code !== 'request' && (
+              <RunCharts
+                key={run.id}
+                runId={run.id}
+                epochs={run.request?.settings.epochs ?? run.epochsPlanned}
+                task={runTask(run)}
+                best={lowestLossEpoch(run.epochs)}
+              />
+            )}
+            {runTask(run) === 'reconstruct' && (
+              <ReconstructionStrip run={run} shape={info?.inputShape ?? null} />
+            )}
             <RunResult run={run} info={info} onLookInside={onLookInside} />
           </>
         ) : (

@@ -49,7 +49,15 @@ export interface UPlotChartProps {
 }
 
 const countPoints = (data: uPlot.AlignedData) =>
-  data.slice(1).reduce((n, col) => n + (col as ArrayLike<number | null | undefined>).length - countNulls(col as ArrayLike<unknown>), 0);
+  data
+    .slice(1)
+    .reduce(
+      (n, col) =>
+        n +
+        (col as ArrayLike<number | null | undefined>).length -
+        countNulls(col as ArrayLike<unknown>),
+      0,
+    );
 
 function countNulls(col: ArrayLike<unknown>): number {
   let n = 0;
@@ -67,14 +75,29 @@ function uPlotSeries(s: ChartSeries): uPlot.Series {
       // The same colour at a quarter opacity (#rrggbbaa).
       return { ...base, stroke: `${s.stroke}40`, width: 1, points: { show: false } };
     case 'dots':
-      return { ...base, width: 0, paths: () => null, points: { show: true, size: 8, stroke: s.stroke, fill: s.stroke } };
+      return {
+        ...base,
+        width: 0,
+        paths: () => null,
+        points: { show: true, size: 8, stroke: s.stroke, fill: s.stroke },
+      };
     case 'rings':
-      return { ...base, width: 1, dash: [4, 4], points: { show: true, size: 9, width: 2, stroke: s.stroke, fill: 'rgba(0, 0, 0, 0)' } };
+      return {
+        ...base,
+        width: 1,
+        dash: [4, 4],
+        points: { show: true, size: 9, width: 2, stroke: s.stroke, fill: 'rgba(0, 0, 0, 0)' },
+      };
   }
 }
 
 /** Draws each marker's dashed line on the plot and puts its labelled star above it. */
-function drawMarkers(u: uPlot, markers: readonly ChartMarker[], els: readonly (HTMLSpanElement | null)[], box: HTMLElement): void {
+function drawMarkers(
+  u: uPlot,
+  markers: readonly ChartMarker[],
+  els: readonly (HTMLSpanElement | null)[],
+  box: HTMLElement,
+): void {
   const { ctx } = u;
   const { top, height } = u.bbox;
   const overLeft = u.over.getBoundingClientRect().left - box.getBoundingClientRect().left;
@@ -114,17 +137,34 @@ export function UPlotChart(props: UPlotChartProps) {
     const box = plotBox.current;
     const fig = figure.current;
     if (!box || !fig) return;
-    const { series, xLabel, yLabel, unitRange, xRange, height = 220, getData, subscribe } = latest.current;
+    const {
+      series,
+      xLabel,
+      yLabel,
+      unitRange,
+      xRange,
+      height = 220,
+      getData,
+      subscribe,
+    } = latest.current;
     const opts: uPlot.Options = {
       width: Math.max(240, box.clientWidth || 480),
       height,
       // The legend is drawn by React below the plot: uPlot's squares cannot show line against markers.
       legend: { show: false },
       cursor: { drag: { x: true, y: false } },
-      scales: { x: { time: false, ...(xRange ? { range: [xRange[0], xRange[1]] as uPlot.Range.MinMax } : {}) }, y: unitRange ? { range: [0, 1] } : { auto: true } },
+      scales: {
+        x: {
+          time: false,
+          ...(xRange ? { range: [xRange[0], xRange[1]] as uPlot.Range.MinMax } : {}),
+        },
+        y: unitRange ? { range: [0, 1] } : { auto: true },
+      },
       axes: [{ label: xLabel }, { label: yLabel }],
       series: [{ label: xLabel }, ...series.map(uPlotSeries)],
-      hooks: { draw: [(u) => drawMarkers(u, latest.current.markers ?? [], markerEls.current, box)] },
+      hooks: {
+        draw: [(u) => drawMarkers(u, latest.current.markers ?? [], markerEls.current, box)],
+      },
     };
     const chart = new uPlot(opts, getData(), box);
     chartRef.current = chart;

@@ -11,7 +11,14 @@ export function applyRunEvent(run: RunView | undefined, event: RunEvent, nowMs: 
   const ended = base.status === 'done' || base.status === 'stopped' || base.status === 'failed';
   switch (event.type) {
     case 'queued':
-      return ended ? base : { ...base, status: 'queued', queuePosition: event.position, maxRunning: event.maxRunning };
+      return ended
+        ? base
+        : {
+            ...base,
+            status: 'queued',
+            queuePosition: event.position,
+            maxRunning: event.maxRunning,
+          };
     case 'started':
       return {
         ...base,
@@ -69,6 +76,11 @@ export function applyRunEvent(run: RunView | undefined, event: RunEvent, nowMs: 
     case 'stopped':
       return { ...base, status: 'stopped', evaluating: false };
     case 'failed':
-      return { ...base, status: 'failed', evaluating: false, error: { code: event.code, message: event.message } };
+      return {
+        ...base,
+        status: 'failed',
+        evaluating: false,
+        error: { code: event.code, message: event.message },
+      };
   }
 }

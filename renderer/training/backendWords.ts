@@ -16,7 +16,9 @@ export function plainSkipReason(reason: string): string {
   if (/not installed/i.test(reason)) return 'its software is not installed on this computer.';
   if (/software one|software adapter|swiftshader|llvmpipe/i.test(reason))
     return 'only a software imitation of a graphics card was found, which would be slower than the CPU.';
-  if (/no (cuda )?gpu|no webgpu adapter|no gpu driver|sees no/i.test(reason)) return 'no graphics card it can use was found on this computer.';
-  if (/did not load|failed to load|could not start/i.test(reason)) return 'it is installed but did not start here.';
+  if (/no (cuda )?gpu|no webgpu adapter|no gpu driver|sees no/i.test(reason))
+    return 'no graphics card it can use was found on this computer.';
+  if (/did not load|failed to load|could not start/i.test(reason))
+    return 'it is installed but did not start here.';
   return 'it could not be used on this computer.';
 }

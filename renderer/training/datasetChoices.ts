@@ -14,7 +14,8 @@ export interface DatasetChoice {
 }
 
 /** A stable key for a reference, to match the project's data set to a menu entry. */
-export const refKey = (ref: DatasetRef): string => ('path' in ref && ref.path ? `${ref.kind}:${ref.path}` : ref.kind);
+export const refKey = (ref: DatasetRef): string =>
+  'path' in ref && ref.path ? `${ref.kind}:${ref.path}` : ref.kind;
 
 /** The key of the menu entry that asks for a folder of this kind. */
 const typedInKey = (kind: DatasetKind): string => `${kind}:?`;
@@ -23,16 +24,38 @@ const typedInKey = (kind: DatasetKind): string => `${kind}:?`;
  * The menu entry a project's data set belongs to: the "type a folder" entry for kinds whose
  * folder the learner chooses, else the entry of that very data set.
  */
-export const choiceKey = (ref: DatasetRef): string => (DATASET_KINDS[ref.kind].path === 'required' ? typedInKey(ref.kind) : refKey(ref));
+export const choiceKey = (ref: DatasetRef): string =>
+  DATASET_KINDS[ref.kind].path === 'required' ? typedInKey(ref.kind) : refKey(ref);
 
 /** The menu: available data sets, missing ones (with how to get them), then the folder-based kinds. */
 export function datasetChoices(listing: DatasetListing | null): DatasetChoice[] {
   const fixed: DatasetChoice[] = [
-    ...(listing?.available ?? []).map((d) => ({ key: refKey(d.ref), label: d.title, ref: d.ref, kind: d.ref.kind, problem: null })),
-    ...(listing?.missing ?? []).map((p) => ({ key: refKey(p.ref), label: `${p.title} (not available)`, ref: p.ref, kind: p.ref.kind, problem: p.message })),
+    ...(listing?.available ?? []).map((d) => ({
+      key: refKey(d.ref),
+      label: d.title,
+      ref: d.ref,
+      kind: d.ref.kind,
+      problem: null,
+    })),
+    ...(listing?.missing ?? []).map((p) => ({
+      key: refKey(p.ref),
+      label: `${p.title} (not available)`,
+      ref: p.ref,
+      kind: p.ref.kind,
+      problem: p.message,
+    })),
   ];
   const seen = new Set<string>();
   const unique = fixed.filter((c) => !seen.has(c.key) && seen.add(c.key));
   const typedIn = Object.values(DATASET_KINDS).filter((k) => k.path === 'required');
-  return [...unique, ...typedIn.map((k) => ({ key: typedInKey(k.kind), label: k.chooseLabel ?? k.title, ref: null, kind: k.kind, problem: null }))];
+  return [
+    ...unique,
+    ...typedIn.map((k) => ({
+      key: typedInKey(k.kind),
+      label: k.chooseLabel ?? k.title,
+      ref: null,
+      kind: k.kind,
+      problem: null,
+    })),
+  ];
 }

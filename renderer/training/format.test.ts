@@ -3,7 +3,13 @@ import { formatLoss, formatPercent } from './format';
 
 describe('formatLoss', () => {
   it('gives every loss the same four decimals, so a column of them lines up', () => {
-    expect([0.273, 0.21218, 0.08, 1.5, 0].map(formatLoss)).toEqual(['0.2730', '0.2122', '0.0800', '1.5000', '0.0000']);
+    expect([0.273, 0.21218, 0.08, 1.5, 0].map(formatLoss)).toEqual([
+      '0.2730',
+      '0.2122',
+      '0.0800',
+      '1.5000',
+      '0.0000',
+    ]);
   });
 
   it('shows a dash for a loss that is not there or not a number', () => {

@@ -6,13 +6,15 @@ import { formatCount as grouped } from '../../shared/layers/shapeUtils';
 export const formatCount = (n: number): string => grouped(Math.round(n));
 
 /** 0.9123 → "91.2%". */
-export const formatPercent = (x: number | null | undefined): string => (x == null || !Number.isFinite(x) ? '–' : `${(x * 100).toFixed(1)}%`);
+export const formatPercent = (x: number | null | undefined): string =>
+  x == null || !Number.isFinite(x) ? '–' : `${(x * 100).toFixed(1)}%`;
 
 /**
  * A loss to four decimals, always, so losses side by side line up and compare at a glance:
  * 0.273 → "0.2730" next to 0.21218 → "0.2122" (not "0.273" next to "0.2122").
  */
-export const formatLoss = (x: number | null | undefined): string => (x == null || !Number.isFinite(x) ? '–' : x.toFixed(4));
+export const formatLoss = (x: number | null | undefined): string =>
+  x == null || !Number.isFinite(x) ? '–' : x.toFixed(4);
 
 /** 75_400 ms → "1 min 15 s"; under a minute, seconds with one decimal below 10 s. */
 export function formatDuration(ms: number | null | undefined): string {

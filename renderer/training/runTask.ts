@@ -8,5 +8,7 @@ import type { RunView } from './runView';
  */
 export function runTask(run: Pick<RunView, 'request' | 'epochs' | 'result'>): TrainingTask {
   if (run.request) return taskOf(run.request.settings);
-  return run.result?.reconstructions || run.epochs.some((e) => e.reconstructions) ? 'reconstruct' : 'classify';
+  return run.result?.reconstructions || run.epochs.some((e) => e.reconstructions)
+    ? 'reconstruct'
+    : 'classify';
 }

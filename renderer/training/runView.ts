@@ -1,6 +1,16 @@
-import type { RunProgressReport, RunRecord, RunRequest, RunStatus } from '../../shared/api/backendApi';
+import type {
+  RunProgressReport,
+  RunRecord,
+  RunRequest,
+  RunStatus,
+} from '../../shared/api/backendApi';
 import type { SkippedImages } from '../../shared/training/skippedImages';
-import type { BackendReport, ConfusionResult, RunEvent, RunId } from '../../shared/training/runEvents';
+import type {
+  BackendReport,
+  ConfusionResult,
+  RunEvent,
+  RunId,
+} from '../../shared/training/runEvents';
 
 export type EpochEvent = Extract<RunEvent, { type: 'epoch' }>;
 export type FailedEvent = Extract<RunEvent, { type: 'failed' }>;
@@ -36,7 +46,10 @@ export interface RunView {
   readonly trainingMs: number | null;
   readonly bestEpoch: number | null;
   readonly stoppedEarly: boolean;
-  readonly error: { readonly code: FailedEvent['code'] | 'request'; readonly message: string } | null;
+  readonly error: {
+    readonly code: FailedEvent['code'] | 'request';
+    readonly message: string;
+  } | null;
   /** While the run waits for a free place: 1 starts next. */
   readonly queuePosition: number | null;
   /** How many runs this machine trains at once (known once a run has queued). */

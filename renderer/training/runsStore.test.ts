@@ -39,13 +39,25 @@ describe('runs store', () => {
     fake.emit(batchEvent('run-1', 1, 2, 1.5, 0.4));
     let run = useRunsStore.getState().runs['run-1'];
     expect(run?.status).toBe('running');
-    expect(run?.progress).toMatchObject({ epoch: 1, batch: 2, samplesPerSecond: 1002, etaMs: 58_000 });
+    expect(run?.progress).toMatchObject({
+      epoch: 1,
+      batch: 2,
+      samplesPerSecond: 1002,
+      etaMs: 58_000,
+    });
     fake.emit(epochEvent('run-1', 1, 1.2, 0.6));
     fake.emit({ type: 'evaluating', runId: 'run-1' });
     expect(useRunsStore.getState().runs['run-1']?.evaluating).toBe(true);
     fake.emit(doneEvent('run-1', 0.91, 0.3, 1500, 12_000));
     run = useRunsStore.getState().runs['run-1'];
-    expect(run).toMatchObject({ status: 'done', evaluating: false, title: 'CNN', totalParams: 121930, samplesPerSecond: 1500, trainingMs: 12_000 });
+    expect(run).toMatchObject({
+      status: 'done',
+      evaluating: false,
+      title: 'CNN',
+      totalParams: 121930,
+      samplesPerSecond: 1500,
+      trainingMs: 12_000,
+    });
     expect(run?.epochs.map((e) => e.valAccuracy)).toEqual([0.58]);
     expect(run?.result?.testAccuracy).toBe(0.91);
   });
@@ -68,8 +80,16 @@ describe('runs store', () => {
     const fake = createFakeApi();
     connectRuns(fake);
     fake.emit(startedEvent('run-1'));
-    fake.emit({ type: 'failed', runId: 'run-1', code: 'nan', message: 'The loss became NaN at epoch 1, batch 3.' });
-    expect(useRunsStore.getState().runs['run-1']).toMatchObject({ status: 'failed', error: { code: 'nan', message: 'The loss became NaN at epoch 1, batch 3.' } });
+    fake.emit({
+      type: 'failed',
+      runId: 'run-1',
+      code: 'nan',
+      message: 'The loss became NaN at epoch 1, batch 3.',
+    });
+    expect(useRunsStore.getState().runs['run-1']).toMatchObject({
+      status: 'failed',
+      error: { code: 'nan', message: 'The loss became NaN at epoch 1, batch 3.' },
+    });
     fake.emit(startedEvent('run-2'));
     fake.emit({ type: 'stopped', runId: 'run-2' });
     fake.emit(batchEvent('run-2', 1, 3, 1, 0.5));
@@ -81,7 +101,9 @@ describe('runs store', () => {
     const record = (id: string, startedAtMs: number, title: string): RunRecord => ({
       ...newRunRecord(id, request(title), startedAtMs, 100),
       status: 'done',
-      epochs: [epochEvent(id, 1, 0.5, 0.8) as Extract<RunRecord['epochs'][number], { type: 'epoch' }>],
+      epochs: [
+        epochEvent(id, 1, 0.5, 0.8) as Extract<RunRecord['epochs'][number], { type: 'epoch' }>,
+      ],
       batches: [
         { epoch: 1, batch: 1, loss: 0.9, accuracy: 0.3 },
         { epoch: 1, batch: 2, loss: 0.4, accuracy: 0.7 },
@@ -92,17 +114,31 @@ describe('runs store', () => {
       samplesPerSecond: 900,
       trainingMs: 3000,
     });
-    const fake = createFakeApi({ runs: [record('old-1', 1, 'MLP'), record('old-2', 2, 'CNN'), record('run-9', 3, 'Live')] });
+    const fake = createFakeApi({
+      runs: [record('old-1', 1, 'MLP'), record('old-2', 2, 'CNN'), record('run-9', 3, 'Live')],
+    });
     connectRuns(fake);
     fake.emit(startedEvent('run-9'));
     await flush();
     const state = useRunsStore.getState();
     expect(state.order).toEqual(['run-9', 'old-2', 'old-1']);
     expect(state.runs['run-9']).toMatchObject({ status: 'running', title: 'Live' });
-    expect(state.runs['old-1']).toMatchObject({ title: 'MLP', status: 'done', samplesPerSecond: 900 });
+    expect(state.runs['old-1']).toMatchObject({
+      title: 'MLP',
+      status: 'done',
+      samplesPerSecond: 900,
+    });
     expect(seriesFor('old-1').epoch.loss).toEqual([0.5]);
     // A run from before this window opened keeps its per-batch curve and where it got to.
-    expect(seriesFor('old-1').batch).toEqual({ x: [0.5, 1], loss: [0.9, 0.4], accuracy: [0.3, 0.7] });
-    expect(state.runs['old-1']).toMatchObject({ batchesPerEpoch: 2, trainSamples: 128, progress: { epoch: 1, batch: 2 } });
+    expect(seriesFor('old-1').batch).toEqual({
+      x: [0.5, 1],
+      loss: [0.9, 0.4],
+      accuracy: [0.3, 0.7],
+    });
+    expect(state.runs['old-1']).toMatchObject({
+      batchesPerEpoch: 2,
+      trainSamples: 128,
+      progress: { epoch: 1, batch: 2 },
+    });
   });
 });

@@ -61,7 +61,8 @@ export const useRunsStore = create<RunsState>()((set, get) => ({
   receive(event) {
     const before = get().runs[event.runId];
     const after = applyRunEvent(before, event, Date.now());
-    if (event.type === 'batch' && after !== before) seriesFor(event.runId).addPoints(event.points, after.batchesPerEpoch);
+    if (event.type === 'batch' && after !== before)
+      seriesFor(event.runId).addPoints(event.points, after.batchesPerEpoch);
     if (event.type === 'epoch' && after !== before) seriesFor(event.runId).addEpoch(event);
     set((s) => withRun(s, after));
   },
@@ -92,19 +93,32 @@ export const useRunsStore = create<RunsState>()((set, get) => ({
   registerRun(id, request, totalParams) {
     set((s) => {
       const known = s.runs[id] ?? emptyRun(id, Date.now(), request);
-      return withRun(s, { ...known, title: request.title, request, totalParams: known.totalParams ?? totalParams });
+      return withRun(s, {
+        ...known,
+        title: request.title,
+        request,
+        totalParams: known.totalParams ?? totalParams,
+      });
     });
   },
   registerRejected(request, message) {
     rejectedCount += 1;
     const id = `rejected-${rejectedCount}`;
-    const run: RunView = { ...emptyRun(id, Date.now(), request), status: 'failed', error: { code: 'request', message } };
+    const run: RunView = {
+      ...emptyRun(id, Date.now(), request),
+      status: 'failed',
+      error: { code: 'request', message },
+    };
     set((s) => withRun(s, run));
     return id;
   },
   setActive: (id) => set({ activeRunId: id }),
   toggleSelected: (id) =>
-    set((s) => ({ selection: s.selection.includes(id) ? s.selection.filter((x) => x !== id) : [...s.selection, id] })),
+    set((s) => ({
+      selection: s.selection.includes(id)
+        ? s.selection.filter((x) => x !== id)
+        : [...s.selection, id],
+    })),
   compare: (ids) => set({ selection: [...ids], comparing: true }),
   setComparing: (on) => set({ comparing: on }),
   setLoadError: (message) => set({ loadError: message }),

@@ -107,10 +107,17 @@ export const API_ARGS: { readonly [M in ApiMethod]: ArgsSpec<M> } = {
   discardAutosave: noArgs,
   listDatasets: noArgs,
   describeDataset: { names: ['ref'], schema: z.tuple([datasetRefSchema]) },
-  datasetPreview: { names: ['ref', 'perClass'], schema: z.tuple([datasetRefSchema, z.number().int().min(1).max(MAX_PREVIEW_PER_CLASS)]) },
+  datasetPreview: {
+    names: ['ref', 'perClass'],
+    schema: z.tuple([datasetRefSchema, z.number().int().min(1).max(MAX_PREVIEW_PER_CLASS)]),
+  },
   testImages: {
     names: ['ref', 'start', 'count'],
-    schema: z.tuple([datasetRefSchema, z.number().int().min(0).max(10_000_000), z.number().int().min(1).max(MAX_TEST_IMAGES)]),
+    schema: z.tuple([
+      datasetRefSchema,
+      z.number().int().min(0).max(10_000_000),
+      z.number().int().min(1).max(MAX_TEST_IMAGES),
+    ]),
   },
   listBackends: noArgs,
   startRun: { names: ['request'], schema: z.tuple([runRequest]) },
@@ -119,14 +126,28 @@ export const API_ARGS: { readonly [M in ApiMethod]: ArgsSpec<M> } = {
   exportModel: { names: ['request'], schema: z.tuple([exportRequest]) },
   predict: { names: ['runId', 'pixels', 'epoch'], schema: z.tuple([runId, pixels, optionalEpoch]) },
   modelInsight: { names: ['runId', 'epoch'], schema: z.tuple([runId, optionalEpoch]) },
-  layerArithmetic: { names: ['runId', 'layer', 'pixels'], schema: z.tuple([runId, z.string().min(1).max(200), pixels]) },
+  layerArithmetic: {
+    names: ['runId', 'layer', 'pixels'],
+    schema: z.tuple([runId, z.string().min(1).max(200), pixels]),
+  },
   cellImages: {
     names: ['runId', 'trueClass', 'predictedClass', 'limit'],
-    schema: z.tuple([runId, z.number().int().min(0).max(9999), z.number().int().min(0).max(9999), z.number().int().min(1).max(MAX_CELL_IMAGES)]),
+    schema: z.tuple([
+      runId,
+      z.number().int().min(0).max(9999),
+      z.number().int().min(0).max(9999),
+      z.number().int().min(1).max(MAX_CELL_IMAGES),
+    ]),
   },
-  robustness: { names: ['runId', 'samples'], schema: z.tuple([runId, z.number().int().min(1).max(1_000_000)]) },
+  robustness: {
+    names: ['runId', 'samples'],
+    schema: z.tuple([runId, z.number().int().min(1).max(1_000_000)]),
+  },
   epochSnapshots: { names: ['runId'], schema: z.tuple([runId]) },
-  epochConfusion: { names: ['runId', 'epoch', 'samples'], schema: z.tuple([runId, epoch, z.number().int().min(1).max(MAX_EPOCH_CONFUSION_SAMPLES)]) },
+  epochConfusion: {
+    names: ['runId', 'epoch', 'samples'],
+    schema: z.tuple([runId, epoch, z.number().int().min(1).max(MAX_EPOCH_CONFUSION_SAMPLES)]),
+  },
   useEpoch: { names: ['runId', 'epoch'], schema: z.tuple([runId, epoch]) },
 };
 
@@ -168,7 +189,8 @@ export interface ApiFailure {
 export const apiFailureSchema = z.object({ error: z.string(), code: z.enum(API_ERROR_CODES) });
 
 /** An IPC reply: Electron only copies an Error's message across, so failures travel as data. */
-export type ApiReply<T> = { readonly ok: true; readonly value: T } | ({ readonly ok: false } & ApiFailure);
+export type ApiReply<T> =
+  { readonly ok: true; readonly value: T } | ({ readonly ok: false } & ApiFailure);
 
 /**
  * Commands the Electron application menu sends the renderer. The renderer owns the document
@@ -206,7 +228,9 @@ export const enabledCommandsSchema = z
  * else: no `ipcRenderer`.
  */
 export type NetCanvasBridge = {
-  readonly [M in ApiMethod]: (...args: ApiArgs<M>) => Promise<ApiReply<Awaited<ReturnType<NetCanvasApi[M]>>>>;
+  readonly [M in ApiMethod]: (
+    ...args: ApiArgs<M>
+  ) => Promise<ApiReply<Awaited<ReturnType<NetCanvasApi[M]>>>>;
 } & {
   readonly onRunEvent: (listener: (event: RunEvent) => void) => Unsubscribe;
   readonly onMenuCommand: (listener: (message: MenuCommandMessage) => void) => Unsubscribe;

@@ -5,10 +5,24 @@ import type { LayerKernels, WeightHistogram } from '../explain/insightData';
 import type { LayerArithmetic } from '../insight/layerArithmetic';
 import type { CellImages } from '../insight/mistakes';
 import type { RobustnessScores } from '../insight/robustness';
-import type { DatasetInfo, DatasetPreview, DatasetProblem, DatasetRef, TestImages } from '../training/datasetTypes';
+import type {
+  DatasetInfo,
+  DatasetPreview,
+  DatasetProblem,
+  DatasetRef,
+  TestImages,
+} from '../training/datasetTypes';
 import type { TrainingSettings } from '../training/settings';
 import type { EpochConfusion, EpochSnapshots } from '../training/epochSnapshots';
-import type { BackendChoice, BackendReport, BatchPoint, ComputeBackend, ConfusionResult, RunEvent, RunId } from '../training/runEvents';
+import type {
+  BackendChoice,
+  BackendReport,
+  BatchPoint,
+  ComputeBackend,
+  ConfusionResult,
+  RunEvent,
+  RunId,
+} from '../training/runEvents';
 
 export type Unsubscribe = () => void;
 
@@ -66,7 +80,8 @@ export interface RunRequest {
 export type RunStatus = 'queued' | 'running' | 'done' | 'stopped' | 'failed';
 
 /** A run in one of these states holds a trained model to predict with, look into and export. */
-export const hasTrainedModel = (status: RunStatus): boolean => status === 'done' || status === 'stopped';
+export const hasTrainedModel = (status: RunStatus): boolean =>
+  status === 'done' || status === 'stopped';
 
 /** Where a run got to: its latest epoch and batch (1-based), speed and time. */
 export interface RunProgressReport {
@@ -112,7 +127,12 @@ export interface RunRecord {
  * A run as it is the moment it is asked for: queued, nothing trained, measured or failed yet. The
  * one place the empty record is written, so a new RunRecord field has one default.
  */
-export function newRunRecord(id: RunId, request: RunRequest, startedAtMs: number, totalParams: number): RunRecord {
+export function newRunRecord(
+  id: RunId,
+  request: RunRequest,
+  startedAtMs: number,
+  totalParams: number,
+): RunRecord {
   return {
     id,
     title: request.title,
@@ -137,10 +157,11 @@ export function newRunRecord(id: RunId, request: RunRequest, startedAtMs: number
   };
 }
 
-
 export interface ExportRequest {
   /** A finished run (weights included) or a bare graph (architecture only). */
-  readonly source: { readonly runId: RunId; readonly epoch?: number } | { readonly graph: Graph; readonly settings: TrainingSettings; readonly name: string };
+  readonly source:
+    | { readonly runId: RunId; readonly epoch?: number }
+    | { readonly graph: Graph; readonly settings: TrainingSettings; readonly name: string };
   readonly format: ExportFormat;
   /** How an exported Python script trains (one device when absent); other formats ignore it. */
   readonly strategy?: DistributionStrategy;
@@ -164,7 +185,9 @@ export interface ExportResult {
 export interface Prediction {
   readonly probabilities: readonly number[];
   /** Layer name → activations (flattened) and shape without the batch dimension. */
-  readonly activations: Readonly<Record<string, { readonly shape: readonly number[]; readonly values: readonly number[] }>>;
+  readonly activations: Readonly<
+    Record<string, { readonly shape: readonly number[]; readonly values: readonly number[] }>
+  >;
 }
 
 /** What a trained run's weights look like, for the insight views. */
@@ -172,7 +195,10 @@ export interface ModelInsight {
   /** Each Conv2D layer's kernels as small images. */
   readonly kernels: readonly LayerKernels[];
   /** Every weight tensor's histogram when the run started (fresh or loaded weights) and now. */
-  readonly histograms: { readonly before: readonly WeightHistogram[]; readonly after: readonly WeightHistogram[] };
+  readonly histograms: {
+    readonly before: readonly WeightHistogram[];
+    readonly after: readonly WeightHistogram[];
+  };
 }
 
 /**
@@ -215,7 +241,12 @@ export interface NetCanvasApi {
   /** One Conv2D, pooling or Dense layer's input, output and weights for one input, to redo its arithmetic. */
   layerArithmetic(runId: RunId, layer: string, pixels: readonly number[]): Promise<LayerArithmetic>;
   /** Confusion-matrix cell (true, predicted): its test images, surest first, with saliency maps. */
-  cellImages(runId: RunId, trueClass: number, predictedClass: number, limit: number): Promise<CellImages>;
+  cellImages(
+    runId: RunId,
+    trueClass: number,
+    predictedClass: number,
+    limit: number,
+  ): Promise<CellImages>;
   /** Accuracy on the first `samples` test images, untouched, shifted, rotated, noisy and inverted. */
   robustness(runId: RunId, samples: number): Promise<RobustnessScores>;
   /** Which epochs of a run can be replayed (their weights are kept), its best epoch, and why any are missing. */

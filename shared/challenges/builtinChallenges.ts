@@ -44,7 +44,13 @@ export const BUILTIN_CHALLENGES: readonly ChallengeFile[] = [
     description:
       'The 784-512-512-10 feed-forward network has 669,706 parameters and reaches about 88% on Fashion-MNIST in five epochs. Reach 87% with fewer than 100,000 parameters.',
     goal: { dataset: 'fashion-mnist', maxParams: 100_000, minTestAccuracy: 0.87, maxEpochs: 5 },
-    start: stackGraph([input, ['Flatten'], ['Dense', { units: 512, activation: 'relu' }], ['Dense', { units: 512, activation: 'relu' }], softmax10]),
+    start: stackGraph([
+      input,
+      ['Flatten'],
+      ['Dense', { units: 512, activation: 'relu' }],
+      ['Dense', { units: 512, activation: 'relu' }],
+      softmax10,
+    ]),
     lockedBlocks: ['input_layer'],
     fixedSettings: { epochs: 5 },
     hints: [
@@ -57,8 +63,15 @@ export const BUILTIN_CHALLENGES: readonly ChallengeFile[] = [
     format: 'netcanvas-challenge',
     version: 1,
     title: 'A CNN without Dense layers except the last',
-    description: 'Classify MNIST digits at 97% or better in two epochs where the only Dense layer is the final softmax: convolutions and pooling do the rest.',
-    goal: { dataset: 'mnist', minTestAccuracy: 0.97, maxEpochs: 2, requiredLayers: ['Conv2D'], maxLayers: { Dense: 1 } },
+    description:
+      'Classify MNIST digits at 97% or better in two epochs where the only Dense layer is the final softmax: convolutions and pooling do the rest.',
+    goal: {
+      dataset: 'mnist',
+      minTestAccuracy: 0.97,
+      maxEpochs: 2,
+      requiredLayers: ['Conv2D'],
+      maxLayers: { Dense: 1 },
+    },
     start: stackGraph([input, ['Flatten'], softmax10]),
     lockedBlocks: ['input_layer', 'dense'],
     fixedSettings: { epochs: 2 },

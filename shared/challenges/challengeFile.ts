@@ -30,7 +30,22 @@ export interface ChallengeGoal {
 }
 
 /** Training settings the learner cannot change during a challenge. */
-export type FixedSettings = Partial<Pick<TrainingSettings, 'optimizer' | 'learningRate' | 'momentum' | 'loss' | 'batchSize' | 'epochs' | 'validationSplit' | 'shuffle' | 'seed' | 'keepBest' | 'limit'>>;
+export type FixedSettings = Partial<
+  Pick<
+    TrainingSettings,
+    | 'optimizer'
+    | 'learningRate'
+    | 'momentum'
+    | 'loss'
+    | 'batchSize'
+    | 'epochs'
+    | 'validationSplit'
+    | 'shuffle'
+    | 'seed'
+    | 'keepBest'
+    | 'limit'
+  >
+>;
 
 /** What a `.challenge.json` file holds: a goal, where the learner starts, what is locked, and hints. */
 export interface ChallengeFile {

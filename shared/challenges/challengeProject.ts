@@ -12,8 +12,17 @@ import type { ChallengeFile } from './challengeFile';
 export function challengeProject(challenge: ChallengeFile): ProjectFile {
   const graph = challenge.start ?? stackGraph([['InputLayer', { shape: [28, 28, 1] }]]);
   const epochs = Math.min(DEFAULT_TRAINING.epochs, challenge.goal.maxEpochs ?? Infinity);
-  return { ...newProject(challenge.title, graph, { kind: challenge.goal.dataset }, { epochs, ...challenge.fixedSettings }), challenge };
+  return {
+    ...newProject(
+      challenge.title,
+      graph,
+      { kind: challenge.goal.dataset },
+      { epochs, ...challenge.fixedSettings },
+    ),
+    challenge,
+  };
 }
 
 /** Ids of the blocks the learner cannot delete or change in `project` (empty without a challenge). */
-export const lockedBlocks = (project: ProjectFile | null): ReadonlySet<string> => new Set(project?.challenge?.lockedBlocks);
+export const lockedBlocks = (project: ProjectFile | null): ReadonlySet<string> =>
+  new Set(project?.challenge?.lockedBlocks);

@@ -3,7 +3,8 @@ import { layerDef } from '../layers/catalogue';
 import { graphSchema, trainingSchema } from '../project/projectSchema';
 import { CHALLENGE_DATASETS } from './challengeFile';
 
-const unknownLayer = (v: string) => `"${v.slice(0, 40)}" is not a layer NetCanvas knows (Keras class names, like Conv2D or Dense)`;
+const unknownLayer = (v: string) =>
+  `"${v.slice(0, 40)}" is not a layer NetCanvas knows (Keras class names, like Conv2D or Dense)`;
 
 /** A Keras class NetCanvas knows, so a typo ("Conv2d") is reported instead of never matching. */
 const layerClass = z
@@ -14,9 +15,12 @@ const layerClass = z
   });
 
 /** Layer class → the most layers of it; a misspelt class is reported at its own key. */
-const layerCounts = z.record(z.string().max(100), z.number().int().min(0)).superRefine((counts, ctx) => {
-  for (const key of Object.keys(counts)) if (!layerDef(key)) ctx.addIssue({ code: 'custom', path: [key], message: unknownLayer(key) });
-});
+const layerCounts = z
+  .record(z.string().max(100), z.number().int().min(0))
+  .superRefine((counts, ctx) => {
+    for (const key of Object.keys(counts))
+      if (!layerDef(key)) ctx.addIssue({ code: 'custom', path: [key], message: unknownLayer(key) });
+  });
 
 const goal = z
   .strictObject({
@@ -28,11 +32,26 @@ const goal = z
     forbiddenLayers: z.array(layerClass).max(50).optional(),
     maxLayers: layerCounts.optional(),
   })
-  .refine((g) => Object.keys(g).length > 1, { message: 'a goal needs at least one condition besides the data set (maxParams, minTestAccuracy, maxEpochs, requiredLayers, forbiddenLayers or maxLayers)' });
+  .refine((g) => Object.keys(g).length > 1, {
+    message:
+      'a goal needs at least one condition besides the data set (maxParams, minTestAccuracy, maxEpochs, requiredLayers, forbiddenLayers or maxLayers)',
+  });
 
 /** Settings a challenge may fix: the plain ones (not early stopping or augmentation). */
 const fixedSettings = trainingSchema
-  .pick({ optimizer: true, learningRate: true, momentum: true, loss: true, batchSize: true, epochs: true, validationSplit: true, shuffle: true, seed: true, keepBest: true, limit: true })
+  .pick({
+    optimizer: true,
+    learningRate: true,
+    momentum: true,
+    loss: true,
+    batchSize: true,
+    epochs: true,
+    validationSplit: true,
+    shuffle: true,
+    seed: true,
+    keepBest: true,
+    limit: true,
+  })
   .partial()
   .strict();
 

@@ -42,14 +42,21 @@ const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 const countOf = (graph: Graph, type: string) => graph.nodes.filter((n) => n.type === type).length;
 
 /** The settings of `training` that differ from the challenge's fixed ones, by name. */
-export function brokenFixedSettings(fixed: FixedSettings | undefined, training: TrainingSettings): string[] {
+export function brokenFixedSettings(
+  fixed: FixedSettings | undefined,
+  training: TrainingSettings,
+): string[] {
   return Object.entries(fixed ?? {})
     .filter(([k, v]) => training[k as keyof TrainingSettings] !== v)
     .map(([k]) => k);
 }
 
 /** The conditions that depend only on the network: parameters and layer classes. */
-function buildConditions(challenge: ChallengeFile, graph: Graph, report: GraphReport): ConditionResult[] {
+function buildConditions(
+  challenge: ChallengeFile,
+  graph: Graph,
+  report: GraphReport,
+): ConditionResult[] {
   const { goal } = challenge;
   const out: ConditionResult[] = [];
   if (goal.maxParams !== undefined) {
@@ -63,15 +70,30 @@ function buildConditions(challenge: ChallengeFile, graph: Graph, report: GraphRe
   }
   for (const type of goal.requiredLayers ?? []) {
     const n = countOf(graph, type);
-    out.push({ id: `required:${type}`, label: `Uses a ${type} layer`, state: n > 0 ? 'met' : 'unmet', detail: n > 0 ? `${n} now` : 'none yet' });
+    out.push({
+      id: `required:${type}`,
+      label: `Uses a ${type} layer`,
+      state: n > 0 ? 'met' : 'unmet',
+      detail: n > 0 ? `${n} now` : 'none yet',
+    });
   }
   for (const type of goal.forbiddenLayers ?? []) {
     const n = countOf(graph, type);
-    out.push({ id: `forbidden:${type}`, label: `No ${type} layer`, state: n === 0 ? 'met' : 'unmet', detail: n === 0 ? 'none' : `${n} now` });
+    out.push({
+      id: `forbidden:${type}`,
+      label: `No ${type} layer`,
+      state: n === 0 ? 'met' : 'unmet',
+      detail: n === 0 ? 'none' : `${n} now`,
+    });
   }
   for (const [type, max] of Object.entries(goal.maxLayers ?? {})) {
     const n = countOf(graph, type);
-    out.push({ id: `max:${type}`, label: `At most ${max} ${type} layer${max === 1 ? '' : 's'}`, state: n <= max ? 'met' : 'unmet', detail: `${n} now` });
+    out.push({
+      id: `max:${type}`,
+      label: `At most ${max} ${type} layer${max === 1 ? '' : 's'}`,
+      state: n <= max ? 'met' : 'unmet',
+      detail: `${n} now`,
+    });
   }
   return out;
 }
@@ -81,15 +103,21 @@ function buildConditions(challenge: ChallengeFile, graph: Graph, report: GraphRe
  * another data set, with more epochs than allowed, with a fixed setting changed, or a network that
  * breaks the parameter or layer conditions.
  */
-export function runDoesNotCount(challenge: ChallengeFile, run: ChallengeRun, report: GraphReport): string | null {
+export function runDoesNotCount(
+  challenge: ChallengeFile,
+  run: ChallengeRun,
+  report: GraphReport,
+): string | null {
   const { goal } = challenge;
   const { request } = run;
   if (!request) return 'its settings are not known yet';
   if (request.dataset.kind !== goal.dataset) return `trained on another data set`;
-  if (goal.maxEpochs !== undefined && request.settings.epochs > goal.maxEpochs) return `trained for more than ${goal.maxEpochs} epoch${goal.maxEpochs === 1 ? '' : 's'}`;
+  if (goal.maxEpochs !== undefined && request.settings.epochs > goal.maxEpochs)
+    return `trained for more than ${goal.maxEpochs} epoch${goal.maxEpochs === 1 ? '' : 's'}`;
   const broken = brokenFixedSettings(challenge.fixedSettings, request.settings);
   if (broken.length > 0) return `a fixed setting was changed (${broken.join(', ')})`;
-  if (buildConditions(challenge, request.graph, report).some((c) => c.state !== 'met')) return `its network breaks a condition above`;
+  if (buildConditions(challenge, request.graph, report).some((c) => c.state !== 'met'))
+    return `its network breaks a condition above`;
   return null;
 }
 
@@ -123,16 +151,27 @@ export function checkChallenge(
     });
   if (goal.minTestAccuracy !== undefined) {
     const finished = runs.filter((r) => r.status === 'done' && r.result);
-    const verdict = (r: ChallengeRun) => runDoesNotCount(challenge, r, reportOf(r.request?.graph ?? work.graph));
+    const verdict = (r: ChallengeRun) =>
+      runDoesNotCount(challenge, r, reportOf(r.request?.graph ?? work.graph));
     const counting = finished.filter((r) => verdict(r) === null);
     const best = Math.max(...counting.map((r) => r.result?.testAccuracy ?? 0));
     const label = `At least ${percent(goal.minTestAccuracy)} test accuracy`;
     if (counting.length === 0) {
       const last = finished.at(-1);
       const why = last ? verdict(last) : null;
-      out.push({ id: 'minTestAccuracy', label, state: 'unknown', detail: why ? `the last run does not count: ${why}` : 'train to find out' });
+      out.push({
+        id: 'minTestAccuracy',
+        label,
+        state: 'unknown',
+        detail: why ? `the last run does not count: ${why}` : 'train to find out',
+      });
     } else
-      out.push({ id: 'minTestAccuracy', label, state: best >= goal.minTestAccuracy ? 'met' : 'unmet', detail: `best run ${percent(best)}` });
+      out.push({
+        id: 'minTestAccuracy',
+        label,
+        state: best >= goal.minTestAccuracy ? 'met' : 'unmet',
+        detail: `best run ${percent(best)}`,
+      });
   }
   return out;
 }

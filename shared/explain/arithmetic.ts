@@ -18,9 +18,17 @@ export interface ArithmeticStep {
 }
 
 /** Builds a step, writing its plain-text form once. */
-export function step(what: string, expression: string, result: number, note?: string): ArithmeticStep {
-  const text = expression === String(result) ? String(result) : `${expression} = ${formatCount(result)}`;
-  return note === undefined ? { what, expression, result, text } : { what, expression, result, text, note };
+export function step(
+  what: string,
+  expression: string,
+  result: number,
+  note?: string,
+): ArithmeticStep {
+  const text =
+    expression === String(result) ? String(result) : `${expression} = ${formatCount(result)}`;
+  return note === undefined
+    ? { what, expression, result, text }
+    : { what, expression, result, text, note };
 }
 
 /** `3 × 3 × 1`: factors joined the way the explanations write products. */
@@ -32,8 +40,16 @@ export const dim = (s: Shape | undefined, i: number): number => (s ? (s.at(i) ??
 /** A layer that keeps its input's shape; the expression is the shape itself, read as a product. */
 export function unchangedShape(out: Shape, note: string): ArithmeticStep {
   const dims = out.slice(1).map((v) => v ?? 0);
-  return { what: 'shape', expression: times(...dims), result: dims.reduce((a, b) => a * b, 1), text: `${formatDims(out)} (unchanged)`, note };
+  return {
+    what: 'shape',
+    expression: times(...dims),
+    result: dims.reduce((a, b) => a * b, 1),
+    text: `${formatDims(out)} (unchanged)`,
+    note,
+  };
 }
 
 /** The parameter steps of a layer without weights. */
-export const noWeights = (): ArithmeticStep[] => [step('parameters', '0', 0, 'no weights to learn')];
+export const noWeights = (): ArithmeticStep[] => [
+  step('parameters', '0', 0, 'no weights to learn'),
+];

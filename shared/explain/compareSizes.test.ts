@@ -15,6 +15,8 @@ describe('compareSizes', () => {
     expect(c.largestA).toMatchObject({ type: 'Dense', params: 401_920 });
     expect(c.rows.reduce((sum, r) => sum + (r.a?.params ?? 0), 0)).toBe(669_706);
     expect(c.rows.reduce((sum, r) => sum + (r.b?.params ?? 0), 0)).toBe(121_930);
-    expect(c.rows.filter((r) => r.b?.type === 'Conv2D').map((r) => r.b?.params)).toEqual([320, 18_496]);
+    expect(c.rows.filter((r) => r.b?.type === 'Conv2D').map((r) => r.b?.params)).toEqual([
+      320, 18_496,
+    ]);
   });
 });

@@ -34,13 +34,24 @@ function sizes(graph: Graph): { layers: LayerSize[]; total: number } {
     const r = report.nodes.get(id);
     if (!n || !r) return [];
     const params = r.params ? r.params.trainable + r.params.nonTrainable : 0;
-    return [{ name: n.name, type: n.type, outputShape: r.outputShape ?? null, params, share: total > 0 ? params / total : 0 }];
+    return [
+      {
+        name: n.name,
+        type: n.type,
+        outputShape: r.outputShape ?? null,
+        params,
+        share: total > 0 ? params / total : 0,
+      },
+    ];
   });
   return { layers, total };
 }
 
 const largest = (layers: readonly LayerSize[]): LayerSize | null =>
-  layers.reduce<LayerSize | null>((best, l) => (l.params > 0 && (!best || l.params > best.params) ? l : best), null);
+  layers.reduce<LayerSize | null>(
+    (best, l) => (l.params > 0 && (!best || l.params > best.params) ? l : best),
+    null,
+  );
 
 /**
  * Parameters per layer of two networks side by side, for the feed-forward vs convolutional
@@ -50,12 +61,22 @@ const largest = (layers: readonly LayerSize[]): LayerSize | null =>
 export function compareSizes(graphA: Graph, graphB: Graph): SizeComparison {
   const a = sizes(graphA);
   const b = sizes(graphB);
-  const rows = Array.from({ length: Math.max(a.layers.length, b.layers.length) }, (_, i) => ({ a: a.layers[i] ?? null, b: b.layers[i] ?? null }));
+  const rows = Array.from({ length: Math.max(a.layers.length, b.layers.length) }, (_, i) => ({
+    a: a.layers[i] ?? null,
+    b: b.layers[i] ?? null,
+  }));
   const [small, big] = a.total <= b.total ? [a.total, b.total] : [b.total, a.total];
   const ratio = small > 0 ? big / small : 0;
   const summary =
     a.total === b.total
       ? `Both have ${formatCount(a.total)} parameters`
       : `${formatCount(a.total)} vs ${formatCount(b.total)} parameters: the ${a.total < b.total ? 'first' : 'second'} has ${ratio.toFixed(1)}× fewer`;
-  return { rows, totalA: a.total, totalB: b.total, largestA: largest(a.layers), largestB: largest(b.layers), summary };
+  return {
+    rows,
+    totalA: a.total,
+    totalB: b.total,
+    largestA: largest(a.layers),
+    largestB: largest(b.layers),
+    summary,
+  };
 }

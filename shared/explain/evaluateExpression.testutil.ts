@@ -4,15 +4,17 @@
  * Words other than floor/ceil name quantities and are skipped; anything else throws.
  */
 export function evaluateExpression(expression: string): number {
-  const tokens = expression
-    .replace(/(\d),(\d{3})/g, '$1$2')
-    .match(/\d+(?:\.\d+)?|floor|ceil|[a-z-]+|[+−×/()]|\S/gi)
-    ?.filter((t) => t === 'floor' || t === 'ceil' || !/^[a-z][a-z-]*$/i.test(t)) ?? [];
+  const tokens =
+    expression
+      .replace(/(\d),(\d{3})/g, '$1$2')
+      .match(/\d+(?:\.\d+)?|floor|ceil|[a-z-]+|[+−×/()]|\S/gi)
+      ?.filter((t) => t === 'floor' || t === 'ceil' || !/^[a-z][a-z-]*$/i.test(t)) ?? [];
   let i = 0;
   const peek = () => tokens[i];
   const take = (expected?: string) => {
     const t = tokens[i++];
-    if (t === undefined || (expected !== undefined && t !== expected)) throw new Error(`expected ${expected ?? 'more'} in ${expression}`);
+    if (t === undefined || (expected !== undefined && t !== expected))
+      throw new Error(`expected ${expected ?? 'more'} in ${expression}`);
     return t;
   };
   const atom = (): number => {
@@ -37,6 +39,7 @@ export function evaluateExpression(expression: string): number {
     return v;
   };
   const v = sum();
-  if (i !== tokens.length) throw new Error(`trailing ${tokens.slice(i).join(' ')} in ${expression}`);
+  if (i !== tokens.length)
+    throw new Error(`trailing ${tokens.slice(i).join(' ')} in ${expression}`);
   return v;
 }

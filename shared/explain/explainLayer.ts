@@ -32,12 +32,28 @@ export interface LayerFacts {
  */
 export function explainLayer(def: AnyLayerDef, f: LayerFacts): LayerArithmetic {
   const type = def.kerasClass;
-  const facts = { inputs: f.inputShapes, output: f.outputShape, p: f.params as never, count: f.count };
+  const facts = {
+    inputs: f.inputShapes,
+    output: f.outputShape,
+    p: f.params as never,
+    count: f.count,
+  };
   const shape = def.arithmetic.shape(facts);
   const params = def.arithmetic.params(facts);
   const from = f.inputShapes.map((s) => formatDims(s)).join(' + ');
-  const transition = def.inputs.max === 0 ? formatDims(f.outputShape) : `${from} → ${formatDims(f.outputShape)}`;
+  const transition =
+    def.inputs.max === 0 ? formatDims(f.outputShape) : `${from} → ${formatDims(f.outputShape)}`;
   const describe = (s: ArithmeticStep) => `${s.what}: ${s.text}${s.note ? ` (${s.note})` : ''}`;
-  const text = [`${type} ${transition}`, ...shape.map(describe), ...params.map(describe)].join('; ');
-  return { type, transition, shapeSteps: shape, paramSteps: params, trainable: f.count.trainable, nonTrainable: f.count.nonTrainable, text };
+  const text = [`${type} ${transition}`, ...shape.map(describe), ...params.map(describe)].join(
+    '; ',
+  );
+  return {
+    type,
+    transition,
+    shapeSteps: shape,
+    paramSteps: params,
+    trainable: f.count.trainable,
+    nonTrainable: f.count.nonTrainable,
+    text,
+  };
 }

@@ -5,7 +5,12 @@
  */
 
 /** Layers whose outputs the Insight view draws: feature maps and Dense activations. */
-export const INSIGHT_LAYER_CLASSES: ReadonlySet<string> = new Set(['Conv2D', 'MaxPooling2D', 'AveragePooling2D', 'Dense']);
+export const INSIGHT_LAYER_CLASSES: ReadonlySet<string> = new Set([
+  'Conv2D',
+  'MaxPooling2D',
+  'AveragePooling2D',
+  'Dense',
+]);
 
 /** One Conv2D layer's kernels, one small grayscale image per filter. */
 export interface LayerKernels {

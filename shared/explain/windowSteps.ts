@@ -21,13 +21,34 @@ export interface WindowAxis {
 export function windowSteps(a: WindowAxis): ArithmeticStep[] {
   const { axis, input, kernel, stride, dilation, padding, result, strideNote } = a;
   if (padding === 'same')
-    return [step(axis, `ceil(${input} / ${stride})`, result, `'same' pads so the window fits; only the stride shrinks${strideNote ? `; ${strideNote}` : ''}`)];
+    return [
+      step(
+        axis,
+        `ceil(${input} / ${stride})`,
+        result,
+        `'same' pads so the window fits; only the stride shrinks${strideNote ? `; ${strideNote}` : ''}`,
+      ),
+    ];
   const out: ArithmeticStep[] = [];
   let k = kernel;
   if (dilation > 1) {
     k = (kernel - 1) * dilation + 1;
-    out.push(step(`effective ${axis} kernel`, `(${kernel} − 1) × ${dilation} + 1`, k, 'dilation spreads the kernel taps apart'));
+    out.push(
+      step(
+        `effective ${axis} kernel`,
+        `(${kernel} − 1) × ${dilation} + 1`,
+        k,
+        'dilation spreads the kernel taps apart',
+      ),
+    );
   }
-  out.push(step(axis, `floor((${input} − ${k} + 0) / ${stride}) + 1`, result, `'valid' adds no padding (the + 0)${strideNote ? `; ${strideNote}` : ''}`));
+  out.push(
+    step(
+      axis,
+      `floor((${input} − ${k} + 0) / ${stride}) + 1`,
+      result,
+      `'valid' adds no padding (the + 0)${strideNote ? `; ${strideNote}` : ''}`,
+    ),
+  );
   return out;
 }

@@ -18,17 +18,27 @@ import { inferGraph } from './inferGraph';
 
 describe('graph edits', () => {
   it('appends a layer after the selected one, wired in and named as Keras would', () => {
-    const g = stackGraph([['InputLayer', { shape: [28, 28, 1] }], ['Conv2D', { filters: 8 }], ['Flatten']]);
+    const g = stackGraph([
+      ['InputLayer', { shape: [28, 28, 1] }],
+      ['Conv2D', { filters: 8 }],
+      ['Flatten'],
+    ]);
     const { graph, id } = appendLayer(g, { type: 'Conv2D', params: { filters: 4 } }, 'conv2d');
     const added = graph.nodes.find((n) => n.id === id);
     expect(added?.name).toBe('conv2d_1');
     // conv2d → conv2d_1 → flatten: the new layer takes over conv2d's outgoing wire.
-    expect(graph.edges.map((e) => `${e.source}>${e.target}`).sort()).toEqual(['input_layer>conv2d', `conv2d>${id}`, `${id}>flatten`].sort());
+    expect(graph.edges.map((e) => `${e.source}>${e.target}`).sort()).toEqual(
+      ['input_layer>conv2d', `conv2d>${id}`, `${id}>flatten`].sort(),
+    );
     expect(inferGraph(graph).nodes.get('flatten')?.outputShape).toEqual([null, 24 * 24 * 4]);
   });
 
   it('inserts Flatten between Conv2D and Dense when the learner clicks the fix', () => {
-    const g = stackGraph([['InputLayer', { shape: [28, 28, 1] }], ['Conv2D', { filters: 8 }], ['Dense', { units: 10 }]]);
+    const g = stackGraph([
+      ['InputLayer', { shape: [28, 28, 1] }],
+      ['Conv2D', { filters: 8 }],
+      ['Dense', { units: 10 }],
+    ]);
     const fix = inferGraph(g).issues.find((i) => i.fix?.kind === 'insertBetween')?.fix;
     expect(fix?.label).toMatch(/Flatten/);
     if (!fix) return;
@@ -46,18 +56,32 @@ describe('graph edits', () => {
   });
 
   it('deletes layers with their wires, and pastes copies with fresh ids and names', () => {
-    const g = stackGraph([['InputLayer', { shape: [4] }], ['Dense', { units: 3 }], ['Dense', { units: 2 }]]);
+    const g = stackGraph([
+      ['InputLayer', { shape: [4] }],
+      ['Dense', { units: 3 }],
+      ['Dense', { units: 2 }],
+    ]);
     const copied = subgraph(g, new Set(['dense', 'dense_1']));
     const pasted = pasteNodes(g, copied, { x: 300, y: 0 });
-    expect(pasted.graph.nodes.map((n) => n.name)).toEqual(['input_layer', 'dense', 'dense_1', 'dense_2', 'dense_3']);
+    expect(pasted.graph.nodes.map((n) => n.name)).toEqual([
+      'input_layer',
+      'dense',
+      'dense_1',
+      'dense_2',
+      'dense_3',
+    ]);
     expect(pasted.graph.edges).toHaveLength(3);
     const removed = removeItems(pasted.graph, new Set(['dense']));
     expect(removed.edges.map((e) => `${e.source}>${e.target}`)).not.toContain('input_layer>dense');
     expect(removed.nodes).toHaveLength(4);
   });
 
-  it('setInputShape gives the Input layer the data set\'s sample shape and leaves the rest', () => {
-    const g = stackGraph([['InputLayer', { shape: [28, 28, 1] }], ['Flatten'], ['Dense', { units: 10 }]]);
+  it("setInputShape gives the Input layer the data set's sample shape and leaves the rest", () => {
+    const g = stackGraph([
+      ['InputLayer', { shape: [28, 28, 1] }],
+      ['Flatten'],
+      ['Dense', { units: 10 }],
+    ]);
     const next = setInputShape(g, [32, 32, 3]);
     expect(next.nodes[0]?.params.shape).toEqual([32, 32, 3]);
     expect(next.nodes.slice(1)).toEqual(g.nodes.slice(1));
@@ -68,7 +92,12 @@ describe('graph edits', () => {
 describe('drop and wire edits', () => {
   // Rows 100 apart, so the arithmetic of a move reads plainly below.
   const mnist = () => {
-    const g = stackGraph([['InputLayer', { shape: [28, 28, 1] }], ['Conv2D', { filters: 8 }], ['Flatten'], ['Dense', { units: 10 }]]);
+    const g = stackGraph([
+      ['InputLayer', { shape: [28, 28, 1] }],
+      ['Conv2D', { filters: 8 }],
+      ['Flatten'],
+      ['Dense', { units: 10 }],
+    ]);
     return { ...g, nodes: g.nodes.map((n, i) => ({ ...n, position: { x: 0, y: i * 100 } })) };
   };
   const wires = (g: { edges: readonly { source: string; target: string }[] }) =>
@@ -79,11 +108,15 @@ describe('drop and wire edits', () => {
     const result = insertOnWire(g, 'e0', { type: 'MaxPooling2D', params: {} });
     if (!result) throw new Error('expected an insertion');
     const { graph, id } = result;
-    expect(wires(graph)).toEqual([`input_layer>${id}`, `${id}>conv2d`, 'conv2d>flatten', 'flatten>dense'].sort());
+    expect(wires(graph)).toEqual(
+      [`input_layer>${id}`, `${id}>conv2d`, 'conv2d>flatten', 'flatten>dense'].sort(),
+    );
     const at = (nid: string) => graph.nodes.find((n) => n.id === nid)?.position.y;
     // The new block sits where conv2d was; conv2d and everything below moved down one row.
     expect(at(id)).toBe(100);
-    expect([at('input_layer'), at('conv2d'), at('flatten'), at('dense')]).toEqual([0, 240, 340, 440]);
+    expect([at('input_layer'), at('conv2d'), at('flatten'), at('dense')]).toEqual([
+      0, 240, 340, 440,
+    ]);
     expect(inferGraph(graph).nodes.get('conv2d')?.outputShape).toEqual([null, 12, 12, 8]);
     expect(insertOnWire(g, 'nope', { type: 'Flatten', params: {} })).toBeNull();
   });

@@ -12,7 +12,14 @@ interface WarningInput {
 }
 
 /** Warnings that need the whole graph: where softmax sits, how many outputs, class count. */
-export function graphWarnings({ graph, byId, outgoing, reports, outputIds, classes }: WarningInput): Issue[] {
+export function graphWarnings({
+  graph,
+  byId,
+  outgoing,
+  reports,
+  outputIds,
+  classes,
+}: WarningInput): Issue[] {
   const out: Issue[] = [];
   for (const n of graph.nodes) {
     if (n.params.activation !== 'softmax' || (outgoing.get(n.id)?.length ?? 0) === 0) continue;
@@ -23,7 +30,13 @@ export function graphWarnings({ graph, byId, outgoing, reports, outputIds, class
       nodeId: n.id,
       message: `${n.type} '${n.name}' uses softmax but feeds ${next}; softmax turns scores into class probabilities and belongs on the last layer.`,
       hint: "Use 'relu' here, and softmax only on the output layer.",
-      fix: { kind: 'setParam', label: "Use 'relu' instead", nodeId: n.id, param: 'activation', value: 'relu' },
+      fix: {
+        kind: 'setParam',
+        label: "Use 'relu' instead",
+        nodeId: n.id,
+        param: 'activation',
+        value: 'relu',
+      },
     });
   }
   if (outputIds.length > 1)
@@ -45,7 +58,15 @@ export function graphWarnings({ graph, byId, outgoing, reports, outputIds, class
       message: `The last layer '${last.name}' outputs ${units} numbers, but the data set has ${classes} classes.`,
       hint: `Give the last Dense layer ${classes} units, one per class.`,
       ...(last.type === 'Dense'
-        ? { fix: { kind: 'setParam', label: `Set units to ${classes}`, nodeId: last.id, param: 'units', value: classes } as const }
+        ? {
+            fix: {
+              kind: 'setParam',
+              label: `Set units to ${classes}`,
+              nodeId: last.id,
+              param: 'units',
+              value: classes,
+            } as const,
+          }
         : {}),
     });
   return out;

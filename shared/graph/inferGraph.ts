@@ -113,11 +113,20 @@ export function inferGraph(graph: Graph, options: InferOptions = {}): GraphRepor
     if (!node) continue;
     const inputs = incoming.get(id) ?? [];
     const nodeIssues: Issue[] = [];
-    const push = (d: IssueDraft, severity: Issue['severity'] = 'error') => nodeIssues.push({ ...d, severity, nodeId: id });
+    const push = (d: IssueDraft, severity: Issue['severity'] = 'error') =>
+      nodeIssues.push({ ...d, severity, nodeId: id });
     const def = layerDef(node.type);
-    const inputShapes = inputs.map((s) => shapes.get(s.id)).filter((s): s is Shape => s !== undefined);
+    const inputShapes = inputs
+      .map((s) => shapes.get(s.id))
+      .filter((s): s is Shape => s !== undefined);
     const finish = (outputShape?: Shape, params?: ParamCount) => {
-      reports.set(id, { id, inputShapes, issues: nodeIssues, ...(outputShape ? { outputShape } : {}), ...(params ? { params } : {}) });
+      reports.set(id, {
+        id,
+        inputShapes,
+        issues: nodeIssues,
+        ...(outputShape ? { outputShape } : {}),
+        ...(params ? { params } : {}),
+      });
       issues.push(...nodeIssues);
     };
     if (!def) {
@@ -136,7 +145,16 @@ export function inferGraph(graph: Graph, options: InferOptions = {}): GraphRepor
         code: e.unknown ? 'unknownParam' : 'badParam',
         message: `${nodeLabel(node)}: ${e.message}.`,
         hint: e.unknown ? `Remove "${e.param}".` : `Change ${e.param} in the inspector.`,
-        ...(e.unknown ? { fix: { kind: 'removeParam', label: `Remove "${e.param}"`, nodeId: id, param: e.param } as const } : {}),
+        ...(e.unknown
+          ? {
+              fix: {
+                kind: 'removeParam',
+                label: `Remove "${e.param}"`,
+                nodeId: id,
+                param: e.param,
+              } as const,
+            }
+          : {}),
       });
     const count = inputs.length;
     if (count < def.inputs.min) {
@@ -146,7 +164,9 @@ export function inferGraph(graph: Graph, options: InferOptions = {}): GraphRepor
         message: none
           ? `${nodeLabel(node)} has no input, so nothing flows into it.`
           : `${nodeLabel(node)} combines several layers but only one is connected.`,
-        hint: none ? 'Drag a wire from the layer before it into this block.' : 'Connect at least two layers to it.',
+        hint: none
+          ? 'Drag a wire from the layer before it into this block.'
+          : 'Connect at least two layers to it.',
       });
     } else if (count > def.inputs.max) {
       push({
@@ -191,12 +211,15 @@ export function inferGraph(graph: Graph, options: InferOptions = {}): GraphRepor
     }
     trainable += params.trainable;
     nonTrainable += params.nonTrainable;
-    for (const w of def.warnings?.(inputShapes, values as never, ctx, result.shape) ?? []) push(w, 'warning');
+    for (const w of def.warnings?.(inputShapes, values as never, ctx, result.shape) ?? [])
+      push(w, 'warning');
     shapes.set(id, result.shape);
     finish(result.shape, params);
   }
 
-  const outputIds = graph.nodes.filter((n) => (outgoing.get(n.id)?.length ?? 0) === 0 && (incoming.get(n.id)?.length ?? 0) > 0).map((n) => n.id);
+  const outputIds = graph.nodes
+    .filter((n) => (outgoing.get(n.id)?.length ?? 0) === 0 && (incoming.get(n.id)?.length ?? 0) > 0)
+    .map((n) => n.id);
   if (graph.nodes.length > 0 && inputIds.length === 0)
     issues.push({
       code: 'noInput',
@@ -204,7 +227,9 @@ export function inferGraph(graph: Graph, options: InferOptions = {}): GraphRepor
       message: 'The network has no Input block, so there is nowhere for data to enter.',
       hint: 'Drag an Input block onto the canvas and wire it to your first layer.',
     });
-  issues.push(...graphWarnings({ graph, byId, outgoing, reports, outputIds, classes: options.classes }));
+  issues.push(
+    ...graphWarnings({ graph, byId, outgoing, reports, outputIds, classes: options.classes }),
+  );
   for (const w of issues) {
     if (!w.nodeId) continue;
     const r = reports.get(w.nodeId);

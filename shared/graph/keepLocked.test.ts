@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { stackGraph } from '../templates/stackGraph';
 import { keepLocked, moveNodes, removeItems, renameLayer, setParam } from './edits';
 
-const graph = stackGraph([['InputLayer', { shape: [28, 28, 1] }], ['Flatten'], ['Dense', { units: 10, activation: 'softmax' }]]);
+const graph = stackGraph([
+  ['InputLayer', { shape: [28, 28, 1] }],
+  ['Flatten'],
+  ['Dense', { units: 10, activation: 'softmax' }],
+]);
 const locked = new Set(['input_layer', 'dense']);
 
 describe('keepLocked: a challenge’s locked blocks survive every edit', () => {
@@ -18,9 +22,14 @@ describe('keepLocked: a challenge’s locked blocks survive every edit', () => {
   });
 
   it('refuses a change of a locked block’s settings or name, but lets it move', () => {
-    expect(keepLocked(graph, setParam(graph, 'dense', 'units', 5), locked)).toEqual({ graph, refused: ['dense'] });
+    expect(keepLocked(graph, setParam(graph, 'dense', 'units', 5), locked)).toEqual({
+      graph,
+      refused: ['dense'],
+    });
     expect(keepLocked(graph, setParam(graph, 'dense', 'units', 5), locked).graph).toBe(graph);
-    expect(keepLocked(graph, renameLayer(graph, 'input_layer', 'x'), locked).refused).toEqual(['input_layer']);
+    expect(keepLocked(graph, renameLayer(graph, 'input_layer', 'x'), locked).refused).toEqual([
+      'input_layer',
+    ]);
     const moved = moveNodes(graph, new Map([['dense', { x: 50, y: 50 }]]));
     expect(keepLocked(graph, moved, locked)).toEqual({ graph: moved, refused: [] });
   });

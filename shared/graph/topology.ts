@@ -10,7 +10,8 @@ export function topologicalOrder(
 ): { order: string[]; cyclic: string[][] } {
   const indegree = new Map<string, number>();
   for (const n of nodes) indegree.set(n.id, 0);
-  for (const targets of outgoing.values()) for (const t of targets) indegree.set(t, (indegree.get(t) ?? 0) + 1);
+  for (const targets of outgoing.values())
+    for (const t of targets) indegree.set(t, (indegree.get(t) ?? 0) + 1);
   const queue = nodes.filter((n) => indegree.get(n.id) === 0).map((n) => n.id);
   const order: string[] = [];
   for (let i = 0; i < queue.length; i++) {
@@ -29,7 +30,10 @@ export function topologicalOrder(
 }
 
 /** Tarjan's strongly connected components among `ids`, keeping only real loops. */
-function loops(ids: readonly string[], outgoing: ReadonlyMap<string, readonly string[]>): string[][] {
+function loops(
+  ids: readonly string[],
+  outgoing: ReadonlyMap<string, readonly string[]>,
+): string[][] {
   const within = new Set(ids);
   const index = new Map<string, number>();
   const low = new Map<string, number>();

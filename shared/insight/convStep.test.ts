@@ -22,8 +22,18 @@ const image3x3: LayerArithmetic = {
 describe('convStep', () => {
   it('multiplies the window by the kernel, adds the bias and applies the activation', () => {
     const step = convStep(image3x3, 1, 0, 0);
-    expect(step.taps.map((t) => [t.row, t.col])).toEqual([[1, 0], [1, 1], [2, 0], [2, 1]]);
-    expect(step.channels[0]).toEqual({ input: [3, 4, 6, 7], weights: [1, 0, 0, -1], products: [3, 0, 0, -7], sum: -4 });
+    expect(step.taps.map((t) => [t.row, t.col])).toEqual([
+      [1, 0],
+      [1, 1],
+      [2, 0],
+      [2, 1],
+    ]);
+    expect(step.channels[0]).toEqual({
+      input: [3, 4, 6, 7],
+      weights: [1, 0, 0, -1],
+      products: [3, 0, 0, -7],
+      sum: -4,
+    });
     expect([step.sum, step.bias, step.z, step.value]).toEqual([-4, 0.5, -3.5, 0]);
   });
 
@@ -49,7 +59,11 @@ describe('poolStep', () => {
   });
 
   it('divides the mean by the pixels inside the image only, as TensorFlow does', () => {
-    expect(poolStep(pool('AveragePooling2D'), 0, 1, 0)).toMatchObject({ input: [2, null, 5, null], count: 2, value: 3.5 });
+    expect(poolStep(pool('AveragePooling2D'), 0, 1, 0)).toMatchObject({
+      input: [2, null, 5, null],
+      count: 2,
+      value: 3.5,
+    });
   });
 });
 
@@ -67,7 +81,10 @@ describe('denseStep', () => {
 
   it('lists the largest contributions first and softmaxes over every unit', () => {
     const step = denseStep(dense, 0, 2);
-    expect(step.top.map((t) => [t.index, t.product])).toEqual([[1, -2], [0, 1]]);
+    expect(step.top.map((t) => [t.index, t.product])).toEqual([
+      [1, -2],
+      [0, 1],
+    ]);
     expect(step.rest).toBeCloseTo(0.3, 9);
     expect(step.z).toBeCloseTo(-0.7, 9);
     expect(step.value).toBeCloseTo(Math.exp(-0.7) / (Math.exp(-0.7) + 1), 9);

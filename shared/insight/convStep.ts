@@ -34,12 +34,17 @@ export interface ConvStep {
 /** Height, width and channels of an image-shaped tensor. */
 export function imageDims(shape: readonly number[]): [number, number, number] {
   const [h, w, c] = shape;
-  if (shape.length !== 3 || h === undefined || w === undefined || c === undefined) throw new Error(`Expected an image (height, width, channels), got [${shape.join(', ')}].`);
+  if (shape.length !== 3 || h === undefined || w === undefined || c === undefined)
+    throw new Error(`Expected an image (height, width, channels), got [${shape.join(', ')}].`);
   return [h, w, c];
 }
 
 /** z for every filter at (row, col): softmax needs them all. */
-function cellPreActivations(a: LayerArithmetic, taps: readonly WindowTap[], filters: readonly number[]): { channels: ChannelStep[]; z: number }[] {
+function cellPreActivations(
+  a: LayerArithmetic,
+  taps: readonly WindowTap[],
+  filters: readonly number[],
+): { channels: ChannelStep[]; z: number }[] {
   const [, iw, cin] = imageDims(a.input.shape);
   const kernel = a.kernel?.values ?? [];
   const cout = a.kernel?.shape[3] ?? 0;
@@ -47,7 +52,9 @@ function cellPreActivations(a: LayerArithmetic, taps: readonly WindowTap[], filt
     let total = 0;
     const channels: ChannelStep[] = [];
     for (let c = 0; c < cin; c++) {
-      const input = taps.map((t) => (t.inside ? (a.input.values[(t.row * iw + t.col) * cin + c] ?? 0) : 0));
+      const input = taps.map((t) =>
+        t.inside ? (a.input.values[(t.row * iw + t.col) * cin + c] ?? 0) : 0,
+      );
       const weights = taps.map((_, k) => kernel[(k * cin + c) * cout + f] ?? 0);
       const products = input.map((x, k) => x * (weights[k] ?? 0));
       const sum = products.reduce((s, p) => s + p, 0);
@@ -63,13 +70,21 @@ function cellPreActivations(a: LayerArithmetic, taps: readonly WindowTap[], filt
  * channel, the kernel's weights, their products, the sum plus the bias and the activation.
  */
 export function convStep(a: LayerArithmetic, row: number, col: number, filter: number): ConvStep {
-  if (a.kerasClass !== 'Conv2D' || !a.window || !a.kernel) throw new Error(`'${a.layer}' is not a Conv2D layer with its weights.`);
+  if (a.kerasClass !== 'Conv2D' || !a.window || !a.kernel)
+    throw new Error(`'${a.layer}' is not a Conv2D layer with its weights.`);
   const [ih, iw] = imageDims(a.input.shape);
   const [oh, ow, cout] = imageDims(a.output.shape);
-  if (row < 0 || row >= oh || col < 0 || col >= ow || filter < 0 || filter >= cout) throw new RangeError(`Cell (${row}, ${col}) of map ${filter + 1} is outside ${oh}×${ow}×${cout}.`);
+  if (row < 0 || row >= oh || col < 0 || col >= ow || filter < 0 || filter >= cout)
+    throw new RangeError(
+      `Cell (${row}, ${col}) of map ${filter + 1} is outside ${oh}×${ow}×${cout}.`,
+    );
   const taps = windowTaps(a.window, [ih, iw], [oh, ow], row, col);
   const softmax = a.activation === 'softmax';
-  const cells = cellPreActivations(a, taps, softmax ? Array.from({ length: cout }, (_, f) => f) : [filter]);
+  const cells = cellPreActivations(
+    a,
+    taps,
+    softmax ? Array.from({ length: cout }, (_, f) => f) : [filter],
+  );
   const own = cells[softmax ? filter : 0];
   if (!own) throw new Error('No pre-activation computed.');
   const z = own.z;
@@ -85,7 +100,11 @@ export function convStep(a: LayerArithmetic, row: number, col: number, filter: n
     bias,
     z,
     activation: a.activation,
-    value: applyActivation(a.activation, cells.map((c) => c.z), softmax ? filter : 0),
+    value: applyActivation(
+      a.activation,
+      cells.map((c) => c.z),
+      softmax ? filter : 0,
+    ),
     modelValue: a.output.values[(row * ow + col) * cout + filter] ?? NaN,
   };
 }

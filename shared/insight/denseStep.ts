@@ -40,11 +40,19 @@ export function densePreActivations(a: LayerArithmetic): number[] {
 }
 
 /** Unit `unit` of a Dense layer: its `top` largest contributions, the sum plus bias, the activation. */
-export function denseStep(a: LayerArithmetic, unit: number, top = 10, allZ: readonly number[] | null = null): DenseStep {
-  if (a.kerasClass !== 'Dense' || !a.kernel) throw new Error(`'${a.layer}' is not a Dense layer with its weights.`);
+export function denseStep(
+  a: LayerArithmetic,
+  unit: number,
+  top = 10,
+  allZ: readonly number[] | null = null,
+): DenseStep {
+  if (a.kerasClass !== 'Dense' || !a.kernel)
+    throw new Error(`'${a.layer}' is not a Dense layer with its weights.`);
   const [n = 0, units = 0] = a.kernel.shape;
-  if (unit < 0 || unit >= units) throw new RangeError(`Unit ${unit + 1} is outside the ${units} units.`);
-  if (a.input.values.length !== n) throw new Error(`Expected ${n} inputs, got ${a.input.values.length}.`);
+  if (unit < 0 || unit >= units)
+    throw new RangeError(`Unit ${unit + 1} is outside the ${units} units.`);
+  if (a.input.values.length !== n)
+    throw new Error(`Expected ${n} inputs, got ${a.input.values.length}.`);
   const terms: DenseTerm[] = [];
   let sum = 0;
   for (let i = 0; i < n; i++) {

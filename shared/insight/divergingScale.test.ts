@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { divergingRgb, divergingRgba, NEGATIVE_RGB, NEUTRAL_RGB, POSITIVE_RGB, symmetricLimit } from './divergingScale';
+import {
+  divergingRgb,
+  divergingRgba,
+  NEGATIVE_RGB,
+  NEUTRAL_RGB,
+  POSITIVE_RGB,
+  symmetricLimit,
+} from './divergingScale';
 
 describe('divergingRgb', () => {
   it('draws the most negative value blue, zero neutral and the most positive red', () => {
@@ -33,6 +40,13 @@ describe('symmetricLimit and divergingRgba', () => {
 
   it('writes opaque RGBA bytes in canvas order', () => {
     const values = [-1, 0, 1];
-    expect(Array.from(divergingRgba(3, (i) => values[i] ?? 0, 1))).toEqual([...NEGATIVE_RGB, 255, ...NEUTRAL_RGB, 255, ...POSITIVE_RGB, 255]);
+    expect(Array.from(divergingRgba(3, (i) => values[i] ?? 0, 1))).toEqual([
+      ...NEGATIVE_RGB,
+      255,
+      ...NEUTRAL_RGB,
+      255,
+      ...POSITIVE_RGB,
+      255,
+    ]);
   });
 });

@@ -41,7 +41,11 @@ export const cssRgb = ([r, g, b]: Rgb): string => `rgb(${r}, ${g}, ${b})`;
  * RGBA bytes (canvas `ImageData` order) for `count` values read by `at(i)`, each coloured on the
  * scale of ±`limit`.
  */
-export function divergingRgba(count: number, at: (i: number) => number, limit: number): Uint8ClampedArray<ArrayBuffer> {
+export function divergingRgba(
+  count: number,
+  at: (i: number) => number,
+  limit: number,
+): Uint8ClampedArray<ArrayBuffer> {
   const out = new Uint8ClampedArray(count * 4);
   for (let i = 0; i < count; i++) {
     const [r, g, b] = divergingRgb(at(i), limit);

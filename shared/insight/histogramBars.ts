@@ -22,17 +22,27 @@ export interface HistogramBar {
 }
 
 /** The range that holds every histogram given: the smallest minimum to the largest maximum. */
-export function sharedRange(histograms: readonly (HistogramLike | undefined)[]): { readonly min: number; readonly max: number } {
+export function sharedRange(histograms: readonly (HistogramLike | undefined)[]): {
+  readonly min: number;
+  readonly max: number;
+} {
   const present = histograms.filter((h): h is HistogramLike => h !== undefined);
   if (present.length === 0) return { min: 0, max: 0 };
-  return { min: Math.min(...present.map((h) => h.min)), max: Math.max(...present.map((h) => h.max)) };
+  return {
+    min: Math.min(...present.map((h) => h.min)),
+    max: Math.max(...present.map((h) => h.max)),
+  };
 }
 
 /**
  * The bars of `histogram` placed on the range `min`..`max`. A histogram of a single value (all
  * weights equal, such as biases before training) is one thin bar at that value.
  */
-export function barsOnRange(histogram: HistogramLike, range: { readonly min: number; readonly max: number }, tallest = Math.max(1, ...histogram.bins)): HistogramBar[] {
+export function barsOnRange(
+  histogram: HistogramLike,
+  range: { readonly min: number; readonly max: number },
+  tallest = Math.max(1, ...histogram.bins),
+): HistogramBar[] {
   const span = range.max - range.min;
   const n = histogram.bins.length;
   const binWidth = n > 0 ? (histogram.max - histogram.min) / n : 0;

@@ -15,11 +15,14 @@ describe('matchBudget', () => {
       expect(report.ok).toBe(true);
       expect(report.totals.total).toBe(match.params);
       expect(match.target).toBe(t.kerasTotal);
-      expect(Math.abs(match.params - t.kerasTotal) / t.kerasTotal).toBeLessThanOrEqual(BUDGET_TOLERANCE);
+      expect(Math.abs(match.params - t.kerasTotal) / t.kerasTotal).toBeLessThanOrEqual(
+        BUDGET_TOLERANCE,
+      );
       // The other kind of network, on the same input, with the same classifier.
       expect(match.kind).toBe(isCnn ? 'mlp' : 'cnn');
       expect(match.graph.nodes.some((n) => n.type === 'Conv2D')).toBe(!isCnn);
-      const input = (g: typeof graph) => g.nodes.find((n) => n.type === 'InputLayer')?.params['shape'];
+      const input = (g: typeof graph) =>
+        g.nodes.find((n) => n.type === 'InputLayer')?.params['shape'];
       expect(input(match.graph)).toEqual(input(graph));
       expect(match.graph.nodes.at(-1)?.params).toEqual(graph.nodes.at(-1)?.params);
     });
@@ -34,8 +37,24 @@ describe('matchBudget', () => {
   });
 
   it('says what it needs', () => {
-    expect(() => matchBudget(stackGraph([['InputLayer', { shape: [784] }], ['Dense', { units: 10 }]]))).toThrow('input is an image');
+    expect(() =>
+      matchBudget(
+        stackGraph([
+          ['InputLayer', { shape: [784] }],
+          ['Dense', { units: 10 }],
+        ]),
+      ),
+    ).toThrow('input is an image');
     // A 3×3 kernel does not fit a 2×2 image.
-    expect(() => matchBudget(stackGraph([['InputLayer', { shape: [2, 2, 1] }], ['Conv2D', { filters: 2 }], ['Flatten'], ['Dense', { units: 10 }]]))).toThrow('fix them on the Build tab');
+    expect(() =>
+      matchBudget(
+        stackGraph([
+          ['InputLayer', { shape: [2, 2, 1] }],
+          ['Conv2D', { filters: 2 }],
+          ['Flatten'],
+          ['Dense', { units: 10 }],
+        ]),
+      ),
+    ).toThrow('fix them on the Build tab');
   });
 });

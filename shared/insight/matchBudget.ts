@@ -36,17 +36,25 @@ function ends(graph: Graph): { input: ParamValue; classes: number; activation: P
   const input = graph.nodes.find((n) => n.type === 'InputLayer');
   const shape = input?.params['shape'];
   if (!input || !Array.isArray(shape) || shape.length !== 3)
-    throw new BudgetError('Matching a parameter budget needs a network whose input is an image (height, width, channels).');
+    throw new BudgetError(
+      'Matching a parameter budget needs a network whose input is an image (height, width, channels).',
+    );
   const sinks = graph.nodes.filter((n) => !graph.edges.some((e) => e.source === n.id));
   const head = sinks.length === 1 ? sinks[0] : undefined;
   const units = head?.params['units'];
   if (!head || head.type !== 'Dense' || typeof units !== 'number')
-    throw new BudgetError('Matching a parameter budget needs a network that ends in one Dense layer (the classes).');
+    throw new BudgetError(
+      'Matching a parameter budget needs a network that ends in one Dense layer (the classes).',
+    );
   return { input: shape, classes: units, activation: head.params['activation'] ?? 'softmax' };
 }
 
 /** The whole number `x ≥ min` where the linear `count(x) = a + b·x` comes nearest `target`. */
-function solveLinear(count: (x: number) => number | null, target: number, min: number): { x: number; params: number } | null {
+function solveLinear(
+  count: (x: number) => number | null,
+  target: number,
+  min: number,
+): { x: number; params: number } | null {
   const c1 = count(min);
   const c2 = count(min + 1);
   if (c1 === null || c2 === null || c2 <= c1) return null;
@@ -59,11 +67,22 @@ function solveLinear(count: (x: number) => number | null, target: number, min: n
 function matchMlp(graph: Graph, target: number): BudgetMatch {
   const { input, classes, activation } = ends(graph);
   const build = (hidden: number) =>
-    stackGraph([['InputLayer', { shape: input }], ['Flatten'], ['Dense', { units: hidden, activation: 'relu' }], ['Dense', { units: classes, activation }]]);
+    stackGraph([
+      ['InputLayer', { shape: input }],
+      ['Flatten'],
+      ['Dense', { units: hidden, activation: 'relu' }],
+      ['Dense', { units: classes, activation }],
+    ]);
   const best = solveLinear((h) => total(build(h)), target, 1);
   if (!best) throw new BudgetError('No feed-forward network could be built for this input.');
   const [h = 0, w = 0, c = 0] = input as readonly number[];
-  return { kind: 'mlp', graph: build(best.x), params: best.params, target, title: `MLP ${h * w * c}-${best.x}-${classes}` };
+  return {
+    kind: 'mlp',
+    graph: build(best.x),
+    params: best.params,
+    target,
+    title: `MLP ${h * w * c}-${best.x}-${classes}`,
+  };
 }
 
 /** Conv-pool stages ('same' padding, so small images fit), then a Dense layer sized to the budget. */
@@ -85,11 +104,21 @@ function matchCnn(graph: Graph, target: number): BudgetMatch {
   for (const filters of stages) {
     const best = solveLinear((d) => total(stackGraph(layers(filters, d))), target, 1);
     if (!best) continue;
-    const match: BudgetMatch = { kind: 'cnn', graph: stackGraph(layers(filters, best.x)), params: best.params, target, title: `CNN ${filters.join('-')} + Dense ${best.x}` };
+    const match: BudgetMatch = {
+      kind: 'cnn',
+      graph: stackGraph(layers(filters, best.x)),
+      params: best.params,
+      target,
+      title: `CNN ${filters.join('-')} + Dense ${best.x}`,
+    };
     if (Math.abs(best.params - target) <= BUDGET_TOLERANCE * target) return match;
-    if (!closest || Math.abs(best.params - target) < Math.abs(closest.params - target)) closest = match;
+    if (!closest || Math.abs(best.params - target) < Math.abs(closest.params - target))
+      closest = match;
   }
-  if (!closest) throw new BudgetError('No CNN could be built for this input: the image may be too small for a 3×3 convolution and a 2×2 pooling.');
+  if (!closest)
+    throw new BudgetError(
+      'No CNN could be built for this input: the image may be too small for a 3×3 convolution and a 2×2 pooling.',
+    );
   return closest;
 }
 
@@ -101,7 +130,8 @@ function matchCnn(graph: Graph, target: number): BudgetMatch {
  */
 export function matchBudget(graph: Graph): BudgetMatch {
   const target = total(graph);
-  if (target === null) throw new BudgetError('The network has errors: fix them on the Build tab first.');
+  if (target === null)
+    throw new BudgetError('The network has errors: fix them on the Build tab first.');
   const isCnn = graph.nodes.some((n) => n.type === 'Conv2D');
   return isCnn ? matchMlp(graph, target) : matchCnn(graph, target);
 }

@@ -40,7 +40,8 @@ export function rankCell(
   predictedClass: number,
 ): number[] {
   const out: number[] = [];
-  for (let i = 0; i < labels.length; i++) if (labels[i] === trueClass && predicted[i] === predictedClass) out.push(i);
+  for (let i = 0; i < labels.length; i++)
+    if (labels[i] === trueClass && predicted[i] === predictedClass) out.push(i);
   const p = (i: number) => probabilities[i * classes + predictedClass] ?? 0;
   return out.sort((a, b) => p(b) - p(a) || a - b);
 }

@@ -21,12 +21,18 @@ export interface PoolStep {
 
 /** Output cell (`row`, `col`) of `channel` of a MaxPooling2D or AveragePooling2D layer. */
 export function poolStep(a: LayerArithmetic, row: number, col: number, channel: number): PoolStep {
-  if ((a.kerasClass !== 'MaxPooling2D' && a.kerasClass !== 'AveragePooling2D') || !a.window) throw new Error(`'${a.layer}' is not a pooling layer.`);
+  if ((a.kerasClass !== 'MaxPooling2D' && a.kerasClass !== 'AveragePooling2D') || !a.window)
+    throw new Error(`'${a.layer}' is not a pooling layer.`);
   const [ih, iw, c] = imageDims(a.input.shape);
   const [oh, ow] = imageDims(a.output.shape);
-  if (row < 0 || row >= oh || col < 0 || col >= ow || channel < 0 || channel >= c) throw new RangeError(`Cell (${row}, ${col}) of map ${channel + 1} is outside ${oh}×${ow}×${c}.`);
+  if (row < 0 || row >= oh || col < 0 || col >= ow || channel < 0 || channel >= c)
+    throw new RangeError(
+      `Cell (${row}, ${col}) of map ${channel + 1} is outside ${oh}×${ow}×${c}.`,
+    );
   const taps = windowTaps(a.window, [ih, iw], [oh, ow], row, col);
-  const input = taps.map((t) => (t.inside ? (a.input.values[(t.row * iw + t.col) * c + channel] ?? 0) : null));
+  const input = taps.map((t) =>
+    t.inside ? (a.input.values[(t.row * iw + t.col) * c + channel] ?? 0) : null,
+  );
   const present = input.filter((v): v is number => v !== null);
   const max = a.kerasClass === 'MaxPooling2D';
   const value = max ? Math.max(...present) : present.reduce((s, v) => s + v, 0) / present.length;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addNoise, invertImage, rotateImage, seededUniform, shiftImage, transformImages } from './robustness';
+import {
+  addNoise,
+  invertImage,
+  rotateImage,
+  seededUniform,
+  shiftImage,
+  transformImages,
+} from './robustness';
 
 // A 4×4 grayscale image with one bright pixel at row 1, column 1.
 const dot = Uint8Array.from({ length: 16 }, (_, i) => (i === 5 ? 200 : 0));
@@ -19,7 +26,9 @@ describe('robustness transforms', () => {
     expect(where(rotateImage(corner, [3, 3, 1], 90))).toEqual([6]);
     expect(Array.from(rotateImage(dot, [4, 4, 1], 0))).toEqual(Array.from(dot));
     // 15° keeps most of the ink: the total brightness of a blob stays close.
-    const blob = Uint8Array.from({ length: 100 }, (_, i) => (Math.abs((i % 10) - 4.5) < 2 && Math.abs(Math.floor(i / 10) - 4.5) < 2 ? 255 : 0));
+    const blob = Uint8Array.from({ length: 100 }, (_, i) =>
+      Math.abs((i % 10) - 4.5) < 2 && Math.abs(Math.floor(i / 10) - 4.5) < 2 ? 255 : 0,
+    );
     const sum = (a: Uint8Array) => a.reduce((s, v) => s + v, 0);
     expect(sum(rotateImage(blob, [10, 10, 1], 15)) / sum(blob)).toBeCloseTo(1, 1);
   });
@@ -33,7 +42,9 @@ describe('robustness transforms', () => {
     // Clipping at 0 and 255 trims the tails a little.
     expect(sd).toBeGreaterThan(0.27);
     expect(sd).toBeLessThan(0.31);
-    expect(Array.from(addNoise(grey.subarray(0, 5), 0.3, seededUniform(1)))).toEqual(Array.from(noisy.subarray(0, 5)));
+    expect(Array.from(addNoise(grey.subarray(0, 5), 0.3, seededUniform(1)))).toEqual(
+      Array.from(noisy.subarray(0, 5)),
+    );
   });
 
   it('inverts, and copies a whole set image by image, cycling the shift directions', () => {

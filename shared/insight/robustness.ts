@@ -28,7 +28,12 @@ export type ImageShape = readonly [number, number, number];
  * `image` moved by (`dy`, `dx`) pixels (down and right when positive); what moves in from the
  * edge is black (0), as around an MNIST digit.
  */
-export function shiftImage(image: ArrayLike<number>, [h, w, c]: ImageShape, dy: number, dx: number): Uint8Array {
+export function shiftImage(
+  image: ArrayLike<number>,
+  [h, w, c]: ImageShape,
+  dy: number,
+  dx: number,
+): Uint8Array {
   const out = new Uint8Array(h * w * c);
   for (let y = 0; y < h; y++)
     for (let x = 0; x < w; x++) {
@@ -41,14 +46,19 @@ export function shiftImage(image: ArrayLike<number>, [h, w, c]: ImageShape, dy: 
 }
 
 /** `image` rotated by `degrees` (counter-clockwise) about its centre, bilinear, black outside. */
-export function rotateImage(image: ArrayLike<number>, [h, w, c]: ImageShape, degrees: number): Uint8Array {
+export function rotateImage(
+  image: ArrayLike<number>,
+  [h, w, c]: ImageShape,
+  degrees: number,
+): Uint8Array {
   const out = new Uint8Array(h * w * c);
   const a = (degrees * Math.PI) / 180;
   const cos = Math.cos(a);
   const sin = Math.sin(a);
   const cy = (h - 1) / 2;
   const cx = (w - 1) / 2;
-  const at = (y: number, x: number, k: number) => (y < 0 || y >= h || x < 0 || x >= w ? 0 : (image[(y * w + x) * c + k] ?? 0));
+  const at = (y: number, x: number, k: number) =>
+    y < 0 || y >= h || x < 0 || x >= w ? 0 : (image[(y * w + x) * c + k] ?? 0);
   for (let y = 0; y < h; y++)
     for (let x = 0; x < w; x++) {
       // Where this output pixel comes from: the inverse rotation.
@@ -59,7 +69,9 @@ export function rotateImage(image: ArrayLike<number>, [h, w, c]: ImageShape, deg
       const fx = sx - x0;
       const fy = sy - y0;
       for (let k = 0; k < c; k++) {
-        const v = (1 - fy) * ((1 - fx) * at(y0, x0, k) + fx * at(y0, x0 + 1, k)) + fy * ((1 - fx) * at(y0 + 1, x0, k) + fx * at(y0 + 1, x0 + 1, k));
+        const v =
+          (1 - fy) * ((1 - fx) * at(y0, x0, k) + fx * at(y0, x0 + 1, k)) +
+          fy * ((1 - fx) * at(y0 + 1, x0, k) + fx * at(y0 + 1, x0 + 1, k));
         out[(y * w + x) * c + k] = Math.round(v);
       }
     }
@@ -79,7 +91,11 @@ export function seededUniform(seed: number): () => number {
 }
 
 /** `image` plus Gaussian noise of `sigma` on the network's 0–1 scale, clipped to 0–255. */
-export function addNoise(image: ArrayLike<number>, sigma: number, random: () => number): Uint8Array {
+export function addNoise(
+  image: ArrayLike<number>,
+  sigma: number,
+  random: () => number,
+): Uint8Array {
   const out = new Uint8Array(image.length);
   for (let i = 0; i < image.length; i++) {
     // Box–Muller: one standard normal from two uniforms.
@@ -90,7 +106,8 @@ export function addNoise(image: ArrayLike<number>, sigma: number, random: () => 
 }
 
 /** Black for white and white for black. */
-export const invertImage = (image: ArrayLike<number>): Uint8Array => Uint8Array.from({ length: image.length }, (_, i) => 255 - (image[i] ?? 0));
+export const invertImage = (image: ArrayLike<number>): Uint8Array =>
+  Uint8Array.from({ length: image.length }, (_, i) => 255 - (image[i] ?? 0));
 
 /** The four directions a shift cycles through, image after image: right, down, left, up. */
 const DIRECTIONS: readonly (readonly [number, number])[] = [
@@ -105,7 +122,12 @@ const DIRECTIONS: readonly (readonly [number, number])[] = [
  * through the four directions and rotations alternate +15° and −15°, image by image, so every
  * direction is tested equally; the noise is seeded, so every run sees the same noisy images.
  */
-export function transformImages(images: Uint8Array, count: number, shape: ImageShape, condition: RobustnessCondition): Uint8Array {
+export function transformImages(
+  images: Uint8Array,
+  count: number,
+  shape: ImageShape,
+  condition: RobustnessCondition,
+): Uint8Array {
   if (condition === 'original') return images.subarray(0, count * shape[0] * shape[1] * shape[2]);
   const size = shape[0] * shape[1] * shape[2];
   const out = new Uint8Array(count * size);

@@ -13,7 +13,14 @@ export interface WindowTap {
  * The padding before the first row (or column), as TensorFlow computes it for 'same': the total
  * that keeps `ceil(in / stride)` outputs, the odd one going after. 0 for 'valid'.
  */
-export function paddingBefore(input: number, output: number, kernel: number, stride: number, dilation: number, padding: 'valid' | 'same'): number {
+export function paddingBefore(
+  input: number,
+  output: number,
+  kernel: number,
+  stride: number,
+  dilation: number,
+  padding: 'valid' | 'same',
+): number {
   if (padding === 'valid') return 0;
   const effective = kernel + (kernel - 1) * (dilation - 1);
   return Math.floor(Math.max((output - 1) * stride + effective - input, 0) / 2);

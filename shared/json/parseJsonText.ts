@@ -30,7 +30,8 @@ export function tooDeepAt(text: string, max = MAX_JSON_DEPTH): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
@@ -52,15 +53,23 @@ export function parseJsonText(text: string, maxDepth = MAX_JSON_DEPTH): unknown 
   if (body.trim() === '') throw new JsonTextError('empty', 'the file is empty');
   const deep = tooDeepAt(body, maxDepth);
   if (deep >= 0)
-    throw new JsonTextError('tooDeep', `the JSON nests deeper than ${maxDepth} levels (at ${lineAndColumn(body, deep)}); no model or project file does that`);
+    throw new JsonTextError(
+      'tooDeep',
+      `the JSON nests deeper than ${maxDepth} levels (at ${lineAndColumn(body, deep)}); no model or project file does that`,
+    );
   try {
     return JSON.parse(body) as unknown;
   } catch (e) {
-    if (e instanceof RangeError) throw new JsonTextError('tooDeep', 'the JSON nests too deeply to read; no model or project file does that');
+    if (e instanceof RangeError)
+      throw new JsonTextError(
+        'tooDeep',
+        'the JSON nests too deeply to read; no model or project file does that',
+      );
     const detail = errorMessage(e);
     const at = /position (\d+)/.exec(detail);
     const where = at ? ` at ${lineAndColumn(body, Number(at[1]))}` : '';
-    const cut = /end of JSON input/i.test(detail) || (at !== null && Number(at[1]) >= body.trimEnd().length);
+    const cut =
+      /end of JSON input/i.test(detail) || (at !== null && Number(at[1]) >= body.trimEnd().length);
     // V8 quotes the bad token and the text around it; keep only what kind of mistake it is.
     const kind = detail
       .replace(/\s+(in JSON )?at position \d+.*$/s, '')
@@ -68,6 +77,9 @@ export function parseJsonText(text: string, maxDepth = MAX_JSON_DEPTH): unknown 
       .replace(/^(Unexpected \w+( \w+)*?) '.*'$/s, '$1')
       .replace(/\s+/g, ' ')
       .slice(0, 80);
-    throw new JsonTextError('invalid', `not valid JSON${where}: ${kind}${cut ? ' (the file looks truncated)' : ''}`);
+    throw new JsonTextError(
+      'invalid',
+      `not valid JSON${where}: ${kind}${cut ? ' (the file looks truncated)' : ''}`,
+    );
   }
 }

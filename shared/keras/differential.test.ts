@@ -30,17 +30,21 @@ interface LayerFacts {
   readonly nonTrainable: number;
 }
 
-const count = (ws: readonly tf.LayerVariable[]) => ws.reduce((s, w) => s + w.shape.reduce<number>((a, b) => a * (b ?? 0), 1), 0);
+const count = (ws: readonly tf.LayerVariable[]) =>
+  ws.reduce((s, w) => s + w.shape.reduce<number>((a, b) => a * (b ?? 0), 1), 0);
 
 /** Zeros for every model input, two samples each (a batch of one could hide a broadcasting slip). */
-const sampleBatch = (model: tf.LayersModel) => model.inputs.map((input) => tf.zeros([2, ...input.shape.slice(1).map((d) => d ?? 1)]));
+const sampleBatch = (model: tf.LayersModel) =>
+  model.inputs.map((input) => tf.zeros([2, ...input.shape.slice(1).map((d) => d ?? 1)]));
 
 /**
  * Builds the topology with tfjs's own deserializer, reads back every layer's shape and counts,
  * and runs two samples through it: each model output must have the shape tfjs announced.
  */
 async function tfjsFacts(topology: object): Promise<Map<string, LayerFacts>> {
-  const model = await tf.models.modelFromJSON(topology as Parameters<typeof tf.models.modelFromJSON>[0]);
+  const model = await tf.models.modelFromJSON(
+    topology as Parameters<typeof tf.models.modelFromJSON>[0],
+  );
   try {
     const announced = model.outputs.map((o) => [2, ...o.shape.slice(1)]);
     const ran = tf.tidy(() => {
@@ -51,7 +55,11 @@ async function tfjsFacts(topology: object): Promise<Map<string, LayerFacts>> {
     return new Map(
       model.layers.map((l) => [
         l.name,
-        { shape: l.outputShape as (number | null)[], trainable: count(l.trainableWeights), nonTrainable: count(l.nonTrainableWeights) },
+        {
+          shape: l.outputShape as (number | null)[],
+          trainable: count(l.trainableWeights),
+          nonTrainable: count(l.nonTrainableWeights),
+        },
       ]),
     );
   } finally {
@@ -65,7 +73,14 @@ function inferredFacts(graph: Graph): Map<string, LayerFacts> {
   return new Map(
     graph.nodes.map((n) => {
       const r = report.nodes.get(n.id);
-      return [n.name, { shape: r?.outputShape ?? [], trainable: r?.params?.trainable ?? -1, nonTrainable: r?.params?.nonTrainable ?? -1 }];
+      return [
+        n.name,
+        {
+          shape: r?.outputShape ?? [],
+          trainable: r?.params?.trainable ?? -1,
+          nonTrainable: r?.params?.nonTrainable ?? -1,
+        },
+      ];
     }),
   );
 }
@@ -75,8 +90,14 @@ async function expectAgreement(graph: Graph): Promise<void> {
   const ours = inferredFacts(graph);
   // tfjs 4.22 lists no layers at all for a functional model whose output is its input; Keras lists
   // the InputLayer. Such a model has nothing to train, so only its Sequential form is compared.
-  if (graph.nodes.length > 1) expect(Object.fromEntries(await tfjsFacts(toKerasTopology(graph)))).toEqual(Object.fromEntries(ours));
-  if (sequentialChain(graph)) expect(Object.fromEntries(await tfjsFacts(toSequentialTopology(graph)))).toEqual(Object.fromEntries(ours));
+  if (graph.nodes.length > 1)
+    expect(Object.fromEntries(await tfjsFacts(toKerasTopology(graph)))).toEqual(
+      Object.fromEntries(ours),
+    );
+  if (sequentialChain(graph))
+    expect(Object.fromEntries(await tfjsFacts(toSequentialTopology(graph)))).toEqual(
+      Object.fromEntries(ours),
+    );
 }
 
 /** The functional topology without export's own check, to show tfjs a graph NetCanvas rejects. */
@@ -88,8 +109,14 @@ function uncheckedTopology(graph: Graph): object {
     config: {
       name: 'model',
       layers: graph.nodes.map((n) => {
-        const sources = graph.edges.filter((e) => e.target === n.id).map((e) => [names.get(e.source), 0, 0, {}]);
-        return { name: n.name, ...kerasLayerConfig(n), inbound_nodes: sources.length ? [sources] : [] };
+        const sources = graph.edges
+          .filter((e) => e.target === n.id)
+          .map((e) => [names.get(e.source), 0, 0, {}]);
+        return {
+          name: n.name,
+          ...kerasLayerConfig(n),
+          inbound_nodes: sources.length ? [sources] : [],
+        };
       }),
       input_layers: graph.nodes.filter((n) => n.type === 'InputLayer').map((n) => [n.name, 0, 0]),
       output_layers: graph.nodes.filter((n) => !fed.has(n.id)).map((n) => [n.name, 0, 0]),
@@ -102,18 +129,29 @@ function uncheckedTopology(graph: Graph): object {
  * below 1, or by failing on a real sample (a Reshape with -1 is only checked then: tfjs 4.22
  * leaves -1 unknown while building).
  */
-const SHAPE_ERRORS: ReadonlySet<IssueCode> = new Set(['kernelTooLarge', 'shapesDoNotMatch', 'concatMismatch', 'reshapeMismatch']);
+const SHAPE_ERRORS: ReadonlySet<IssueCode> = new Set([
+  'kernelTooLarge',
+  'shapesDoNotMatch',
+  'concatMismatch',
+  'reshapeMismatch',
+]);
 
 async function tfjsRejects(graph: Graph): Promise<boolean> {
   let model: tf.LayersModel;
   try {
-    model = await tf.models.modelFromJSON(uncheckedTopology(graph) as Parameters<typeof tf.models.modelFromJSON>[0]);
+    model = await tf.models.modelFromJSON(
+      uncheckedTopology(graph) as Parameters<typeof tf.models.modelFromJSON>[0],
+    );
   } catch {
     return true;
   }
   try {
     // A Reshape's -1 stays -1 while tfjs builds; only running a sample shows whether it resolves.
-    const tooSmall = model.layers.some((l) => (l.outputShape as (number | null)[]).some((d) => d !== null && d < 1 && !(l.getClassName() === 'Reshape' && d === -1)));
+    const tooSmall = model.layers.some((l) =>
+      (l.outputShape as (number | null)[]).some(
+        (d) => d !== null && d < 1 && !(l.getClassName() === 'Reshape' && d === -1),
+      ),
+    );
     if (tooSmall) return true;
     tf.tidy(() => model.predict(sampleBatch(model)));
     return false;
@@ -143,7 +181,9 @@ describe('NetCanvas and tfjs 4.22 agree on every layer', () => {
           await expectAgreement(graph);
           return;
         }
-        const shapeErrors = report.issues.filter((i) => i.severity === 'error' && SHAPE_ERRORS.has(i.code));
+        const shapeErrors = report.issues.filter(
+          (i) => i.severity === 'error' && SHAPE_ERRORS.has(i.code),
+        );
         if (shapeErrors.length === 0) return;
         rejected++;
         if (shapeErrors.some((i) => i.code === 'reshapeMismatch')) badReshapes++;

@@ -26,15 +26,26 @@ const FUNCTIONAL = new Set(['Model', 'Functional']);
  * else entirely), so a caller can say "neither format" instead of a Keras-specific complaint.
  */
 export function looksLikeKerasModel(json: unknown): boolean {
-  return isObject(json) && ('modelTopology' in json || 'model_config' in json || ('class_name' in json && 'config' in json));
+  return (
+    isObject(json) &&
+    ('modelTopology' in json ||
+      'model_config' in json ||
+      ('class_name' in json && 'config' in json))
+  );
 }
 
 /** The `{class_name, config}` inside any of the envelopes Keras and tfjs write. */
 function unwrap(json: unknown): { topology: JsonObject; path: string } {
   if (!isObject(json))
-    throw new KerasImportError('', `expected a JSON object holding a Keras model ("class_name" and "config") or a TensorFlow.js model.json ("modelTopology"), got ${show(json)}`);
+    throw new KerasImportError(
+      '',
+      `expected a JSON object holding a Keras model ("class_name" and "config") or a TensorFlow.js model.json ("modelTopology"), got ${show(json)}`,
+    );
   if (json.format === 'graph-model')
-    throw new KerasImportError('format', 'this is a TensorFlow.js graph model (converted from a SavedModel), which has no layers to show; convert the Keras model as a layers model instead');
+    throw new KerasImportError(
+      'format',
+      'this is a TensorFlow.js graph model (converted from a SavedModel), which has no layers to show; convert the Keras model as a layers model instead',
+    );
   let v: unknown = json;
   let path = '';
   for (const key of ['modelTopology', 'model_config']) {
@@ -43,7 +54,8 @@ function unwrap(json: unknown): { topology: JsonObject; path: string } {
       path = path ? `${path}.${key}` : key;
     }
   }
-  if (!isObject(v)) throw new KerasImportError(path, `expected a model topology object, got ${show(v)}`);
+  if (!isObject(v))
+    throw new KerasImportError(path, `expected a model topology object, got ${show(v)}`);
   return { topology: v, path };
 }
 
@@ -65,7 +77,10 @@ export function fromKerasTopology(json: unknown): KerasImport {
   const at = (field: string) => (path ? `${path}.${field}` : field);
   const cls = topology.class_name;
   if (cls !== 'Sequential' && !(typeof cls === 'string' && FUNCTIONAL.has(cls)))
-    throw new KerasImportError(at('class_name'), `expected "Sequential", "Functional" or "Model", got ${show(cls)}`);
+    throw new KerasImportError(
+      at('class_name'),
+      `expected "Sequential", "Functional" or "Model", got ${show(cls)}`,
+    );
   const form = cls === 'Sequential' ? 'sequential' : 'functional';
   const config = topology.config;
   const list = form === 'sequential' ? readSequentialLayers(config) : readFunctionalLayers(config);
@@ -74,13 +89,23 @@ export function fromKerasTopology(json: unknown): KerasImport {
   checkLoops(graph, list);
   checkBatchNormAxes(graph, list, read);
   const configName = isObject(config) ? config.name : undefined;
-  return { graph, name: typeof configName === 'string' && configName ? configName : form === 'sequential' ? 'sequential' : 'model', form };
+  return {
+    graph,
+    name:
+      typeof configName === 'string' && configName
+        ? configName
+        : form === 'sequential'
+          ? 'sequential'
+          : 'model',
+    form,
+  };
 }
 
 function buildGraph(list: LayerList, read: readonly ReadLayer[]): Graph {
   const edges: Edge[] = [];
   list.layers.forEach((layer, i) => {
-    for (const src of list.inbound[i] ?? []) edges.push({ id: `e${edges.length}`, source: src.name, target: layer.name });
+    for (const src of list.inbound[i] ?? [])
+      edges.push({ id: `e${edges.length}`, source: src.name, target: layer.name });
   });
   const positions = layeredLayout(
     list.layers.map((l) => l.name),
@@ -88,7 +113,13 @@ function buildGraph(list: LayerList, read: readonly ReadLayer[]): Graph {
   );
   const nodes: LayerNode[] = list.layers.map((layer, i) => {
     const r = read[i] as ReadLayer;
-    return { id: layer.name, type: r.type, name: layer.name, params: r.params, position: positions.get(layer.name) ?? { x: 0, y: 0 } };
+    return {
+      id: layer.name,
+      type: r.type,
+      name: layer.name,
+      params: r.params,
+      position: positions.get(layer.name) ?? { x: 0, y: 0 },
+    };
   });
   return { nodes, edges };
 }
@@ -100,7 +131,11 @@ function checkLoops(graph: Graph, list: LayerList): void {
   if (!loop) return;
   const first = list.layers.find((l) => l.name === loop[0]);
   const walk = [...loop, loop[0]].map((n) => `"${n}"`).join(' → ');
-  throw new KerasImportError(`${first?.path ?? 'layers'}.inbound_nodes`, `the layers form a loop: ${walk}; data must flow one way`, first?.name);
+  throw new KerasImportError(
+    `${first?.path ?? 'layers'}.inbound_nodes`,
+    `the layers form a loop: ${walk}; data must flow one way`,
+    first?.name,
+  );
 }
 
 /** NetCanvas (like its parameter count) normalises the last axis; check the file agrees. */
@@ -112,6 +147,10 @@ function checkBatchNormAxes(graph: Graph, list: LayerList, read: readonly ReadLa
     const rank = layer ? report.nodes.get(layer.name)?.inputShapes[0]?.length : undefined;
     if (r.axis === undefined || r.axis === -1 || !layer || rank === undefined) return;
     if (r.axis !== rank - 1)
-      throw new KerasImportError(`${layer.path}.config.axis`, `NetCanvas normalises the last axis (channels, axis -1 or ${rank - 1}), got axis ${r.axis}`, layer.name);
+      throw new KerasImportError(
+        `${layer.path}.config.axis`,
+        `NetCanvas normalises the last axis (channels, axis -1 or ${rank - 1}), got axis ${r.axis}`,
+        layer.name,
+      );
   });
 }

@@ -16,15 +16,25 @@ export interface InboundRef {
  */
 export function inboundSources(value: unknown, path: string, layer: string): InboundRef[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new KerasImportError(path, `expected a list of calls, got ${show(value)}`, layer);
+  if (!Array.isArray(value))
+    throw new KerasImportError(path, `expected a list of calls, got ${show(value)}`, layer);
   if (value.length === 0) return [];
   if (value.length > 1)
-    throw new KerasImportError(path, `the layer is called ${value.length} times (shared weights); NetCanvas needs each layer used once`, layer);
+    throw new KerasImportError(
+      path,
+      `the layer is called ${value.length} times (shared weights); NetCanvas needs each layer used once`,
+      layer,
+    );
   const node: unknown = value[0];
   const nodePath = `${path}[0]`;
   if (Array.isArray(node)) return node.map((t, j) => keras2Ref(t, `${nodePath}[${j}]`, layer));
-  if (isObject(node) && Array.isArray(node.args)) return keras3Refs(node.args, `${nodePath}.args`, layer);
-  throw new KerasImportError(nodePath, `expected a list of input tensors or {"args": [...]}, got ${show(node)}`, layer);
+  if (isObject(node) && Array.isArray(node.args))
+    return keras3Refs(node.args, `${nodePath}.args`, layer);
+  throw new KerasImportError(
+    nodePath,
+    `expected a list of input tensors or {"args": [...]}, got ${show(node)}`,
+    layer,
+  );
 }
 
 function keras2Ref(t: unknown, path: string, layer: string): InboundRef {
@@ -33,18 +43,34 @@ function keras2Ref(t: unknown, path: string, layer: string): InboundRef {
   return history(t[0], t[1], t[2], path, layer);
 }
 
-function history(name: string, nodeIndex: unknown, tensorIndex: unknown, path: string, layer: string): InboundRef {
+function history(
+  name: string,
+  nodeIndex: unknown,
+  tensorIndex: unknown,
+  path: string,
+  layer: string,
+): InboundRef {
   if (nodeIndex !== 0)
-    throw new KerasImportError(path, `uses call ${show(nodeIndex)} of "${name}" (a shared layer); NetCanvas needs each layer used once`, layer);
+    throw new KerasImportError(
+      path,
+      `uses call ${show(nodeIndex)} of "${name}" (a shared layer); NetCanvas needs each layer used once`,
+      layer,
+    );
   if (tensorIndex !== 0)
-    throw new KerasImportError(path, `uses output ${show(tensorIndex)} of "${name}"; layers with several outputs are not supported`, layer);
+    throw new KerasImportError(
+      path,
+      `uses output ${show(tensorIndex)} of "${name}"; layers with several outputs are not supported`,
+      layer,
+    );
   return { name, path };
 }
 
 /** Keras tensors anywhere in a Keras 3 node's args, in order (walked without recursion). */
 function keras3Refs(args: readonly unknown[], path: string, layer: string): InboundRef[] {
   const out: InboundRef[] = [];
-  const stack: [unknown, string][] = args.map((a, i): [unknown, string] => [a, `${path}[${i}]`]).reverse();
+  const stack: [unknown, string][] = args
+    .map((a, i): [unknown, string] => [a, `${path}[${i}]`])
+    .reverse();
   while (stack.length > 0) {
     const [v, p] = stack.pop() as [unknown, string];
     if (Array.isArray(v)) {
@@ -54,7 +80,11 @@ function keras3Refs(args: readonly unknown[], path: string, layer: string): Inbo
     if (!isObject(v) || v.class_name !== '__keras_tensor__') continue;
     const h = isObject(v.config) ? v.config.keras_history : undefined;
     if (!Array.isArray(h) || h.length !== 3 || typeof h[0] !== 'string')
-      throw new KerasImportError(`${p}.config.keras_history`, `expected ["layer_name", 0, 0], got ${show(h)}`, layer);
+      throw new KerasImportError(
+        `${p}.config.keras_history`,
+        `expected ["layer_name", 0, 0], got ${show(h)}`,
+        layer,
+      );
     out.push(history(h[0], h[1], h[2], p, layer));
   }
   return out;

@@ -3,7 +3,8 @@ import { KerasImportError } from './kerasImportError';
 /** A JSON object. */
 export type JsonObject = Readonly<Record<string, unknown>>;
 
-export const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is JsonObject =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A value as a message shows it: JSON, cut short. */
 export function show(v: unknown): string {
@@ -29,7 +30,11 @@ export function checkDepth(value: unknown, max = MAX_DEPTH): void {
     const [v, depth] = stack.pop() as [unknown, number];
     if (typeof v !== 'object' || v === null) continue;
     if (depth > max)
-      throw new KerasImportError('', `the JSON nests deeper than ${max} levels; no Keras or TensorFlow.js model file does that`);
-    for (const child of Array.isArray(v) ? v : Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+      throw new KerasImportError(
+        '',
+        `the JSON nests deeper than ${max} levels; no Keras or TensorFlow.js model file does that`,
+      );
+    for (const child of Array.isArray(v) ? v : Object.values(v))
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
   }
 }

@@ -22,8 +22,12 @@ export function kerasLayerConfig(node: LayerNode, outputShape?: Shape): KerasLay
   if (!def) throw new Error(`internal: cannot export unknown layer type "${node.type}"`);
   const { values } = resolveParams(def, node.params);
   const fields = def.toKeras ? def.toKeras(values as never) : { ...values };
-  if (def.kerasClass === 'Reshape' && outputShape && outputShape.slice(1).every((d) => d !== null)) fields.target_shape = outputShape.slice(1);
-  const base = def.kerasClass === 'InputLayer' ? { name: node.name } : { name: node.name, trainable: true, dtype: 'float32' };
+  if (def.kerasClass === 'Reshape' && outputShape && outputShape.slice(1).every((d) => d !== null))
+    fields.target_shape = outputShape.slice(1);
+  const base =
+    def.kerasClass === 'InputLayer'
+      ? { name: node.name }
+      : { name: node.name, trainable: true, dtype: 'float32' };
   return { class_name: def.kerasClass, config: plainJson({ ...base, ...fields }) };
 }
 

@@ -32,36 +32,61 @@ beforeAll(async () => {
 function expectStableRoundTrip(graph: Graph): void {
   const once = fromKerasTopology(toKerasTopology(graph)).graph;
   expect(fromKerasTopology(toKerasTopology(once)).graph).toEqual(once);
-  if (sequentialChain(once)) expect(fromKerasTopology(toSequentialTopology(once)).graph).toEqual(once);
+  if (sequentialChain(once))
+    expect(fromKerasTopology(toSequentialTopology(once)).graph).toEqual(once);
 }
 
 describe('tfjs-written model.json files of the tutorial networks', () => {
   it('are all there', () => {
     expect(TFJS_FILES.sort()).toEqual(
-      ['cifar10-cnn', 'cnn-30-70', 'cnn-dropout', 'cnn-same', 'cnn-valid', 'hotdog-cnn', 'mlp', 'resnet-block'].map((id) => `${id}.model.json`),
+      [
+        'cifar10-cnn',
+        'cnn-30-70',
+        'cnn-dropout',
+        'cnn-same',
+        'cnn-valid',
+        'hotdog-cnn',
+        'mlp',
+        'resnet-block',
+      ].map((id) => `${id}.model.json`),
     );
   });
 
-  it.each(TFJS_FILES)('%s: same counts as tfjs, and import → export → import gives the same graph', async (file) => {
-    const json = readJson(join(FIXTURES, 'tfjs', file)) as { modelTopology: object };
-    const model = await tf.models.modelFromJSON(json.modelTopology as Parameters<typeof tf.models.modelFromJSON>[0]);
-    const imported = fromKerasTopology(json);
-    const report = inferGraph(imported.graph);
-    expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
-    expect(report.totals.total).toBe(model.countParams());
-    for (const layer of model.layers) {
-      const node = imported.graph.nodes.find((n) => n.name === layer.name);
-      expect(report.nodes.get(node?.id ?? '')?.outputShape, layer.name).toEqual(layer.outputShape);
-    }
-    model.dispose();
-    const again = fromKerasTopology(toKerasTopology(imported.graph));
-    expect(again.graph).toEqual(imported.graph);
-    if (imported.form === 'sequential') expect(fromKerasTopology(toSequentialTopology(imported.graph)).graph).toEqual(imported.graph);
-  });
+  it.each(TFJS_FILES)(
+    '%s: same counts as tfjs, and import → export → import gives the same graph',
+    async (file) => {
+      const json = readJson(join(FIXTURES, 'tfjs', file)) as { modelTopology: object };
+      const model = await tf.models.modelFromJSON(
+        json.modelTopology as Parameters<typeof tf.models.modelFromJSON>[0],
+      );
+      const imported = fromKerasTopology(json);
+      const report = inferGraph(imported.graph);
+      expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
+      expect(report.totals.total).toBe(model.countParams());
+      for (const layer of model.layers) {
+        const node = imported.graph.nodes.find((n) => n.name === layer.name);
+        expect(report.nodes.get(node?.id ?? '')?.outputShape, layer.name).toEqual(
+          layer.outputShape,
+        );
+      }
+      model.dispose();
+      const again = fromKerasTopology(toKerasTopology(imported.graph));
+      expect(again.graph).toEqual(imported.graph);
+      if (imported.form === 'sequential')
+        expect(fromKerasTopology(toSequentialTopology(imported.graph)).graph).toEqual(
+          imported.graph,
+        );
+    },
+  );
 });
 
 /** Hand-written in the exact forms Keras writes; totals worked out by hand from Keras's formulas. */
-const KERAS_FIXTURES: [file: string, form: 'sequential' | 'functional', total: number, nonTrainable: number][] = [
+const KERAS_FIXTURES: [
+  file: string,
+  form: 'sequential' | 'functional',
+  total: number,
+  nonTrainable: number,
+][] = [
   // conv 3·3·1·32+32 = 320, conv 3·3·32·64+64 = 18,496, dense 1600·64+64 = 102,464, dense 650
   ['keras2-cnn-valid.json', 'sequential', 121_930, 0],
   // conv 160, BN 4·16 (half moving statistics), conv 2,320, dense 170
@@ -73,17 +98,22 @@ const KERAS_FIXTURES: [file: string, form: 'sequential' | 'functional', total: n
 ];
 
 describe('Keras 2 to_json() and Keras 3 config.json', () => {
-  it.each(KERAS_FIXTURES)('%s reads as a %s model with %i parameters (%i non-trainable)', (file, form, total, nonTrainable) => {
-    const imported = fromKerasTopology(readJson(join(FIXTURES, 'keras', file)));
-    expect(imported.form).toBe(form);
-    const report = inferGraph(imported.graph);
-    expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
-    expect(report.totals).toEqual({ total, trainable: total - nonTrainable, nonTrainable });
-    expectStableRoundTrip(imported.graph);
-  });
+  it.each(KERAS_FIXTURES)(
+    '%s reads as a %s model with %i parameters (%i non-trainable)',
+    (file, form, total, nonTrainable) => {
+      const imported = fromKerasTopology(readJson(join(FIXTURES, 'keras', file)));
+      expect(imported.form).toBe(form);
+      const report = inferGraph(imported.graph);
+      expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
+      expect(report.totals).toEqual({ total, trainable: total - nonTrainable, nonTrainable });
+      expectStableRoundTrip(imported.graph);
+    },
+  );
 
   it('lays out the blocks top to bottom, branches side by side', () => {
-    const { graph } = fromKerasTopology(readJson(join(FIXTURES, 'keras', 'keras3-functional-inception.config.json')));
+    const { graph } = fromKerasTopology(
+      readJson(join(FIXTURES, 'keras', 'keras3-functional-inception.config.json')),
+    );
     const at = (name: string) => graph.nodes.find((n) => n.name === name)?.position;
     expect(at('conv2d')?.y).toBe(at('conv2d_1')?.y);
     expect(at('conv2d')?.x).not.toBe(at('conv2d_1')?.x);
@@ -116,18 +146,28 @@ describe("a Reshape's -1", () => {
     ]);
 
   it('is exported as the size it resolves to, which tfjs 4.22 cannot work out itself', () => {
-    const layer = toKerasTopology(flattenThenReshape(4)).config.layers.find((l) => l.class_name === 'Reshape');
+    const layer = toKerasTopology(flattenThenReshape(4)).config.layers.find(
+      (l) => l.class_name === 'Reshape',
+    );
     expect(layer?.config.target_shape).toEqual([2, 2]);
   });
 
   it('that cannot resolve (1 feature into pairs) stops the export with the reason', () => {
     expect(() => toKerasTopology(flattenThenReshape(1))).toThrow(KerasExportError);
-    expect(() => toKerasTopology(flattenThenReshape(1))).toThrow(/cannot turn \(None, 1\) \(1 numbers\) into \(-1, 2\)/);
+    expect(() => toKerasTopology(flattenThenReshape(1))).toThrow(
+      /cannot turn \(None, 1\) \(1 numbers\) into \(-1, 2\)/,
+    );
   });
 });
 
-const sequential = (layers: unknown[]) => ({ class_name: 'Sequential', config: { name: 'sequential', layers } });
-const input = { class_name: 'InputLayer', config: { name: 'input_1', batch_input_shape: [null, 4] } };
+const sequential = (layers: unknown[]) => ({
+  class_name: 'Sequential',
+  config: { name: 'sequential', layers },
+});
+const input = {
+  class_name: 'InputLayer',
+  config: { name: 'input_1', batch_input_shape: [null, 4] },
+};
 
 describe('import errors name the layer and the place', () => {
   const cases: [title: string, json: unknown, message: string][] = [
@@ -144,7 +184,12 @@ describe('import errors name the layer and the place', () => {
           name: 'model',
           layers: [
             { ...input, name: 'input_1', inbound_nodes: [] },
-            { class_name: 'Dense', name: 'dense', config: { name: 'dense', units: 2 }, inbound_nodes: [[['input_2', 0, 0, {}]]] },
+            {
+              class_name: 'Dense',
+              name: 'dense',
+              config: { name: 'dense', units: 2 },
+              inbound_nodes: [[['input_2', 0, 0, {}]]],
+            },
           ],
           input_layers: [['input_1', 0, 0]],
           output_layers: [['dense', 0, 0]],
@@ -152,9 +197,21 @@ describe('import errors name the layer and the place', () => {
       },
       'layers[1].inbound_nodes[0][0] (dense): refers to missing layer "input_2"',
     ],
-    ['non-numeric size', sequential([input, { class_name: 'Dense', config: { name: 'dense', units: 'ten' } }]), 'layers[1].config.units (dense): expected'],
-    ['negative size', sequential([input, { class_name: 'Dense', config: { name: 'dense', units: -3 } }]), 'layers[1].config.units (dense): '],
-    ['not a model', { hello: 'world' }, 'class_name: expected "Sequential", "Functional" or "Model", got nothing'],
+    [
+      'non-numeric size',
+      sequential([input, { class_name: 'Dense', config: { name: 'dense', units: 'ten' } }]),
+      'layers[1].config.units (dense): expected',
+    ],
+    [
+      'negative size',
+      sequential([input, { class_name: 'Dense', config: { name: 'dense', units: -3 } }]),
+      'layers[1].config.units (dense): ',
+    ],
+    [
+      'not a model',
+      { hello: 'world' },
+      'class_name: expected "Sequential", "Functional" or "Model", got nothing',
+    ],
     ['no layers', sequential([]), 'layers: the model has no layers'],
   ];
   it.each(cases)('%s', (_title, json, message) => {
@@ -171,6 +228,8 @@ describe('import errors name the layer and the place', () => {
   it('nesting 100,000 arrays deep is refused without overflowing the stack', () => {
     let deep: unknown = 0;
     for (let i = 0; i < 100_000; i++) deep = [deep];
-    expect(() => fromKerasTopology({ modelTopology: { class_name: 'Sequential', config: { layers: deep } } })).toThrow(/nests deeper than 64 levels/);
+    expect(() =>
+      fromKerasTopology({ modelTopology: { class_name: 'Sequential', config: { layers: deep } } }),
+    ).toThrow(/nests deeper than 64 levels/);
   });
 });

@@ -35,7 +35,8 @@ export function sequentialChain(graph: Graph): LayerNode[] | null {
   const next = new Map<string, string>();
   const fed = new Set<string>();
   for (const e of graph.edges) {
-    if (!byId.has(e.source) || !byId.has(e.target) || next.has(e.source) || fed.has(e.target)) return null;
+    if (!byId.has(e.source) || !byId.has(e.target) || next.has(e.source) || fed.has(e.target))
+      return null;
     next.set(e.source, e.target);
     fed.add(e.target);
   }

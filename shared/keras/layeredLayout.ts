@@ -44,6 +44,8 @@ export function layeredLayout(
   }
   const out = new Map<string, Position>();
   for (const [d, row] of rows)
-    row.forEach((id, i) => out.set(id, { x: (i - (row.length - 1) / 2) * LAYOUT_SPACING.x, y: d * LAYOUT_SPACING.y }));
+    row.forEach((id, i) =>
+      out.set(id, { x: (i - (row.length - 1) / 2) * LAYOUT_SPACING.x, y: d * LAYOUT_SPACING.y }),
+    );
   return out;
 }

@@ -3,7 +3,13 @@ import { kerasLayerConfig } from './kerasLayerConfig';
 import { readKerasLayer } from './readKerasLayer';
 import type { JsonObject } from './jsonValue';
 
-const read = (className: string, config: JsonObject) => readKerasLayer({ path: 'layers[1]', name: typeof config.name === 'string' ? config.name : 'x', className, config });
+const read = (className: string, config: JsonObject) =>
+  readKerasLayer({
+    path: 'layers[1]',
+    name: typeof config.name === 'string' ? config.name : 'x',
+    className,
+    config,
+  });
 
 describe('Keras configs of the MobileNet and decoder layers', () => {
   it('reads a Keras 2 DepthwiseConv2D with its depthwise_* fields and groups: 1', () => {
@@ -27,25 +33,79 @@ describe('Keras configs of the MobileNet and decoder layers', () => {
     });
     expect(r).toEqual({
       type: 'DepthwiseConv2D',
-      params: { kernel_size: [3, 3], strides: [2, 2], padding: 'same', depth_multiplier: 2, dilation_rate: [1, 1], activation: 'relu', use_bias: false },
+      params: {
+        kernel_size: [3, 3],
+        strides: [2, 2],
+        padding: 'same',
+        depth_multiplier: 2,
+        dilation_rate: [1, 1],
+        activation: 'relu',
+        use_bias: false,
+      },
     });
   });
 
   it('reads Conv2DTranspose with and without output_padding', () => {
-    expect(read('Conv2DTranspose', { filters: 16, kernel_size: [3, 3], strides: [2, 2], padding: 'same', output_padding: null }).params.output_padding).toBeNull();
-    expect(read('Conv2DTranspose', { filters: 16, kernel_size: [3, 3], strides: [2, 2], padding: 'same', output_padding: [1, 1] }).params.output_padding).toEqual([1, 1]);
+    expect(
+      read('Conv2DTranspose', {
+        filters: 16,
+        kernel_size: [3, 3],
+        strides: [2, 2],
+        padding: 'same',
+        output_padding: null,
+      }).params.output_padding,
+    ).toBeNull();
+    expect(
+      read('Conv2DTranspose', {
+        filters: 16,
+        kernel_size: [3, 3],
+        strides: [2, 2],
+        padding: 'same',
+        output_padding: [1, 1],
+      }).params.output_padding,
+    ).toEqual([1, 1]);
   });
 
   it('reads nested ((top, bottom), (left, right)) padding and cropping, and refuses a wrong one with the field', () => {
-    expect(read('ZeroPadding2D', { padding: [[1, 2], [3, 4]] }).params).toEqual({ padding: [1, 2, 3, 4] });
-    expect(read('Cropping2D', { cropping: [[0, 1], [2, 0]] }).params).toEqual({ cropping: [0, 1, 2, 0] });
-    expect(() => read('Cropping2D', { name: 'crop', cropping: [[1, 2, 3]] })).toThrow(/layers\[1\]\.config\.cropping/);
+    expect(
+      read('ZeroPadding2D', {
+        padding: [
+          [1, 2],
+          [3, 4],
+        ],
+      }).params,
+    ).toEqual({ padding: [1, 2, 3, 4] });
+    expect(
+      read('Cropping2D', {
+        cropping: [
+          [0, 1],
+          [2, 0],
+        ],
+      }).params,
+    ).toEqual({ cropping: [0, 1, 2, 0] });
+    expect(() => read('Cropping2D', { name: 'crop', cropping: [[1, 2, 3]] })).toThrow(
+      /layers\[1\]\.config\.cropping/,
+    );
   });
 
   it('exports what it imports, in the Keras form', () => {
-    const node = (type: string, params: Record<string, never>) => ({ id: 'n', name: 'n', type, params, position: { x: 0, y: 0 } });
+    const node = (type: string, params: Record<string, never>) => ({
+      id: 'n',
+      name: 'n',
+      type,
+      params,
+      position: { x: 0, y: 0 },
+    });
     for (const [className, config] of [
-      ['ZeroPadding2D', { padding: [[1, 2], [3, 4]] }],
+      [
+        'ZeroPadding2D',
+        {
+          padding: [
+            [1, 2],
+            [3, 4],
+          ],
+        },
+      ],
       ['SeparableConv2D', { filters: 8, kernel_size: [3, 3], depth_multiplier: 2 }],
       ['SpatialDropout2D', { rate: 0.25 }],
     ] as const) {

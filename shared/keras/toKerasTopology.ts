@@ -18,7 +18,12 @@ export type KerasTensorRef = [name: string, nodeIndex: 0, tensorIndex: 0];
 /** One layer of a functional model: its config and which layers feed it (Keras 2 form). */
 export interface FunctionalLayer extends KerasLayerConfig {
   readonly name: string;
-  readonly inbound_nodes: [name: string, nodeIndex: 0, tensorIndex: 0, kwargs: Record<string, never>][][];
+  readonly inbound_nodes: [
+    name: string,
+    nodeIndex: 0,
+    tensorIndex: 0,
+    kwargs: Record<string, never>,
+  ][][];
 }
 
 /** A Keras functional model topology, as `model.to_json()` and tfjs `model.toJSON()` write it. */
@@ -66,11 +71,16 @@ export function toKerasTopology(graph: Graph, options: TopologyOptions = {}): Fu
   const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
   const ref = (id: string): KerasTensorRef => [names.get(id) ?? id, 0, 0];
   const layers = layerOrder(graph).map((node): FunctionalLayer => {
-    const sources = graph.edges.filter((e) => e.target === node.id).map((e) => names.get(e.source) ?? e.source);
+    const sources = graph.edges
+      .filter((e) => e.target === node.id)
+      .map((e) => names.get(e.source) ?? e.source);
     return {
       name: node.name,
       ...kerasLayerConfig(node, report.nodes.get(node.id)?.outputShape),
-      inbound_nodes: sources.length === 0 ? [] : [sources.map((s) => [s, 0, 0, {}] as [string, 0, 0, Record<string, never>])],
+      inbound_nodes:
+        sources.length === 0
+          ? []
+          : [sources.map((s) => [s, 0, 0, {}] as [string, 0, 0, Record<string, never>])],
     };
   });
   return {
@@ -80,7 +90,9 @@ export function toKerasTopology(graph: Graph, options: TopologyOptions = {}): Fu
       layers,
       input_layers: report.inputIds.map(ref),
       // Every layer that feeds nothing, an Input on its own included (Keras's `Model(x, x)`).
-      output_layers: graph.nodes.filter((n) => !graph.edges.some((e) => e.source === n.id)).map((n) => ref(n.id)),
+      output_layers: graph.nodes
+        .filter((n) => !graph.edges.some((e) => e.source === n.id))
+        .map((n) => ref(n.id)),
     },
     keras_version: KERAS_VERSION,
     backend: KERAS_BACKEND,
@@ -92,20 +104,34 @@ export function toKerasTopology(graph: Graph, options: TopologyOptions = {}): Fu
  * (as Keras 2.4+ writes it) so the input's name survives a round trip. Throws KerasExportError
  * when the graph has errors or is not a single chain (see `sequentialChain`).
  */
-export function toSequentialTopology(graph: Graph, options: TopologyOptions = {}): SequentialTopology {
+export function toSequentialTopology(
+  graph: Graph,
+  options: TopologyOptions = {},
+): SequentialTopology {
   const report = checked(graph);
   const chain = sequentialChain(graph);
   if (!chain)
-    throw new KerasExportError([], 'The network branches or has several inputs, so it cannot be a Keras Sequential model; export it as a functional model.');
+    throw new KerasExportError(
+      [],
+      'The network branches or has several inputs, so it cannot be a Keras Sequential model; export it as a functional model.',
+    );
   return {
     class_name: 'Sequential',
-    config: { name: options.name ?? 'sequential', layers: chain.map((n) => kerasLayerConfig(n, report.nodes.get(n.id)?.outputShape)) },
+    config: {
+      name: options.name ?? 'sequential',
+      layers: chain.map((n) => kerasLayerConfig(n, report.nodes.get(n.id)?.outputShape)),
+    },
     keras_version: KERAS_VERSION,
     backend: KERAS_BACKEND,
   };
 }
 
 /** `Sequential` when the graph is a plain stack (nicer in tutorials), functional otherwise. */
-export function toPreferredTopology(graph: Graph, options: TopologyOptions = {}): SequentialTopology | FunctionalTopology {
-  return sequentialChain(graph) ? toSequentialTopology(graph, options) : toKerasTopology(graph, options);
+export function toPreferredTopology(
+  graph: Graph,
+  options: TopologyOptions = {},
+): SequentialTopology | FunctionalTopology {
+  return sequentialChain(graph)
+    ? toSequentialTopology(graph, options)
+    : toKerasTopology(graph, options);
 }

@@ -11,7 +11,8 @@ export const activationLayer = defineLayer({
     activation: { ...activation('The function applied to every number.'), default: 'relu' },
   },
   explain: {
-    summary: 'Applies a function to every number on its own: relu keeps positives, softmax turns scores into probabilities.',
+    summary:
+      'Applies a function to every number on its own: relu keeps positives, softmax turns scores into probabilities.',
     shapeFormula: 'out = in (unchanged)',
     paramFormula: '0: no weights',
   },

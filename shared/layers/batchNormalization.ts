@@ -10,8 +10,17 @@ export const batchNormalization = defineLayer({
   namePrefix: 'batch_normalization',
   inputs: { min: 1, max: 1 },
   params: {
-    momentum: float({ default: 0.99, min: 0, max: 1, help: 'How slowly the running mean and variance follow each batch.' }),
-    epsilon: float({ default: 0.001, min: 0, help: 'Small number added to the variance to avoid dividing by zero.' }),
+    momentum: float({
+      default: 0.99,
+      min: 0,
+      max: 1,
+      help: 'How slowly the running mean and variance follow each batch.',
+    }),
+    epsilon: float({
+      default: 0.001,
+      min: 0,
+      help: 'Small number added to the variance to avoid dividing by zero.',
+    }),
     center: bool({ default: true, help: 'Learn an offset (beta) per channel.' }),
     scale: bool({ default: true, help: 'Learn a scale (gamma) per channel.' }),
   },
@@ -28,9 +37,23 @@ export const batchNormalization = defineLayer({
       const c = dim(inputs[0], -1);
       const learned = (p.center ? 1 : 0) + (p.scale ? 1 : 0);
       return [
-        step('trainable', `${learned} × ${c}`, count.trainable, 'gamma (scale) and beta (offset) per channel, learned'),
-        step('non-trainable', `2 × ${c}`, count.nonTrainable, 'moving mean and variance per channel, updated while training but not learned'),
-        step('parameters', `${count.trainable} + ${count.nonTrainable}`, count.trainable + count.nonTrainable),
+        step(
+          'trainable',
+          `${learned} × ${c}`,
+          count.trainable,
+          'gamma (scale) and beta (offset) per channel, learned',
+        ),
+        step(
+          'non-trainable',
+          `2 × ${c}`,
+          count.nonTrainable,
+          'moving mean and variance per channel, updated while training but not learned',
+        ),
+        step(
+          'parameters',
+          `${count.trainable} + ${count.nonTrainable}`,
+          count.trainable + count.nonTrainable,
+        ),
       ];
     },
   },
@@ -60,7 +83,8 @@ export const batchNormalization = defineLayer({
   }),
   fromKeras: (c): Record<string, ParamValue> => {
     const out: Record<string, ParamValue> = {};
-    for (const k of ['momentum', 'epsilon', 'center', 'scale'] as const) if (k in c) out[k] = c[k] as ParamValue;
+    for (const k of ['momentum', 'epsilon', 'center', 'scale'] as const)
+      if (k in c) out[k] = c[k] as ParamValue;
     return out;
   },
 });

@@ -89,7 +89,9 @@ export const FAMILIES: readonly LayerFamily[] = [
 
 /** The definition for a Keras class name, or undefined for a layer NetCanvas does not know. */
 export function layerDef(type: string): AnyLayerDef | undefined {
-  return Object.hasOwn(LAYERS, type) ? (LAYERS[type as LayerType] as unknown as AnyLayerDef) : undefined;
+  return Object.hasOwn(LAYERS, type)
+    ? (LAYERS[type as LayerType] as unknown as AnyLayerDef)
+    : undefined;
 }
 
 /** Default parameter values of a layer type, as they appear in a project file. */

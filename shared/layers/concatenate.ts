@@ -9,10 +9,16 @@ export const concatenate = defineLayer({
   namePrefix: 'concatenate',
   inputs: { min: 2, max: Number.POSITIVE_INFINITY },
   params: {
-    axis: int({ default: -1, min: -8, max: 8, help: 'Which axis to join along; -1 is the last (channels).' }),
+    axis: int({
+      default: -1,
+      min: -8,
+      max: 8,
+      help: 'Which axis to join along; -1 is the last (channels).',
+    }),
   },
   explain: {
-    summary: 'Joins its inputs side by side along one axis (by default the channels); all other sizes must match.',
+    summary:
+      'Joins its inputs side by side along one axis (by default the channels); all other sizes must match.',
     shapeFormula: 'out[axis] = sum of the inputs’ sizes on that axis; the other sizes stay',
     paramFormula: '0: no weights',
   },
@@ -20,13 +26,25 @@ export const concatenate = defineLayer({
     shape: ({ inputs, output, p }) => {
       const axis = p.axis < 0 ? output.length + p.axis : p.axis;
       const sizes = inputs.map((s) => dim(s, axis));
-      return [step(`axis ${p.axis}`, sizes.join(' + '), dim(output, axis), 'the inputs’ sizes on the joined axis add up; the other sizes stay')];
+      return [
+        step(
+          `axis ${p.axis}`,
+          sizes.join(' + '),
+          dim(output, axis),
+          'the inputs’ sizes on the joined axis add up; the other sizes stay',
+        ),
+      ];
     },
     params: noWeights,
   },
   outputShape: (inputs, p, ctx) => {
     const [first] = inputs;
-    if (!first) return fail({ code: 'tooFewInputs', message: `${ctx.type} '${ctx.name}' has no inputs.`, hint: 'Connect two or more layers.' });
+    if (!first)
+      return fail({
+        code: 'tooFewInputs',
+        message: `${ctx.type} '${ctx.name}' has no inputs.`,
+        hint: 'Connect two or more layers.',
+      });
     const rank = first.length;
     const axis = p.axis < 0 ? rank + p.axis : p.axis;
     if (axis < 1 || axis >= rank)
@@ -34,7 +52,13 @@ export const concatenate = defineLayer({
         code: 'badParam',
         message: `${ctx.type} '${ctx.name}': axis ${p.axis} does not exist for inputs of shape ${formatShape(first)} (the batch axis 0 cannot be joined).`,
         hint: `Use an axis from 1 to ${rank - 1}, or -1 for the last.`,
-        fix: { kind: 'setParam', label: 'Set axis to -1', nodeId: ctx.id, param: 'axis', value: -1 },
+        fix: {
+          kind: 'setParam',
+          label: 'Set axis to -1',
+          nodeId: ctx.id,
+          param: 'axis',
+          value: -1,
+        },
       });
     let total = 0;
     for (const [i, s] of inputs.entries()) {

@@ -23,14 +23,29 @@ describe('Conv2DTranspose, as Keras sizes and counts it', () => {
     [7, 4, 'same', 2, 1, 1, 13],
     [7, 3, 'valid', 2, 1, 1, 16],
     [5, 3, 'valid', 1, 2, null, 9],
-  ] as const)('deconv_output_length(%i, kernel %i, %s, stride %i, dilation %i, output_padding %s) = %i', (input, k, pad, s, d, op, want) => {
-    expect(deconvOutputLength(input, k, pad, s, d, op)).toBe(want);
-    const r = inferOne([input, input, 1], 'Conv2DTranspose', { filters: 2, kernel_size: k, padding: pad, strides: s, dilation_rate: d, output_padding: op === null ? null : [op, op] });
-    expect(r.shape).toEqual([null, want, want, 2]);
-  });
+  ] as const)(
+    'deconv_output_length(%i, kernel %i, %s, stride %i, dilation %i, output_padding %s) = %i',
+    (input, k, pad, s, d, op, want) => {
+      expect(deconvOutputLength(input, k, pad, s, d, op)).toBe(want);
+      const r = inferOne([input, input, 1], 'Conv2DTranspose', {
+        filters: 2,
+        kernel_size: k,
+        padding: pad,
+        strides: s,
+        dilation_rate: d,
+        output_padding: op === null ? null : [op, op],
+      });
+      expect(r.shape).toEqual([null, want, want, 2]);
+    },
+  );
 
   it('shows the output_padding formula with the learner’s numbers', () => {
-    const r = inferOne([7, 7, 8], 'Conv2DTranspose', { filters: 4, strides: 2, padding: 'same', output_padding: 1 });
+    const r = inferOne([7, 7, 8], 'Conv2DTranspose', {
+      filters: 4,
+      strides: 2,
+      padding: 'same',
+      output_padding: 1,
+    });
     expect(r.arithmetic).toContain('(7 − 1) × 2 + 3 − 2 × 1 + 1 = 14');
   });
 

@@ -7,21 +7,66 @@ import { deconvOutputLength } from './shapeUtils';
 import { stridesWithDilation } from './stridesWithDilation';
 
 /** One axis of Keras's `deconv_output_length`, worked with the block's numbers. */
-function axisSteps(axis: 'height' | 'width', input: number, kernel: number, stride: number, dilation: number, padding: string, outputPadding: number | null, result: number): ArithmeticStep[] {
+function axisSteps(
+  axis: 'height' | 'width',
+  input: number,
+  kernel: number,
+  stride: number,
+  dilation: number,
+  padding: string,
+  outputPadding: number | null,
+  result: number,
+): ArithmeticStep[] {
   const out: ArithmeticStep[] = [];
   let k = kernel;
   if (dilation > 1) {
     k = (kernel - 1) * dilation + 1;
-    out.push(step(`effective ${axis} kernel`, `(${kernel} − 1) × ${dilation} + 1`, k, 'dilation spreads the kernel taps apart'));
+    out.push(
+      step(
+        `effective ${axis} kernel`,
+        `(${kernel} − 1) × ${dilation} + 1`,
+        k,
+        'dilation spreads the kernel taps apart',
+      ),
+    );
   }
   if (outputPadding !== null) {
     const pad = padding === 'same' ? Math.floor(k / 2) : 0;
     out.push(
-      step(axis, `(${input} − 1) × ${stride} + ${k} − 2 × ${pad} + ${outputPadding}`, result, `output_padding is set: ${padding === 'same' ? `'same' trims floor(${k} / 2) = ${pad} from each side` : "'valid' trims nothing"}, output_padding adds rows back`),
+      step(
+        axis,
+        `(${input} − 1) × ${stride} + ${k} − 2 × ${pad} + ${outputPadding}`,
+        result,
+        `output_padding is set: ${padding === 'same' ? `'same' trims floor(${k} / 2) = ${pad} from each side` : "'valid' trims nothing"}, output_padding adds rows back`,
+      ),
     );
-  } else if (padding === 'same') out.push(step(axis, times(input, stride), result, "'same': each input pixel spreads over stride output pixels"));
-  else if (k >= stride) out.push(step(axis, `${input} × ${stride} + (${k} − ${stride})`, result, "'valid': each pixel spreads over stride pixels, and the last window sticks out by kernel − stride"));
-  else out.push(step(axis, `${input} × ${stride} + 0`, result, "'valid': each pixel spreads over stride pixels; a kernel smaller than the stride adds nothing"));
+  } else if (padding === 'same')
+    out.push(
+      step(
+        axis,
+        times(input, stride),
+        result,
+        "'same': each input pixel spreads over stride output pixels",
+      ),
+    );
+  else if (k >= stride)
+    out.push(
+      step(
+        axis,
+        `${input} × ${stride} + (${k} − ${stride})`,
+        result,
+        "'valid': each pixel spreads over stride pixels, and the last window sticks out by kernel − stride",
+      ),
+    );
+  else
+    out.push(
+      step(
+        axis,
+        `${input} × ${stride} + 0`,
+        result,
+        "'valid': each pixel spreads over stride pixels; a kernel smaller than the stride adds nothing",
+      ),
+    );
   return out;
 }
 
@@ -36,9 +81,15 @@ export const conv2dTranspose = defineLayer({
   namePrefix: 'conv2d_transpose',
   inputs: { min: 1, max: 1 },
   params: {
-    filters: int({ default: 32, help: 'How many filters to learn: the output has this many channels.' }),
+    filters: int({
+      default: 32,
+      help: 'How many filters to learn: the output has this many channels.',
+    }),
     kernel_size: pair({ default: [3, 3], help: 'Height and width of each filter window.' }),
-    strides: pair({ default: [1, 1], help: 'How much the image grows; 2 doubles its height and width.' }),
+    strides: pair({
+      default: [1, 1],
+      help: 'How much the image grows; 2 doubles its height and width.',
+    }),
     padding: choice(['valid', 'same'], {
       default: 'valid',
       help: "'same' grows the image exactly by the stride; 'valid' also adds kernel − stride rows and columns.",
@@ -47,7 +98,10 @@ export const conv2dTranspose = defineLayer({
       help: 'Extra rows and columns added to the output, each below its stride; empty lets Keras work the size out.',
       unset: 'worked out from padding',
     }),
-    dilation_rate: pair({ default: [1, 1], help: 'Spacing between kernel taps; 2 spreads a 3×3 kernel over 5×5.' }),
+    dilation_rate: pair({
+      default: [1, 1],
+      help: 'Spacing between kernel taps; 2 spreads a 3×3 kernel over 5×5.',
+    }),
     activation: activation(),
     use_bias: bool({ default: true, help: 'Add a learned bias to each filter.' }),
   },
@@ -56,22 +110,46 @@ export const conv2dTranspose = defineLayer({
       'Runs a convolution backwards: every input pixel stamps a learned filter onto a larger output, so the image grows (used in decoders and autoencoders).',
     shapeFormula:
       "out = in × stride with 'same'; out = in × stride + max(kernel − stride, 0) with 'valid'; with output_padding: (in − 1) × stride + kernel − 2 × pad + output_padding; channels = filters",
-    paramFormula: '(kernel_h × kernel_w × input_channels + 1) × filters (without the +1 when use_bias is off)',
+    paramFormula:
+      '(kernel_h × kernel_w × input_channels + 1) × filters (without the +1 when use_bias is off)',
   },
   arithmetic: {
     shape: ({ inputs, output, p }) => {
       const x = inputs[0];
       const axis = (a: 'height' | 'width', i: 0 | 1) =>
-        axisSteps(a, dim(x, i + 1), p.kernel_size[i], p.strides[i], p.dilation_rate[i], p.padding, p.output_padding ? p.output_padding[i] : null, dim(output, i + 1));
-      return [...axis('height', 0), ...axis('width', 1), step('channels', String(dim(output, 3)), dim(output, 3), 'one channel per filter')];
+        axisSteps(
+          a,
+          dim(x, i + 1),
+          p.kernel_size[i],
+          p.strides[i],
+          p.dilation_rate[i],
+          p.padding,
+          p.output_padding ? p.output_padding[i] : null,
+          dim(output, i + 1),
+        );
+      return [
+        ...axis('height', 0),
+        ...axis('width', 1),
+        step('channels', String(dim(output, 3)), dim(output, 3), 'one channel per filter'),
+      ];
     },
     params: ({ inputs, p, count }) => {
       const [kh, kw] = p.kernel_size;
       const c = dim(inputs[0], 3);
       return [
         p.use_bias
-          ? step('parameters', `(${times(kh, kw, c)} + 1) × ${p.filters}`, count.trainable, 'each filter has kernel height × width × input channels weights and one bias')
-          : step('parameters', times(kh, kw, c, p.filters), count.trainable, 'each filter has kernel height × width × input channels weights; no bias'),
+          ? step(
+              'parameters',
+              `(${times(kh, kw, c)} + 1) × ${p.filters}`,
+              count.trainable,
+              'each filter has kernel height × width × input channels weights and one bias',
+            )
+          : step(
+              'parameters',
+              times(kh, kw, c, p.filters),
+              count.trainable,
+              'each filter has kernel height × width × input channels weights; no bias',
+            ),
       ];
     },
   },
@@ -86,9 +164,23 @@ export const conv2dTranspose = defineLayer({
         code: 'badParam',
         message: `${ctx.type} '${ctx.name}': output_padding (${op.join(', ')}) must be smaller than strides (${p.strides.join(', ')}) on each axis, as Keras requires.`,
         hint: 'Leave output_padding empty, or make each value smaller than its stride.',
-        fix: { kind: 'setParam', label: 'Clear output_padding', nodeId: ctx.id, param: 'output_padding', value: null },
+        fix: {
+          kind: 'setParam',
+          label: 'Clear output_padding',
+          nodeId: ctx.id,
+          param: 'output_padding',
+          value: null,
+        },
       });
-    const length = (i: 0 | 1, input: number) => deconvOutputLength(input, p.kernel_size[i], p.padding, p.strides[i], p.dilation_rate[i], op ? op[i] : null);
+    const length = (i: 0 | 1, input: number) =>
+      deconvOutputLength(
+        input,
+        p.kernel_size[i],
+        p.padding,
+        p.strides[i],
+        p.dilation_rate[i],
+        op ? op[i] : null,
+      );
     const h = length(0, img.h);
     const w = length(1, img.w);
     if (h < 1 || w < 1)
@@ -101,7 +193,10 @@ export const conv2dTranspose = defineLayer({
   },
   paramCount: (inputs, p) => {
     const c = only(inputs)[3] ?? 0;
-    return { trainable: p.kernel_size[0] * p.kernel_size[1] * c * p.filters + (p.use_bias ? p.filters : 0), nonTrainable: 0 };
+    return {
+      trainable: p.kernel_size[0] * p.kernel_size[1] * c * p.filters + (p.use_bias ? p.filters : 0),
+      nonTrainable: 0,
+    };
   },
   toKeras: (p) => ({ ...p, data_format: 'channels_last', ...kerasInitializers }),
 });

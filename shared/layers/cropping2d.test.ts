@@ -26,6 +26,13 @@ describe('Cropping2D', () => {
   });
 
   it('reads Keras’s nested cropping', () => {
-    expect(resolveParams(cropping2d as unknown as AnyLayerDef, { cropping: [[1, 0], [2, 3]] as never }).values).toEqual({ cropping: [1, 0, 2, 3] });
+    expect(
+      resolveParams(cropping2d as unknown as AnyLayerDef, {
+        cropping: [
+          [1, 0],
+          [2, 3],
+        ] as never,
+      }).values,
+    ).toEqual({ cropping: [1, 0, 2, 3] });
   });
 });

@@ -16,7 +16,8 @@ export const cropping2d = defineLayer({
     }),
   },
   explain: {
-    summary: 'Cuts rows and columns off the edges of each image (for example to match a skip connection’s size); no weights to learn.',
+    summary:
+      'Cuts rows and columns off the edges of each image (for example to match a skip connection’s size); no weights to learn.',
     shapeFormula: 'height = in − top − bottom; width = in − left − right; channels unchanged',
     paramFormula: '0: no weights',
   },
@@ -25,8 +26,18 @@ export const cropping2d = defineLayer({
       const x = inputs[0];
       const [top, bottom, left, right] = p.cropping;
       return [
-        step('height', `${dim(x, 1)} − ${top} − ${bottom}`, dim(output, 1), 'rows cut off at the top and the bottom'),
-        step('width', `${dim(x, 2)} − ${left} − ${right}`, dim(output, 2), 'columns cut off at the left and the right'),
+        step(
+          'height',
+          `${dim(x, 1)} − ${top} − ${bottom}`,
+          dim(output, 1),
+          'rows cut off at the top and the bottom',
+        ),
+        step(
+          'width',
+          `${dim(x, 2)} − ${left} − ${right}`,
+          dim(output, 2),
+          'columns cut off at the left and the right',
+        ),
         step('channels', String(dim(output, 3)), dim(output, 3), 'cropping keeps the channels'),
       ];
     },

@@ -7,7 +7,16 @@ import type { ParamSpecs, Resolved } from './params';
  * A layer's family: where it sits in the palette, and (in the renderer) its colour and icon on
  * blocks, summary rows, the minimap and Insight headings.
  */
-export type LayerFamily = 'Input' | 'Convolution' | 'Pooling' | 'Dense' | 'Regularization' | 'Normalization' | 'Activation' | 'Reshaping' | 'Merging';
+export type LayerFamily =
+  | 'Input'
+  | 'Convolution'
+  | 'Pooling'
+  | 'Dense'
+  | 'Regularization'
+  | 'Normalization'
+  | 'Activation'
+  | 'Reshaping'
+  | 'Merging';
 
 /** Trainable and non-trainable weights of one layer, as Keras counts them. */
 export interface ParamCount {
@@ -26,7 +35,8 @@ export interface LayerContext {
 }
 
 /** Shape inference outcome: a shape, or an error written for a learner. */
-export type ShapeResult = { readonly ok: true; readonly shape: Shape } | { readonly ok: false; readonly issue: IssueDraft };
+export type ShapeResult =
+  { readonly ok: true; readonly shape: Shape } | { readonly ok: false; readonly issue: IssueDraft };
 
 export const ok = (shape: Shape): ShapeResult => ({ ok: true, shape });
 export const fail = (issue: IssueDraft): ShapeResult => ({ ok: false, issue });
@@ -73,10 +83,19 @@ export interface LayerDef<P extends ParamSpecs = ParamSpecs> {
   readonly arithmetic: LayerArithmeticSteps<P>;
   /** The base of Keras's automatic layer names (`conv2d` → `conv2d`, `conv2d_1`, ...). */
   readonly namePrefix: string;
-  readonly outputShape: (inputs: readonly Shape[], p: Resolved<P>, ctx: LayerContext) => ShapeResult;
+  readonly outputShape: (
+    inputs: readonly Shape[],
+    p: Resolved<P>,
+    ctx: LayerContext,
+  ) => ShapeResult;
   readonly paramCount: (inputs: readonly Shape[], p: Resolved<P>) => ParamCount;
   /** Legal but probably unintended uses, given valid inputs. */
-  readonly warnings?: (inputs: readonly Shape[], p: Resolved<P>, ctx: LayerContext, output: Shape) => IssueDraft[];
+  readonly warnings?: (
+    inputs: readonly Shape[],
+    p: Resolved<P>,
+    ctx: LayerContext,
+    output: Shape,
+  ) => IssueDraft[];
   /** Keras config fields (snake_case) from resolved params; defaults to the params as they are. */
   readonly toKeras?: (p: Resolved<P>) => Record<string, unknown>;
   /** Project params from a Keras layer config; defaults to copying the fields named like params. */

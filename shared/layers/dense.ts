@@ -15,8 +15,10 @@ export const dense = defineLayer({
     use_bias: bool({ default: true, help: 'Add a learned bias to each neuron.' }),
   },
   explain: {
-    summary: 'Every input connects to every neuron: a weighted sum plus a bias, then the activation.',
-    shapeFormula: 'out = units (on a tensor of rank > 2 it acts on the last axis only, as in Keras)',
+    summary:
+      'Every input connects to every neuron: a weighted sum plus a bias, then the activation.',
+    shapeFormula:
+      'out = units (on a tensor of rank > 2 it acts on the last axis only, as in Keras)',
     paramFormula: 'inputs × units + units (without the + units when use_bias is off)',
   },
   arithmetic: {
@@ -33,8 +35,18 @@ export const dense = defineLayer({
       const n = dim(inputs[0], -1);
       return [
         p.use_bias
-          ? step('parameters', `${n} × ${p.units} weights + ${p.units} biases`, count.trainable, 'every input connects to every unit, plus one bias per unit')
-          : step('parameters', `${n} × ${p.units} weights`, count.trainable, 'every input connects to every unit; no bias'),
+          ? step(
+              'parameters',
+              `${n} × ${p.units} weights + ${p.units} biases`,
+              count.trainable,
+              'every input connects to every unit, plus one bias per unit',
+            )
+          : step(
+              'parameters',
+              `${n} × ${p.units} weights`,
+              count.trainable,
+              'every input connects to every unit; no bias',
+            ),
       ];
     },
   },
@@ -64,7 +76,15 @@ export const dense = defineLayer({
         message: `${ctx.type} '${ctx.name}' receives ${formatShape(x)} from '${ctx.inputNames[0] ?? '?'}', so Keras applies it to every pixel separately and the output is ${formatShape(out)}.`,
         hint: 'To classify the whole image, insert Flatten (or GlobalAveragePooling2D) before this Dense.',
         ...(source
-          ? { fix: { kind: 'insertBetween', label: 'Insert Flatten', sourceId: source, targetId: ctx.id, layer: { type: 'Flatten', params: {} } } as const }
+          ? {
+              fix: {
+                kind: 'insertBetween',
+                label: 'Insert Flatten',
+                sourceId: source,
+                targetId: ctx.id,
+                layer: { type: 'Flatten', params: {} },
+              } as const,
+            }
           : {}),
       },
     ];

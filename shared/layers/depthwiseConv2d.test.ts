@@ -12,7 +12,12 @@ describe('DepthwiseConv2D, as Keras counts it', () => {
   });
 
   it('depth_multiplier 2 without bias, same padding, stride 2: 14×14×64 and 576 weights', () => {
-    const r = inferOne([28, 28, 32], 'DepthwiseConv2D', { depth_multiplier: 2, use_bias: false, padding: 'same', strides: 2 });
+    const r = inferOne([28, 28, 32], 'DepthwiseConv2D', {
+      depth_multiplier: 2,
+      use_bias: false,
+      padding: 'same',
+      strides: 2,
+    });
     expect(r.shape).toEqual([null, 14, 14, 64]);
     expect(r.params?.trainable).toBe(576);
     expect(r.arithmetic).toContain('32 × 2 = 64');

@@ -8,7 +8,13 @@ export const dropout = defineLayer({
   namePrefix: 'dropout',
   inputs: { min: 1, max: 1 },
   params: {
-    rate: float({ default: 0.5, min: 0, max: 1, maxExclusive: true, help: 'Fraction of inputs set to zero at random during training.' }),
+    rate: float({
+      default: 0.5,
+      min: 0,
+      max: 1,
+      maxExclusive: true,
+      help: 'Fraction of inputs set to zero at random during training.',
+    }),
   },
   explain: {
     summary:

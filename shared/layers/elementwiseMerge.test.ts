@@ -8,7 +8,12 @@ import { mergeShape } from './elementwiseMerge';
 const MERGES = ['Add', 'Multiply', 'Average', 'Maximum', 'Minimum', 'Subtract'] as const;
 
 /** `type` on two convolutions of an 8×8×3 image with `a` and `b` filters (b: kernel 3, 'valid' when asked). */
-function merge(type: string, a: number, b: number, valid = false): { graph: Graph; report: ReturnType<typeof inferGraph> } {
+function merge(
+  type: string,
+  a: number,
+  b: number,
+  valid = false,
+): { graph: Graph; report: ReturnType<typeof inferGraph> } {
   const graph = netGraph([
     ['in', 'InputLayer', { shape: [8, 8, 3] }],
     ['a', 'Conv2D', { filters: a, kernel_size: 1 }, ['in']],
@@ -21,8 +26,21 @@ function merge(type: string, a: number, b: number, valid = false): { graph: Grap
 describe('element-wise merges', () => {
   it('are named as Keras names them', () => {
     const name = layerNamer();
-    expect(['Multiply', 'Average', 'Maximum', 'Minimum', 'Subtract', 'Multiply'].map(name)).toEqual(['multiply', 'average', 'maximum', 'minimum', 'subtract', 'multiply_1']);
-    expect(['ReLU', 'ELU', 'PReLU', 'Softmax', 'Rescaling', 'GaussianNoise', 'GaussianDropout', 'LayerNormalization'].map(name)).toEqual([
+    expect(['Multiply', 'Average', 'Maximum', 'Minimum', 'Subtract', 'Multiply'].map(name)).toEqual(
+      ['multiply', 'average', 'maximum', 'minimum', 'subtract', 'multiply_1'],
+    );
+    expect(
+      [
+        'ReLU',
+        'ELU',
+        'PReLU',
+        'Softmax',
+        'Rescaling',
+        'GaussianNoise',
+        'GaussianDropout',
+        'LayerNormalization',
+      ].map(name),
+    ).toEqual([
       're_lu',
       'elu',
       'p_re_lu',
@@ -34,17 +52,27 @@ describe('element-wise merges', () => {
     ]);
   });
 
-  it.each(MERGES)('%s keeps the common shape and stretches a single channel, with no weights', (type) => {
-    const { graph, report } = merge(type, 4, 1);
-    const node = report.nodes.get(graph.nodes[3]?.id ?? '');
-    expect(node?.outputShape).toEqual([null, 8, 8, 4]);
-    expect(node?.params).toEqual({ trainable: 0, nonTrainable: 0 });
-  });
+  it.each(MERGES)(
+    '%s keeps the common shape and stretches a single channel, with no weights',
+    (type) => {
+      const { graph, report } = merge(type, 4, 1);
+      const node = report.nodes.get(graph.nodes[3]?.id ?? '');
+      expect(node?.outputShape).toEqual([null, 8, 8, 4]);
+      expect(node?.params).toEqual({ trainable: 0, nonTrainable: 0 });
+    },
+  );
 
   it.each(MERGES)('%s refuses shapes that cannot line up, naming both branches', (type) => {
     const { graph, report } = merge(type, 4, 4, true);
     const name = graph.nodes[3]?.name ?? '';
-    const verb = { Add: 'add', Multiply: 'multiply', Average: 'average', Maximum: 'take the maximum of', Minimum: 'take the minimum of', Subtract: 'subtract' }[type];
+    const verb = {
+      Add: 'add',
+      Multiply: 'multiply',
+      Average: 'average',
+      Maximum: 'take the maximum of',
+      Minimum: 'take the minimum of',
+      Subtract: 'subtract',
+    }[type];
     expect(report.issues.find((i) => i.code === 'shapesDoNotMatch')?.message).toBe(
       `${type} '${name}' cannot ${verb} (None, 8, 8, 4) from 'conv2d' and (None, 6, 6, 4) from 'conv2d_1': the shapes differ.`,
     );
@@ -64,7 +92,11 @@ describe('element-wise merges', () => {
       ['s', 'Subtract', {}, ['in', 'a', 'b']],
     ]);
     const issue = inferGraph(graph).issues.find((i) => i.code === 'tooManyInputs');
-    expect(issue?.message).toContain("takes exactly 2 inputs, but 3 are connected ('input_layer', 'dense', 'dense_1')");
-    expect(issue?.hint).toBe('Keep 2 wires, or join the extra branches first with an Add or Concatenate layer.');
+    expect(issue?.message).toContain(
+      "takes exactly 2 inputs, but 3 are connected ('input_layer', 'dense', 'dense_1')",
+    );
+    expect(issue?.hint).toBe(
+      'Keep 2 wires, or join the extra branches first with an Add or Concatenate layer.',
+    );
   });
 });

@@ -50,12 +50,22 @@ export function elementwiseMerge(spec: ElementwiseMergeSpec): LayerDef<Record<ne
       paramFormula: '0: no weights',
     },
     arithmetic: {
-      shape: ({ output }) => [unchangedShape(output, `${spec.operation}: the inputs line up number for number, so the shape stays`)],
+      shape: ({ output }) => [
+        unchangedShape(
+          output,
+          `${spec.operation}: the inputs line up number for number, so the shape stays`,
+        ),
+      ],
       params: noWeights,
     },
     outputShape: (inputs, _p, ctx) => {
       const [first, ...rest] = inputs;
-      if (!first) return fail({ code: 'tooFewInputs', message: `${ctx.type} '${ctx.name}' has no inputs.`, hint: max === 2 ? 'Connect two layers.' : 'Connect two or more layers.' });
+      if (!first)
+        return fail({
+          code: 'tooFewInputs',
+          message: `${ctx.type} '${ctx.name}' has no inputs.`,
+          hint: max === 2 ? 'Connect two layers.' : 'Connect two or more layers.',
+        });
       let out = first;
       for (const [k, shape] of rest.entries()) {
         const merged = mergeShape(out, shape);
@@ -72,4 +82,3 @@ export function elementwiseMerge(spec: ElementwiseMergeSpec): LayerDef<Record<ne
     paramCount: () => NO_PARAMS,
   });
 }
-

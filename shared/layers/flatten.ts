@@ -9,7 +9,8 @@ export const flatten = defineLayer({
   inputs: { min: 1, max: 1 },
   params: {},
   explain: {
-    summary: 'Unrolls an image (or any tensor) into one long vector, so Dense layers can look at all of it at once.',
+    summary:
+      'Unrolls an image (or any tensor) into one long vector, so Dense layers can look at all of it at once.',
     shapeFormula: 'out = height × width × channels',
     paramFormula: '0: no weights',
   },
@@ -17,7 +18,14 @@ export const flatten = defineLayer({
     shape: ({ inputs, output }) => {
       const dims = (inputs[0] ?? []).slice(1).map((v) => v ?? 0);
       const last = dim(output, -1);
-      return [step('features', dims.length > 1 ? times(...dims) : String(dims[0] ?? 0), last, 'every number of the input, in one row')];
+      return [
+        step(
+          'features',
+          dims.length > 1 ? times(...dims) : String(dims[0] ?? 0),
+          last,
+          'every number of the input, in one row',
+        ),
+      ];
     },
     params: noWeights,
   },

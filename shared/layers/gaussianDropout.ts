@@ -8,7 +8,13 @@ export const gaussianDropout = defineLayer({
   namePrefix: 'gaussian_dropout',
   inputs: { min: 1, max: 1 },
   params: {
-    rate: float({ default: 0.2, min: 0, max: 1, maxExclusive: true, help: 'Like Dropout’s rate: the noise has standard deviation √(rate / (1 − rate)).' }),
+    rate: float({
+      default: 0.2,
+      min: 0,
+      max: 1,
+      maxExclusive: true,
+      help: 'Like Dropout’s rate: the noise has standard deviation √(rate / (1 − rate)).',
+    }),
   },
   explain: {
     summary:

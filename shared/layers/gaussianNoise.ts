@@ -8,10 +8,15 @@ export const gaussianNoise = defineLayer({
   namePrefix: 'gaussian_noise',
   inputs: { min: 1, max: 1 },
   params: {
-    stddev: float({ default: 0.1, min: 0, help: 'Standard deviation of the noise added to every number during training.' }),
+    stddev: float({
+      default: 0.1,
+      min: 0,
+      help: 'Standard deviation of the noise added to every number during training.',
+    }),
   },
   explain: {
-    summary: 'During training, adds random noise (mean 0, standard deviation stddev) to every number, so the network learns to ignore small changes; does nothing at test time.',
+    summary:
+      'During training, adds random noise (mean 0, standard deviation stddev) to every number, so the network learns to ignore small changes; does nothing at test time.',
     shapeFormula: 'out = in (unchanged)',
     paramFormula: '0: no weights',
   },

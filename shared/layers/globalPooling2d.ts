@@ -2,7 +2,11 @@ import { dim, noWeights, step } from '../explain/arithmetic';
 import { defineLayer, fail, NO_PARAMS, ok, only } from './defineLayer';
 import { imageInput, isIssue } from './imageInput';
 
-const globalPooling = (kerasClass: 'GlobalAveragePooling2D' | 'GlobalMaxPooling2D', namePrefix: string, what: string) =>
+const globalPooling = (
+  kerasClass: 'GlobalAveragePooling2D' | 'GlobalMaxPooling2D',
+  namePrefix: string,
+  what: string,
+) =>
   defineLayer({
     kerasClass,
     family: 'Pooling',
@@ -17,7 +21,14 @@ const globalPooling = (kerasClass: 'GlobalAveragePooling2D' | 'GlobalMaxPooling2
     arithmetic: {
       shape: ({ output }) => {
         const last = dim(output, -1);
-        return [step('channels', String(last), last, 'one number per channel: each whole feature map is pooled')];
+        return [
+          step(
+            'channels',
+            String(last),
+            last,
+            'one number per channel: each whole feature map is pooled',
+          ),
+        ];
       },
       params: noWeights,
     },
@@ -29,5 +40,13 @@ const globalPooling = (kerasClass: 'GlobalAveragePooling2D' | 'GlobalMaxPooling2
     toKeras: () => ({ data_format: 'channels_last', keepdims: false }),
   });
 
-export const globalAveragePooling2d = globalPooling('GlobalAveragePooling2D', 'global_average_pooling2d', 'average');
-export const globalMaxPooling2d = globalPooling('GlobalMaxPooling2D', 'global_max_pooling2d', 'maximum');
+export const globalAveragePooling2d = globalPooling(
+  'GlobalAveragePooling2D',
+  'global_average_pooling2d',
+  'average',
+);
+export const globalMaxPooling2d = globalPooling(
+  'GlobalMaxPooling2D',
+  'global_max_pooling2d',
+  'maximum',
+);

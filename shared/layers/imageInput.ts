@@ -4,7 +4,10 @@ import type { LayerContext } from './defineLayer';
 import { formatDims, formatShape } from './shapeUtils';
 
 /** A 4-D input (batch, height, width, channels) with known sizes, or the learner-facing reason it is not. */
-export function imageInput(x: Shape, ctx: LayerContext): { h: number; w: number; c: number } | IssueDraft {
+export function imageInput(
+  x: Shape,
+  ctx: LayerContext,
+): { h: number; w: number; c: number } | IssueDraft {
   if (x.length !== 4) {
     const from = ctx.inputNames[0] ? ` from '${ctx.inputNames[0]}'` : '';
     const n = x.length === 2 ? x[1] : null;

@@ -7,7 +7,11 @@ import { stackGraph } from '../templates/stackGraph';
  * One layer of `type` after an Input of `input`, as the graph core sees it: its automatic
  * name, output shape, parameter count, the issues it raised and the arithmetic a learner reads.
  */
-export function inferOne(input: readonly number[], type: string, params: Record<string, ParamValue> = {}) {
+export function inferOne(
+  input: readonly number[],
+  type: string,
+  params: Record<string, ParamValue> = {},
+) {
   const graph = stackGraph([
     ['InputLayer', { shape: [...input] }],
     [type, params],

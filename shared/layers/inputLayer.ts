@@ -3,7 +3,8 @@ import type { ParamValue } from '../graph/types';
 import { defineLayer, NO_PARAMS, ok } from './defineLayer';
 import { dims } from './params';
 
-const isDims = (v: unknown): v is (number | null)[] => Array.isArray(v) && v.every((d) => d === null || typeof d === 'number');
+const isDims = (v: unknown): v is (number | null)[] =>
+  Array.isArray(v) && v.every((d) => d === null || typeof d === 'number');
 
 export const inputLayer = defineLayer({
   kerasClass: 'InputLayer',
@@ -11,10 +12,14 @@ export const inputLayer = defineLayer({
   namePrefix: 'input_layer',
   inputs: { min: 0, max: 0 },
   params: {
-    shape: dims({ default: [28, 28, 1], help: 'Size of one sample: (height, width, channels) for images, (features) for vectors.' }),
+    shape: dims({
+      default: [28, 28, 1],
+      help: 'Size of one sample: (height, width, channels) for images, (features) for vectors.',
+    }),
   },
   explain: {
-    summary: 'Where data enters the network. Its shape is one sample; Keras adds the batch dimension (None) in front.',
+    summary:
+      'Where data enters the network. Its shape is one sample; Keras adds the batch dimension (None) in front.',
     shapeFormula: 'out = (None, *shape)',
     paramFormula: '0: no weights',
   },

@@ -16,7 +16,11 @@ describe('layerNamer', () => {
 
   it('skips names already taken on the canvas', () => {
     const name = layerNamer(['dense', 'dense_1', 'dense_3']);
-    expect([name('Dense'), name('Dense'), name('Dense')]).toEqual(['dense_2', 'dense_4', 'dense_5']);
+    expect([name('Dense'), name('Dense'), name('Dense')]).toEqual([
+      'dense_2',
+      'dense_4',
+      'dense_5',
+    ]);
   });
 
   it('lower-cases a class it does not know', () => {

@@ -16,8 +16,17 @@ export const layerNormalization = defineLayer({
   namePrefix: 'layer_normalization',
   inputs: { min: 1, max: 1 },
   params: {
-    axis: int({ default: -1, min: -8, max: 8, help: 'Which axis is normalised; -1 is the last (the features, or the channels of an image).' }),
-    epsilon: float({ default: 0.001, min: 0, help: 'Small number added to the variance to avoid dividing by zero.' }),
+    axis: int({
+      default: -1,
+      min: -8,
+      max: 8,
+      help: 'Which axis is normalised; -1 is the last (the features, or the channels of an image).',
+    }),
+    epsilon: float({
+      default: 0.001,
+      min: 0,
+      help: 'Small number added to the variance to avoid dividing by zero.',
+    }),
     center: bool({ default: true, help: 'Learn an offset (beta) per position on the axis.' }),
     scale: bool({ default: true, help: 'Learn a scale (gamma) per position on the axis.' }),
   },
@@ -33,7 +42,14 @@ export const layerNormalization = defineLayer({
       const x = inputs[0] ?? [];
       const size = dim(x, resolveAxis(x.length, p.axis));
       const learned = (p.center ? 1 : 0) + (p.scale ? 1 : 0);
-      return [step('parameters', `${learned} × ${size}`, count.trainable, `gamma (scale) and beta (offset) for each of the ${size} positions on axis ${p.axis}, learned; nothing is averaged over batches`)];
+      return [
+        step(
+          'parameters',
+          `${learned} × ${size}`,
+          count.trainable,
+          `gamma (scale) and beta (offset) for each of the ${size} positions on axis ${p.axis}, learned; nothing is averaged over batches`,
+        ),
+      ];
     },
   },
   outputShape: (inputs, p, ctx) => {
@@ -44,7 +60,13 @@ export const layerNormalization = defineLayer({
         code: 'badParam',
         message: `${ctx.type} '${ctx.name}': axis ${p.axis} does not exist for an input of shape ${formatShape(x)} (the batch axis 0 cannot be normalised).`,
         hint: `Use an axis from 1 to ${x.length - 1}, or -1 for the last.`,
-        fix: { kind: 'setParam', label: 'Set axis to -1', nodeId: ctx.id, param: 'axis', value: -1 },
+        fix: {
+          kind: 'setParam',
+          label: 'Set axis to -1',
+          nodeId: ctx.id,
+          param: 'axis',
+          value: -1,
+        },
       });
     if (x[axis] === null || x[axis] === undefined)
       return fail({
@@ -66,9 +88,14 @@ export const layerNormalization = defineLayer({
   }),
   fromKeras: (c): Record<string, ParamValue> => {
     const out: Record<string, ParamValue> = {};
-    for (const k of ['epsilon', 'center', 'scale'] as const) if (k in c) out[k] = c[k] as ParamValue;
+    for (const k of ['epsilon', 'center', 'scale'] as const)
+      if (k in c) out[k] = c[k] as ParamValue;
     // Keras writes the axis as a list once the layer is built (`[2]`); one axis is one number here.
-    if ('axis' in c) out.axis = Array.isArray(c.axis) && c.axis.length === 1 ? (c.axis[0] as ParamValue) : (c.axis as ParamValue);
+    if ('axis' in c)
+      out.axis =
+        Array.isArray(c.axis) && c.axis.length === 1
+          ? (c.axis[0] as ParamValue)
+          : (c.axis as ParamValue);
     return out;
   },
 });

@@ -9,10 +9,15 @@ export const leakyRelu = defineLayer({
   namePrefix: 'leaky_re_lu',
   inputs: { min: 1, max: 1 },
   params: {
-    alpha: float({ default: 0.3, min: 0, help: 'Slope for negative inputs (Keras 3 calls it negative_slope).' }),
+    alpha: float({
+      default: 0.3,
+      min: 0,
+      help: 'Slope for negative inputs (Keras 3 calls it negative_slope).',
+    }),
   },
   explain: {
-    summary: 'Like relu, but lets a small slope through for negative numbers, so neurons never go completely silent.',
+    summary:
+      'Like relu, but lets a small slope through for negative numbers, so neurons never go completely silent.',
     shapeFormula: 'out = in (unchanged)',
     paramFormula: '0: no weights',
   },

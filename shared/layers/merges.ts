@@ -5,7 +5,8 @@ export const multiply = elementwiseMerge({
   kerasClass: 'Multiply',
   namePrefix: 'multiply',
   verb: 'multiply',
-  summary: 'Multiplies its inputs number by number, as in an attention or gating branch that scales another branch.',
+  summary:
+    'Multiplies its inputs number by number, as in an attention or gating branch that scales another branch.',
   result: 'the product',
   operation: 'element-wise product',
 });
@@ -14,7 +15,8 @@ export const average = elementwiseMerge({
   kerasClass: 'Average',
   namePrefix: 'average',
   verb: 'average',
-  summary: 'Averages its inputs number by number: the sum divided by the number of inputs, as when combining the outputs of several models.',
+  summary:
+    'Averages its inputs number by number: the sum divided by the number of inputs, as when combining the outputs of several models.',
   result: 'the mean',
   operation: 'element-wise mean',
 });
@@ -42,7 +44,8 @@ export const subtract = elementwiseMerge({
   namePrefix: 'subtract',
   maxInputs: 2,
   verb: 'subtract',
-  summary: 'Subtracts its second input from its first, number by number (exactly two inputs; the order of the wires matters).',
+  summary:
+    'Subtracts its second input from its first, number by number (exactly two inputs; the order of the wires matters).',
   result: 'first − second',
   operation: 'element-wise difference',
 });

@@ -5,7 +5,11 @@ import { imageInput, isIssue } from './imageInput';
 import { choice, optionalPair, pair } from './params';
 import { shrinksToOne, windowOutput } from './windowOutput';
 
-const poolingLayer = (kerasClass: 'MaxPooling2D' | 'AveragePooling2D', namePrefix: string, what: string) =>
+const poolingLayer = (
+  kerasClass: 'MaxPooling2D' | 'AveragePooling2D',
+  namePrefix: string,
+  what: string,
+) =>
   defineLayer({
     kerasClass,
     family: 'Pooling',
@@ -13,8 +17,13 @@ const poolingLayer = (kerasClass: 'MaxPooling2D' | 'AveragePooling2D', namePrefi
     inputs: { min: 1, max: 1 },
     params: {
       pool_size: pair({ default: [2, 2], help: 'Height and width of the pooling window.' }),
-      strides: optionalPair({ help: 'How far the window moves; empty means the same as pool_size (Keras default).' }),
-      padding: choice(['valid', 'same'], { default: 'valid', help: "'valid' drops leftover rows/columns; 'same' pads to keep them." }),
+      strides: optionalPair({
+        help: 'How far the window moves; empty means the same as pool_size (Keras default).',
+      }),
+      padding: choice(['valid', 'same'], {
+        default: 'valid',
+        help: "'valid' drops leftover rows/columns; 'same' pads to keep them.",
+      }),
     },
     explain: {
       summary: `Shrinks the image by taking the ${what} of each window, keeping the channels; no weights to learn.`,
@@ -28,8 +37,21 @@ const poolingLayer = (kerasClass: 'MaxPooling2D' | 'AveragePooling2D', namePrefi
         const strides = p.strides ?? p.pool_size;
         const strideNote = p.strides === null ? 'strides default to pool_size' : undefined;
         const axis = (a: 'height' | 'width', i: 0 | 1) =>
-          windowSteps({ axis: a, input: dim(x, i + 1), kernel: p.pool_size[i], stride: strides[i], dilation: 1, padding: p.padding, result: dim(output, i + 1), ...(strideNote ? { strideNote } : {}) });
-        return [...axis('height', 0), ...axis('width', 1), step('channels', String(dim(output, 3)), dim(output, 3), 'pooling keeps the channels')];
+          windowSteps({
+            axis: a,
+            input: dim(x, i + 1),
+            kernel: p.pool_size[i],
+            stride: strides[i],
+            dilation: 1,
+            padding: p.padding,
+            result: dim(output, i + 1),
+            ...(strideNote ? { strideNote } : {}),
+          });
+        return [
+          ...axis('height', 0),
+          ...axis('width', 1),
+          step('channels', String(dim(output, 3)), dim(output, 3), 'pooling keeps the channels'),
+        ];
       },
       params: noWeights,
     },
@@ -37,13 +59,29 @@ const poolingLayer = (kerasClass: 'MaxPooling2D' | 'AveragePooling2D', namePrefi
       const img = imageInput(only(inputs), ctx);
       if (isIssue(img)) return fail(img);
       const strides = p.strides ?? p.pool_size;
-      const hw = windowOutput(img.h, img.w, { size: p.pool_size, strides, padding: p.padding, dilation: [1, 1], sizeParam: 'pool_size' }, ctx);
+      const hw = windowOutput(
+        img.h,
+        img.w,
+        {
+          size: p.pool_size,
+          strides,
+          padding: p.padding,
+          dilation: [1, 1],
+          sizeParam: 'pool_size',
+        },
+        ctx,
+      );
       if (isIssue(hw)) return fail(hw);
       return ok([null, hw[0], hw[1], img.c]);
     },
     paramCount: () => NO_PARAMS,
     warnings: (inputs, _p, ctx, out) => shrinksToOne(only(inputs), out, ctx),
-    toKeras: (p) => ({ pool_size: p.pool_size, strides: p.strides ?? p.pool_size, padding: p.padding, data_format: 'channels_last' }),
+    toKeras: (p) => ({
+      pool_size: p.pool_size,
+      strides: p.strides ?? p.pool_size,
+      padding: p.padding,
+      data_format: 'channels_last',
+    }),
   });
 
 export const maxPooling2d = poolingLayer('MaxPooling2D', 'max_pooling2d', 'maximum');

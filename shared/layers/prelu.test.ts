@@ -8,10 +8,18 @@ import { parseParamText } from './params';
 import { prelu } from './prelu';
 
 function activate(shape: number[], params: Record<string, ParamValue> = {}) {
-  const graph = stackGraph([['InputLayer', { shape }], ['PReLU', params]]);
+  const graph = stackGraph([
+    ['InputLayer', { shape }],
+    ['PReLU', params],
+  ]);
   const report = inferGraph(graph);
   const id = graph.nodes[1]?.id ?? '';
-  return { name: id, report, node: report.nodes.get(id), text: explainGraph(graph, report).get(id)?.text };
+  return {
+    name: id,
+    report,
+    node: report.nodes.get(id),
+    text: explainGraph(graph, report).get(id)?.text,
+  };
 }
 
 describe('PReLU', () => {
@@ -32,15 +40,21 @@ describe('PReLU', () => {
 
   it('refuses a shared axis the input does not have, naming the axes it has', () => {
     const [error] = activate([26, 26, 32], { shared_axes: [1, 4] }).report.issues;
-    expect(error?.message).toBe("PReLU 'p_re_lu': shared axis 4 does not exist for an input of shape (None, 26, 26, 32); shared axes count from 1 (the axis after the batch) to 3.");
+    expect(error?.message).toBe(
+      "PReLU 'p_re_lu': shared axis 4 does not exist for an input of shape (None, 26, 26, 32); shared axes count from 1 (the axis after the batch) to 3.",
+    );
     expect(error?.hint).toBe('For one slope per channel of an image, share axes 1, 2.');
     expect(error?.fix).toMatchObject({ param: 'shared_axes', value: null });
     // The batch axis is refused before the shape is looked at.
-    expect(activate([26, 26, 32], { shared_axes: [0, 1] }).report.issues[0]?.message).toContain('got 0 in [0,1]');
+    expect(activate([26, 26, 32], { shared_axes: [0, 1] }).report.issues[0]?.message).toContain(
+      'got 0 in [0,1]',
+    );
   });
 
   it('reads shared_axes as Keras writes it, and an empty inspector field as None', () => {
-    const read = (shared_axes: unknown) => readKerasLayer({ path: 'layers[1]', name: 'p', className: 'PReLU', config: { shared_axes } }).params;
+    const read = (shared_axes: unknown) =>
+      readKerasLayer({ path: 'layers[1]', name: 'p', className: 'PReLU', config: { shared_axes } })
+        .params;
     expect(read([1, 2])).toEqual({ shared_axes: [1, 2] });
     expect(read(null)).toEqual({ shared_axes: null });
     expect(parseParamText(prelu.params.shared_axes, '')).toBeNull();

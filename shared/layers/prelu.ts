@@ -15,12 +15,16 @@ export const prelu = defineLayer({
   namePrefix: 'p_re_lu',
   inputs: { min: 1, max: 1 },
   params: {
-    shared_axes: optionalDims({ help: 'Axes that share one slope, like 1, 2 for one slope per channel of an image; empty for a slope per number.' }),
+    shared_axes: optionalDims({
+      help: 'Axes that share one slope, like 1, 2 for one slope per channel of an image; empty for a slope per number.',
+    }),
   },
   explain: {
-    summary: 'Parametric ReLU: like LeakyReLU, but the slope for negative numbers is learned, by default one slope for every number of the input.',
+    summary:
+      'Parametric ReLU: like LeakyReLU, but the slope for negative numbers is learned, by default one slope for every number of the input.',
     shapeFormula: 'out = in (unchanged)',
-    paramFormula: 'one learned slope (alpha) per input number, except that the shared axes count once: the product of the input sizes, each shared axis counted as 1',
+    paramFormula:
+      'one learned slope (alpha) per input number, except that the shared axes count once: the product of the input sizes, each shared axis counted as 1',
   },
   arithmetic: {
     shape: ({ output }) => [unchangedShape(output, 'works number by number: the shape stays')],
@@ -39,8 +43,17 @@ export const prelu = defineLayer({
       return fail({
         code: 'badParam',
         message: `${ctx.type} '${ctx.name}': shared axis ${bad} does not exist for an input of shape ${formatShape(x)}; shared axes count from 1 (the axis after the batch) to ${x.length - 1}.`,
-        hint: x.length === 4 ? 'For one slope per channel of an image, share axes 1, 2.' : 'Remove that axis, or leave shared_axes empty.',
-        fix: { kind: 'setParam', label: 'Share no axes', nodeId: ctx.id, param: 'shared_axes', value: null },
+        hint:
+          x.length === 4
+            ? 'For one slope per channel of an image, share axes 1, 2.'
+            : 'Remove that axis, or leave shared_axes empty.',
+        fix: {
+          kind: 'setParam',
+          label: 'Share no axes',
+          nodeId: ctx.id,
+          param: 'shared_axes',
+          value: null,
+        },
       });
     if (x.slice(1).some((d, i) => d === null && !p.shared_axes?.includes(i + 1)))
       return fail({
@@ -50,7 +63,10 @@ export const prelu = defineLayer({
       });
     return ok(x);
   },
-  paramCount: (inputs, p) => ({ trainable: alphaShape(only(inputs), p.shared_axes).reduce((a, b) => a * b, 1), nonTrainable: 0 }),
+  paramCount: (inputs, p) => ({
+    trainable: alphaShape(only(inputs), p.shared_axes).reduce((a, b) => a * b, 1),
+    nonTrainable: 0,
+  }),
   toKeras: (p) => ({
     alpha_initializer: { class_name: 'Zeros', config: {} },
     alpha_regularizer: null,

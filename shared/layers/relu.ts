@@ -9,8 +9,15 @@ export const relu = defineLayer({
   namePrefix: 're_lu',
   inputs: { min: 1, max: 1 },
   params: {
-    max_value: optionalFloat({ min: 0, help: 'Largest output (6 gives ReLU6, as in MobileNet); empty for no cap.' }),
-    negative_slope: float({ default: 0, min: 0, help: 'Slope below the threshold (0: plain relu; 0.1 behaves like LeakyReLU).' }),
+    max_value: optionalFloat({
+      min: 0,
+      help: 'Largest output (6 gives ReLU6, as in MobileNet); empty for no cap.',
+    }),
+    negative_slope: float({
+      default: 0,
+      min: 0,
+      help: 'Slope below the threshold (0: plain relu; 0.1 behaves like LeakyReLU).',
+    }),
     threshold: float({ default: 0, min: 0, help: 'Inputs at or below this count as negative.' }),
   },
   explain: {
@@ -27,7 +34,8 @@ export const relu = defineLayer({
   paramCount: () => NO_PARAMS,
   fromKeras: (c): Record<string, ParamValue> => {
     const out: Record<string, ParamValue> = {};
-    for (const k of ['max_value', 'negative_slope', 'threshold'] as const) if (k in c) out[k] = c[k] as ParamValue;
+    for (const k of ['max_value', 'negative_slope', 'threshold'] as const)
+      if (k in c) out[k] = c[k] as ParamValue;
     return out;
   },
 });

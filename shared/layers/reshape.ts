@@ -9,10 +9,15 @@ export const reshape = defineLayer({
   namePrefix: 'reshape',
   inputs: { min: 1, max: 1 },
   params: {
-    target_shape: dims({ default: [28, 28, 1], allowInfer: true, help: 'New shape of one sample; one -1 means "whatever is left".' }),
+    target_shape: dims({
+      default: [28, 28, 1],
+      allowInfer: true,
+      help: 'New shape of one sample; one -1 means "whatever is left".',
+    }),
   },
   explain: {
-    summary: 'Rearranges the same numbers into a new shape, e.g. a vector of 784 into a 28×28×1 image.',
+    summary:
+      'Rearranges the same numbers into a new shape, e.g. a vector of 784 into a 28×28×1 image.',
     shapeFormula: 'out = target_shape; the product of sizes must stay the same',
     paramFormula: '0: no weights',
   },
@@ -20,7 +25,9 @@ export const reshape = defineLayer({
     shape: ({ output }) => {
       const dims = output.slice(1).map((v) => v ?? 0);
       const n = dims.reduce((a, b) => a * b, 1);
-      return [step('features', times(...dims), n, `the same ${formatCount(n)} numbers, rearranged`)];
+      return [
+        step('features', times(...dims), n, `the same ${formatCount(n)} numbers, rearranged`),
+      ];
     },
     params: noWeights,
   },
@@ -30,7 +37,11 @@ export const reshape = defineLayer({
     const known = p.target_shape.filter((d) => d !== -1).reduce((a, b) => a * b, 1);
     const target = `(${p.target_shape.join(', ')})`;
     if (n === null)
-      return fail({ code: 'needsKnownSize', message: `${ctx.type} '${ctx.name}' cannot reshape ${formatShape(x)}: some sizes are unknown.`, hint: 'Set a fixed size on the Input block.' });
+      return fail({
+        code: 'needsKnownSize',
+        message: `${ctx.type} '${ctx.name}' cannot reshape ${formatShape(x)}: some sizes are unknown.`,
+        hint: 'Set a fixed size on the Input block.',
+      });
     const hasInfer = p.target_shape.includes(-1);
     if (hasInfer ? n % known !== 0 : n !== known)
       return fail({

@@ -13,7 +13,12 @@ describe('SeparableConv2D, as Keras counts it', () => {
   });
 
   it('depth_multiplier 2, no bias: 576 + 4,096 = 4,672', () => {
-    const r = inferOne([28, 28, 32], 'SeparableConv2D', { filters: 64, depth_multiplier: 2, use_bias: false, padding: 'same' });
+    const r = inferOne([28, 28, 32], 'SeparableConv2D', {
+      filters: 64,
+      depth_multiplier: 2,
+      use_bias: false,
+      padding: 'same',
+    });
     expect(r.shape).toEqual([null, 28, 28, 64]);
     expect(r.params?.trainable).toBe(4672);
   });

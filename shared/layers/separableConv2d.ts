@@ -18,15 +18,30 @@ export const separableConv2d = defineLayer({
   namePrefix: 'separable_conv2d',
   inputs: { min: 1, max: 1 },
   params: {
-    filters: int({ default: 32, help: 'How many output channels the 1×1 pointwise step mixes the channels into.' }),
-    kernel_size: pair({ default: [3, 3], help: 'Height and width of each channel’s filter window.' }),
-    strides: pair({ default: [1, 1], help: 'How far the window moves each step; 2 halves the image.' }),
+    filters: int({
+      default: 32,
+      help: 'How many output channels the 1×1 pointwise step mixes the channels into.',
+    }),
+    kernel_size: pair({
+      default: [3, 3],
+      help: 'Height and width of each channel’s filter window.',
+    }),
+    strides: pair({
+      default: [1, 1],
+      help: 'How far the window moves each step; 2 halves the image.',
+    }),
     padding: choice(['valid', 'same'], {
       default: 'valid',
       help: "'valid' uses no padding (the image shrinks); 'same' pads so that with stride 1 the size stays.",
     }),
-    depth_multiplier: int({ default: 1, help: 'Depthwise filters per input channel before the pointwise step.' }),
-    dilation_rate: pair({ default: [1, 1], help: 'Spacing between kernel taps; 2 spreads a 3×3 kernel over 5×5.' }),
+    depth_multiplier: int({
+      default: 1,
+      help: 'Depthwise filters per input channel before the pointwise step.',
+    }),
+    dilation_rate: pair({
+      default: [1, 1],
+      help: 'Spacing between kernel taps; 2 spreads a 3×3 kernel over 5×5.',
+    }),
     activation: activation(),
     use_bias: bool({ default: true, help: 'Add a learned bias to each output channel.' }),
   },
@@ -42,8 +57,25 @@ export const separableConv2d = defineLayer({
     shape: ({ inputs, output, p }) => {
       const x = inputs[0];
       const axis = (a: 'height' | 'width', i: 0 | 1) =>
-        windowSteps({ axis: a, input: dim(x, i + 1), kernel: p.kernel_size[i], stride: p.strides[i], dilation: p.dilation_rate[i], padding: p.padding, result: dim(output, i + 1) });
-      return [...axis('height', 0), ...axis('width', 1), step('channels', String(dim(output, 3)), dim(output, 3), 'the pointwise step gives one channel per filter')];
+        windowSteps({
+          axis: a,
+          input: dim(x, i + 1),
+          kernel: p.kernel_size[i],
+          stride: p.strides[i],
+          dilation: p.dilation_rate[i],
+          padding: p.padding,
+          result: dim(output, i + 1),
+        });
+      return [
+        ...axis('height', 0),
+        ...axis('width', 1),
+        step(
+          'channels',
+          String(dim(output, 3)),
+          dim(output, 3),
+          'the pointwise step gives one channel per filter',
+        ),
+      ];
     },
     params: ({ inputs, p, count }) => {
       const [kh, kw] = p.kernel_size;
@@ -52,11 +84,31 @@ export const separableConv2d = defineLayer({
       const pointwise = c * p.depth_multiplier * p.filters;
       const biases = p.use_bias ? p.filters : 0;
       return [
-        step('depthwise weights', times(kh, kw, c, p.depth_multiplier), depthwise, 'a kernel height × width window for each input channel, depth_multiplier times'),
-        step('pointwise weights', times(c, p.depth_multiplier, p.filters), pointwise, 'a 1×1 filter over all depthwise channels for each output filter'),
+        step(
+          'depthwise weights',
+          times(kh, kw, c, p.depth_multiplier),
+          depthwise,
+          'a kernel height × width window for each input channel, depth_multiplier times',
+        ),
+        step(
+          'pointwise weights',
+          times(c, p.depth_multiplier, p.filters),
+          pointwise,
+          'a 1×1 filter over all depthwise channels for each output filter',
+        ),
         p.use_bias
-          ? step('parameters', `${formatCount(depthwise)} + ${formatCount(pointwise)} + ${biases}`, count.trainable, 'plus one bias per filter')
-          : step('parameters', `${formatCount(depthwise)} + ${formatCount(pointwise)}`, count.trainable, 'no bias'),
+          ? step(
+              'parameters',
+              `${formatCount(depthwise)} + ${formatCount(pointwise)} + ${biases}`,
+              count.trainable,
+              'plus one bias per filter',
+            )
+          : step(
+              'parameters',
+              `${formatCount(depthwise)} + ${formatCount(pointwise)}`,
+              count.trainable,
+              'no bias',
+            ),
       ];
     },
   },
@@ -65,13 +117,28 @@ export const separableConv2d = defineLayer({
     if (isIssue(img)) return fail(img);
     const both = stridesWithDilation(p.strides, p.dilation_rate, ctx);
     if (both) return fail(both);
-    const hw = windowOutput(img.h, img.w, { size: p.kernel_size, strides: p.strides, padding: p.padding, dilation: p.dilation_rate, sizeParam: 'kernel_size' }, ctx);
+    const hw = windowOutput(
+      img.h,
+      img.w,
+      {
+        size: p.kernel_size,
+        strides: p.strides,
+        padding: p.padding,
+        dilation: p.dilation_rate,
+        sizeParam: 'kernel_size',
+      },
+      ctx,
+    );
     if (isIssue(hw)) return fail(hw);
     return ok([null, hw[0], hw[1], p.filters]);
   },
   paramCount: (inputs, p) => {
     const mid = (only(inputs)[3] ?? 0) * p.depth_multiplier;
-    return { trainable: p.kernel_size[0] * p.kernel_size[1] * mid + mid * p.filters + (p.use_bias ? p.filters : 0), nonTrainable: 0 };
+    return {
+      trainable:
+        p.kernel_size[0] * p.kernel_size[1] * mid + mid * p.filters + (p.use_bias ? p.filters : 0),
+      nonTrainable: 0,
+    };
   },
   warnings: (inputs, _p, ctx, out) => shrinksToOne(only(inputs), out, ctx),
   toKeras: (p) => ({

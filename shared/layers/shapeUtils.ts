@@ -5,7 +5,13 @@ import type { Shape } from '../graph/types';
  * `conv_utils.conv_output_length` (and tfjs-layers' `convOutputLength`): `valid` rounds down,
  * `same` rounds up.
  */
-export function convOutputLength(input: number, kernel: number, padding: string, stride: number, dilation = 1): number {
+export function convOutputLength(
+  input: number,
+  kernel: number,
+  padding: string,
+  stride: number,
+  dilation = 1,
+): number {
   const dilatedKernel = kernel + (kernel - 1) * (dilation - 1);
   const length = padding === 'same' ? input : input - dilatedKernel + 1;
   return Math.floor((length + stride - 1) / stride);
@@ -18,9 +24,17 @@ export function convOutputLength(input: number, kernel: number, padding: string,
  * `(in − 1) × stride + kernel − 2 × pad + outputPadding`, pad being `floor(kernel / 2)` for `same`.
  * `kernel` is dilated first.
  */
-export function deconvOutputLength(input: number, kernel: number, padding: string, stride: number, dilation = 1, outputPadding: number | null = null): number {
+export function deconvOutputLength(
+  input: number,
+  kernel: number,
+  padding: string,
+  stride: number,
+  dilation = 1,
+  outputPadding: number | null = null,
+): number {
   const k = kernel + (kernel - 1) * (dilation - 1);
-  if (outputPadding === null) return padding === 'same' ? input * stride : input * stride + Math.max(k - stride, 0);
+  if (outputPadding === null)
+    return padding === 'same' ? input * stride : input * stride + Math.max(k - stride, 0);
   const pad = padding === 'same' ? Math.floor(k / 2) : 0;
   return (input - 1) * stride + k - 2 * pad + outputPadding;
 }
@@ -49,7 +63,8 @@ export function featureCount(shape: Shape): number | null {
   return n;
 }
 
-export const sameShape = (a: Shape, b: Shape): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
+export const sameShape = (a: Shape, b: Shape): boolean =>
+  a.length === b.length && a.every((d, i) => d === b[i]);
 
 /**
  * The shape of an element-wise merge (Add) of `a` and `b`, as Keras's

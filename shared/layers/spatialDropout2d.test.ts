@@ -14,6 +14,8 @@ describe('SpatialDropout2D', () => {
   });
 
   it('refuses a rate of 1', () => {
-    expect(inferOne([8, 8, 3], 'SpatialDropout2D', { rate: 1 }).issues[0]?.message).toContain('below 1');
+    expect(inferOne([8, 8, 3], 'SpatialDropout2D', { rate: 1 }).issues[0]?.message).toContain(
+      'below 1',
+    );
   });
 });

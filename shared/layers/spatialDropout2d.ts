@@ -10,7 +10,13 @@ export const spatialDropout2d = defineLayer({
   namePrefix: 'spatial_dropout2d',
   inputs: { min: 1, max: 1 },
   params: {
-    rate: float({ default: 0.5, min: 0, max: 1, maxExclusive: true, help: 'Fraction of channels (whole feature maps) set to zero at random during training.' }),
+    rate: float({
+      default: 0.5,
+      min: 0,
+      max: 1,
+      maxExclusive: true,
+      help: 'Fraction of channels (whole feature maps) set to zero at random during training.',
+    }),
   },
   explain: {
     summary:

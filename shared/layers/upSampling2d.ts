@@ -15,15 +15,21 @@ export const upSampling2d = defineLayer({
   namePrefix: 'up_sampling2d',
   inputs: { min: 1, max: 1 },
   params: {
-    size: pair({ default: [2, 2], min: 1, help: 'How many times to repeat each row and each column: 2 doubles height and width.' }),
+    size: pair({
+      default: [2, 2],
+      min: 1,
+      help: 'How many times to repeat each row and each column: 2 doubles height and width.',
+    }),
     interpolation: choice(['nearest', 'bilinear'], {
       default: 'nearest',
       help: "'nearest' copies each pixel into a size×size block; 'bilinear' blends neighbouring pixels for smoother results.",
     }),
   },
   explain: {
-    summary: 'Makes the image larger by repeating (or blending) its pixels, keeping the channels; no weights to learn. The opposite of pooling.',
-    shapeFormula: 'out height = in height × size[0]; out width = in width × size[1]; channels unchanged',
+    summary:
+      'Makes the image larger by repeating (or blending) its pixels, keeping the channels; no weights to learn. The opposite of pooling.',
+    shapeFormula:
+      'out height = in height × size[0]; out width = in width × size[1]; channels unchanged',
     paramFormula: '0: upsampling has no weights',
   },
   arithmetic: {
@@ -31,8 +37,18 @@ export const upSampling2d = defineLayer({
       const x = inputs[0];
       const how = p.interpolation === 'nearest' ? 'each pixel repeated' : 'pixels blended';
       return [
-        step('height', `${dim(x, 1)} × ${p.size[0]}`, dim(output, 1), `${how} ${p.size[0]} times down`),
-        step('width', `${dim(x, 2)} × ${p.size[1]}`, dim(output, 2), `${how} ${p.size[1]} times across`),
+        step(
+          'height',
+          `${dim(x, 1)} × ${p.size[0]}`,
+          dim(output, 1),
+          `${how} ${p.size[0]} times down`,
+        ),
+        step(
+          'width',
+          `${dim(x, 2)} × ${p.size[1]}`,
+          dim(output, 2),
+          `${how} ${p.size[1]} times across`,
+        ),
         step('channels', String(dim(output, 3)), dim(output, 3), 'upsampling keeps the channels'),
       ];
     },

@@ -14,7 +14,12 @@ export interface Window {
 }
 
 /** Output height and width of a window sliding over an h × w image, or why it cannot slide. */
-export function windowOutput(h: number, w: number, win: Window, ctx: LayerContext): readonly [number, number] | IssueDraft {
+export function windowOutput(
+  h: number,
+  w: number,
+  win: Window,
+  ctx: LayerContext,
+): readonly [number, number] | IssueDraft {
   const oh = convOutputLength(h, win.size[0], win.padding, win.strides[0], win.dilation[0]);
   const ow = convOutputLength(w, win.size[1], win.padding, win.strides[1], win.dilation[1]);
   if (oh >= 1 && ow >= 1) return [oh, ow];
@@ -26,7 +31,13 @@ export function windowOutput(h: number, w: number, win: Window, ctx: LayerContex
     // Say what the window needs rather than the negative output size the formula gives.
     message: `${ctx.type} '${ctx.name}': its ${win.size[0]}×${win.size[1]} window${dilated} does not fit in its ${h}×${w} input with padding 'valid': the input must be at least ${eh}×${ew}.`,
     hint: `Use a smaller ${win.sizeParam}, set padding to 'same', or shrink the image less before this layer (fewer pooling layers or strides).`,
-    fix: { kind: 'setParam', label: "Set padding to 'same'", nodeId: ctx.id, param: 'padding', value: 'same' },
+    fix: {
+      kind: 'setParam',
+      label: "Set padding to 'same'",
+      nodeId: ctx.id,
+      param: 'padding',
+      value: 'same',
+    },
   };
 }
 

@@ -14,8 +14,14 @@ describe('ZeroPadding2D', () => {
 
   it.each([
     [2, [null, 32, 32, 3]],
-    [[1, 3], [null, 30, 34, 3]],
-    [[1, 2, 3, 4], [null, 31, 35, 3]],
+    [
+      [1, 3],
+      [null, 30, 34, 3],
+    ],
+    [
+      [1, 2, 3, 4],
+      [null, 31, 35, 3],
+    ],
   ] as const)('padding %j gives %j', (padding, shape) => {
     expect(inferOne([28, 28, 3], 'ZeroPadding2D', { padding }).shape).toEqual(shape);
   });
@@ -32,12 +38,27 @@ describe('ZeroPadding2D', () => {
   it('says what it accepts when the value is wrong', () => {
     const r = inferOne([28, 28, 3], 'ZeroPadding2D', { padding: [1, 2, 3] });
     expect(r.issues[0]?.message).toContain('((top, bottom), (left, right))');
-    expect(inferOne([28, 28, 3], 'ZeroPadding2D', { padding: -1 }).issues[0]?.message).toContain('at least 0');
+    expect(inferOne([28, 28, 3], 'ZeroPadding2D', { padding: -1 }).issues[0]?.message).toContain(
+      'at least 0',
+    );
   });
 
   it("keeps Keras's nested form on the way in and out", () => {
-    expect(flattenSides([[1, 2], [3, 4]])).toEqual([1, 2, 3, 4]);
-    expect(nestedSides([1, 2, 3, 4])).toEqual([[1, 2], [3, 4]]);
-    expect(zeroPadding2d.toKeras?.({ padding: [1, 2, 3, 4] })).toMatchObject({ padding: [[1, 2], [3, 4]] });
+    expect(
+      flattenSides([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toEqual([1, 2, 3, 4]);
+    expect(nestedSides([1, 2, 3, 4])).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(zeroPadding2d.toKeras?.({ padding: [1, 2, 3, 4] })).toMatchObject({
+      padding: [
+        [1, 2],
+        [3, 4],
+      ],
+    });
   });
 });

@@ -16,7 +16,8 @@ export const zeroPadding2d = defineLayer({
     }),
   },
   explain: {
-    summary: 'Adds a border of zeros around each image, so a following convolution can reach the edges; no weights to learn.',
+    summary:
+      'Adds a border of zeros around each image, so a following convolution can reach the edges; no weights to learn.',
     shapeFormula: 'height = in + top + bottom; width = in + left + right; channels unchanged',
     paramFormula: '0: no weights',
   },
@@ -25,8 +26,18 @@ export const zeroPadding2d = defineLayer({
       const x = inputs[0];
       const [top, bottom, left, right] = p.padding;
       return [
-        step('height', `${dim(x, 1)} + ${top} + ${bottom}`, dim(output, 1), 'rows of zeros added at the top and the bottom'),
-        step('width', `${dim(x, 2)} + ${left} + ${right}`, dim(output, 2), 'columns of zeros added at the left and the right'),
+        step(
+          'height',
+          `${dim(x, 1)} + ${top} + ${bottom}`,
+          dim(output, 1),
+          'rows of zeros added at the top and the bottom',
+        ),
+        step(
+          'width',
+          `${dim(x, 2)} + ${left} + ${right}`,
+          dim(output, 2),
+          'columns of zeros added at the left and the right',
+        ),
         step('channels', String(dim(output, 3)), dim(output, 3), 'padding keeps the channels'),
       ];
     },

@@ -3,7 +3,8 @@
  * `steps[n]` turns a version-n file into a version-(n+1) file. Version 1 is the first format,
  * so there are no steps yet; the hook exists so a future format change only adds an entry.
  */
-const steps: Readonly<Record<number, (data: Record<string, unknown>) => Record<string, unknown>>> = {};
+const steps: Readonly<Record<number, (data: Record<string, unknown>) => Record<string, unknown>>> =
+  {};
 
 export function migrateProject(data: unknown, version: number): unknown {
   let current = data as Record<string, unknown>;

@@ -29,7 +29,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 function firstProblem(error: ZodError): ProjectFileError {
   const issue = error.issues[0];
-  return new ProjectFileError(issue?.message ?? 'invalid project file', formatPath(issue?.path ?? []));
+  return new ProjectFileError(
+    issue?.message ?? 'invalid project file',
+    formatPath(issue?.path ?? []),
+  );
 }
 
 /**
@@ -52,26 +55,41 @@ export const isProjectJson = (v: unknown): boolean =>
  * Throws ProjectFileError naming the exact path of the first problem.
  */
 export function validateProject(data: unknown): ProjectFile {
-  if (!isProjectJson(data)) throw new ProjectFileError('not a NetCanvas project (expected "format": "netcanvas-project")', 'format');
+  if (!isProjectJson(data))
+    throw new ProjectFileError(
+      'not a NetCanvas project (expected "format": "netcanvas-project")',
+      'format',
+    );
   const version = (data as { version?: unknown }).version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    throw new ProjectFileError(`expected a whole number ≥ 1, got ${describeValue(version)}`, 'version');
+    throw new ProjectFileError(
+      `expected a whole number ≥ 1, got ${describeValue(version)}`,
+      'version',
+    );
   if (version > PROJECT_VERSION)
-    throw new ProjectFileError(`this project was saved by a newer NetCanvas (file version ${version}, this one reads up to ${PROJECT_VERSION}); update NetCanvas to open it`, 'version');
+    throw new ProjectFileError(
+      `this project was saved by a newer NetCanvas (file version ${version}, this one reads up to ${PROJECT_VERSION}); update NetCanvas to open it`,
+      'version',
+    );
   const migrated = migrateProject(data, version);
   const result = projectSchema.safeParse(migrated);
   if (!result.success) throw firstProblem(result.error);
   const project = result.data as ProjectFile;
   const ids = new Set<string>();
   for (const [i, n] of project.graph.nodes.entries()) {
-    if (ids.has(n.id)) throw new ProjectFileError(`duplicate node id "${n.id}"`, `graph.nodes[${i}].id`);
+    if (ids.has(n.id))
+      throw new ProjectFileError(`duplicate node id "${n.id}"`, `graph.nodes[${i}].id`);
     ids.add(n.id);
   }
   if (project.challenge === undefined) return project;
   try {
     return { ...project, challenge: validateChallenge(project.challenge) };
   } catch (e) {
-    if (e instanceof ChallengeFileError) throw new ProjectFileError(e.message.slice(e.path ? e.path.length + 2 : 0), e.path ? `challenge.${e.path}` : 'challenge');
+    if (e instanceof ChallengeFileError)
+      throw new ProjectFileError(
+        e.message.slice(e.path ? e.path.length + 2 : 0),
+        e.path ? `challenge.${e.path}` : 'challenge',
+      );
     throw e;
   }
 }

@@ -5,7 +5,13 @@ import { LOSSES, MONITORS, OPTIMIZERS } from '../training/settings';
 import { TASKS } from '../training/task';
 
 const finite = z.number().finite();
-const paramValue = z.union([finite, z.string().max(200), z.boolean(), z.null(), z.array(finite).max(16)]);
+const paramValue = z.union([
+  finite,
+  z.string().max(200),
+  z.boolean(),
+  z.null(),
+  z.array(finite).max(16),
+]);
 
 const layerNode = z.object({
   id: z.string().min(1).max(200),
@@ -33,7 +39,9 @@ const training = z.object({
   validationSplit: z.number().min(0).lt(1),
   shuffle: z.boolean(),
   seed: z.number().int(),
-  earlyStopping: z.object({ monitor: z.enum(MONITORS), patience: z.number().int().min(0).max(1000) }).nullable(),
+  earlyStopping: z
+    .object({ monitor: z.enum(MONITORS), patience: z.number().int().min(0).max(1000) })
+    .nullable(),
   keepBest: z.boolean(),
   limit: z.number().int().min(1).nullable(),
   augmentation: z

@@ -16,7 +16,12 @@ const rowText = (text: string) =>
   text
     .split('\n')
     .filter((l) => l.startsWith('│'))
-    .map((l) => l.split('│').slice(1, -1).map((c) => c.trim()));
+    .map((l) =>
+      l
+        .split('│')
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
 
 const residual = netGraph([
   ['in', 'InputLayer', { shape: [8, 8, 4] }],
@@ -42,7 +47,11 @@ describe('formatSummary: the table Keras 3 prints', () => {
       ['dense (Dense)', '(None, 64)', '102,464'],
       ['dense_1 (Dense)', '(None, 10)', '650'],
     ]);
-    expect(text.endsWith(' Total params: 121,930 (476.29 KB)\n Trainable params: 121,930 (476.29 KB)\n Non-trainable params: 0 (0.00 B)\n')).toBe(true);
+    expect(
+      text.endsWith(
+        ' Total params: 121,930 (476.29 KB)\n Trainable params: 121,930 (476.29 KB)\n Non-trainable params: 0 (0.00 B)\n',
+      ),
+    ).toBe(true);
     // Keras 3's sequential table is 88 characters wide.
     expect(text.split('\n')[1]?.length).toBe(88);
   });
@@ -59,7 +68,9 @@ describe('formatSummary: the table Keras 3 prints', () => {
       ['flatten (Flatten)', '(None, 256)', '0', 'add[0][0]'],
       ['dense (Dense)', '(None, 3)', '771', 'flatten[0][0]'],
     ]);
-    expect(text).toContain(' Total params: 931 (3.64 KB)\n Trainable params: 923 (3.61 KB)\n Non-trainable params: 8 (32.00 B)\n');
+    expect(text).toContain(
+      ' Total params: 931 (3.64 KB)\n Trainable params: 923 (3.61 KB)\n Non-trainable params: 8 (32.00 B)\n',
+    );
   });
 
   it('shows ? where an error leaves a shape unknown, and lists the error with its hint', () => {
@@ -81,18 +92,39 @@ describe('summaryRows and summaryJson', () => {
   it('rows carry the counts the summary panel needs', () => {
     const { form, rows } = summaryRows(residual, inferGraph(residual));
     expect(form).toBe('functional');
-    expect(rows.find((r) => r.type === 'BatchNormalization')).toMatchObject({ params: 16, trainable: 8, nonTrainable: 8, connectedTo: ['conv2d'] });
+    expect(rows.find((r) => r.type === 'BatchNormalization')).toMatchObject({
+      params: 16,
+      trainable: 8,
+      nonTrainable: 8,
+      connectedTo: ['conv2d'],
+    });
   });
 
   it('the JSON form is exactly the command-line contract', () => {
     const g = graphOf('mlp');
     const json = summaryJson(g, inferGraph(g, { classes: 3 }));
-    expect(Object.keys(json)).toEqual(['layers', 'totalParams', 'trainableParams', 'nonTrainableParams', 'errors', 'warnings']);
-    expect(json.layers[0]).toEqual({ name: 'flatten', type: 'Flatten', outputShape: [null, 784], params: 0 });
+    expect(Object.keys(json)).toEqual([
+      'layers',
+      'totalParams',
+      'trainableParams',
+      'nonTrainableParams',
+      'errors',
+      'warnings',
+    ]);
+    expect(json.layers[0]).toEqual({
+      name: 'flatten',
+      type: 'Flatten',
+      outputShape: [null, 784],
+      params: 0,
+    });
     expect(json.layers.map((l) => l.params)).toEqual([0, 401_920, 262_656, 5_130]);
-    expect([json.totalParams, json.trainableParams, json.nonTrainableParams]).toEqual([669_706, 669_706, 0]);
+    expect([json.totalParams, json.trainableParams, json.nonTrainableParams]).toEqual([
+      669_706, 669_706, 0,
+    ]);
     expect(json.errors).toEqual([]);
-    expect(json.warnings).toEqual([expect.objectContaining({ code: 'classCountMismatch', layer: 'dense_2' })]);
+    expect(json.warnings).toEqual([
+      expect.objectContaining({ code: 'classCountMismatch', layer: 'dense_2' }),
+    ]);
   });
 });
 

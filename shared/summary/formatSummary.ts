@@ -12,8 +12,16 @@ export interface SummaryTextOptions {
 
 /** Keras 3's layout: line length and where each column ends, per form (summary_utils.print_summary). */
 const LAYOUT = {
-  sequential: { length: 88, ends: [0.45, 0.8, 1], header: ['Layer (type)', 'Output Shape', 'Param #'] },
-  functional: { length: 108, ends: [0.3, 0.56, 0.74, 1], header: ['Layer (type)', 'Output Shape', 'Param #', 'Connected to'] },
+  sequential: {
+    length: 88,
+    ends: [0.45, 0.8, 1],
+    header: ['Layer (type)', 'Output Shape', 'Param #'],
+  },
+  functional: {
+    length: 108,
+    ends: [0.3, 0.56, 0.74, 1],
+    header: ['Layer (type)', 'Output Shape', 'Param #', 'Connected to'],
+  },
 } as const;
 
 /** The `Param #` column is right-aligned, the others left. */
@@ -22,8 +30,13 @@ const RIGHT = 2;
 /** Cells of every row: what Keras prints, `?` where an error left a shape or count unknown. */
 function cells(summary: Summary): string[][] {
   return summary.rows.map((r) => {
-    const row = [`${r.name} (${r.type})`, r.outputShape ? formatShape(r.outputShape) : '?', r.params === undefined ? '?' : withCommas(r.params)];
-    if (summary.form === 'functional') row.push(r.connectedTo.length ? r.connectedTo.map((n) => `${n}[0][0]`).join(', ') : '-');
+    const row = [
+      `${r.name} (${r.type})`,
+      r.outputShape ? formatShape(r.outputShape) : '?',
+      r.params === undefined ? '?' : withCommas(r.params),
+    ];
+    if (summary.form === 'functional')
+      row.push(r.connectedTo.length ? r.connectedTo.map((n) => `${n}[0][0]`).join(', ') : '-');
     return row;
   });
 }
@@ -47,11 +60,16 @@ function widths(form: Summary['form'], rows: readonly string[][]): number[] {
  * float32 size: ` Total params: 121,930 (476.29 KB)`. Layers whose shape is unknown because of an
  * error show `?`. Ends with a newline.
  */
-export function formatSummary(graph: Graph, report: GraphReport, options: SummaryTextOptions = {}): string {
+export function formatSummary(
+  graph: Graph,
+  report: GraphReport,
+  options: SummaryTextOptions = {},
+): string {
   const summary = summaryRows(graph, report);
   const body = cells(summary);
   const w = widths(summary.form, body);
-  const line = (left: string, fill: string, mid: string, right: string) => `${left}${w.map((n) => fill.repeat(n + 2)).join(mid)}${right}`;
+  const line = (left: string, fill: string, mid: string, right: string) =>
+    `${left}${w.map((n) => fill.repeat(n + 2)).join(mid)}${right}`;
   const row = (r: readonly string[], bar: string) =>
     `${bar}${w.map((n, i) => ` ${i === RIGHT ? (r[i] ?? '').padStart(n) : (r[i] ?? '').padEnd(n)} `).join(bar)}${bar}`;
   const { trainable, nonTrainable, total } = report.totals;

@@ -51,7 +51,14 @@ export function readModelText(text: string): ModelText {
     if (isProjectJson(json)) {
       const project = validateProject(json);
       const classes = fixedClassCount(project.dataset.kind);
-      return { graph: project.graph, name: project.name, source: 'project', project, json, ...(classes ? { classes } : {}) };
+      return {
+        graph: project.graph,
+        name: project.name,
+        source: 'project',
+        project,
+        json,
+        ...(classes ? { classes } : {}),
+      };
     }
     if (!looksLikeKerasModel(json))
       throw new ModelTextError(
@@ -61,7 +68,8 @@ export function readModelText(text: string): ModelText {
     return { graph: imported.graph, name: imported.name, source: 'keras', project: null, json };
   } catch (e) {
     if (e instanceof ModelTextError) throw e;
-    if (e instanceof KerasImportError || e instanceof ProjectFileError) throw new ModelTextError(e.message);
+    if (e instanceof KerasImportError || e instanceof ProjectFileError)
+      throw new ModelTextError(e.message);
     throw e;
   }
 }

@@ -43,7 +43,12 @@ export function summaryJson(graph: Graph, report: GraphReport): SummaryJson {
     hint: i.hint,
   });
   return {
-    layers: summaryRows(graph, report).rows.map((r) => ({ name: r.name, type: r.type, outputShape: r.outputShape ?? null, params: r.params ?? null })),
+    layers: summaryRows(graph, report).rows.map((r) => ({
+      name: r.name,
+      type: r.type,
+      outputShape: r.outputShape ?? null,
+      params: r.params ?? null,
+    })),
     totalParams: report.totals.total,
     trainableParams: report.totals.trainable,
     nonTrainableParams: report.totals.nonTrainable,

@@ -46,8 +46,16 @@ export function summaryRows(graph: Graph, report: GraphReport): Summary {
       name: n.name,
       type: n.type,
       ...(r?.outputShape ? { outputShape: r.outputShape } : {}),
-      ...(p ? { params: p.trainable + p.nonTrainable, trainable: p.trainable, nonTrainable: p.nonTrainable } : {}),
-      connectedTo: graph.edges.filter((e) => e.target === n.id).map((e) => names.get(e.source) ?? e.source),
+      ...(p
+        ? {
+            params: p.trainable + p.nonTrainable,
+            trainable: p.trainable,
+            nonTrainable: p.nonTrainable,
+          }
+        : {}),
+      connectedTo: graph.edges
+        .filter((e) => e.target === n.id)
+        .map((e) => names.get(e.source) ?? e.source),
     };
   });
   return { form: chain ? 'sequential' : 'functional', rows };

@@ -39,31 +39,43 @@ describe('project templates', () => {
     expect(PROJECT_TEMPLATES.map((t) => t.id)).toEqual(Object.keys(KERAS_TOTALS));
   });
 
-  it.each(PROJECT_TEMPLATES.map((t) => [t.id, t] as const))('%s: Keras total by inferGraph and by tfjs, no problems', async (id, t) => {
-    const { graph, dataset } = t.project;
-    const report = inferGraph(graph, { classes: classesOf(dataset.kind) });
-    expect(report.issues).toEqual([]);
-    expect(report.totals.total).toBe(KERAS_TOTALS[id]);
-    expect(t.kerasTotal).toBe(KERAS_TOTALS[id]);
-    const topology: object = toKerasTopology(graph);
-    const model = await tf.models.modelFromJSON(topology as Parameters<typeof tf.models.modelFromJSON>[0]);
-    expect(model.countParams()).toBe(KERAS_TOTALS[id]);
-    model.dispose();
-  });
+  it.each(PROJECT_TEMPLATES.map((t) => [t.id, t] as const))(
+    '%s: Keras total by inferGraph and by tfjs, no problems',
+    async (id, t) => {
+      const { graph, dataset } = t.project;
+      const report = inferGraph(graph, { classes: classesOf(dataset.kind) });
+      expect(report.issues).toEqual([]);
+      expect(report.totals.total).toBe(KERAS_TOTALS[id]);
+      expect(t.kerasTotal).toBe(KERAS_TOTALS[id]);
+      const topology: object = toKerasTopology(graph);
+      const model = await tf.models.modelFromJSON(
+        topology as Parameters<typeof tf.models.modelFromJSON>[0],
+      );
+      expect(model.countParams()).toBe(KERAS_TOTALS[id]);
+      model.dispose();
+    },
+  );
 
-  it.each(PROJECT_TEMPLATES.map((t) => [t.id, t] as const))('%s: a complete project file that saves and loads unchanged', (_id, t) => {
-    expect(parseProjectFile(serializeProject(t.project))).toEqual(t.project);
-    expect(t.project.name.length).toBeGreaterThan(3);
-    expect(t.description.length).toBeGreaterThan(20);
-    expect(t.description.length).toBeLessThan(200);
-    // Every block has its own place on the canvas.
-    const places = new Set(t.project.graph.nodes.map((n) => `${n.position.x},${n.position.y}`));
-    expect(places.size).toBe(t.project.graph.nodes.length);
-  });
+  it.each(PROJECT_TEMPLATES.map((t) => [t.id, t] as const))(
+    '%s: a complete project file that saves and loads unchanged',
+    (_id, t) => {
+      expect(parseProjectFile(serializeProject(t.project))).toEqual(t.project);
+      expect(t.project.name.length).toBeGreaterThan(3);
+      expect(t.description.length).toBeGreaterThan(20);
+      expect(t.description.length).toBeLessThan(200);
+      // Every block has its own place on the canvas.
+      const places = new Set(t.project.graph.nodes.map((n) => `${n.position.x},${n.position.y}`));
+      expect(places.size).toBe(t.project.graph.nodes.length);
+    },
+  );
 
   it('the hot-dog template reads a two-class folder of 64×64 grayscale images', () => {
     const t = templateById('hotdog-cnn');
-    expect(t?.project.dataset).toMatchObject({ kind: 'folder', imageSize: [64, 64], color: 'grayscale' });
+    expect(t?.project.dataset).toMatchObject({
+      kind: 'folder',
+      imageSize: [64, 64],
+      color: 'grayscale',
+    });
     expect(t?.project.graph.nodes[0]?.params).toEqual({ shape: [64, 64, 1] });
   });
 

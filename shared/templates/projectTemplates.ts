@@ -18,11 +18,20 @@ function template(
   dataset: DatasetRef = { kind: 'mnist' },
   training: Partial<TrainingSettings> = {},
 ): ProjectTemplate {
-  return { id, description, kerasTotal, project: newProject(name, stackGraph(layers), dataset, training) };
+  return {
+    id,
+    description,
+    kerasTotal,
+    project: newProject(name, stackGraph(layers), dataset, training),
+  };
 }
 
 /** Conv-pool stages then a Dense head over MNIST: the shape of most tutorial CNNs. */
-const mnistCnn = (convs: readonly [filters: number, kernel: number][], padding: 'valid' | 'same', dense: number): StackLayer[] => [
+const mnistCnn = (
+  convs: readonly [filters: number, kernel: number][],
+  padding: 'valid' | 'same',
+  dense: number,
+): StackLayer[] => [
   mnistInput,
   ...convs.flatMap(([filters, k]): StackLayer[] => [
     ['Conv2D', { filters, kernel_size: [k, k], padding, activation: relu }],
@@ -33,17 +42,62 @@ const mnistCnn = (convs: readonly [filters: number, kernel: number][], padding: 
   softmax10,
 ];
 
-const MLP: readonly StackLayer[] = [mnistInput, ['Flatten'], ['Dense', { units: 512, activation: relu }], ['Dense', { units: 512, activation: relu }], softmax10];
-const CNN_VALID = mnistCnn([[32, 3], [64, 3]], 'valid', 64);
+const MLP: readonly StackLayer[] = [
+  mnistInput,
+  ['Flatten'],
+  ['Dense', { units: 512, activation: relu }],
+  ['Dense', { units: 512, activation: relu }],
+  softmax10,
+];
+const CNN_VALID = mnistCnn(
+  [
+    [32, 3],
+    [64, 3],
+  ],
+  'valid',
+  64,
+);
 /** The lesson trains both networks with the same settings, so only the architecture differs. */
 // Batch 32 (Keras's default): more steps per epoch, so the CNN overtakes the MLP on a few thousand images.
-const LESSON_TRAINING: Partial<TrainingSettings> = { epochs: 5, batchSize: 32, validationSplit: 0.1, seed: 42 };
+const LESSON_TRAINING: Partial<TrainingSettings> = {
+  epochs: 5,
+  batchSize: 32,
+  validationSplit: 0.1,
+  seed: 42,
+};
 
 /** Every template the app offers, in the order the gallery lists them. */
 export const PROJECT_TEMPLATES: readonly ProjectTemplate[] = [
-  template('mlp', 'MLP 784-512-512-10', 'A feed-forward network: every pixel connects to 512 neurons, twice. The baseline a CNN is measured against.', 669_706, MLP, undefined, { batchSize: 128 }),
-  template('cnn-same', "CNN 32-64 'same' + Dense 64", "Two 3×3 convolutions with padding 'same' keep the image size until each pooling: 28 → 14 → 7.", 220_234, mnistCnn([[32, 3], [64, 3]], 'same', 64)),
-  template('cnn-valid', "CNN 32-64 'valid' + Dense 64", 'The classic Keras MNIST CNN: each 3×3 convolution trims a pixel from every border, so 28 → 26 → 13 → 11 → 5.', 121_930, CNN_VALID),
+  template(
+    'mlp',
+    'MLP 784-512-512-10',
+    'A feed-forward network: every pixel connects to 512 neurons, twice. The baseline a CNN is measured against.',
+    669_706,
+    MLP,
+    undefined,
+    { batchSize: 128 },
+  ),
+  template(
+    'cnn-same',
+    "CNN 32-64 'same' + Dense 64",
+    "Two 3×3 convolutions with padding 'same' keep the image size until each pooling: 28 → 14 → 7.",
+    220_234,
+    mnistCnn(
+      [
+        [32, 3],
+        [64, 3],
+      ],
+      'same',
+      64,
+    ),
+  ),
+  template(
+    'cnn-valid',
+    "CNN 32-64 'valid' + Dense 64",
+    'The classic Keras MNIST CNN: each 3×3 convolution trims a pixel from every border, so 28 → 26 → 13 → 11 → 5.',
+    121_930,
+    CNN_VALID,
+  ),
   template(
     'cnn-dropout',
     'CNN 16-32 + Dropout + Dense 128',
@@ -63,7 +117,20 @@ export const PROJECT_TEMPLATES: readonly ProjectTemplate[] = [
     undefined,
     { epochs: 8, batchSize: 128 },
   ),
-  template('cnn-30-70', 'CNN 30@5×5, 70@3×3 + Dense 100', 'A 5×5 first layer sees larger strokes; count its (5·5·1 + 1)·30 = 780 weights by hand.', 195_860, mnistCnn([[30, 5], [70, 3]], 'valid', 100)),
+  template(
+    'cnn-30-70',
+    'CNN 30@5×5, 70@3×3 + Dense 100',
+    'A 5×5 first layer sees larger strokes; count its (5·5·1 + 1)·30 = 780 weights by hand.',
+    195_860,
+    mnistCnn(
+      [
+        [30, 5],
+        [70, 3],
+      ],
+      'valid',
+      100,
+    ),
+  ),
   template(
     'cifar10-cnn',
     'CIFAR-10 CNN 16-32-64 + Dense 500',
@@ -105,8 +172,24 @@ export const PROJECT_TEMPLATES: readonly ProjectTemplate[] = [
     { kind: 'folder', path: 'hotdog', imageSize: [64, 64], color: 'grayscale' },
     { epochs: 15, batchSize: 32, validationSplit: 0.2, keepBest: true },
   ),
-  template('lesson-ffnn', 'Lesson: feed-forward network', 'The feed-forward half of the lesson: 669,706 weights, and no idea that neighbouring pixels belong together.', 669_706, MLP, undefined, LESSON_TRAINING),
-  template('lesson-cnn', 'Lesson: convolutional network', 'The convolutional half of the lesson: about five times fewer weights, shared across the image, and more accurate.', 121_930, CNN_VALID, undefined, LESSON_TRAINING),
+  template(
+    'lesson-ffnn',
+    'Lesson: feed-forward network',
+    'The feed-forward half of the lesson: 669,706 weights, and no idea that neighbouring pixels belong together.',
+    669_706,
+    MLP,
+    undefined,
+    LESSON_TRAINING,
+  ),
+  template(
+    'lesson-cnn',
+    'Lesson: convolutional network',
+    'The convolutional half of the lesson: about five times fewer weights, shared across the image, and more accurate.',
+    121_930,
+    CNN_VALID,
+    undefined,
+    LESSON_TRAINING,
+  ),
   template(
     'mobilenet-mini',
     'MobileNet-style: depthwise + pointwise',
@@ -114,9 +197,20 @@ export const PROJECT_TEMPLATES: readonly ProjectTemplate[] = [
     4_090,
     [
       mnistInput,
-      ['Conv2D', { filters: 16, kernel_size: [3, 3], strides: [2, 2], padding: 'same', activation: relu }],
-      ...([[32, 1], [64, 2]] as const).flatMap(([filters, stride]): StackLayer[] => [
-        ['DepthwiseConv2D', { kernel_size: [3, 3], strides: [stride, stride], padding: 'same', use_bias: false }],
+      [
+        'Conv2D',
+        { filters: 16, kernel_size: [3, 3], strides: [2, 2], padding: 'same', activation: relu },
+      ],
+      ...(
+        [
+          [32, 1],
+          [64, 2],
+        ] as const
+      ).flatMap(([filters, stride]): StackLayer[] => [
+        [
+          'DepthwiseConv2D',
+          { kernel_size: [3, 3], strides: [stride, stride], padding: 'same', use_bias: false },
+        ],
         ['BatchNormalization'],
         ['Activation', { activation: relu }],
         ['Conv2D', { filters, kernel_size: [1, 1], activation: relu }],
@@ -152,7 +246,8 @@ export const PROJECT_TEMPLATES: readonly ProjectTemplate[] = [
 export const FFNN_VS_CNN: Lesson = {
   id: 'ffnn-vs-cnn',
   title: 'Feed-forward vs convolutional on MNIST',
-  description: 'Train the 669,706-weight MLP and the 121,930-weight CNN side by side: the CNN has about five times fewer weights and ends up more accurate.',
+  description:
+    'Train the 669,706-weight MLP and the 121,930-weight CNN side by side: the CNN has about five times fewer weights and ends up more accurate.',
   templateIds: ['lesson-ffnn', 'lesson-cnn'],
 };
 

@@ -3,7 +3,12 @@ import { LAYOUT_SPACING } from '../keras/layeredLayout';
 import { layerNamer } from '../layers/layerNamer';
 
 /** One layer of a network: a local key, Keras class, params, and the keys feeding it (in order). */
-export type NetLayer = readonly [key: string, type: string, params?: Readonly<Record<string, ParamValue>>, inputs?: readonly string[]];
+export type NetLayer = readonly [
+  key: string,
+  type: string,
+  params?: Readonly<Record<string, ParamValue>>,
+  inputs?: readonly string[],
+];
 
 /** One layer of a stack: Keras class and params. */
 export type StackLayer = readonly [type: string, params?: Readonly<Record<string, ParamValue>>];
@@ -20,7 +25,13 @@ export function netGraph(layers: readonly NetLayer[]): Graph {
   const nodes: LayerNode[] = layers.map(([key, type, params = {}], i) => {
     const id = name(type);
     nameOf.set(key, id);
-    return { id, type, name: id, params: { ...params }, position: { x: 0, y: i * LAYOUT_SPACING.y } };
+    return {
+      id,
+      type,
+      name: id,
+      params: { ...params },
+      position: { x: 0, y: i * LAYOUT_SPACING.y },
+    };
   });
   const edges = layers.flatMap(([, type, , inputs], i) => {
     const from = inputs ?? (type === 'InputLayer' || i === 0 ? [] : [layers[i - 1]?.[0] ?? '']);

@@ -22,18 +22,21 @@ describe('augmentImage', () => {
     // Draw 1 for the vertical shift: 0.2 · 5 = 1 pixel down; 0.5 for horizontal: none.
     const out = augmented({ ...NO_AUGMENTATION, shift: 0.2 }, [1, 0.5]);
     for (let x = 0; x < 5; x++) expect(at(out, 0, x)).toBe(0);
-    for (let y = 1; y < 5; y++) for (let x = 0; x < 5; x++) expect(at(out, y, x)).toBeCloseTo(at(image, y - 1, x), 5);
+    for (let y = 1; y < 5; y++)
+      for (let x = 0; x < 5; x++) expect(at(out, y, x)).toBeCloseTo(at(image, y - 1, x), 5);
   });
 
   it('rotates a quarter turn about the centre', () => {
     const out = augmented({ ...NO_AUGMENTATION, rotation: 0.25 }, [0.5, 0.5, 1, 0.5]);
-    for (let y = 0; y < 5; y++) for (let x = 0; x < 5; x++) expect(at(out, y, x)).toBeCloseTo(at(image, x, 4 - y), 4);
+    for (let y = 0; y < 5; y++)
+      for (let x = 0; x < 5; x++) expect(at(out, y, x)).toBeCloseTo(at(image, x, 4 - y), 4);
   });
 
   it('mirrors left to right when the flip is drawn, and not otherwise', () => {
     const flip = { ...NO_AUGMENTATION, flip: true };
     const flipped = augmented(flip, [0.5, 0.5, 0.5, 0.5, 0.1]);
-    for (let y = 0; y < 5; y++) for (let x = 0; x < 5; x++) expect(at(flipped, y, x)).toBe(at(image, y, 4 - x));
+    for (let y = 0; y < 5; y++)
+      for (let x = 0; x < 5; x++) expect(at(flipped, y, x)).toBe(at(image, y, 4 - x));
     expect(Array.from(augmented(flip, [0.5, 0.5, 0.5, 0.5, 0.9]))).toEqual(Array.from(image));
   });
 

@@ -66,7 +66,8 @@ export function augmentImage(
   const sin = Math.sin(angle);
   const cy = (h - 1) / 2;
   const cx = (w - 1) / 2;
-  const at = (y: number, x: number, k: number) => (y < 0 || y >= h || x < 0 || x >= w ? 0 : (src[(y * w + x) * c + k] ?? 0));
+  const at = (y: number, x: number, k: number) =>
+    y < 0 || y >= h || x < 0 || x >= w ? 0 : (src[(y * w + x) * c + k] ?? 0);
   for (let y = 0; y < h; y++)
     for (let x = 0; x < w; x++) {
       // Inverse map: from the output pixel back to the source (undo shift, rotation, zoom).

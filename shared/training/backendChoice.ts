@@ -3,7 +3,8 @@
 import type { BackendReport, BackendTiming, ComputeBackend } from './runEvents';
 
 /** Why the plain JavaScript backend is not timed when wasm loads. */
-export const CPU_NOT_MEASURED = 'not measured: the wasm backend runs the same kernels compiled, several times faster';
+export const CPU_NOT_MEASURED =
+  'not measured: the wasm backend runs the same kernels compiled, several times faster';
 
 /**
  * The loaded backends `auto` times before a run, in the chain's order: all of them, except the
@@ -20,7 +21,12 @@ export function measuredBackends(loaded: readonly ComputeBackend[]): ComputeBack
 /** The fastest timing (the first of equals in the chain's order), or null when there is none. */
 export function fastestTiming(timings: readonly BackendTiming[]): BackendTiming | null {
   let best: BackendTiming | null = null;
-  for (const t of timings) if (Number.isFinite(t.samplesPerSecond) && (!best || t.samplesPerSecond > best.samplesPerSecond)) best = t;
+  for (const t of timings)
+    if (
+      Number.isFinite(t.samplesPerSecond) &&
+      (!best || t.samplesPerSecond > best.samplesPerSecond)
+    )
+      best = t;
   return best;
 }
 
@@ -36,6 +42,8 @@ const speed = (n: number): string => `${Math.round(n).toLocaleString('en-US')} s
 export function backendChoiceLine(report: BackendReport): string | null {
   const m = report.measured;
   if (!m || m.timings.length === 0) return null;
-  const timings = m.timings.map((t) => `${t.name} ${t.steps === 0 ? 'at least ' : ''}${speed(t.samplesPerSecond)}`).join(', ');
+  const timings = m.timings
+    .map((t) => `${t.name} ${t.steps === 0 ? 'at least ' : ''}${speed(t.samplesPerSecond)}`)
+    .join(', ');
   return `${timings}: using ${report.name}${m.cached ? ' (measured before on this computer)' : ''}`;
 }

@@ -36,4 +36,5 @@ export function lowestLossEpoch(epochs: readonly EpochLosses[]): BestEpoch | nul
 }
 
 /** "lowest validation loss" or "lowest training loss": why this epoch is the best, in words. */
-export const bestEpochReason = (best: BestEpoch): string => (best.by === 'val_loss' ? 'lowest validation loss' : 'lowest training loss');
+export const bestEpochReason = (best: BestEpoch): string =>
+  best.by === 'val_loss' ? 'lowest validation loss' : 'lowest training loss';

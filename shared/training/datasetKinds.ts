@@ -28,8 +28,20 @@ const defineKind = <K extends DatasetKind>(spec: DatasetKindSpec<K>): DatasetKin
 
 /** Every kind of data set, keyed by kind, in menu order. */
 export const DATASET_KINDS: { readonly [K in DatasetKind]: DatasetKindSpec<K> } = {
-  mnist: defineKind({ kind: 'mnist', title: 'MNIST', classes: 10, path: 'none', label: () => 'MNIST' }),
-  'fashion-mnist': defineKind({ kind: 'fashion-mnist', title: 'Fashion-MNIST', classes: 10, path: 'optional', label: () => 'Fashion-MNIST' }),
+  mnist: defineKind({
+    kind: 'mnist',
+    title: 'MNIST',
+    classes: 10,
+    path: 'none',
+    label: () => 'MNIST',
+  }),
+  'fashion-mnist': defineKind({
+    kind: 'fashion-mnist',
+    title: 'Fashion-MNIST',
+    classes: 10,
+    path: 'optional',
+    label: () => 'Fashion-MNIST',
+  }),
   cifar10: defineKind({
     kind: 'cifar10',
     title: 'CIFAR-10',
@@ -59,7 +71,9 @@ export function datasetKind<K extends DatasetKind>(ref: { readonly kind: K }): D
 }
 
 /** "MNIST", "CIFAR-10 (/data/cifar)", "folder /data/hotdog (64×64 rgb)". */
-export function datasetLabel<K extends DatasetKind>(ref: Extract<DatasetRef, { readonly kind: K }>): string {
+export function datasetLabel<K extends DatasetKind>(
+  ref: Extract<DatasetRef, { readonly kind: K }>,
+): string {
   return DATASET_KINDS[ref.kind].label(ref);
 }
 

@@ -63,5 +63,9 @@ export interface TestImages {
   readonly shape: readonly [number, number, number];
   /** How many test images the data set has. */
   readonly total: number;
-  readonly images: readonly { readonly index: number; readonly label: number; readonly pixels: readonly number[] }[];
+  readonly images: readonly {
+    readonly index: number;
+    readonly label: number;
+    readonly pixels: readonly number[];
+  }[];
 }

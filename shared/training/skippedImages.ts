@@ -11,11 +11,15 @@ export interface SkippedImages {
 export const SKIPPED_LISTED = 10;
 
 /** Gathers skipped files into a {@link SkippedImages} report, or undefined when none was skipped. */
-export function skippedImages(files: readonly { readonly path: string; readonly reason: string }[]): SkippedImages | undefined {
+export function skippedImages(
+  files: readonly { readonly path: string; readonly reason: string }[],
+): SkippedImages | undefined {
   if (files.length === 0) return undefined;
   const byReason = new Map<string, number>();
   for (const f of files) byReason.set(f.reason, (byReason.get(f.reason) ?? 0) + 1);
-  const reasons = [...byReason].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);
+  const reasons = [...byReason]
+    .map(([reason, count]) => ({ reason, count }))
+    .sort((a, b) => b.count - a.count);
   return { count: files.length, reasons, first: files.slice(0, SKIPPED_LISTED) };
 }
 

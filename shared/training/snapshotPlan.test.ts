@@ -21,9 +21,13 @@ describe('snapshotEvery', () => {
       for (const epochs of [1, 2, 5, 9, 10, 11, 30, 100, 333]) {
         const every = snapshotEvery(bytes, epochs);
         if (every === null) continue;
-        expect(snapshotsAtMost(epochs, every) * bytes, `${bytes} × ${epochs}, every ${every}`).toBeLessThanOrEqual(SNAPSHOT_BUDGET_BYTES);
+        expect(
+          snapshotsAtMost(epochs, every) * bytes,
+          `${bytes} × ${epochs}, every ${every}`,
+        ).toBeLessThanOrEqual(SNAPSHOT_BUDGET_BYTES);
         // The smallest such k: one less would not fit.
-        if (every > 1) expect(snapshotsAtMost(epochs, every - 1) * bytes).toBeGreaterThan(SNAPSHOT_BUDGET_BYTES);
+        if (every > 1)
+          expect(snapshotsAtMost(epochs, every - 1) * bytes).toBeGreaterThan(SNAPSHOT_BUDGET_BYTES);
       }
   });
 });
@@ -42,7 +46,9 @@ describe('keepsEpoch', () => {
     ] as const)
       for (let latest = 1; latest <= epochs; latest++)
         for (let best = 1; best <= latest; best++) {
-          const onDisk = Array.from({ length: latest }, (_, i) => i + 1).filter((e) => keepsEpoch(e, every, best, latest)).length;
+          const onDisk = Array.from({ length: latest }, (_, i) => i + 1).filter((e) =>
+            keepsEpoch(e, every, best, latest),
+          ).length;
           // +1: the next one is written before the previous latest is removed.
           expect(onDisk + 1).toBeLessThanOrEqual(snapshotsAtMost(epochs, every));
         }

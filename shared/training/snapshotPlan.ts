@@ -24,10 +24,15 @@ export function snapshotsAtMost(epochs: number, every: number): number {
  * @param bytesPerSnapshot - one epoch's files: the weights (4 bytes a number) and its model.json
  * @param epochs - the epochs planned
  */
-export function snapshotEvery(bytesPerSnapshot: number, epochs: number, budgetBytes = SNAPSHOT_BUDGET_BYTES): number | null {
+export function snapshotEvery(
+  bytesPerSnapshot: number,
+  epochs: number,
+  budgetBytes = SNAPSHOT_BUDGET_BYTES,
+): number | null {
   if (epochs < 1 || bytesPerSnapshot <= 0) return 1;
   if (epochs * bytesPerSnapshot <= budgetBytes) return 1;
-  for (let every = 2; every <= epochs; every++) if (snapshotsAtMost(epochs, every) * bytesPerSnapshot <= budgetBytes) return every;
+  for (let every = 2; every <= epochs; every++)
+    if (snapshotsAtMost(epochs, every) * bytesPerSnapshot <= budgetBytes) return every;
   // Past `epochs` the grid is empty: first, best, latest and the one being written.
   return 4 * bytesPerSnapshot <= budgetBytes ? epochs + 1 : null;
 }
@@ -36,6 +41,11 @@ export function snapshotEvery(bytesPerSnapshot: number, epochs: number, budgetBy
  * Whether epoch `epoch` stays on disk once `latest` epochs have run: the first, each multiple of
  * `every`, the best so far and the latest.
  */
-export function keepsEpoch(epoch: number, every: number, best: number | null, latest: number): boolean {
+export function keepsEpoch(
+  epoch: number,
+  every: number,
+  best: number | null,
+  latest: number,
+): boolean {
   return epoch === 1 || epoch === latest || epoch === best || epoch % every === 0;
 }

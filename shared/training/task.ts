@@ -30,12 +30,14 @@ export interface Reconstruction {
 }
 
 /** The task of a run's settings; settings written before tasks existed classify. */
-export const taskOf = (settings: { readonly task?: TrainingTask }): TrainingTask => settings.task ?? 'classify';
+export const taskOf = (settings: { readonly task?: TrainingTask }): TrainingTask =>
+  settings.task ?? 'classify';
 
 const sameDims = (a: readonly (number | null)[], b: readonly (number | null)[]): boolean =>
   a.length === b.length && a.every((d, i) => d === b[i]);
 
-const dims = (s: readonly (number | null)[]): string => `(${s.map((d) => d ?? 'None').join(', ')}${s.length === 1 ? ',' : ''})`;
+const dims = (s: readonly (number | null)[]): string =>
+  `(${s.map((d) => d ?? 'None').join(', ')}${s.length === 1 ? ',' : ''})`;
 
 /**
  * Whether a network with these per-sample shapes can be trained for `task`, or a sentence saying
@@ -44,7 +46,12 @@ const dims = (s: readonly (number | null)[]): string => `(${s.map((d) => d ?? 'N
  * @param outputName - the last layer's name, for the message
  * @returns null when the shapes fit the task
  */
-export function taskMismatch(task: TrainingTask, inputShape: readonly (number | null)[], outputShape: readonly (number | null)[], outputName: string): string | null {
+export function taskMismatch(
+  task: TrainingTask,
+  inputShape: readonly (number | null)[],
+  outputShape: readonly (number | null)[],
+  outputName: string,
+): string | null {
   const same = sameDims(inputShape, outputShape);
   if (task === 'reconstruct' && !same)
     return `This run is set to reconstruct its input, so the last layer '${outputName}' must give back an image the shape of the input ${dims(inputShape)}, but it outputs ${dims(outputShape)}. Add UpSampling2D and Conv2D layers until the shapes match (the summary shows each shape), or set the task to Classify in the training settings.`;
@@ -57,7 +64,10 @@ export function taskMismatch(task: TrainingTask, inputShape: readonly (number | 
  * The metric early stopping and keep-best watch: a reconstruct run has no accuracy, so a watch on
  * (val_)accuracy falls back to the matching loss.
  */
-export function monitorForTask<M extends 'val_loss' | 'val_accuracy' | 'loss' | 'accuracy'>(monitor: M, task: TrainingTask): M | 'loss' | 'val_loss' {
+export function monitorForTask<M extends 'val_loss' | 'val_accuracy' | 'loss' | 'accuracy'>(
+  monitor: M,
+  task: TrainingTask,
+): M | 'loss' | 'val_loss' {
   if (task !== 'reconstruct') return monitor;
   return monitor === 'accuracy' ? 'loss' : monitor === 'val_accuracy' ? 'val_loss' : monitor;
 }

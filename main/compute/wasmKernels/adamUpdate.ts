@@ -31,7 +31,11 @@ export interface AdamTensors {
  * place first: algebraically tfjs's lr · m̂ / (√v̂ + ε). The output is allocated before the heap
  * views are taken, so they stay valid to the last write.
  */
-export function adamUpdate(backend: WasmBackend, { value, gradient, m, v }: AdamTensors, a: AdamUpdateAttrs): TensorInfo {
+export function adamUpdate(
+  backend: WasmBackend,
+  { value, gradient, m, v }: AdamTensors,
+  a: AdamUpdateAttrs,
+): TensorInfo {
   const out = backend.makeOutput(value.shape, 'float32');
   const w1 = f32(backend, out);
   const w = f32(backend, value);
@@ -39,7 +43,9 @@ export function adamUpdate(backend: WasmBackend, { value, gradient, m, v }: Adam
   const mm = f32(backend, m);
   const vv = f32(backend, v);
   if (g.length !== w.length || mm.length !== w.length || vv.length !== w.length)
-    throw new Error(`Adam: the variable, its gradient and its moments differ in size (${w.length}, ${g.length}, ${mm.length}, ${vv.length})`);
+    throw new Error(
+      `Adam: the variable, its gradient and its moments differ in size (${w.length}, ${g.length}, ${mm.length}, ${vv.length})`,
+    );
   const { beta1: b1, beta2: b2, epsilon: eps } = a;
   const c1 = 1 - b1;
   const c2 = 1 - b2;

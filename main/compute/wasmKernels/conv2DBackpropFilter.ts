@@ -15,7 +15,12 @@ import type { WasmBackend } from './wasmKernelUtils';
 
 export interface Conv2DBackpropFilterArgs {
   strides: number | [number, number];
-  pad: backend_util.Conv2DInfo['padInfo']['type'] | 'valid' | 'same' | number | backend_util.ExplicitPadding;
+  pad:
+    | backend_util.Conv2DInfo['padInfo']['type']
+    | 'valid'
+    | 'same'
+    | number
+    | backend_util.ExplicitPadding;
   dataFormat?: 'NHWC' | 'NCHW';
   dimRoundingMode?: 'floor' | 'round' | 'ceil';
   filterShape: [number, number, number, number];
@@ -24,7 +29,12 @@ export interface Conv2DBackpropFilterArgs {
 }
 
 /** dW for an NHWC convolution: x [N,H,W,Ci], dy [N,Ho,Wo,Co] → [KH,KW,Ci,Co]. */
-export function conv2DBackpropFilterImpl(backend: WasmBackend, x: TensorInfo, dy: TensorInfo, a: Conv2DBackpropFilterArgs): TensorInfo {
+export function conv2DBackpropFilterImpl(
+  backend: WasmBackend,
+  x: TensorInfo,
+  dy: TensorInfo,
+  a: Conv2DBackpropFilterArgs,
+): TensorInfo {
   if (a.dataFormat === 'NCHW') {
     const xh = transpose(backend, x, [0, 2, 3, 1]);
     const dyh = transpose(backend, dy, [0, 2, 3, 1]);
@@ -42,7 +52,14 @@ export function conv2DBackpropFilterImpl(backend: WasmBackend, x: TensorInfo, dy
     a.pad as 'valid',
     a.dimRoundingMode,
   );
-  const { inHeight: H, inWidth: W, outHeight: Ho, outWidth: Wo, filterHeight: KH, filterWidth: KW } = info;
+  const {
+    inHeight: H,
+    inWidth: W,
+    outHeight: Ho,
+    outWidth: Wo,
+    filterHeight: KH,
+    filterWidth: KW,
+  } = info;
   const [sh, sw] = [info.strideHeight, info.strideWidth];
   const [dh, dw] = [info.dilationHeight, info.dilationWidth];
   const { top, left } = info.padInfo;
@@ -67,7 +84,12 @@ export function conv2DBackpropFilterImpl(backend: WasmBackend, x: TensorInfo, dy
   const [ci, oh, ow, co] = conv.shape as [number, number, number, number];
   let cropped = conv;
   if (oh !== KH || ow !== KW) {
-    cropped = runStock('Slice', backend, { x: conv }, { begin: [0, 0, 0, 0], size: [ci, KH, KW, co] });
+    cropped = runStock(
+      'Slice',
+      backend,
+      { x: conv },
+      { begin: [0, 0, 0, 0], size: [ci, KH, KW, co] },
+    );
     disposeAll(backend, conv);
   }
   const dW = transpose(backend, cropped, [1, 2, 0, 3]);
@@ -75,7 +97,15 @@ export function conv2DBackpropFilterImpl(backend: WasmBackend, x: TensorInfo, dy
   return dW;
 }
 
-const kernelFunc = ({ inputs, backend, attrs }: { inputs: { x?: TensorInfo; dy?: TensorInfo }; backend: WasmBackend; attrs?: NamedAttrMap }) => {
+const kernelFunc = ({
+  inputs,
+  backend,
+  attrs,
+}: {
+  inputs: { x?: TensorInfo; dy?: TensorInfo };
+  backend: WasmBackend;
+  attrs?: NamedAttrMap;
+}) => {
   const { x, dy } = inputs;
   if (!x || !dy) throw new Error('Conv2DBackpropFilter needs x and dy');
   const a = attrs as unknown as Conv2DBackpropFilterArgs;

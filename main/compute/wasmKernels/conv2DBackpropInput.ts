@@ -32,7 +32,8 @@ function flipFilter(backend: WasmBackend, filter: TensorInfo): TensorInfo {
     for (let x = 0; x < kw; x++) {
       const s = ((kh - 1 - y) * kw + (kw - 1 - x)) * ci * co;
       const d = (y * kw + x) * co * ci;
-      for (let i = 0; i < ci; i++) for (let o = 0; o < co; o++) dst[d + o * ci + i] = src[s + i * co + o]!;
+      for (let i = 0; i < ci; i++)
+        for (let o = 0; o < co; o++) dst[d + o * ci + i] = src[s + i * co + o]!;
     }
   }
   return out;
@@ -59,11 +60,20 @@ function zeroStuff(backend: WasmBackend, dy: TensorInfo, sh: number, sw: number)
 }
 
 /** dx for an NHWC convolution: dy [N,Ho,Wo,Co], filter [KH,KW,Ci,Co] → [N,H,W,Ci]. */
-export function conv2DBackpropInputImpl(backend: WasmBackend, dy: TensorInfo, filter: TensorInfo, a: Conv2DBackpropInputArgs): TensorInfo {
+export function conv2DBackpropInputImpl(
+  backend: WasmBackend,
+  dy: TensorInfo,
+  filter: TensorInfo,
+  a: Conv2DBackpropInputArgs,
+): TensorInfo {
   if (a.dataFormat === 'NCHW') {
     const [n, c, h, w] = a.inputShape;
     const dyh = transpose(backend, dy, [0, 2, 3, 1]);
-    const dxh = conv2DBackpropInputImpl(backend, dyh, filter, { ...a, dataFormat: 'NHWC', inputShape: [n, h, w, c] });
+    const dxh = conv2DBackpropInputImpl(backend, dyh, filter, {
+      ...a,
+      dataFormat: 'NHWC',
+      inputShape: [n, h, w, c],
+    });
     const dx = transpose(backend, dxh, [0, 3, 1, 2]);
     disposeAll(backend, dyh, dxh);
     return dx;
@@ -76,7 +86,14 @@ export function conv2DBackpropInputImpl(backend: WasmBackend, dy: TensorInfo, fi
     a.pad,
     a.dimRoundingMode,
   );
-  const { inHeight: H, inWidth: W, outHeight: Ho, outWidth: Wo, filterHeight: KH, filterWidth: KW } = info;
+  const {
+    inHeight: H,
+    inWidth: W,
+    outHeight: Ho,
+    outWidth: Wo,
+    filterHeight: KH,
+    filterWidth: KW,
+  } = info;
   const [sh, sw] = [info.strideHeight, info.strideWidth];
   const [dh, dw] = [info.dilationHeight, info.dilationWidth];
   const { top, left } = info.padInfo;
@@ -109,7 +126,15 @@ export function conv2DBackpropInputImpl(backend: WasmBackend, dy: TensorInfo, fi
   return dx;
 }
 
-const kernelFunc = ({ inputs, backend, attrs }: { inputs: { dy?: TensorInfo; filter?: TensorInfo }; backend: WasmBackend; attrs?: NamedAttrMap }) => {
+const kernelFunc = ({
+  inputs,
+  backend,
+  attrs,
+}: {
+  inputs: { dy?: TensorInfo; filter?: TensorInfo };
+  backend: WasmBackend;
+  attrs?: NamedAttrMap;
+}) => {
   const { dy, filter } = inputs;
   if (!dy || !filter) throw new Error('Conv2DBackpropInput needs dy and filter');
   const a = attrs as unknown as Conv2DBackpropInputArgs;

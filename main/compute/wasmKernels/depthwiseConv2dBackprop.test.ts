@@ -14,9 +14,27 @@ interface Case {
 }
 
 const CASES: readonly Case[] = [
-  { title: 'valid 3x3 stride 1', input: [2, 9, 9, 3], kernel: [3, 3, 3, 1], strides: [1, 1], padding: 'valid' },
-  { title: 'same 3x3 stride 2 on odd size, multiplier 2', input: [2, 9, 7, 2], kernel: [3, 3, 2, 2], strides: [2, 2], padding: 'same' },
-  { title: 'valid non-square 2x4 stride 2x1, multiplier 3', input: [1, 10, 9, 2], kernel: [2, 4, 2, 3], strides: [2, 1], padding: 'valid' },
+  {
+    title: 'valid 3x3 stride 1',
+    input: [2, 9, 9, 3],
+    kernel: [3, 3, 3, 1],
+    strides: [1, 1],
+    padding: 'valid',
+  },
+  {
+    title: 'same 3x3 stride 2 on odd size, multiplier 2',
+    input: [2, 9, 7, 2],
+    kernel: [3, 3, 2, 2],
+    strides: [2, 2],
+    padding: 'same',
+  },
+  {
+    title: 'valid non-square 2x4 stride 2x1, multiplier 3',
+    input: [1, 10, 9, 2],
+    kernel: [2, 4, 2, 3],
+    strides: [2, 1],
+    padding: 'valid',
+  },
 ];
 
 /** Loss of depthwise → relu → pointwise → mean square, and its gradients for input and both kernels. */
@@ -26,7 +44,16 @@ function gradients(c: Case) {
     const k = tf.randomNormal(c.kernel, 0, 0.3, 'float32', 2);
     const p = tf.randomNormal([1, 1, c.kernel[2] * c.kernel[3], 4], 0, 0.3, 'float32', 3);
     const f = (xi: tf.Tensor, ki: tf.Tensor, pi: tf.Tensor) =>
-      tf.separableConv2d(tf.relu(xi) as tf.Tensor4D, ki as tf.Tensor4D, pi as tf.Tensor4D, c.strides, c.padding).square().mean();
+      tf
+        .separableConv2d(
+          tf.relu(xi) as tf.Tensor4D,
+          ki as tf.Tensor4D,
+          pi as tf.Tensor4D,
+          c.strides,
+          c.padding,
+        )
+        .square()
+        .mean();
     const [gx, gk, gp] = tf.grads(f)([x, k, p]);
     return [f(x, k, p), gx, gk, gp].map((t) => t?.dataSync() ?? new Float32Array());
   });

@@ -2,14 +2,22 @@
 // neither (tfjs 4.22), so DepthwiseConv2D and SeparableConv2D (MobileNet blocks) could not train
 // on it. Plain loops over the heap, the same sums as tfjs's cpu kernels; a depthwise layer has
 // few weights (kernel × kernel per channel), so this is a small share of a training step.
-import { backend_util, DepthwiseConv2dNativeBackpropFilter, DepthwiseConv2dNativeBackpropInput } from '@tensorflow/tfjs';
+import {
+  backend_util,
+  DepthwiseConv2dNativeBackpropFilter,
+  DepthwiseConv2dNativeBackpropInput,
+} from '@tensorflow/tfjs';
 import type { KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 import { f32 } from './wasmKernelUtils';
 import type { WasmBackend } from './wasmKernelUtils';
 
 type Shape4 = [number, number, number, number];
 
-function convInfo(xShape: Shape4, filterShape: Shape4, attrs: NamedAttrMap): backend_util.Conv2DInfo {
+function convInfo(
+  xShape: Shape4,
+  filterShape: Shape4,
+  attrs: NamedAttrMap,
+): backend_util.Conv2DInfo {
   return backend_util.computeConv2DInfo(
     xShape,
     filterShape,
@@ -22,9 +30,25 @@ function convInfo(xShape: Shape4, filterShape: Shape4, attrs: NamedAttrMap): bac
 }
 
 /** dW[r, c, ci, m] = sum over batch and output pixels of x[b, y·s + r − pad, ·, ci] · dy[b, y, ·, ci·M + m]. */
-export function depthwiseBackpropFilterImpl(backend: WasmBackend, x: TensorInfo, dy: TensorInfo, filterShape: Shape4, attrs: NamedAttrMap): TensorInfo {
+export function depthwiseBackpropFilterImpl(
+  backend: WasmBackend,
+  x: TensorInfo,
+  dy: TensorInfo,
+  filterShape: Shape4,
+  attrs: NamedAttrMap,
+): TensorInfo {
   const info = convInfo(x.shape as Shape4, filterShape, attrs);
-  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, strideHeight: sh, strideWidth: sw } = info;
+  const {
+    batchSize,
+    inHeight,
+    inWidth,
+    inChannels,
+    outHeight,
+    outWidth,
+    outChannels,
+    strideHeight: sh,
+    strideWidth: sw,
+  } = info;
   const { filterHeight: fh, filterWidth: fw, dilationHeight: dh, dilationWidth: dw } = info;
   const top = info.padInfo.top;
   const left = info.padInfo.left;
@@ -61,9 +85,25 @@ export function depthwiseBackpropFilterImpl(backend: WasmBackend, x: TensorInfo,
 }
 
 /** dx[b, i, j, ci] = sum over the output pixels whose window covers (i, j) of dy · w, channel by channel. */
-export function depthwiseBackpropInputImpl(backend: WasmBackend, dy: TensorInfo, filter: TensorInfo, inputShape: Shape4, attrs: NamedAttrMap): TensorInfo {
+export function depthwiseBackpropInputImpl(
+  backend: WasmBackend,
+  dy: TensorInfo,
+  filter: TensorInfo,
+  inputShape: Shape4,
+  attrs: NamedAttrMap,
+): TensorInfo {
   const info = convInfo(inputShape, filter.shape as Shape4, attrs);
-  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, strideHeight: sh, strideWidth: sw } = info;
+  const {
+    batchSize,
+    inHeight,
+    inWidth,
+    inChannels,
+    outHeight,
+    outWidth,
+    outChannels,
+    strideHeight: sh,
+    strideWidth: sw,
+  } = info;
   const { filterHeight: fh, filterWidth: fw, dilationHeight: dh, dilationWidth: dw } = info;
   const top = info.padInfo.top;
   const left = info.padInfo.left;
@@ -88,7 +128,8 @@ export function depthwiseBackpropInputImpl(backend: WasmBackend, dy: TensorInfo,
             const wBase = (r * fw + c) * inChannels * mul;
             for (let ci = 0; ci < inChannels; ci++) {
               let sum = 0;
-              for (let m = 0; m < mul; m++) sum += (dyv[dyBase + ci * mul + m] ?? 0) * (wv[wBase + ci * mul + m] ?? 0);
+              for (let m = 0; m < mul; m++)
+                sum += (dyv[dyBase + ci * mul + m] ?? 0) * (wv[wBase + ci * mul + m] ?? 0);
               dx[xBase + ci] = (dx[xBase + ci] ?? 0) + sum;
             }
           }
@@ -100,13 +141,41 @@ export function depthwiseBackpropInputImpl(backend: WasmBackend, dy: TensorInfo,
 export const depthwiseBackpropFilterConfig: KernelConfig = {
   kernelName: DepthwiseConv2dNativeBackpropFilter,
   backendName: 'wasm',
-  kernelFunc: (({ inputs, backend, attrs }: { inputs: { x: TensorInfo; dy: TensorInfo }; backend: WasmBackend; attrs: NamedAttrMap }) =>
-    depthwiseBackpropFilterImpl(backend, inputs.x, inputs.dy, attrs['filterShape'] as Shape4, attrs)) as unknown as KernelFunc,
+  kernelFunc: (({
+    inputs,
+    backend,
+    attrs,
+  }: {
+    inputs: { x: TensorInfo; dy: TensorInfo };
+    backend: WasmBackend;
+    attrs: NamedAttrMap;
+  }) =>
+    depthwiseBackpropFilterImpl(
+      backend,
+      inputs.x,
+      inputs.dy,
+      attrs['filterShape'] as Shape4,
+      attrs,
+    )) as unknown as KernelFunc,
 };
 
 export const depthwiseBackpropInputConfig: KernelConfig = {
   kernelName: DepthwiseConv2dNativeBackpropInput,
   backendName: 'wasm',
-  kernelFunc: (({ inputs, backend, attrs }: { inputs: { dy: TensorInfo; filter: TensorInfo }; backend: WasmBackend; attrs: NamedAttrMap }) =>
-    depthwiseBackpropInputImpl(backend, inputs.dy, inputs.filter, attrs['inputShape'] as Shape4, attrs)) as unknown as KernelFunc,
+  kernelFunc: (({
+    inputs,
+    backend,
+    attrs,
+  }: {
+    inputs: { dy: TensorInfo; filter: TensorInfo };
+    backend: WasmBackend;
+    attrs: NamedAttrMap;
+  }) =>
+    depthwiseBackpropInputImpl(
+      backend,
+      inputs.dy,
+      inputs.filter,
+      attrs['inputShape'] as Shape4,
+      attrs,
+    )) as unknown as KernelFunc,
 };

@@ -21,7 +21,12 @@ export interface MatMulDims {
   n: number;
 }
 
-export function matMulDims(a: TensorInfo, b: TensorInfo, transposeA: boolean, transposeB: boolean): MatMulDims {
+export function matMulDims(
+  a: TensorInfo,
+  b: TensorInfo,
+  transposeA: boolean,
+  transposeB: boolean,
+): MatMulDims {
   const [ar, ac] = a.shape.slice(-2) as [number, number];
   const [br, bc] = b.shape.slice(-2) as [number, number];
   return { m: transposeA ? ac : ar, k: transposeA ? ar : ac, n: transposeB ? br : bc };
@@ -40,7 +45,11 @@ export function isSingleMatrix(a: TensorInfo, b: TensorInfo): boolean {
 }
 
 /** Picks S2 (compute Cᵀ) when it moves fewer elements than S1. */
-export function prefersTransposedProduct({ m, k, n }: MatMulDims, transposeA: boolean, transposeB: boolean): boolean {
+export function prefersTransposedProduct(
+  { m, k, n }: MatMulDims,
+  transposeA: boolean,
+  transposeB: boolean,
+): boolean {
   const s1 = (transposeA ? m * k : 0) + (transposeB ? k * n : 0) + PACK_COST * k * n;
   const s2 = (transposeB ? 0 : k * n) + (transposeA ? 0 : m * k) + PACK_COST * k * m + m * n;
   return s2 < s1;
@@ -61,15 +70,32 @@ function matrix(backend: WasmBackend, t: TensorInfo, flip: boolean): TensorInfo 
 }
 
 /** S1's operands: op(A) as [1,M,K] and op(B) as [1,K,N], materialised. */
-export function directOperands(backend: WasmBackend, a: TensorInfo, b: TensorInfo, transposeA: boolean, transposeB: boolean): [TensorInfo, TensorInfo] {
+export function directOperands(
+  backend: WasmBackend,
+  a: TensorInfo,
+  b: TensorInfo,
+  transposeA: boolean,
+  transposeB: boolean,
+): [TensorInfo, TensorInfo] {
   return [matrix(backend, a, transposeA), matrix(backend, b, transposeB)];
 }
 
 /** S2: Cᵀ as [1, N, M], computed with the stock (XNNPACK) non-transposed kernel. */
-export function transposedProduct(backend: WasmBackend, a: TensorInfo, b: TensorInfo, transposeA: boolean, transposeB: boolean): TensorInfo {
+export function transposedProduct(
+  backend: WasmBackend,
+  a: TensorInfo,
+  b: TensorInfo,
+  transposeA: boolean,
+  transposeB: boolean,
+): TensorInfo {
   const left = matrix(backend, b, !transposeB);
   const right = matrix(backend, a, !transposeA);
-  const ct = runStock('BatchMatMul', backend, { a: left, b: right }, { transposeA: false, transposeB: false });
+  const ct = runStock(
+    'BatchMatMul',
+    backend,
+    { a: left, b: right },
+    { transposeA: false, transposeB: false },
+  );
   disposeAll(backend, left, right);
   return ct;
 }

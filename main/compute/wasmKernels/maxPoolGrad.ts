@@ -7,7 +7,15 @@ import type { KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensor
 import { f32 } from './wasmKernelUtils';
 import type { WasmBackend } from './wasmKernelUtils';
 
-function maxPoolGrad({ inputs, backend, attrs }: { inputs: { dy?: TensorInfo; input?: TensorInfo }; backend: WasmBackend; attrs?: NamedAttrMap }): TensorInfo {
+function maxPoolGrad({
+  inputs,
+  backend,
+  attrs,
+}: {
+  inputs: { dy?: TensorInfo; input?: TensorInfo };
+  backend: WasmBackend;
+  attrs?: NamedAttrMap;
+}): TensorInfo {
   const { dy, input } = inputs;
   if (!dy || !input) throw new Error('MaxPoolGrad needs dy and input');
   const a = attrs as unknown as {
@@ -16,8 +24,22 @@ function maxPoolGrad({ inputs, backend, attrs }: { inputs: { dy?: TensorInfo; in
     pad: 'valid' | 'same' | number | backend_util.ExplicitPadding;
     dimRoundingMode?: 'floor' | 'round' | 'ceil';
   };
-  const info = backend_util.computePool2DInfo(input.shape as [number, number, number, number], a.filterSize, a.strides, 1, a.pad, a.dimRoundingMode);
-  const { batchSize: N, inHeight: H, inWidth: W, inChannels: C, outHeight: Ho, outWidth: Wo } = info;
+  const info = backend_util.computePool2DInfo(
+    input.shape as [number, number, number, number],
+    a.filterSize,
+    a.strides,
+    1,
+    a.pad,
+    a.dimRoundingMode,
+  );
+  const {
+    batchSize: N,
+    inHeight: H,
+    inWidth: W,
+    inChannels: C,
+    outHeight: Ho,
+    outWidth: Wo,
+  } = info;
   const { strideHeight: sh, strideWidth: sw, dilationHeight: dh, dilationWidth: dw } = info;
   const { effectiveFilterHeight: fh, effectiveFilterWidth: fw } = info;
   const { top, left } = info.padInfo;

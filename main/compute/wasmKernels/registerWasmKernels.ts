@@ -5,16 +5,28 @@ import type { KernelConfig } from '@tensorflow/tfjs';
 import { batchMatMulConfig } from './batchMatMul';
 import { conv2DBackpropFilterConfig } from './conv2DBackpropFilter';
 import { conv2DBackpropInputConfig } from './conv2DBackpropInput';
-import { depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig } from './depthwiseConv2dBackprop';
+import {
+  depthwiseBackpropFilterConfig,
+  depthwiseBackpropInputConfig,
+} from './depthwiseConv2dBackprop';
 import { fusedMatMulConfig } from './fusedMatMul';
 import { maxPoolGradConfig } from './maxPoolGrad';
 import { rememberStockKernel } from './wasmKernelUtils';
 
 /** Kernels the stock backend lacks. */
-export const missingWasmKernels: readonly KernelConfig[] = [conv2DBackpropFilterConfig, depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig];
+export const missingWasmKernels: readonly KernelConfig[] = [
+  conv2DBackpropFilterConfig,
+  depthwiseBackpropFilterConfig,
+  depthwiseBackpropInputConfig,
+];
 
 /** Faster replacements for stock kernels (each falls back to the stock one where it must). */
-export const fasterWasmKernels: readonly KernelConfig[] = [batchMatMulConfig, fusedMatMulConfig, conv2DBackpropInputConfig, maxPoolGradConfig];
+export const fasterWasmKernels: readonly KernelConfig[] = [
+  batchMatMulConfig,
+  fusedMatMulConfig,
+  conv2DBackpropInputConfig,
+  maxPoolGradConfig,
+];
 
 let registered: 'none' | 'missing' | 'all' = 'none';
 

@@ -1,7 +1,13 @@
 // Helpers shared by the kernels this project registers on the tfjs wasm backend: typed access
 // to the backend's heap, and calling the backend's own (stock) kernels from inside a kernel.
 import { getKernel } from '@tensorflow/tfjs';
-import type { DataType, KernelConfig, NamedAttrMap, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs';
+import type {
+  DataType,
+  KernelConfig,
+  NamedAttrMap,
+  NamedTensorInfoMap,
+  TensorInfo,
+} from '@tensorflow/tfjs';
 
 /** The parts of the Emscripten module behind the wasm backend that the kernels here use. */
 export interface WasmModule {
@@ -14,7 +20,9 @@ export interface WasmModule {
 /** The parts of tfjs's `BackendWasm` that the kernels here use (it is not exported typed enough). */
 export interface WasmBackend {
   wasm: WasmModule;
-  dataIdMap: { get(dataId: object): { id: number; memoryOffset: number; shape: number[]; dtype: DataType } };
+  dataIdMap: {
+    get(dataId: object): { id: number; memoryOffset: number; shape: number[]; dtype: DataType };
+  };
   makeOutput(shape: number[], dtype: DataType): TensorInfo;
   disposeData(dataId: object, force?: boolean): boolean;
   incRef(dataId: object): void;
@@ -72,7 +80,12 @@ export function rememberStockKernel(name: string): KernelConfig | undefined {
 }
 
 /** Runs a stock wasm kernel directly (no engine bookkeeping): the caller owns the result. */
-export function runStock(name: string, backend: WasmBackend, inputs: NamedTensorInfoMap, attrs: NamedAttrMap = {}): TensorInfo {
+export function runStock(
+  name: string,
+  backend: WasmBackend,
+  inputs: NamedTensorInfoMap,
+  attrs: NamedAttrMap = {},
+): TensorInfo {
   const config = rememberStockKernel(name);
   if (!config) throw new Error(`wasm backend has no ${name} kernel`);
   const out = config.kernelFunc({ inputs, backend: backend, attrs });

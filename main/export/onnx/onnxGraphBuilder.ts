@@ -43,7 +43,8 @@ export type AttrValue = number | readonly number[] | { readonly float: number } 
 function attribute(name: string, value: AttrValue): onnx.IAttributeProto {
   const T = AttributeProto.AttributeType;
   if (typeof value === 'number') return { name, type: T.INT, i: value };
-  if (typeof value === 'string') return { name, type: T.STRING, s: new TextEncoder().encode(value) };
+  if (typeof value === 'string')
+    return { name, type: T.STRING, s: new TextEncoder().encode(value) };
   if ('float' in value) return { name, type: T.FLOAT, f: value.float };
   return { name, type: T.INTS, ints: [...value] };
 }
@@ -99,7 +100,12 @@ export class OnnxGraphBuilder {
   }
 
   /** Appends one operator and returns its (single) output's name, `out` or a fresh one. */
-  op(opType: string, inputs: readonly string[], attrs: Readonly<Record<string, AttrValue>> = {}, out?: string): string {
+  op(
+    opType: string,
+    inputs: readonly string[],
+    attrs: Readonly<Record<string, AttrValue>> = {},
+    out?: string,
+  ): string {
     const output = out ?? this.name(`${inputs[0] ?? 'const'}/${opType}`);
     if (out) this.used.add(out);
     this.nodes.push({
@@ -115,14 +121,24 @@ export class OnnxGraphBuilder {
   /** A float32 weight stored in the model; returns its name. */
   weight(base: string, t: WeightTensor): string {
     const name = this.name(base);
-    this.initializers.push({ name, dims: [...t.shape], dataType: TensorProto.DataType.FLOAT, rawData: floatBytes(t.values) });
+    this.initializers.push({
+      name,
+      dims: [...t.shape],
+      dataType: TensorProto.DataType.FLOAT,
+      rawData: floatBytes(t.values),
+    });
     return name;
   }
 
   /** An int64 constant (shapes for Reshape); returns its name. */
   int64(base: string, values: readonly number[]): string {
     const name = this.name(base);
-    this.initializers.push({ name, dims: [values.length], dataType: TensorProto.DataType.INT64, rawData: int64Bytes(values) });
+    this.initializers.push({
+      name,
+      dims: [values.length],
+      dataType: TensorProto.DataType.INT64,
+      rawData: int64Bytes(values),
+    });
     return name;
   }
 
@@ -132,7 +148,12 @@ export class OnnxGraphBuilder {
     const key = `${v.name}\u0000${layout}`;
     const cached = this.transposed.get(key);
     if (cached) return cached;
-    const name = this.op('Transpose', [v.name], { perm: layout === 'nchw' ? NHWC_TO_NCHW : NCHW_TO_NHWC }, this.name(`${v.name}/${layout}`));
+    const name = this.op(
+      'Transpose',
+      [v.name],
+      { perm: layout === 'nchw' ? NHWC_TO_NCHW : NCHW_TO_NHWC },
+      this.name(`${v.name}/${layout}`),
+    );
     const out: OnnxValue = { name, shape: v.shape, layout };
     this.transposed.set(key, out);
     return out;

@@ -34,17 +34,28 @@ function weight(ctx: OnnxLayerContext, key: string): WeightTensor {
   return ctx.weights.get(key) ?? refuse(ctx.node, `its weight '${key}' is missing from the model.`);
 }
 
-const first = (ctx: OnnxLayerContext): OnnxValue => ctx.inputs[0] ?? refuse(ctx.node, 'it has no input.');
+const first = (ctx: OnnxLayerContext): OnnxValue =>
+  ctx.inputs[0] ?? refuse(ctx.node, 'it has no input.');
 const pair = (v: unknown, fallback: readonly [number, number]): readonly [number, number] =>
   Array.isArray(v) && v.length === 2 ? [Number(v[0]), Number(v[1])] : fallback;
-const same = (ctx: OnnxLayerContext, name: string, layout: Layout = 'nhwc'): OnnxValue => ({ name, shape: ctx.outputShape, layout });
+const same = (ctx: OnnxLayerContext, name: string, layout: Layout = 'nhwc'): OnnxValue => ({
+  name,
+  shape: ctx.outputShape,
+  layout,
+});
 
 /**
  * ONNX pads `[top, left, bottom, right]` for a window over `[h, w]`. Keras's 'same' (TensorFlow's
  * SAME) pads the odd pixel at the bottom/right; written out rather than ONNX's auto_pad, so it is
  * explicit for every stride and dilation.
  */
-function pads(ctx: OnnxLayerContext, input: Shape, kernel: readonly [number, number], strides: readonly [number, number], dilation: readonly [number, number]): number[] {
+function pads(
+  ctx: OnnxLayerContext,
+  input: Shape,
+  kernel: readonly [number, number],
+  strides: readonly [number, number],
+  dilation: readonly [number, number],
+): number[] {
   if (ctx.params.padding !== 'same') return [0, 0, 0, 0];
   const before: number[] = [];
   const after: number[] = [];
@@ -62,7 +73,10 @@ function pads(ctx: OnnxLayerContext, input: Shape, kernel: readonly [number, num
 /** Keras's `activation=` as operators after `x` (nothing for linear). */
 export function activate(ctx: OnnxLayerContext, x: OnnxValue, activation: unknown): OnnxValue {
   const { b } = ctx;
-  const unary = (op: string, attrs: Parameters<OnnxGraphBuilder['op']>[2] = {}): OnnxValue => ({ ...x, name: b.op(op, [x.name], attrs) });
+  const unary = (op: string, attrs: Parameters<OnnxGraphBuilder['op']>[2] = {}): OnnxValue => ({
+    ...x,
+    name: b.op(op, [x.name], attrs),
+  });
   switch (activation) {
     case undefined:
     case 'linear':
@@ -79,12 +93,18 @@ export function activate(ctx: OnnxLayerContext, x: OnnxValue, activation: unknow
       return unary('Elu', { alpha: { float: 1 } });
     case 'selu':
       // Keras's constants, which are also ONNX's defaults; written so the file says so.
-      return unary('Selu', { alpha: { float: 1.6732632423543772 }, gamma: { float: 1.0507009873554805 } });
+      return unary('Selu', {
+        alpha: { float: 1.6732632423543772 },
+        gamma: { float: 1.0507009873554805 },
+      });
     case 'softmax':
       // Opset 13's Softmax normalises over one axis: Keras's last axis, wherever the layout put it.
       return unary('Softmax', { axis: onnxAxis(x, -1) });
     default:
-      return refuse(ctx.node, `the activation '${String(activation)}' has no ONNX operator in this exporter yet.`);
+      return refuse(
+        ctx.node,
+        `the activation '${String(activation)}' has no ONNX operator in this exporter yet.`,
+      );
   }
 }
 
@@ -98,7 +118,13 @@ const conv2d: OnnxLayerConverter = (ctx) => {
   const dilations = pair(params.dilation_rate, [1, 1]);
   const inputs = [x.name, b.weight(`${node.name}/kernel`, kernel)];
   if (params.use_bias !== false) inputs.push(b.weight(`${node.name}/bias`, weight(ctx, 'bias')));
-  const y = b.op('Conv', inputs, { kernel_shape: k, strides, dilations, pads: pads(ctx, x.shape, k, strides, dilations), group: 1 });
+  const y = b.op('Conv', inputs, {
+    kernel_shape: k,
+    strides,
+    dilations,
+    pads: pads(ctx, x.shape, k, strides, dilations),
+    group: 1,
+  });
   return activate(ctx, same(ctx, y, 'nchw'), params.activation);
 };
 
@@ -111,7 +137,12 @@ const pooling =
     // Keras averages a 'same' border window over the pixels inside the image only:
     // count_include_pad=0 (ONNX's default), written out.
     const extra: Record<string, number> = op === 'AveragePool' ? { count_include_pad: 0 } : {};
-    const y = ctx.b.op(op, [x.name], { kernel_shape: k, strides, pads: pads(ctx, x.shape, k, strides, [1, 1]), ...extra });
+    const y = ctx.b.op(op, [x.name], {
+      kernel_shape: k,
+      strides,
+      pads: pads(ctx, x.shape, k, strides, [1, 1]),
+      ...extra,
+    });
     return same(ctx, y, 'nchw');
   };
 
@@ -119,7 +150,10 @@ const globalPooling =
   (op: 'ReduceMean' | 'ReduceMax'): OnnxLayerConverter =>
   (ctx) => {
     const x = first(ctx);
-    return same(ctx, ctx.b.op(op, [x.name], { axes: [onnxAxis(x, 1), onnxAxis(x, 2)], keepdims: 0 }));
+    return same(
+      ctx,
+      ctx.b.op(op, [x.name], { axes: [onnxAxis(x, 1), onnxAxis(x, 2)], keepdims: 0 }),
+    );
   };
 
 /** Flatten and Reshape read the channels-last order, so Dense weights line up with Keras's. */
@@ -130,8 +164,13 @@ const flatten: OnnxLayerConverter = (ctx) => {
 
 const reshape: OnnxLayerConverter = (ctx) => {
   const x = ctx.b.toLayout(first(ctx), 'nhwc');
-  const dims = ctx.outputShape.slice(1).map((d) => d ?? refuse(ctx.node, 'its target shape must be known.'));
-  return same(ctx, ctx.b.op('Reshape', [x.name, ctx.b.int64(`${ctx.node.name}/shape`, [-1, ...dims])]));
+  const dims = ctx.outputShape
+    .slice(1)
+    .map((d) => d ?? refuse(ctx.node, 'its target shape must be known.'));
+  return same(
+    ctx,
+    ctx.b.op('Reshape', [x.name, ctx.b.int64(`${ctx.node.name}/shape`, [-1, ...dims])]),
+  );
 };
 
 const dense: OnnxLayerConverter = (ctx) => {
@@ -139,7 +178,8 @@ const dense: OnnxLayerConverter = (ctx) => {
   // Dense acts on the last axis (per pixel after a Conv2D): MatMul broadcasts over the others.
   const x = b.toLayout(first(ctx), 'nhwc');
   let y = b.op('MatMul', [x.name, b.weight(`${node.name}/kernel`, weight(ctx, 'kernel'))]);
-  if (ctx.params.use_bias !== false) y = b.op('Add', [y, b.weight(`${node.name}/bias`, weight(ctx, 'bias'))]);
+  if (ctx.params.use_bias !== false)
+    y = b.op('Add', [y, b.weight(`${node.name}/bias`, weight(ctx, 'bias'))]);
   return activate(ctx, same(ctx, y), ctx.params.activation);
 };
 
@@ -165,7 +205,10 @@ const batchNormalization: OnnxLayerConverter = (ctx) => {
   // Per channel: the last axis channels-last, axis 1 (broadcast as C×1×1) channels-first.
   const shape = x.shape.length === 4 && x.layout === 'nchw' ? [mean.length, 1, 1] : [mean.length];
   const scaled = b.op('Mul', [x.name, b.weight(`${node.name}/scale`, { shape, values: scale })]);
-  return { ...x, name: b.op('Add', [scaled, b.weight(`${node.name}/shift`, { shape, values: shift })]) };
+  return {
+    ...x,
+    name: b.op('Add', [scaled, b.weight(`${node.name}/shift`, { shape, values: shift })]),
+  };
 };
 
 /** Add and Concatenate take their inputs in one layout: the first input's. */
@@ -176,7 +219,10 @@ const aligned = (ctx: OnnxLayerContext): OnnxValue[] => {
 
 const add: OnnxLayerConverter = (ctx) => {
   const xs = aligned(ctx);
-  const y = ctx.b.op(xs.length === 2 ? 'Add' : 'Sum', xs.map((v) => v.name));
+  const y = ctx.b.op(
+    xs.length === 2 ? 'Add' : 'Sum',
+    xs.map((v) => v.name),
+  );
   return same(ctx, y, xs[0]?.layout);
 };
 
@@ -184,7 +230,15 @@ const concatenate: OnnxLayerConverter = (ctx) => {
   const xs = aligned(ctx);
   const x = xs[0] ?? first(ctx);
   const axis = typeof ctx.params.axis === 'number' ? ctx.params.axis : -1;
-  return same(ctx, ctx.b.op('Concat', xs.map((v) => v.name), { axis: onnxAxis(x, axis) }), x.layout);
+  return same(
+    ctx,
+    ctx.b.op(
+      'Concat',
+      xs.map((v) => v.name),
+      { axis: onnxAxis(x, axis) },
+    ),
+    x.layout,
+  );
 };
 
 const elementwise =
@@ -208,7 +262,10 @@ function mergeInputs(ctx: OnnxLayerContext): OnnxValue[] {
     const x = ctx.b.toLayout(v, 'nhwc');
     if (x.shape.length === rank) return x;
     const axes = Array.from({ length: rank - x.shape.length }, (_, i) => i + 1);
-    return { ...x, name: ctx.b.op('Unsqueeze', [x.name, ctx.b.int64(`${ctx.node.name}/axes`, axes)]) };
+    return {
+      ...x,
+      name: ctx.b.op('Unsqueeze', [x.name, ctx.b.int64(`${ctx.node.name}/axes`, axes)]),
+    };
   });
 }
 
@@ -218,8 +275,15 @@ const merge =
   (ctx) => {
     const xs = mergeInputs(ctx);
     const names = xs.map((v) => v.name);
-    const y = op === 'Mul' || op === 'Sub' ? names.slice(1).reduce((acc, name) => ctx.b.op(op, [acc, name]), names[0] ?? '') : ctx.b.op(op, names);
-    return same(ctx, y, xs.find((v) => v.shape.length === ctx.outputShape.length)?.layout ?? 'nhwc');
+    const y =
+      op === 'Mul' || op === 'Sub'
+        ? names.slice(1).reduce((acc, name) => ctx.b.op(op, [acc, name]), names[0] ?? '')
+        : ctx.b.op(op, names);
+    return same(
+      ctx,
+      y,
+      xs.find((v) => v.shape.length === ctx.outputShape.length)?.layout ?? 'nhwc',
+    );
   };
 
 /**
@@ -238,7 +302,8 @@ const kerasRelu: OnnxLayerConverter = (ctx) => {
     const below = b.op('Mul', [b.op('Sub', [x.name, t]), scalar(ctx, 'negative_slope', slope)]);
     y = b.op('Where', [b.op('Greater', [x.name, t]), x.name, below]);
   }
-  if (typeof params.max_value === 'number') y = b.op('Min', [y, scalar(ctx, 'max_value', params.max_value)]);
+  if (typeof params.max_value === 'number')
+    y = b.op('Min', [y, scalar(ctx, 'max_value', params.max_value)]);
   return { ...x, name: y };
 };
 
@@ -247,14 +312,20 @@ const prelu: OnnxLayerConverter = (ctx) => {
   const x = first(ctx);
   const alpha = weight(ctx, 'alpha');
   const slopes = x.shape.length === 4 && x.layout === 'nchw' ? permute(alpha, [2, 0, 1]) : alpha;
-  return { ...x, name: ctx.b.op('PRelu', [x.name, ctx.b.weight(`${ctx.node.name}/alpha`, slopes)]) };
+  return {
+    ...x,
+    name: ctx.b.op('PRelu', [x.name, ctx.b.weight(`${ctx.node.name}/alpha`, slopes)]),
+  };
 };
 
 /** Rescaling: x × scale + offset. */
 const rescaling: OnnxLayerConverter = (ctx) => {
   const x = first(ctx);
   const scaled = ctx.b.op('Mul', [x.name, scalar(ctx, 'scale', Number(ctx.params.scale ?? 1))]);
-  return { ...x, name: ctx.b.op('Add', [scaled, scalar(ctx, 'offset', Number(ctx.params.offset ?? 0))]) };
+  return {
+    ...x,
+    name: ctx.b.op('Add', [scaled, scalar(ctx, 'offset', Number(ctx.params.offset ?? 0))]),
+  };
 };
 
 /**
@@ -268,12 +339,25 @@ const layerNormalization: OnnxLayerConverter = (ctx) => {
   const epsilon = typeof params.epsilon === 'number' ? params.epsilon : 0.001;
   const mean = b.op('ReduceMean', [x.name], { axes: [axis], keepdims: 1 });
   const centred = b.op('Sub', [x.name, mean]);
-  const variance = b.op('ReduceMean', [b.op('Mul', [centred, centred])], { axes: [axis], keepdims: 1 });
-  let y = b.op('Div', [centred, b.op('Sqrt', [b.op('Add', [variance, scalar(ctx, 'epsilon', epsilon)])])]);
-  const size = x.shape.at(Number(typeof params.axis === 'number' ? params.axis : -1)) ?? refuse(node, 'the size of its axis must be known.');
-  const along = (t: WeightTensor): WeightTensor => ({ shape: [size, ...Array<number>(x.shape.length - 1 - axis).fill(1)], values: t.values });
-  if (params.scale !== false) y = b.op('Mul', [y, b.weight(`${node.name}/gamma`, along(weight(ctx, 'gamma')))]);
-  if (params.center !== false) y = b.op('Add', [y, b.weight(`${node.name}/beta`, along(weight(ctx, 'beta')))]);
+  const variance = b.op('ReduceMean', [b.op('Mul', [centred, centred])], {
+    axes: [axis],
+    keepdims: 1,
+  });
+  let y = b.op('Div', [
+    centred,
+    b.op('Sqrt', [b.op('Add', [variance, scalar(ctx, 'epsilon', epsilon)])]),
+  ]);
+  const size =
+    x.shape.at(Number(typeof params.axis === 'number' ? params.axis : -1)) ??
+    refuse(node, 'the size of its axis must be known.');
+  const along = (t: WeightTensor): WeightTensor => ({
+    shape: [size, ...Array<number>(x.shape.length - 1 - axis).fill(1)],
+    values: t.values,
+  });
+  if (params.scale !== false)
+    y = b.op('Mul', [y, b.weight(`${node.name}/gamma`, along(weight(ctx, 'gamma')))]);
+  if (params.center !== false)
+    y = b.op('Add', [y, b.weight(`${node.name}/beta`, along(weight(ctx, 'beta')))]);
   return { ...x, name: y };
 };
 
@@ -295,12 +379,21 @@ function depthwiseConv(ctx: OnnxLayerContext, x: OnnxValue, bias: string | null)
   const dilations = pair(params.dilation_rate, [1, 1]);
   const channels = x.shape[3] ?? refuse(node, 'its input channels must be known.');
   const w = b.weight(`${node.name}/depthwise_kernel`, depthwiseWeight(ctx));
-  return b.op('Conv', bias ? [x.name, w, bias] : [x.name, w], { kernel_shape: k, strides, dilations, pads: pads(ctx, x.shape, k, strides, dilations), group: channels });
+  return b.op('Conv', bias ? [x.name, w, bias] : [x.name, w], {
+    kernel_shape: k,
+    strides,
+    dilations,
+    pads: pads(ctx, x.shape, k, strides, dilations),
+    group: channels,
+  });
 }
 
 const depthwiseConv2d: OnnxLayerConverter = (ctx) => {
   const x = ctx.b.toLayout(first(ctx), 'nchw');
-  const bias = ctx.params.use_bias !== false ? ctx.b.weight(`${ctx.node.name}/bias`, weight(ctx, 'bias')) : null;
+  const bias =
+    ctx.params.use_bias !== false
+      ? ctx.b.weight(`${ctx.node.name}/bias`, weight(ctx, 'bias'))
+      : null;
   return activate(ctx, same(ctx, depthwiseConv(ctx, x, bias), 'nchw'), ctx.params.activation);
 };
 
@@ -310,9 +403,21 @@ const separableConv2d: OnnxLayerConverter = (ctx) => {
   const x = b.toLayout(first(ctx), 'nchw');
   const mid = depthwiseConv(ctx, x, null);
   // Keras's pointwise kernel (1, 1, C·M, F); ONNX's Conv wants (F, C·M, 1, 1).
-  const inputs = [mid, b.weight(`${node.name}/pointwise_kernel`, permute(weight(ctx, 'pointwise_kernel'), [3, 2, 0, 1]))];
-  if (ctx.params.use_bias !== false) inputs.push(b.weight(`${node.name}/bias`, weight(ctx, 'bias')));
-  const y = b.op('Conv', inputs, { kernel_shape: [1, 1], strides: [1, 1], pads: [0, 0, 0, 0], group: 1 });
+  const inputs = [
+    mid,
+    b.weight(
+      `${node.name}/pointwise_kernel`,
+      permute(weight(ctx, 'pointwise_kernel'), [3, 2, 0, 1]),
+    ),
+  ];
+  if (ctx.params.use_bias !== false)
+    inputs.push(b.weight(`${node.name}/bias`, weight(ctx, 'bias')));
+  const y = b.op('Conv', inputs, {
+    kernel_shape: [1, 1],
+    strides: [1, 1],
+    pads: [0, 0, 0, 0],
+    group: 1,
+  });
   return activate(ctx, same(ctx, y, 'nchw'), ctx.params.activation);
 };
 
@@ -340,16 +445,28 @@ const conv2dTranspose: OnnxLayerConverter = (ctx) => {
     after.push(Math.max(total - Math.floor(total / 2), 0));
     extra.push(Math.max(-total, 0));
   }
-  const inputs = [x.name, b.weight(`${node.name}/kernel`, permute(weight(ctx, 'kernel'), [3, 2, 0, 1]))];
+  const inputs = [
+    x.name,
+    b.weight(`${node.name}/kernel`, permute(weight(ctx, 'kernel'), [3, 2, 0, 1])),
+  ];
   if (params.use_bias !== false) inputs.push(b.weight(`${node.name}/bias`, weight(ctx, 'bias')));
-  const y = b.op('ConvTranspose', inputs, { kernel_shape: k, strides, dilations, pads: [...before, ...after], output_padding: extra, group: 1 });
+  const y = b.op('ConvTranspose', inputs, {
+    kernel_shape: k,
+    strides,
+    dilations,
+    pads: [...before, ...after],
+    output_padding: extra,
+    group: 1,
+  });
   return activate(ctx, same(ctx, y, 'nchw'), params.activation);
 };
 
 /** `[top, bottom, left, right]` of ZeroPadding2D's padding or Cropping2D's cropping. */
 const sidesOf = (ctx: OnnxLayerContext, key: string): readonly number[] => {
   const v = ctx.params[key];
-  return Array.isArray(v) && v.length === 4 ? v.map(Number) : refuse(ctx.node, `its ${key} is not four sizes.`);
+  return Array.isArray(v) && v.length === 4
+    ? v.map(Number)
+    : refuse(ctx.node, `its ${key} is not four sizes.`);
 };
 
 /** ZeroPadding2D as Pad with zeros, in whichever layout its input is. */
@@ -362,7 +479,9 @@ const zeroPadding2d: OnnxLayerConverter = (ctx) => {
   end[onnxAxis(x, 1)] = bottom;
   begin[onnxAxis(x, 2)] = left;
   end[onnxAxis(x, 2)] = right;
-  const y = ctx.b.op('Pad', [x.name, ctx.b.int64(`${ctx.node.name}/pads`, [...begin, ...end])], { mode: 'constant' });
+  const y = ctx.b.op('Pad', [x.name, ctx.b.int64(`${ctx.node.name}/pads`, [...begin, ...end])], {
+    mode: 'constant',
+  });
   return same(ctx, y, x.layout);
 };
 
@@ -392,7 +511,10 @@ const upSampling2d: OnnxLayerConverter = (ctx) => {
   const { b, node } = ctx;
   const x = b.toLayout(first(ctx), 'nchw');
   const [sh, sw] = pair(ctx.params.size, [2, 2]);
-  const scales = b.weight(`${node.name}/scales`, { shape: [4], values: Float32Array.from([1, 1, sh, sw]) });
+  const scales = b.weight(`${node.name}/scales`, {
+    shape: [4],
+    values: Float32Array.from([1, 1, sh, sw]),
+  });
   const nearest = ctx.params.interpolation !== 'bilinear';
   const y = b.op('Resize', [x.name, '', scales], {
     mode: nearest ? 'nearest' : 'linear',
@@ -418,15 +540,24 @@ export const ONNX_LAYERS: Partial<Record<LayerType, OnnxLayerConverter>> = {
   Dropout: elementwise((ctx, x) => ({ ...x, name: ctx.b.op('Identity', [x.name]) })),
   BatchNormalization: batchNormalization,
   Activation: elementwise((ctx, x) => activate(ctx, x, ctx.params.activation)),
-  LeakyReLU: elementwise((ctx, x) => ({ ...x, name: ctx.b.op('LeakyRelu', [x.name], { alpha: { float: Number(ctx.params.alpha ?? 0.3) } }) })),
+  LeakyReLU: elementwise((ctx, x) => ({
+    ...x,
+    name: ctx.b.op('LeakyRelu', [x.name], { alpha: { float: Number(ctx.params.alpha ?? 0.3) } }),
+  })),
   Add: add,
   Concatenate: concatenate,
   LayerNormalization: layerNormalization,
   Rescaling: rescaling,
   ReLU: kerasRelu,
-  ELU: elementwise((ctx, x) => ({ ...x, name: ctx.b.op('Elu', [x.name], { alpha: { float: Number(ctx.params.alpha ?? 1) } }) })),
+  ELU: elementwise((ctx, x) => ({
+    ...x,
+    name: ctx.b.op('Elu', [x.name], { alpha: { float: Number(ctx.params.alpha ?? 1) } }),
+  })),
   PReLU: prelu,
-  Softmax: elementwise((ctx, x) => ({ ...x, name: ctx.b.op('Softmax', [x.name], { axis: onnxAxis(x, Number(ctx.params.axis ?? -1)) }) })),
+  Softmax: elementwise((ctx, x) => ({
+    ...x,
+    name: ctx.b.op('Softmax', [x.name], { axis: onnxAxis(x, Number(ctx.params.axis ?? -1)) }),
+  })),
   // Noise is added only while training: at inference both pass their input through.
   GaussianNoise: elementwise((ctx, x) => ({ ...x, name: ctx.b.op('Identity', [x.name]) })),
   GaussianDropout: elementwise((ctx, x) => ({ ...x, name: ctx.b.op('Identity', [x.name]) })),
@@ -447,6 +578,14 @@ export const ONNX_LAYERS: Partial<Record<LayerType, OnnxLayerConverter>> = {
 
 /** The converter for `node`, or an OnnxExportError naming the layer. */
 export function onnxConverter(node: LayerNode): OnnxLayerConverter {
-  const converter = Object.hasOwn(ONNX_LAYERS, node.type) ? ONNX_LAYERS[node.type as LayerType] : undefined;
-  return converter ?? refuse(node, `the ONNX export does not know ${node.type} layers yet. Remove the layer or export to another format (TensorFlow.js, Keras JSON, Python).`);
+  const converter = Object.hasOwn(ONNX_LAYERS, node.type)
+    ? ONNX_LAYERS[node.type as LayerType]
+    : undefined;
+  return (
+    converter ??
+    refuse(
+      node,
+      `the ONNX export does not know ${node.type} layers yet. Remove the layer or export to another format (TensorFlow.js, Keras JSON, Python).`,
+    )
+  );
 }

@@ -14,7 +14,10 @@ export async function tfjsWeights(model: tf.LayersModel): Promise<ModelWeights> 
     for (const w of layer.weights) {
       const key = w.originalName.split('/').pop() ?? w.originalName;
       const values = await w.read().data<'float32'>();
-      weights.set(key, { shape: [...w.shape].map((d) => d ?? 0), values: Float32Array.from(values) });
+      weights.set(key, {
+        shape: [...w.shape].map((d) => d ?? 0),
+        values: Float32Array.from(values),
+      });
     }
     out.set(layer.name, weights);
   }

@@ -73,7 +73,9 @@ export function toOnnxModel(input: OnnxModelInput): Uint8Array {
       continue;
     }
     const def = layerDef(node.type);
-    const sources = graph.edges.filter((e) => e.target === node.id).map((e) => values.get(e.source));
+    const sources = graph.edges
+      .filter((e) => e.target === node.id)
+      .map((e) => values.get(e.source));
     const convert = onnxConverter(node);
     values.set(
       node.id,
@@ -101,8 +103,16 @@ export function toOnnxModel(input: OnnxModelInput): Uint8Array {
     producerName: 'NetCanvas',
     producerVersion: input.producerVersion ?? '',
     docString: `${input.name}: a network built in NetCanvas. Inputs are channels-last (NHWC) like Keras, pixels scaled to 0–1.`,
-    graph: { name: input.name, node: b.nodes, initializer: b.initializers, input: inputs, output: outputs },
-    metadataProps: input.classNames ? [{ key: 'class_names', value: JSON.stringify(input.classNames) }] : [],
+    graph: {
+      name: input.name,
+      node: b.nodes,
+      initializer: b.initializers,
+      input: inputs,
+      output: outputs,
+    },
+    metadataProps: input.classNames
+      ? [{ key: 'class_names', value: JSON.stringify(input.classNames) }]
+      : [],
   };
   return ModelProto.encode(model).finish();
 }

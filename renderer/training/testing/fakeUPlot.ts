@@ -24,8 +24,13 @@ export function fakeUPlotClass(real: typeof uPlot) {
     constructor(opts: uPlot.Options, data: uPlot.AlignedData, target: HTMLElement) {
       const title = target.closest('figure')?.getAttribute('aria-label') ?? '';
       const range = opts.scales?.x?.range;
-      const xRange = Array.isArray(range) && typeof range[0] === 'number' && typeof range[1] === 'number' ? ([range[0], range[1]] as const) : null;
-      const seriesLabels = opts.series.slice(1).map((s) => (typeof s.label === 'string' ? s.label : ''));
+      const xRange =
+        Array.isArray(range) && typeof range[0] === 'number' && typeof range[1] === 'number'
+          ? ([range[0], range[1]] as const)
+          : null;
+      const seriesLabels = opts.series
+        .slice(1)
+        .map((s) => (typeof s.label === 'string' ? s.label : ''));
       this.chart = { title, seriesLabels, xRange, data, setDataCalls: 0, destroyed: false };
       fakeCharts.push(this.chart);
     }
@@ -46,7 +51,8 @@ export function pointsOf(title: string, label: string): number[] {
   const chart = fakeCharts.filter((c) => c.title === title && !c.destroyed).at(-1);
   if (!chart) throw new Error(`no live chart titled ${title}`);
   const i = chart.seriesLabels.indexOf(label);
-  if (i < 0) throw new Error(`chart ${title} has no series ${label}: ${chart.seriesLabels.join(', ')}`);
+  if (i < 0)
+    throw new Error(`chart ${title} has no series ${label}: ${chart.seriesLabels.join(', ')}`);
   const col = chart.data[i + 1] as ArrayLike<number | null>;
   return Array.from(col).filter((v): v is number => v != null);
 }
@@ -55,9 +61,20 @@ export function pointsOf(title: string, label: string): number[] {
  * The module `vi.mock('uplot', ...)` should return: the fake class with the real `join`.
  * uPlot reads the pixel ratio through matchMedia when it loads, which jsdom lacks.
  */
-export async function fakeUPlotModule(importOriginal: <T>() => Promise<T>): Promise<{ default: unknown }> {
-  const matchMedia = (media: string) => ({ matches: false, media, addEventListener: () => {}, removeEventListener: () => {} });
-  Object.defineProperty(globalThis, 'matchMedia', { value: matchMedia, configurable: true, writable: true });
+export async function fakeUPlotModule(
+  importOriginal: <T>() => Promise<T>,
+): Promise<{ default: unknown }> {
+  const matchMedia = (media: string) => ({
+    matches: false,
+    media,
+    addEventListener: () => {},
+    removeEventListener: () => {},
+  });
+  Object.defineProperty(globalThis, 'matchMedia', {
+    value: matchMedia,
+    configurable: true,
+    writable: true,
+  });
   const real = await importOriginal<{ default: typeof uPlot }>();
   return { default: fakeUPlotClass(real.default) };
 }

@@ -1,11 +1,23 @@
 // Scripted event sequences for renderer tests: a run that trains, validates and finishes.
-import type { BatchPoint, ConfusionResult, RunEvent, RunId } from '../../../shared/training/runEvents';
+import type {
+  BatchPoint,
+  ConfusionResult,
+  RunEvent,
+  RunId,
+} from '../../../shared/training/runEvents';
 import { DEFAULT_TRAINING } from '../../../shared/training/settings';
 
-export const startedEvent = (runId: RunId, batchesPerEpoch = 4, epochs = DEFAULT_TRAINING.epochs): Extract<RunEvent, { type: 'started' }> => ({
+export const startedEvent = (
+  runId: RunId,
+  batchesPerEpoch = 4,
+  epochs = DEFAULT_TRAINING.epochs,
+): Extract<RunEvent, { type: 'started' }> => ({
   type: 'started',
   runId,
-  backend: { name: 'wasm', skipped: [{ name: 'tensorflow', reason: 'tfjs-node is not installed' }] },
+  backend: {
+    name: 'wasm',
+    skipped: [{ name: 'tensorflow', reason: 'tfjs-node is not installed' }],
+  },
   settings: { ...DEFAULT_TRAINING, epochs },
   trainSamples: batchesPerEpoch * 64,
   validationSamples: 32,
@@ -34,7 +46,12 @@ export const batchEvent = (
   etaMs: 60_000 - 1000 * batch,
 });
 
-export const epochEvent = (runId: RunId, epoch: number, loss: number, accuracy: number): RunEvent => ({
+export const epochEvent = (
+  runId: RunId,
+  epoch: number,
+  loss: number,
+  accuracy: number,
+): RunEvent => ({
   type: 'epoch',
   runId,
   epoch,
@@ -56,10 +73,18 @@ export const twoClassResult = (testAccuracy: number, testLoss: number): Confusio
     [1, 1],
   ],
   perClassAccuracy: [1, 0.5],
-  misclassified: [{ index: 3, trueLabel: 1, predicted: 0, probabilities: [0.7, 0.3], pixels: [255, 0, 0, 255] }],
+  misclassified: [
+    { index: 3, trueLabel: 1, predicted: 0, probabilities: [0.7, 0.3], pixels: [255, 0, 0, 255] },
+  ],
 });
 
-export const doneEvent = (runId: RunId, testAccuracy: number, testLoss: number, samplesPerSecond = 1500, trainingMs = 12_000): RunEvent => ({
+export const doneEvent = (
+  runId: RunId,
+  testAccuracy: number,
+  testLoss: number,
+  samplesPerSecond = 1500,
+  trainingMs = 12_000,
+): RunEvent => ({
   type: 'done',
   runId,
   result: twoClassResult(testAccuracy, testLoss),
