@@ -80,7 +80,8 @@ const directives = (csp: string): Map<string, string[]> =>
 
 describe('the page carries its own CSP', () => {
   const html = readFileSync(join(root, 'renderer', 'index.html'), 'utf8');
-  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+  const meta =
+    /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
 
   it('is a <meta> before any script, so it applies however the page is loaded', () => {
     expect(meta).not.toBe('');

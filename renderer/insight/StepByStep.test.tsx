@@ -6,6 +6,7 @@ import type { LayerArithmetic } from '../../shared/insight/layerArithmetic';
 import { BackendProvider } from '../backend/useBackend';
 import { InsightPanel } from './InsightPanel';
 import { useInsightInput } from './insightInput';
+import { createFakeApi } from '../backend/fakeApi';
 
 // A 3×3 image through one 2×2 Conv2D (kernel [[1, 0], [0, −1]], bias 0.5, relu) and a Dense
 // softmax: small enough to check every number on screen by hand.
@@ -52,10 +53,12 @@ function renderPanel() {
   const layerArithmetic = vi.fn<NetCanvasApi['layerArithmetic']>((_run, layer) =>
     Promise.resolve(layer === 'edges' ? CONV : layer === 'pool' ? POOL : DENSE),
   );
-  const api = {
+  // The one fake backend (a run without epoch snapshots), with this panel's answers.
+  const api: NetCanvasApi = {
+    ...createFakeApi(),
     predict: () => Promise.resolve(PREDICTION),
     layerArithmetic,
-  } as unknown as NetCanvasApi;
+  };
   // A remembered input: the panel asks for its prediction on mount, as after a "Look inside".
   useInsightInput.setState({
     runId: 'run-1',

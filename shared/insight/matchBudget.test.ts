@@ -6,7 +6,7 @@ import { BUDGET_TOLERANCE, matchBudget } from './matchBudget';
 
 describe('matchBudget', () => {
   // Every tutorial network: each match is checked by inferGraph, never trusted from the builder.
-  for (const t of PROJECT_TEMPLATES)
+  for (const t of PROJECT_TEMPLATES.filter((t) => t.project.training.task === 'classify'))
     it(`matches ${t.project.name} (${t.kerasTotal.toLocaleString('en-US')} parameters) within 5%`, () => {
       const graph = t.project.graph;
       const isCnn = graph.nodes.some((n) => n.type === 'Conv2D');
@@ -56,5 +56,11 @@ describe('matchBudget', () => {
         ]),
       ),
     ).toThrow('fix them on the Build tab');
+    // An autoencoder has no classes to match a budget for.
+    const autoencoder = PROJECT_TEMPLATES.find((t) => t.project.training.task === 'reconstruct');
+    expect(autoencoder).toBeDefined();
+    expect(() => matchBudget(autoencoder?.project.graph ?? { nodes: [], edges: [] })).toThrow(
+      'ends in one Dense layer',
+    );
   });
 });
