@@ -55,17 +55,22 @@ function Conditions({ challenge }: { challenge: ChallengeFile }) {
   const training = useProjectStore((s) => s.project?.training);
   const runs = useRunsStore((s) => s.runs);
   const order = useRunsStore((s) => s.order);
+  const openedAtMs = useProjectStore((s) => s.openedAtMs);
   const results = useMemo(() => {
     if (!dataset || !training) return [];
-    // Oldest first: the checker explains the last run that does not count.
-    const chronological = [...order].reverse().flatMap((id) => (runs[id] ? [runs[id]] : []));
+    // Oldest first: the checker explains the last run that does not count. Only runs started
+    // since this project was opened are the learner's tries at this challenge.
+    const chronological = [...order]
+      .reverse()
+      .flatMap((id) => (runs[id] ? [runs[id]] : []))
+      .filter((r) => r.startedAtMs >= openedAtMs);
     return checkChallenge(
       challenge,
       { graph, report, dataset, training },
       chronological,
       runReport,
     );
-  }, [challenge, graph, report, dataset, training, runs, order]);
+  }, [challenge, graph, report, dataset, training, runs, order, openedAtMs]);
   const done = results.length > 0 && results.every((r) => r.state === 'met');
   return (
     <>

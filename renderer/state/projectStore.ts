@@ -19,6 +19,8 @@ export interface ProjectState {
   readonly selection: readonly string[];
   /** Why the last edit left a challenge's locked block as it was; null when it did not. */
   readonly lockNotice: string | null;
+  /** When this project was opened (ms): a challenge counts only the runs started since. */
+  readonly openedAtMs: number;
   open: (project: ProjectFile, path: string | null) => void;
   close: () => void;
   /** One undoable edit of the graph. */
@@ -43,8 +45,16 @@ export const useProjectStore = create<ProjectState>()(
         dirty: false,
         selection: [],
         lockNotice: null,
+        openedAtMs: 0,
         open: (project, path) => {
-          set({ project, path, dirty: false, selection: [], lockNotice: null });
+          set({
+            project,
+            path,
+            dirty: false,
+            selection: [],
+            lockNotice: null,
+            openedAtMs: Date.now(),
+          });
           // A freshly opened project starts a new history: undo never crosses into another file.
           useProjectStore.temporal.getState().clear();
         },
