@@ -8,8 +8,8 @@ export type TrainingTask = (typeof TASKS)[number];
 
 /** How the settings and the dashboard name each task. */
 export const TASK_LABELS: Readonly<Record<TrainingTask, string>> = {
-  classify: 'Classify (the label is the class)',
-  reconstruct: 'Reconstruct the input (autoencoder)',
+  classify: 'Classify',
+  reconstruct: 'Reconstruct the input',
 };
 
 /** The loss each task trains with, as Keras and the Python export name it. */
