@@ -48,4 +48,27 @@ describe('InsightRunPicker', () => {
     expect(useRunsStore.getState().activeRunId).toBe('r1');
     expect(chosen).toBe(1);
   });
+
+  it('gives an autoencoder its reconstruction loss, not an accuracy it does not have', () => {
+    const autoencoder = {
+      ...emptyRun('r1', 0, {
+        title: 'Autoencoder',
+        dataset: { kind: 'mnist' },
+        settings: { epochs: 1, task: 'reconstruct' },
+      } as unknown as RunRequest),
+      status: 'done' as const,
+      result: {
+        testLoss: 0.01234,
+        testAccuracy: 0,
+        confusion: [],
+        perClassAccuracy: [],
+        misclassified: [],
+      },
+    };
+    useRunsStore.setState({ runs: { r1: autoencoder }, order: ['r1'] });
+    render(<InsightRunPicker />);
+    const item = within(screen.getByRole('list')).getByRole('listitem');
+    expect(item.textContent).toContain('test reconstruction loss 0.0123');
+    expect(item.textContent).not.toContain('accuracy');
+  });
 });

@@ -1,6 +1,8 @@
 import { hasTrainedModel } from '../../shared/api/backendApi';
+import { RECONSTRUCTION_LOSS_WORDS } from '../../shared/training/task';
 import { datasetLabel } from '../compare/runSummary';
-import { formatPercent } from '../training/format';
+import { formatLoss, formatPercent } from '../training/format';
+import { runTask } from '../training/runTask';
 import { useRunsStore } from '../training/runsStore';
 
 /**
@@ -38,9 +40,12 @@ export function InsightRunPicker({ onChosen }: { onChosen?: () => void } = {}) {
                         run.totalParams !== null
                           ? `${run.totalParams.toLocaleString('en-US')} parameters`
                           : null,
-                        run.result
-                          ? `test accuracy ${formatPercent(run.result.testAccuracy)}`
-                          : run.status,
+                        // An autoencoder has no accuracy: its test score is the reconstruction loss.
+                        !run.result
+                          ? run.status
+                          : runTask(run) === 'reconstruct'
+                            ? `test ${RECONSTRUCTION_LOSS_WORDS} ${formatLoss(run.result.testLoss)}`
+                            : `test accuracy ${formatPercent(run.result.testAccuracy)}`,
                       ]
                         .filter(Boolean)
                         .join(' · ')}
