@@ -169,12 +169,15 @@ const RENDER_COUNTER = `(() => {
       const h = host(next);
       const cls = h && typeof h.memoizedProps.className === 'string' ? h.memoizedProps.className : '';
       if (/^nc-block( |$)/.test(cls)) counts.blocks++;
-      else if (h && h.type === 'tr') counts.rows++;
+      else if (h && (h.type === 'tr' || /^nc-summary-row( |$)/.test(cls))) counts.rows++;
       else if (h && h.type === 'path' && /react-flow__edge-path/.test(String(h.memoizedProps.className))) counts.edges++;
     }
     if (prev && next.child === prev.child) return;
     for (let c = next.child; c; c = c.sibling) walk(c, c.alternate);
   };
+  // Long animation frames (over 50 ms), for the split of a slow frame into script, style and layout.
+  window.loafs_ = [];
+  new PerformanceObserver((list) => { window.loafs_.push(...list.getEntries()); }).observe({ type: 'long-animation-frame' });
   let id = 0;
   window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
     supportsFiber: true,
@@ -212,7 +215,7 @@ async function measureTyping(
   // One edit per cleared field and per digit.
   const edits = values.reduce((n, v) => n + 1 + v.length, 0);
   await page.evaluate(
-    'Object.keys(window.renders_).forEach((k) => (window.renders_[k] = 0)), window.rendersByName_.clear()',
+    'Object.keys(window.renders_).forEach((k) => (window.renders_[k] = 0)), window.rendersByName_.clear(), (window.loafs_ = [])',
   );
   await startFrames();
   for (const v of values) {
@@ -235,6 +238,21 @@ async function measureTyping(
     );
   }
   if (profiler) await profiler();
+  if (PROFILE) {
+    // Each long frame: script (event handlers, React), then the rendering update's style and
+    // layout, the rest (before the rendering update: waiting, tasks not attributed to scripts).
+    const loafs = await page.evaluate<[number, number, number, number][]>(
+      `window.loafs_.map((l) => [l.duration, l.scripts.reduce((a, s) => a + s.duration, 0), l.renderStart ? l.styleAndLayoutStart - l.renderStart : 0, l.styleAndLayoutStart ? l.startTime + l.duration - l.styleAndLayoutStart : 0])`,
+    );
+    const sum = (k: number) => loafs.reduce((a, l) => a + (l[k] ?? 0), 0).toFixed(0);
+    console.log(
+      `long animation frames: ${loafs.length}, ${sum(0)} ms in all: script ${sum(1)} ms, rAF and other render steps ${sum(2)} ms, style and layout ${sum(3)} ms`,
+    );
+    const detail = await page.evaluate<string[]>(
+      `window.loafs_.map((l) => Math.round(l.duration) + ' ms [style+layout ' + Math.round(l.styleAndLayoutStart ? l.startTime + l.duration - l.styleAndLayoutStart : 0) + ']: ' + l.scripts.map((s) => s.invoker + ' ' + Math.round(s.duration)).join(', '))`,
+    );
+    for (const d of detail) console.log(`  ${d}`);
+  }
   if (PROFILE)
     console.log(
       `frames over 50 ms, in order: ${frames

@@ -14,8 +14,10 @@ const summary = (page: Page) => page.getByRole('region', { name: 'Model summary'
 
 /** The summary's rows as the learner reads them: "name (Type) | shape | params". */
 async function summaryRows(region: Locator): Promise<string[]> {
-  const rows = await region.locator('tbody tr').all();
-  return Promise.all(rows.map(async (r) => (await r.locator('td').allTextContents()).join(' | ')));
+  const rows = await region.getByRole('rowgroup').nth(1).getByRole('row').all();
+  return Promise.all(
+    rows.map(async (r) => (await r.getByRole('cell').allTextContents()).join(' | ')),
+  );
 }
 
 async function openTemplate(page: Page, name: RegExp) {

@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { Tabs, Tooltip } from 'radix-ui';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ComponentProps } from 'react';
 import type { CommandId } from '../shared/commands/commands';
 import { hasTrainedModel } from '../shared/api/backendApi';
 import type { MenuCommand } from '../shared/api/apiSchemas';
@@ -37,10 +38,37 @@ type DialogName = 'open' | 'import' | 'saveAs' | 'export' | 'help' | null;
 
 const AUTOSAVE_MS = 5000;
 
-function Workspace() {
+/**
+ * What follows every edit without drawing anything: the recovery copy a few seconds after the last
+ * unsaved edit, and the window title. Its own component, so an edit renders this and not the shell.
+ */
+function AutosaveAndTitle() {
   const api = useBackend();
   const project = useProjectStore((s) => s.project);
   const dirty = useProjectStore((s) => s.dirty);
+  useEffect(() => {
+    if (!project || !dirty) return;
+    const t = setTimeout(() => void api.autosave(project).catch(() => undefined), AUTOSAVE_MS);
+    return () => clearTimeout(t);
+  }, [api, project, dirty]);
+  useEffect(() => {
+    document.title = project ? `${project.name}${dirty ? ' •' : ''} — NetCanvas` : 'NetCanvas';
+  }, [project, dirty]);
+  return null;
+}
+
+/** The Train tab's dashboard, reading the project itself (the shell does not follow every edit). */
+function TrainTab(props: Omit<ComponentProps<typeof TrainingDashboard>, 'project'>) {
+  const project = useProjectStore((s) => s.project);
+  return project && <TrainingDashboard project={project} {...props} />;
+}
+
+function Workspace() {
+  const api = useBackend();
+  // Whether a project is open and its name, not the project: the shell stays put while the
+  // learner edits (each keystroke in a setting makes a new project object).
+  const hasProject = useProjectStore((s) => s.project !== null);
+  const projectName = useProjectStore((s) => s.project?.name ?? '');
   const [tab, setTab] = useState<Tab>('Build');
   const [dialog, setDialog] = useState<DialogName>(null);
   const [status, setStatus] = useState('');
@@ -131,17 +159,6 @@ function Workspace() {
   useMenuCommands(menuHandlers);
   useMenuEnabled(commands);
 
-  // Autosave: a recovery copy every few seconds while there are unsaved edits.
-  useEffect(() => {
-    if (!project || !dirty) return;
-    const t = setTimeout(() => void api.autosave(project).catch(() => undefined), AUTOSAVE_MS);
-    return () => clearTimeout(t);
-  }, [api, project, dirty]);
-
-  useEffect(() => {
-    document.title = project ? `${project.name}${dirty ? ' •' : ''} — NetCanvas` : 'NetCanvas';
-  }, [project, dirty]);
-
   const sideHidden = hidden.has('inspector') && hidden.has('summary');
   const togglePanel = (which: 'palette' | 'side') => {
     if (which === 'palette') return shell.togglePanel('palette');
@@ -168,7 +185,8 @@ function Workspace() {
         panels={{ palette: !hidden.has('palette'), side: !sideHidden }}
         onTogglePanel={togglePanel}
       />
-      {!project ? (
+      <AutosaveAndTitle />
+      {!hasProject ? (
         <StartScreen
           onShowCompare={() => setTab('Compare')}
           onOpen={() => shell.showDialog('open')}
@@ -195,8 +213,7 @@ function Workspace() {
             </div>
           </Tabs.Content>
           <Tabs.Content value="Train" className="nc-view">
-            <TrainingDashboard
-              project={project}
+            <TrainTab
               onDatasetChange={(ref, info) => {
                 const store = useProjectStore.getState();
                 store.setDataset(ref);
@@ -225,7 +242,7 @@ function Workspace() {
       )}
       {dialog === 'saveAs' && <SaveAsDialog onClose={() => setDialog(null)} />}
       {dialog === 'export' && (
-        <ExportDialog onClose={() => setDialog(null)} projectName={project?.name ?? ''} />
+        <ExportDialog onClose={() => setDialog(null)} projectName={projectName} />
       )}
       {dialog === 'help' && <ShortcutsSheet onClose={() => setDialog(null)} />}
       <UnsavedChangesDialog />

@@ -16,8 +16,9 @@ import type { Graph, Position } from '../../shared/graph/types';
 import { defaultParams, layerDef } from '../../shared/layers/catalogue';
 import type { LayerType } from '../../shared/layers/catalogue';
 import { useProjectStore } from '../state/projectStore';
-import { useGraphReport } from '../state/useGraphReport';
+import { useGraphReport, useProjectGraph } from '../state/useGraphReport';
 import { familyLook } from '../theme/layerFamilies';
+import { BlockReportsProvider, stableReports } from './blockReports';
 import { BLOCK_SIZE, canvasElements, NO_ELEMENTS } from './canvasElements';
 import type { CanvasElements, Dimensions } from './canvasElements';
 import { initialViewport } from './initialViewport';
@@ -35,6 +36,13 @@ const edgeTypes = { shape: ShapeEdge };
 
 /** A block's minimap colour: its family's. Defined once, so the minimap does not redraw per edit. */
 const minimapColor = (n: Node): string => familyLook((n as LayerBlockNode).data.layer.type).color;
+
+// Props React Flow copies into its store whenever they are new objects: made once, so an edit
+// (which renders the canvas) does not re-register its key handlers or redraw its controls.
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const PRO_OPTIONS = { hideAttribution: true };
+const FIT_VIEW_OPTIONS = { padding: 0.1, maxZoom: 1 };
 
 /** Where a dragged palette block would land: into a wire, after a last block, or on its own. */
 type DropTarget = { wire: string } | { after: string } | null;
@@ -93,7 +101,13 @@ function dropStyle(target: DropTarget): string {
 
 /** The canvas: a thin view over the graph in the store; every change goes through shared/graph/edits. */
 export function GraphCanvas() {
-  const { graph, report } = useGraphReport();
+  // Blocks are placed, wired and named from the graph as edited; their shapes, counts and wire
+  // labels come from the report, a moment behind (useGraphReport): a keystroke's own frame redraws
+  // the edited block, and the shapes of the 300 blocks below follow in a render the browser can
+  // interrupt to paint. Positions, wires and selection are never behind.
+  const graph = useProjectGraph();
+  const { report } = useGraphReport();
+  const reports = useMemo(() => stableReports(report).nodes, [report]);
   const selection = useProjectStore((s) => s.selection);
   const editGraph = useProjectStore((s) => s.editGraph);
   const { screenToFlowPosition, setViewport, getViewport } = useReactFlow();
@@ -280,35 +294,37 @@ export function GraphCanvas() {
           a new total would restyle every element of every block. */}
       <style>{`.nc-share { --total-params: ${report.totals.total}; }`}</style>
       {drop && <style>{dropStyle(drop)}</style>}
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={applySelectChanges}
-        onConnect={onConnect}
-        onConnectStart={onConnectStart}
-        onConnectEnd={onConnectEnd}
-        onDelete={onDelete}
-        onInit={onInit}
-        deleteKeyCode={['Delete', 'Backspace']}
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        minZoom={0.1}
-        onlyRenderVisibleElements
-        colorMode={theme}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background />
-        <Controls fitViewOptions={{ padding: 0.1, maxZoom: 1 }} />
-        <MiniMap
-          pannable
-          zoomable
-          ariaLabel="Minimap"
-          nodeColor={minimapColor}
-          nodeBorderRadius={6}
-        />
-      </ReactFlow>
+      <BlockReportsProvider value={reports}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={applySelectChanges}
+          onConnect={onConnect}
+          onConnectStart={onConnectStart}
+          onConnectEnd={onConnectEnd}
+          onDelete={onDelete}
+          onInit={onInit}
+          deleteKeyCode={DELETE_KEYS}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          minZoom={0.1}
+          onlyRenderVisibleElements
+          colorMode={theme}
+          proOptions={PRO_OPTIONS}
+        >
+          <Background />
+          <Controls fitViewOptions={FIT_VIEW_OPTIONS} />
+          <MiniMap
+            pannable
+            zoomable
+            ariaLabel="Minimap"
+            nodeColor={minimapColor}
+            nodeBorderRadius={6}
+          />
+        </ReactFlow>
+      </BlockReportsProvider>
       {graph.nodes.length === 0 && (
         <p className="nc-canvas-empty" role="note">
           Drag a layer here, or click one in the palette

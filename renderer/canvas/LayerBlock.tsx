@@ -58,8 +58,21 @@ export function blockState(report: NodeReport | undefined): BlockState {
  * a bar of its share of the network's total, and what is wrong (or that it waits for a wire).
  */
 export const LayerBlock = memo(function LayerBlock({ data, selected }: NodeProps<LayerBlockNode>) {
-  const { layer } = data;
-  const report = useBlockReport(layer.id);
+  // Every block on screen reads the reports after an edit; only those whose report object changed
+  // (stableReports keeps it while the block's text is the same) draw again.
+  const report = useBlockReport(data.layer.id);
+  return <BlockView layer={data.layer} selected={selected} report={report} />;
+}, sameBlock);
+
+const BlockView = memo(function BlockView({
+  layer,
+  selected,
+  report,
+}: {
+  layer: LayerNode;
+  selected: boolean;
+  report: NodeReport | undefined;
+}) {
   const def = layerDef(layer.type);
   const look = familyLook(layer.type);
   const state = blockState(report);
@@ -160,4 +173,4 @@ export const LayerBlock = memo(function LayerBlock({ data, selected }: NodeProps
       <Handle type="source" position={Position.Bottom} aria-hidden />
     </div>
   );
-}, sameBlock);
+});

@@ -1,6 +1,5 @@
+import { createContext, useContext } from 'react';
 import type { GraphReport, NodeReport } from '../../shared/graph/inferGraph';
-import { graphReportOf } from '../state/useGraphReport';
-import { useProjectStore } from '../state/projectStore';
 import { reportSignature } from './blockFacts';
 
 interface Stable {
@@ -30,11 +29,19 @@ export function stableReports(report: GraphReport, prev: Stable | undefined = la
   return last;
 }
 
+const BlockReports = createContext<ReadonlyMap<string, NodeReport>>(new Map());
+
+/**
+ * Hands the blocks below it their reports: `stableReports(report).nodes` of the report the canvas
+ * shows (a deferred one, so the blocks follow an edit in slices the browser can paint between).
+ */
+export const BlockReportsProvider = BlockReports.Provider;
+
 /**
  * A block's shapes, count and issues, read by the block itself: React Flow's node objects do not
  * carry them, so an edit that changes the shapes of 300 blocks hands React Flow no new nodes (no
  * re-processing, no minimap redraw), and only the blocks on screen whose text changed render.
  */
 export function useBlockReport(id: string): NodeReport | undefined {
-  return useProjectStore((s) => stableReports(graphReportOf(s).report).nodes.get(id));
+  return useContext(BlockReports).get(id);
 }

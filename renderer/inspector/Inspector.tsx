@@ -7,7 +7,7 @@ import type { LayerNode, ParamValue } from '../../shared/graph/types';
 import { layerDef, resolveParams } from '../../shared/layers/catalogue';
 import { parseParamText, type ParamSpec } from '../../shared/layers/params';
 import { useProjectStore } from '../state/projectStore';
-import { useGraphReport } from '../state/useGraphReport';
+import { useGraphReport, useProjectGraph } from '../state/useGraphReport';
 
 function asText(v: ParamValue | undefined): string {
   if (v === null || v === undefined) return '';
@@ -94,7 +94,10 @@ function ParamField({
  * is there to look into), layers the Insight view draws offer a jump to what they see.
  */
 export function Inspector({ onLookInside }: { onLookInside?: () => void } = {}) {
-  const { graph, report } = useGraphReport();
+  // The layer as edited (its fields never lag behind a keystroke); its issues and arithmetic from
+  // the report, a moment behind (useGraphReport).
+  const graph = useProjectGraph();
+  const { report } = useGraphReport();
   const selection = useProjectStore((s) => s.selection);
   const layer = selection.length === 1 ? graph.nodes.find((n) => n.id === selection[0]) : undefined;
   const nameId = useId();

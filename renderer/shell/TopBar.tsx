@@ -75,7 +75,10 @@ export interface TopBarProps {
 
 /** The one-line bar: file and edit commands (overflowing into a menu), the views, the project's name. */
 export function TopBar({ commands, tab, status, panels, onTogglePanel }: TopBarProps) {
-  const project = useProjectStore((s) => s.project);
+  // The name alone: the whole project is a new object after every edit, and the bar (with its
+  // tooltips) would render again on each keystroke in a setting.
+  const name = useProjectStore((s) => s.project?.name);
+  const hasProject = name !== undefined;
   const dirty = useProjectStore((s) => s.dirty);
   const path = useProjectStore((s) => s.path);
   const theme = useTheme();
@@ -157,7 +160,7 @@ export function TopBar({ commands, tab, status, panels, onTogglePanel }: TopBarP
           </DropdownMenu.Content>
         </DropdownMenu.Portal>
       </DropdownMenu.Root>
-      {project && (
+      {hasProject && (
         <Tabs.List className="nc-tabs" aria-label="Views">
           {TABS.map(({ id, icon: Icon }) => (
             <Tabs.Trigger key={id} value={id} className="nc-tab">
@@ -168,28 +171,28 @@ export function TopBar({ commands, tab, status, panels, onTogglePanel }: TopBarP
         </Tabs.List>
       )}
       <div className="nc-project">
-        {project && (
+        {hasProject && (
           <WithTooltip
             tip={
               <>
-                {project.name}
+                {name}
                 <br />
                 {path ?? 'Not saved yet'}
               </>
             }
           >
             <span className="nc-project-name" tabIndex={0}>
-              {project.name}
+              {name}
             </span>
           </WithTooltip>
         )}
-        {project && dirty && <span className="nc-badge">unsaved</span>}
+        {hasProject && dirty && <span className="nc-badge">unsaved</span>}
         <span role="status" className="nc-status" title={status}>
           {status}
         </span>
       </div>
       <div className="nc-topbar-end">
-        {project && tab === 'Build' && (
+        {hasProject && tab === 'Build' && (
           <>
             <IconButton
               label="Layers palette"

@@ -29,7 +29,7 @@ describe('model summary panel', () => {
     render(<SummaryPanel />);
     const rows = within(screen.getByRole('region', { name: 'Model summary' }))
       .getAllByRole('row')
-      .map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent));
+      .map((r) => [...r.querySelectorAll('[role=cell]')].map((c) => c.textContent));
     expect(rows).toContainEqual(['conv2d_1 (Conv2D)', '(None, 11, 11, 64)', '18,496']);
     expect(rows).toContainEqual(['dense (Dense)', '(None, 64)', '102,464']);
   });
@@ -42,7 +42,7 @@ describe('model summary panel', () => {
     const cells = () =>
       within(screen.getByRole('region', { name: 'Model summary' }))
         .getAllByRole('row')
-        .map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent));
+        .map((r) => [...r.querySelectorAll('[role=cell]')].map((c) => c.textContent));
     expect(cells()).toContainEqual(['dense (Dense)', '(None, 64)', '102,464']);
     act(() =>
       useProjectStore.getState().editGraph((g) => ({

@@ -29,21 +29,25 @@ const FamilyIcon = memo(function FamilyIcon({ type }: { type: string }) {
 const SummaryRowView = memo(function SummaryRowView({ name, type, shape, params }: RowProps) {
   const look = familyLook(type);
   return (
-    <tr style={{ '--fam': look.color } as CSSProperties}>
-      <td title={`${look.label} layer`}>
+    <div role="row" className="nc-summary-row" style={{ '--fam': look.color } as CSSProperties}>
+      <span role="cell" title={`${look.label} layer`}>
         <span className="nc-summary-name">
           <FamilyIcon type={type} />
           {name}
         </span>{' '}
         <span className="nc-summary-type">({type})</span>
-      </td>
-      <td>{shape}</td>
-      <td>{params}</td>
-    </tr>
+      </span>
+      <span role="cell">{shape}</span>
+      <span role="cell">{params}</span>
+    </div>
   );
 });
 
-/** Keras's model.summary(), live: layer, output shape, params, and the totals. */
+/**
+ * Keras's model.summary(), live: layer, output shape, params, and the totals. It follows edits a
+ * moment behind (`useGraphReport` is deferred): a keystroke that turns 300 rows to `?` first
+ * updates the field, then the table, in a render the browser can interrupt to paint.
+ */
 export function SummaryPanel() {
   const { graph, report } = useGraphReport();
   const rows = useMemo(() => summaryRows(graph, report).rows, [graph, report]);
@@ -54,22 +58,23 @@ export function SummaryPanel() {
   return (
     <section className="nc-summary" role="region" aria-label="Model summary">
       <h2>Model summary</h2>
-      {/* Fixed column widths (summary.css): the table fits the side panel at every width, long
-          shapes and names wrap inside their cells, and Param # always shows. */}
-      <table>
-        <colgroup>
-          <col />
-          <col className="nc-summary-shape-col" />
-          <col className="nc-summary-params-col" />
-        </colgroup>
-        <thead>
-          <tr>
-            <th scope="col">Layer (type)</th>
-            <th scope="col">Output Shape</th>
-            <th scope="col">Param #</th>
-          </tr>
-        </thead>
-        <tbody>
+      {/* A table in ARIA roles on a grid of rows (summary.css): each row lays itself out, with
+          fixed column widths so the table fits the side panel and Param # always shows, and rows
+          scrolled out of view skip layout and paint (content-visibility) yet stay in the page and
+          the accessibility tree. An edit that changes 300 rows lays out only those in view. */}
+      <div
+        role="table"
+        className="nc-summary-table"
+        aria-label="Layers, output shapes and parameters"
+      >
+        <div role="rowgroup">
+          <div role="row" className="nc-summary-row nc-summary-head">
+            <span role="columnheader">Layer (type)</span>
+            <span role="columnheader">Output Shape</span>
+            <span role="columnheader">Param #</span>
+          </div>
+        </div>
+        <div role="rowgroup">
           {rows.map((r) => (
             <SummaryRowView
               key={r.id}
@@ -79,8 +84,8 @@ export function SummaryPanel() {
               params={r.params === undefined ? '?' : withCommas(r.params)}
             />
           ))}
-        </tbody>
-      </table>
+        </div>
+      </div>
       <p>Total params: {withCommas(report.totals.total)}</p>
       <p>Trainable params: {withCommas(report.totals.trainable)}</p>
       <p>Non-trainable params: {withCommas(report.totals.nonTrainable)}</p>

@@ -37,6 +37,13 @@ export interface Summary {
 export function summaryRows(graph: Graph, report: GraphReport): Summary {
   const chain = sequentialChain(graph);
   const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
+  // Each layer's inputs by name, found in one pass over the wires (300 layers: not 300 × 300).
+  const inputs = new Map<string, string[]>();
+  for (const e of graph.edges) {
+    const list = inputs.get(e.target) ?? [];
+    list.push(names.get(e.source) ?? e.source);
+    inputs.set(e.target, list);
+  }
   const nodes = chain ? chain.slice(1) : layerOrder(graph);
   const rows = nodes.map((n): SummaryRow => {
     const r = report.nodes.get(n.id);
@@ -53,9 +60,7 @@ export function summaryRows(graph: Graph, report: GraphReport): Summary {
             nonTrainable: p.nonTrainable,
           }
         : {}),
-      connectedTo: graph.edges
-        .filter((e) => e.target === n.id)
-        .map((e) => names.get(e.source) ?? e.source),
+      connectedTo: inputs.get(n.id) ?? [],
     };
   });
   return { form: chain ? 'sequential' : 'functional', rows };
