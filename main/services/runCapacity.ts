@@ -20,6 +20,14 @@ export function defaultMaxRunning(
   return Math.max(1, Math.min(cores, Math.floor(totalMB / MIN_RUN_MB)));
 }
 
+/**
+ * Wasm threads for a run that starts while `running` runs train (itself included): the cores
+ * shared out evenly, at least one each. A run keeps its threads when others finish after it started.
+ */
+export function shareOfCores(cores: number, running: number): number {
+  return Math.max(1, Math.floor(cores / Math.max(1, running)));
+}
+
 /** Memory all runs may train in together, MB: three quarters of the machine, the rest for the system and the app. */
 export function defaultMemoryBudgetMB(totalMB = totalmem() / MB): number {
   return Math.floor(totalMB * 0.75);

@@ -1,6 +1,7 @@
 // The run service's scheduling, with scripted processes instead of real training (fast): the
 // queue, idle processes given back and reloaded on demand, memory accounting, typed replies,
 // error codes, and how a process's end is named.
+import { availableParallelism } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunRequest } from '../../shared/api/backendApi';
 import { stackGraph } from '../../shared/templates/stackGraph';
@@ -11,6 +12,7 @@ import { ApiError } from './apiError';
 import type { WorkerExit, WorkerHandle } from './forkWorker';
 import { createRunService } from './runService';
 import type { RunServiceOptions } from './runService';
+import { shareOfCores } from './runCapacity';
 import type { RunService } from './serviceTypes';
 import { exitFailure } from './workerExit';
 
@@ -123,6 +125,23 @@ afterEach(async () => {
 });
 
 describe('the run queue', () => {
+  it('shares the cores among the runs training at once: each new run gets its part as wasm threads', async () => {
+    const runs = createService({ maxRunning: 2 });
+    await runs.start(request('A'));
+    await runs.start(request('B'));
+    const cores = availableParallelism();
+    expect(workers.map((w) => w.start?.options.wasmThreads)).toEqual([
+      cores,
+      Math.max(1, Math.floor(cores / 2)),
+    ]);
+    expect([
+      shareOfCores(8, 1),
+      shareOfCores(8, 2),
+      shareOfCores(8, 3),
+      shareOfCores(2, 3),
+    ]).toEqual([8, 4, 2, 1]);
+  });
+
   it('trains at most maxRunning runs at once; the others wait with their position, and move up', async () => {
     const runs = createService({ maxRunning: 2 });
     const ids = [];

@@ -4,7 +4,7 @@
 // export start a new one that loads the model on demand.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type {
   DistributionStrategy,
@@ -36,7 +36,12 @@ import { isWorkerToHost } from '../training/workerMessages';
 import { ApiError } from './apiError';
 import { forkWorker } from './forkWorker';
 import type { SpawnWorker, WorkerHandle } from './forkWorker';
-import { defaultMaxRunning, defaultMemoryBudgetMB, requestMemoryMB } from './runCapacity';
+import {
+  defaultMaxRunning,
+  defaultMemoryBudgetMB,
+  requestMemoryMB,
+  shareOfCores,
+} from './runCapacity';
 import type { RunService } from './serviceTypes';
 import { exitFailure } from './workerExit';
 
@@ -323,6 +328,11 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
         reservedMB: reservedMB(run),
         memoryBudgetMB: budgetMB,
         keepModelIn: run.modelDir,
+        // The cores shared among the runs training now (this one included): two runs at once on
+        // eight cores get four wasm threads each instead of eight each fighting over them.
+        wasmThreads:
+          options.workerOptions?.wasmThreads ??
+          shareOfCores(availableParallelism(), training().length),
       },
     });
   };

@@ -111,7 +111,10 @@ async function train(msg: StartMessage): Promise<void> {
   const { settings } = request;
   let backend: BackendReport;
   try {
-    backend = await initBackend(request.backend);
+    backend = await initBackend(
+      request.backend,
+      options.wasmThreads ? { wasmThreads: options.wasmThreads } : {},
+    );
   } catch (e) {
     return fail(runId, 'backend', `The compute backend could not start: ${errorMessage(e)}`);
   }
