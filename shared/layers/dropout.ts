@@ -1,12 +1,12 @@
-import { noWeights, unchangedShape } from '../explain/arithmetic';
-import { defineLayer, NO_PARAMS, ok, only } from './defineLayer';
+import { defineLayer } from './defineLayer';
+import { NUMBER_BY_NUMBER_FORMULAS, numberByNumber } from './numberByNumber';
 import { float } from './params';
 
 export const dropout = defineLayer({
   kerasClass: 'Dropout',
   family: 'Regularization',
   namePrefix: 'dropout',
-  inputs: { min: 1, max: 1 },
+  ...numberByNumber,
   params: {
     rate: float({
       default: 0.5,
@@ -19,13 +19,6 @@ export const dropout = defineLayer({
   explain: {
     summary:
       'During training, zeroes a random fraction of its inputs (and scales up the rest) so the network cannot rely on any one neuron; does nothing at test time.',
-    shapeFormula: 'out = in (unchanged)',
-    paramFormula: '0: no weights',
+    ...NUMBER_BY_NUMBER_FORMULAS,
   },
-  arithmetic: {
-    shape: ({ output }) => [unchangedShape(output, 'works number by number: the shape stays')],
-    params: noWeights,
-  },
-  outputShape: (inputs) => ok(only(inputs)),
-  paramCount: () => NO_PARAMS,
 });
