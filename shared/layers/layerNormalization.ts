@@ -1,14 +1,9 @@
 import { dim, step, unchangedShape } from '../explain/arithmetic';
 import type { ParamValue } from '../graph/types';
 import { defineLayer, fail, ok, only } from './defineLayer';
+import { missingAxis, resolveAxis } from './layerAxis';
 import { bool, float, int } from './params';
 import { formatShape } from './shapeUtils';
-
-/** The axis counted from the front, or -1 when it does not exist (or is the batch axis). */
-const resolveAxis = (rank: number, axis: number): number => {
-  const a = axis < 0 ? rank + axis : axis;
-  return a >= 1 && a < rank ? a : -1;
-};
 
 export const layerNormalization = defineLayer({
   kerasClass: 'LayerNormalization',
@@ -55,19 +50,7 @@ export const layerNormalization = defineLayer({
   outputShape: (inputs, p, ctx) => {
     const x = only(inputs);
     const axis = resolveAxis(x.length, p.axis);
-    if (axis < 0)
-      return fail({
-        code: 'badParam',
-        message: `${ctx.type} '${ctx.name}': axis ${p.axis} does not exist for an input of shape ${formatShape(x)} (the batch axis 0 cannot be normalised).`,
-        hint: `Use an axis from 1 to ${x.length - 1}, or -1 for the last.`,
-        fix: {
-          kind: 'setParam',
-          label: 'Set axis to -1',
-          nodeId: ctx.id,
-          param: 'axis',
-          value: -1,
-        },
-      });
+    if (axis < 0) return fail(missingAxis(ctx, p.axis, x, 'normalised'));
     if (x[axis] === null || x[axis] === undefined)
       return fail({
         code: 'needsKnownSize',

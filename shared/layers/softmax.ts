@@ -1,7 +1,7 @@
 import { noWeights, unchangedShape } from '../explain/arithmetic';
 import { defineLayer, fail, NO_PARAMS, ok, only } from './defineLayer';
+import { missingAxis, resolveAxis } from './layerAxis';
 import { int } from './params';
-import { formatShape } from './shapeUtils';
 
 export const softmax = defineLayer({
   kerasClass: 'Softmax',
@@ -30,21 +30,9 @@ export const softmax = defineLayer({
   },
   outputShape: (inputs, p, ctx) => {
     const x = only(inputs);
-    const axis = p.axis < 0 ? x.length + p.axis : p.axis;
-    if (axis < 1 || axis >= x.length)
-      return fail({
-        code: 'badParam',
-        message: `${ctx.type} '${ctx.name}': axis ${p.axis} does not exist for an input of shape ${formatShape(x)} (the batch axis 0 cannot be normalised).`,
-        hint: `Use an axis from 1 to ${x.length - 1}, or -1 for the last.`,
-        fix: {
-          kind: 'setParam',
-          label: 'Set axis to -1',
-          nodeId: ctx.id,
-          param: 'axis',
-          value: -1,
-        },
-      });
-    return ok(x);
+    return resolveAxis(x.length, p.axis) < 0
+      ? fail(missingAxis(ctx, p.axis, x, 'normalised'))
+      : ok(x);
   },
   paramCount: () => NO_PARAMS,
 });
