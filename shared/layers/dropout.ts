@@ -1,6 +1,6 @@
 import { defineLayer } from './defineLayer';
 import { NUMBER_BY_NUMBER_FORMULAS, numberByNumber } from './numberByNumber';
-import { float } from './params';
+import { rate } from './params';
 
 export const dropout = defineLayer({
   kerasClass: 'Dropout',
@@ -8,11 +8,8 @@ export const dropout = defineLayer({
   namePrefix: 'dropout',
   ...numberByNumber,
   params: {
-    rate: float({
+    rate: rate({
       default: 0.5,
-      min: 0,
-      max: 1,
-      maxExclusive: true,
       help: 'Fraction of inputs set to zero at random during training.',
     }),
   },

@@ -1,6 +1,6 @@
 import { defineLayer } from './defineLayer';
 import { NUMBER_BY_NUMBER_FORMULAS, numberByNumber } from './numberByNumber';
-import { float } from './params';
+import { rate } from './params';
 
 export const gaussianDropout = defineLayer({
   kerasClass: 'GaussianDropout',
@@ -8,11 +8,8 @@ export const gaussianDropout = defineLayer({
   namePrefix: 'gaussian_dropout',
   ...numberByNumber,
   params: {
-    rate: float({
+    rate: rate({
       default: 0.2,
-      min: 0,
-      max: 1,
-      maxExclusive: true,
       help: 'Like Dropout’s rate: the noise has standard deviation √(rate / (1 − rate)).',
     }),
   },
