@@ -1,7 +1,6 @@
 import { dim, noWeights, step } from '../explain/arithmetic';
 import { defineLayer, fail, NO_PARAMS, ok } from './defineLayer';
-import { missingAxis, resolveAxis } from './layerAxis';
-import { int } from './params';
+import { axisParam, missingAxis, resolveAxis } from './layerAxis';
 import { formatShape } from './shapeUtils';
 
 export const concatenate = defineLayer({
@@ -10,12 +9,7 @@ export const concatenate = defineLayer({
   namePrefix: 'concatenate',
   inputs: { min: 2, max: Number.POSITIVE_INFINITY },
   params: {
-    axis: int({
-      default: -1,
-      min: -8,
-      max: 8,
-      help: 'Which axis to join along; -1 is the last (channels).',
-    }),
+    axis: axisParam('Which axis to join along; -1 is the last (channels).'),
   },
   explain: {
     summary:

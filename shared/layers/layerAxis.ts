@@ -1,7 +1,14 @@
 import type { IssueDraft } from '../graph/issues';
 import type { Shape } from '../graph/types';
 import type { LayerContext } from './defineLayer';
+import { int } from './params';
 import { formatShape } from './shapeUtils';
+
+/**
+ * An `axis` parameter as Keras's default (-1, the last axis), from -8 to 8; `help` says what the
+ * layer does along it.
+ */
+export const axisParam = (help: string) => int({ default: -1, min: -8, max: 8, help });
 
 /**
  * An `axis` parameter counted from the front (Keras's -1 is the last axis), or -1 when it names

@@ -1,8 +1,8 @@
 import { dim, step, unchangedShape } from '../explain/arithmetic';
 import type { ParamValue } from '../graph/types';
 import { defineLayer, fail, ok, only } from './defineLayer';
-import { missingAxis, resolveAxis } from './layerAxis';
-import { bool, float, int } from './params';
+import { axisParam, missingAxis, resolveAxis } from './layerAxis';
+import { bool, float } from './params';
 import { formatShape } from './shapeUtils';
 
 export const layerNormalization = defineLayer({
@@ -11,12 +11,9 @@ export const layerNormalization = defineLayer({
   namePrefix: 'layer_normalization',
   inputs: { min: 1, max: 1 },
   params: {
-    axis: int({
-      default: -1,
-      min: -8,
-      max: 8,
-      help: 'Which axis is normalised; -1 is the last (the features, or the channels of an image).',
-    }),
+    axis: axisParam(
+      'Which axis is normalised; -1 is the last (the features, or the channels of an image).',
+    ),
     epsilon: float({
       default: 0.001,
       min: 0,

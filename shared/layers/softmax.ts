@@ -1,7 +1,6 @@
 import { noWeights, unchangedShape } from '../explain/arithmetic';
 import { defineLayer, fail, NO_PARAMS, ok, only } from './defineLayer';
-import { missingAxis, resolveAxis } from './layerAxis';
-import { int } from './params';
+import { axisParam, missingAxis, resolveAxis } from './layerAxis';
 
 export const softmax = defineLayer({
   kerasClass: 'Softmax',
@@ -9,12 +8,9 @@ export const softmax = defineLayer({
   namePrefix: 'softmax',
   inputs: { min: 1, max: 1 },
   params: {
-    axis: int({
-      default: -1,
-      min: -8,
-      max: 8,
-      help: 'Which axis adds up to 1; -1 is the last (the classes, or the channels of an image).',
-    }),
+    axis: axisParam(
+      'Which axis adds up to 1; -1 is the last (the classes, or the channels of an image).',
+    ),
   },
   explain: {
     summary:
