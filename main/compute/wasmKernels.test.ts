@@ -15,48 +15,35 @@ interface ConvCase {
 
 // No dilation > 1 here: tfjs 4.22 has no gradient for dilated convolutions on any backend
 // ("dilation rates greater than 1 are not yet supported in gradients").
+const conv = (
+  title: string,
+  input: ConvCase['input'],
+  kernel: ConvCase['kernel'],
+  strides: ConvCase['strides'],
+  padding: ConvCase['padding'],
+): ConvCase => ({ title, input, kernel, strides, padding, dilation: [1, 1] });
+
 const CASES: readonly ConvCase[] = [
-  {
-    title: 'valid 3x3 stride 1',
-    input: [2, 9, 9, 3],
-    kernel: [3, 3, 3, 4],
-    strides: [1, 1],
-    padding: 'valid',
-    dilation: [1, 1],
-  },
-  {
-    title: 'same 3x3 stride 1',
-    input: [2, 8, 8, 2],
-    kernel: [3, 3, 2, 5],
-    strides: [1, 1],
-    padding: 'same',
-    dilation: [1, 1],
-  },
-  {
-    title: 'same 3x3 stride 2 on odd size',
-    input: [1, 9, 7, 2],
-    kernel: [3, 3, 2, 3],
-    strides: [2, 2],
-    padding: 'same',
-    dilation: [1, 1],
-  },
-  {
-    title: 'valid non-square 2x4 stride 2x1',
-    input: [2, 10, 9, 1],
-    kernel: [2, 4, 1, 3],
-    strides: [2, 1],
-    padding: 'valid',
-    dilation: [1, 1],
-  },
-  {
-    title: 'same 5x5 single channel',
-    input: [3, 12, 12, 1],
-    kernel: [5, 5, 1, 8],
-    strides: [1, 1],
-    padding: 'same',
-    dilation: [1, 1],
-  },
+  conv('valid 3x3 stride 1', [2, 9, 9, 3], [3, 3, 3, 4], [1, 1], 'valid'),
+  conv('same 3x3 stride 1', [2, 8, 8, 2], [3, 3, 2, 5], [1, 1], 'same'),
+  conv('same 3x3 stride 2 on odd size', [1, 9, 7, 2], [3, 3, 2, 3], [2, 2], 'same'),
+  conv('valid non-square 2x4 stride 2x1', [2, 10, 9, 1], [2, 4, 1, 3], [2, 1], 'valid'),
+  conv('same 5x5 single channel', [3, 12, 12, 1], [5, 5, 1, 8], [1, 1], 'same'),
 ];
+
+/**
+ * Each case's result on tfjs's cpu backend, worked out before the tests and before the wasm
+ * backend (with NetCanvas's kernels) is selected for them.
+ */
+function cpuReference<C, R>(cases: readonly C[], compute: (c: C) => R): ReadonlyMap<C, R> {
+  const reference = new Map<C, R>();
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+    for (const c of cases) reference.set(c, compute(c));
+    expect((await selectBackend('wasm')).name).toBe('wasm');
+  });
+  return reference;
+}
 
 /** Loss of conv → relu → max pool → dense, and its gradients for input, kernel, and dense weights. */
 function gradients(c: ConvCase, backend: string) {
@@ -92,16 +79,10 @@ function maxDiff(
 }
 
 describe('wasm training kernels agree with the cpu backend', () => {
-  const reference = new Map<string, ReturnType<typeof gradients>>();
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-    for (const c of CASES) reference.set(c.title, gradients(c, 'cpu'));
-    const report = await selectBackend('wasm');
-    expect(report.name).toBe('wasm');
-  });
+  const reference = cpuReference(CASES, (c) => gradients(c, 'cpu'));
 
   it.each(CASES)('$title', (c) => {
-    const ref = reference.get(c.title);
+    const ref = reference.get(c);
     const got = gradients(c, 'wasm');
     expect(tf.getBackend()).toBe('wasm');
     // float32 sums in another order: agree to a few parts in a million of the values' size.
@@ -152,15 +133,17 @@ describe('wasm training kernels agree with the cpu backend', () => {
 
 describe('MaxPoolGrad on wasm', () => {
   const POOLS: readonly {
+    title: string;
     pool: [number, number];
     strides: [number, number];
     pad: 'valid' | 'same';
     ties: boolean;
   }[] = [
-    { pool: [2, 2], strides: [2, 2], pad: 'valid', ties: false },
-    { pool: [3, 3], strides: [2, 2], pad: 'valid', ties: false },
-    { pool: [2, 3], strides: [1, 2], pad: 'same', ties: false },
-    { pool: [3, 3], strides: [2, 2], pad: 'same', ties: true }, // equal values: the first in the window gets the gradient
+    { title: '2x2 stride 2 valid', pool: [2, 2], strides: [2, 2], pad: 'valid', ties: false },
+    { title: '3x3 stride 2 valid', pool: [3, 3], strides: [2, 2], pad: 'valid', ties: false },
+    { title: '2x3 stride 1x2 same', pool: [2, 3], strides: [1, 2], pad: 'same', ties: false },
+    // equal values: the first in the window gets the gradient
+    { title: '3x3 stride 2 same, ties', pool: [3, 3], strides: [2, 2], pad: 'same', ties: true },
   ];
   const grad = (c: (typeof POOLS)[number]) =>
     tf.tidy(() => {
@@ -181,15 +164,9 @@ describe('MaxPoolGrad on wasm', () => {
         )(x)
         .dataSync();
     });
-  const reference: Float32Array[] = [];
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-    for (const c of POOLS) reference.push(grad(c) as Float32Array);
-    await selectBackend('wasm');
-  });
-  it('routes each window’s gradient to its maximum as the cpu backend does', () => {
-    POOLS.forEach((c, i) =>
-      expect(maxDiff(grad(c), reference[i] ?? new Float32Array())).toBeLessThan(1e-5),
-    );
-  });
+  const reference = cpuReference(POOLS, grad);
+  it.each(POOLS)(
+    'routes each window’s gradient to its maximum as the cpu backend does: $title',
+    (c) => expect(maxDiff(grad(c), reference.get(c) ?? new Float32Array())).toBeLessThan(1e-5),
+  );
 });

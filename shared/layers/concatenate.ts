@@ -1,6 +1,6 @@
 import { dim, noWeights, step } from '../explain/arithmetic';
 import { defineLayer, fail, NO_PARAMS, ok } from './defineLayer';
-import { int } from './params';
+import { axisParam, missingAxis, resolveAxis } from './layerAxis';
 import { formatShape } from './shapeUtils';
 
 export const concatenate = defineLayer({
@@ -9,12 +9,7 @@ export const concatenate = defineLayer({
   namePrefix: 'concatenate',
   inputs: { min: 2, max: Number.POSITIVE_INFINITY },
   params: {
-    axis: int({
-      default: -1,
-      min: -8,
-      max: 8,
-      help: 'Which axis to join along; -1 is the last (channels).',
-    }),
+    axis: axisParam('Which axis to join along; -1 is the last (channels).'),
   },
   explain: {
     summary:
@@ -46,20 +41,8 @@ export const concatenate = defineLayer({
         hint: 'Connect two or more layers.',
       });
     const rank = first.length;
-    const axis = p.axis < 0 ? rank + p.axis : p.axis;
-    if (axis < 1 || axis >= rank)
-      return fail({
-        code: 'badParam',
-        message: `${ctx.type} '${ctx.name}': axis ${p.axis} does not exist for inputs of shape ${formatShape(first)} (the batch axis 0 cannot be joined).`,
-        hint: `Use an axis from 1 to ${rank - 1}, or -1 for the last.`,
-        fix: {
-          kind: 'setParam',
-          label: 'Set axis to -1',
-          nodeId: ctx.id,
-          param: 'axis',
-          value: -1,
-        },
-      });
+    const axis = resolveAxis(rank, p.axis);
+    if (axis < 0) return fail(missingAxis(ctx, p.axis, first, 'joined', 'inputs'));
     let total = 0;
     for (const [i, s] of inputs.entries()) {
       const mismatch = s.length !== rank || s.some((d, j) => j !== axis && d !== first[j]);

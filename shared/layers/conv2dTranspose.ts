@@ -1,10 +1,13 @@
 import { dim, step, times, type ArithmeticStep } from '../explain/arithmetic';
+import { dilatedKernel } from '../explain/windowSteps';
 import { defineLayer, fail, ok, only } from './defineLayer';
+import { FILTER_PARAM_FORMULA, filterParamCount, filterParamSteps } from './filterWeights';
 import { imageInput, isIssue } from './imageInput';
 import { kerasInitializers } from './kerasDefaults';
-import { activation, bool, choice, int, optionalPairFromZero, pair } from './params';
+import { activation, bool, int, optionalPairFromZero } from './params';
 import { deconvOutputLength } from './shapeUtils';
 import { stridesWithDilation } from './stridesWithDilation';
+import { dilationRate, windowParams } from './windowParams';
 
 /** One axis of Keras's `deconv_output_length`, worked with the block's numbers. */
 function axisSteps(
@@ -17,19 +20,9 @@ function axisSteps(
   outputPadding: number | null,
   result: number,
 ): ArithmeticStep[] {
-  const out: ArithmeticStep[] = [];
-  let k = kernel;
-  if (dilation > 1) {
-    k = (kernel - 1) * dilation + 1;
-    out.push(
-      step(
-        `effective ${axis} kernel`,
-        `(${kernel} − 1) × ${dilation} + 1`,
-        k,
-        'dilation spreads the kernel taps apart',
-      ),
-    );
-  }
+  const dilated = dilatedKernel(axis, kernel, dilation);
+  const out = dilated.steps;
+  const k = dilated.size;
   if (outputPadding !== null) {
     const pad = padding === 'same' ? Math.floor(k / 2) : 0;
     out.push(
@@ -85,23 +78,16 @@ export const conv2dTranspose = defineLayer({
       default: 32,
       help: 'How many filters to learn: the output has this many channels.',
     }),
-    kernel_size: pair({ default: [3, 3], help: 'Height and width of each filter window.' }),
-    strides: pair({
-      default: [1, 1],
-      help: 'How much the image grows; 2 doubles its height and width.',
-    }),
-    padding: choice(['valid', 'same'], {
-      default: 'valid',
-      help: "'same' grows the image exactly by the stride; 'valid' also adds kernel − stride rows and columns.",
+    ...windowParams({
+      strides: 'How much the image grows; 2 doubles its height and width.',
+      padding:
+        "'same' grows the image exactly by the stride; 'valid' also adds kernel − stride rows and columns.",
     }),
     output_padding: optionalPairFromZero({
       help: 'Extra rows and columns added to the output, each below its stride; empty lets Keras work the size out.',
       unset: 'worked out from padding',
     }),
-    dilation_rate: pair({
-      default: [1, 1],
-      help: 'Spacing between kernel taps; 2 spreads a 3×3 kernel over 5×5.',
-    }),
+    dilation_rate: dilationRate(),
     activation: activation(),
     use_bias: bool({ default: true, help: 'Add a learned bias to each filter.' }),
   },
@@ -110,8 +96,7 @@ export const conv2dTranspose = defineLayer({
       'Runs a convolution backwards: every input pixel stamps a learned filter onto a larger output, so the image grows (used in decoders and autoencoders).',
     shapeFormula:
       "out = in × stride with 'same'; out = in × stride + max(kernel − stride, 0) with 'valid'; with output_padding: (in − 1) × stride + kernel − 2 × pad + output_padding; channels = filters",
-    paramFormula:
-      '(kernel_h × kernel_w × input_channels + 1) × filters (without the +1 when use_bias is off)',
+    paramFormula: FILTER_PARAM_FORMULA,
   },
   arithmetic: {
     shape: ({ inputs, output, p }) => {
@@ -133,25 +118,7 @@ export const conv2dTranspose = defineLayer({
         step('channels', String(dim(output, 3)), dim(output, 3), 'one channel per filter'),
       ];
     },
-    params: ({ inputs, p, count }) => {
-      const [kh, kw] = p.kernel_size;
-      const c = dim(inputs[0], 3);
-      return [
-        p.use_bias
-          ? step(
-              'parameters',
-              `(${times(kh, kw, c)} + 1) × ${p.filters}`,
-              count.trainable,
-              'each filter has kernel height × width × input channels weights and one bias',
-            )
-          : step(
-              'parameters',
-              times(kh, kw, c, p.filters),
-              count.trainable,
-              'each filter has kernel height × width × input channels weights; no bias',
-            ),
-      ];
-    },
+    params: filterParamSteps,
   },
   outputShape: (inputs, p, ctx) => {
     const img = imageInput(only(inputs), ctx);
@@ -191,12 +158,6 @@ export const conv2dTranspose = defineLayer({
       });
     return ok([null, h, w, p.filters]);
   },
-  paramCount: (inputs, p) => {
-    const c = only(inputs)[3] ?? 0;
-    return {
-      trainable: p.kernel_size[0] * p.kernel_size[1] * c * p.filters + (p.use_bias ? p.filters : 0),
-      nonTrainable: 0,
-    };
-  },
+  paramCount: filterParamCount,
   toKeras: (p) => ({ ...p, data_format: 'channels_last', ...kerasInitializers }),
 });

@@ -1,12 +1,12 @@
-import { noWeights, unchangedShape } from '../explain/arithmetic';
-import { defineLayer, NO_PARAMS, ok, only } from './defineLayer';
+import { defineLayer } from './defineLayer';
+import { NUMBER_BY_NUMBER_FORMULAS, numberByNumber } from './numberByNumber';
 import { float } from './params';
 
 export const elu = defineLayer({
   kerasClass: 'ELU',
   family: 'Activation',
   namePrefix: 'elu',
-  inputs: { min: 1, max: 1 },
+  ...numberByNumber,
   params: {
     alpha: float({
       default: 1,
@@ -16,13 +16,6 @@ export const elu = defineLayer({
   explain: {
     summary:
       'Exponential linear unit: keeps positive numbers, and bends negative ones smoothly towards −alpha (alpha × (eˣ − 1)), so the mean output stays closer to 0 than with relu.',
-    shapeFormula: 'out = in (unchanged)',
-    paramFormula: '0: no weights',
+    ...NUMBER_BY_NUMBER_FORMULAS,
   },
-  arithmetic: {
-    shape: ({ output }) => [unchangedShape(output, 'works number by number: the shape stays')],
-    params: noWeights,
-  },
-  outputShape: (inputs) => ok(only(inputs)),
-  paramCount: () => NO_PARAMS,
 });

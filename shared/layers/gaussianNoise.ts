@@ -1,12 +1,12 @@
-import { noWeights, unchangedShape } from '../explain/arithmetic';
-import { defineLayer, NO_PARAMS, ok, only } from './defineLayer';
+import { defineLayer } from './defineLayer';
+import { NUMBER_BY_NUMBER_FORMULAS, numberByNumber } from './numberByNumber';
 import { float } from './params';
 
 export const gaussianNoise = defineLayer({
   kerasClass: 'GaussianNoise',
   family: 'Regularization',
   namePrefix: 'gaussian_noise',
-  inputs: { min: 1, max: 1 },
+  ...numberByNumber,
   params: {
     stddev: float({
       default: 0.1,
@@ -17,13 +17,6 @@ export const gaussianNoise = defineLayer({
   explain: {
     summary:
       'During training, adds random noise (mean 0, standard deviation stddev) to every number, so the network learns to ignore small changes; does nothing at test time.',
-    shapeFormula: 'out = in (unchanged)',
-    paramFormula: '0: no weights',
+    ...NUMBER_BY_NUMBER_FORMULAS,
   },
-  arithmetic: {
-    shape: ({ output }) => [unchangedShape(output, 'works number by number: the shape stays')],
-    params: noWeights,
-  },
-  outputShape: (inputs) => ok(only(inputs)),
-  paramCount: () => NO_PARAMS,
 });

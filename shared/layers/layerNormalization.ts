@@ -1,14 +1,9 @@
 import { dim, step, unchangedShape } from '../explain/arithmetic';
 import type { ParamValue } from '../graph/types';
 import { defineLayer, fail, ok, only } from './defineLayer';
-import { bool, float, int } from './params';
+import { axisParam, missingAxis, resolveAxis } from './layerAxis';
+import { bool, float } from './params';
 import { formatShape } from './shapeUtils';
-
-/** The axis counted from the front, or -1 when it does not exist (or is the batch axis). */
-const resolveAxis = (rank: number, axis: number): number => {
-  const a = axis < 0 ? rank + axis : axis;
-  return a >= 1 && a < rank ? a : -1;
-};
 
 export const layerNormalization = defineLayer({
   kerasClass: 'LayerNormalization',
@@ -16,12 +11,9 @@ export const layerNormalization = defineLayer({
   namePrefix: 'layer_normalization',
   inputs: { min: 1, max: 1 },
   params: {
-    axis: int({
-      default: -1,
-      min: -8,
-      max: 8,
-      help: 'Which axis is normalised; -1 is the last (the features, or the channels of an image).',
-    }),
+    axis: axisParam(
+      'Which axis is normalised; -1 is the last (the features, or the channels of an image).',
+    ),
     epsilon: float({
       default: 0.001,
       min: 0,
@@ -55,19 +47,7 @@ export const layerNormalization = defineLayer({
   outputShape: (inputs, p, ctx) => {
     const x = only(inputs);
     const axis = resolveAxis(x.length, p.axis);
-    if (axis < 0)
-      return fail({
-        code: 'badParam',
-        message: `${ctx.type} '${ctx.name}': axis ${p.axis} does not exist for an input of shape ${formatShape(x)} (the batch axis 0 cannot be normalised).`,
-        hint: `Use an axis from 1 to ${x.length - 1}, or -1 for the last.`,
-        fix: {
-          kind: 'setParam',
-          label: 'Set axis to -1',
-          nodeId: ctx.id,
-          param: 'axis',
-          value: -1,
-        },
-      });
+    if (axis < 0) return fail(missingAxis(ctx, p.axis, x, 'normalised'));
     if (x[axis] === null || x[axis] === undefined)
       return fail({
         code: 'needsKnownSize',

@@ -1,13 +1,13 @@
-import { noWeights, unchangedShape } from '../explain/arithmetic';
 import type { ParamValue } from '../graph/types';
-import { defineLayer, NO_PARAMS, ok, only } from './defineLayer';
+import { defineLayer } from './defineLayer';
+import { NUMBER_BY_NUMBER_FORMULAS, numberByNumber } from './numberByNumber';
 import { float } from './params';
 
 export const leakyRelu = defineLayer({
   kerasClass: 'LeakyReLU',
   family: 'Activation',
   namePrefix: 'leaky_re_lu',
-  inputs: { min: 1, max: 1 },
+  ...numberByNumber,
   params: {
     alpha: float({
       default: 0.3,
@@ -18,15 +18,8 @@ export const leakyRelu = defineLayer({
   explain: {
     summary:
       'Like relu, but lets a small slope through for negative numbers, so neurons never go completely silent.',
-    shapeFormula: 'out = in (unchanged)',
-    paramFormula: '0: no weights',
+    ...NUMBER_BY_NUMBER_FORMULAS,
   },
-  arithmetic: {
-    shape: ({ output }) => [unchangedShape(output, 'works number by number: the shape stays')],
-    params: noWeights,
-  },
-  outputShape: (inputs) => ok(only(inputs)),
-  paramCount: () => NO_PARAMS,
   fromKeras: (c): Record<string, ParamValue> => {
     const alpha = c.alpha ?? c.negative_slope;
     return alpha === undefined ? {} : { alpha: alpha as ParamValue };

@@ -88,6 +88,9 @@ export const float = (o: {
   maxExclusive?: boolean;
   help: string;
 }) => ({ kind: 'float', ...o }) as const satisfies ParamSpec;
+/** A dropout rate: a fraction from 0 up to, but not including, 1 (Keras refuses a rate of 1). */
+export const rate = (o: { default: number; help: string }) =>
+  float({ default: o.default, min: 0, max: 1, maxExclusive: true, help: o.help });
 export const pair = (o: { default: readonly [number, number]; min?: number; help: string }) =>
   ({ kind: 'pair', min: 1, ...o }) as const satisfies ParamSpec;
 export const optionalPair = (o: { help: string }) =>

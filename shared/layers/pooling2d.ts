@@ -1,5 +1,5 @@
 import { dim, noWeights, step } from '../explain/arithmetic';
-import { windowSteps } from '../explain/windowSteps';
+import { windowAxesSteps } from '../explain/windowSteps';
 import { defineLayer, fail, NO_PARAMS, ok, only } from './defineLayer';
 import { imageInput, isIssue } from './imageInput';
 import { choice, optionalPair, pair } from './params';
@@ -32,27 +32,16 @@ const poolingLayer = (
       paramFormula: '0: pooling has no weights',
     },
     arithmetic: {
-      shape: ({ inputs, output, p }) => {
-        const x = inputs[0];
-        const strides = p.strides ?? p.pool_size;
-        const strideNote = p.strides === null ? 'strides default to pool_size' : undefined;
-        const axis = (a: 'height' | 'width', i: 0 | 1) =>
-          windowSteps({
-            axis: a,
-            input: dim(x, i + 1),
-            kernel: p.pool_size[i],
-            stride: strides[i],
-            dilation: 1,
-            padding: p.padding,
-            result: dim(output, i + 1),
-            ...(strideNote ? { strideNote } : {}),
-          });
-        return [
-          ...axis('height', 0),
-          ...axis('width', 1),
-          step('channels', String(dim(output, 3)), dim(output, 3), 'pooling keeps the channels'),
-        ];
-      },
+      shape: ({ inputs, output, p }) => [
+        ...windowAxesSteps(inputs[0], output, {
+          kernel: p.pool_size,
+          strides: p.strides ?? p.pool_size,
+          dilation: [1, 1],
+          padding: p.padding,
+          ...(p.strides === null ? { strideNote: 'strides default to pool_size' } : {}),
+        }),
+        step('channels', String(dim(output, 3)), dim(output, 3), 'pooling keeps the channels'),
+      ],
       params: noWeights,
     },
     outputShape: (inputs, p, ctx) => {

@@ -1,13 +1,13 @@
-import { noWeights, unchangedShape } from '../explain/arithmetic';
 import type { ParamValue } from '../graph/types';
-import { defineLayer, NO_PARAMS, ok, only } from './defineLayer';
+import { defineLayer } from './defineLayer';
+import { NUMBER_BY_NUMBER_FORMULAS, numberByNumber } from './numberByNumber';
 import { float, optionalFloat } from './params';
 
 export const relu = defineLayer({
   kerasClass: 'ReLU',
   family: 'Activation',
   namePrefix: 're_lu',
-  inputs: { min: 1, max: 1 },
+  ...numberByNumber,
   params: {
     max_value: optionalFloat({
       min: 0,
@@ -23,15 +23,8 @@ export const relu = defineLayer({
   explain: {
     summary:
       'The rectifier as a layer of its own: keeps numbers above the threshold, caps them at max_value if set, and multiplies the rest (less the threshold) by negative_slope.',
-    shapeFormula: 'out = in (unchanged)',
-    paramFormula: '0: no weights',
+    ...NUMBER_BY_NUMBER_FORMULAS,
   },
-  arithmetic: {
-    shape: ({ output }) => [unchangedShape(output, 'works number by number: the shape stays')],
-    params: noWeights,
-  },
-  outputShape: (inputs) => ok(only(inputs)),
-  paramCount: () => NO_PARAMS,
   fromKeras: (c): Record<string, ParamValue> => {
     const out: Record<string, ParamValue> = {};
     for (const k of ['max_value', 'negative_slope', 'threshold'] as const)

@@ -1,12 +1,12 @@
-import { noWeights, unchangedShape } from '../explain/arithmetic';
-import { defineLayer, NO_PARAMS, ok, only } from './defineLayer';
+import { defineLayer } from './defineLayer';
+import { NUMBER_BY_NUMBER_FORMULAS, numberByNumber } from './numberByNumber';
 import { float } from './params';
 
 export const rescaling = defineLayer({
   kerasClass: 'Rescaling',
   family: 'Normalization',
   namePrefix: 'rescaling',
-  inputs: { min: 1, max: 1 },
+  ...numberByNumber,
   params: {
     scale: float({
       default: 1 / 255,
@@ -20,13 +20,7 @@ export const rescaling = defineLayer({
   explain: {
     summary:
       'Multiplies every number by scale and adds offset, inside the model: out = in × scale + offset. Used to bring pixel values into a small range.',
-    shapeFormula: 'out = in (unchanged)',
+    shapeFormula: NUMBER_BY_NUMBER_FORMULAS.shapeFormula,
     paramFormula: '0: no weights (scale and offset are fixed, not learned)',
   },
-  arithmetic: {
-    shape: ({ output }) => [unchangedShape(output, 'works number by number: the shape stays')],
-    params: noWeights,
-  },
-  outputShape: (inputs) => ok(only(inputs)),
-  paramCount: () => NO_PARAMS,
 });

@@ -1,12 +1,12 @@
 import { dim, step, times } from '../explain/arithmetic';
-import { windowSteps } from '../explain/windowSteps';
+import { CONV_WINDOW_FORMULA, convWindowOutput, convWindowSteps } from './convWindowOutput';
 import { defineLayer, fail, ok, only } from './defineLayer';
 import { depthwiseKerasDefaults } from './depthwiseConv2d';
-import { imageInput, isIssue } from './imageInput';
-import { activation, bool, choice, int, pair } from './params';
+import { isIssue } from './imageInput';
+import { activation, bool, int } from './params';
 import { formatCount } from './shapeUtils';
-import { stridesWithDilation } from './stridesWithDilation';
-import { shrinksToOne, windowOutput } from './windowOutput';
+import { shrinksToOne } from './windowOutput';
+import { dilationRate, windowParams } from './windowParams';
 
 /**
  * Keras's SeparableConv2D: a DepthwiseConv2D (one window per channel) followed by a 1×1
@@ -22,61 +22,32 @@ export const separableConv2d = defineLayer({
       default: 32,
       help: 'How many output channels the 1×1 pointwise step mixes the channels into.',
     }),
-    kernel_size: pair({
-      default: [3, 3],
-      help: 'Height and width of each channel’s filter window.',
-    }),
-    strides: pair({
-      default: [1, 1],
-      help: 'How far the window moves each step; 2 halves the image.',
-    }),
-    padding: choice(['valid', 'same'], {
-      default: 'valid',
-      help: "'valid' uses no padding (the image shrinks); 'same' pads so that with stride 1 the size stays.",
-    }),
+    ...windowParams({ kernel_size: 'Height and width of each channel’s filter window.' }),
     depth_multiplier: int({
       default: 1,
       help: 'Depthwise filters per input channel before the pointwise step.',
     }),
-    dilation_rate: pair({
-      default: [1, 1],
-      help: 'Spacing between kernel taps; 2 spreads a 3×3 kernel over 5×5.',
-    }),
+    dilation_rate: dilationRate(),
     activation: activation(),
     use_bias: bool({ default: true, help: 'Add a learned bias to each output channel.' }),
   },
   explain: {
     summary:
       'A depthwise convolution (one window per channel) followed by a 1×1 convolution that mixes the channels: nearly what Conv2D does, with far fewer weights.',
-    shapeFormula:
-      "out = floor((in − dilation·(kernel − 1) − 1) / stride) + 1 with 'valid'; out = ceil(in / stride) with 'same'; channels = filters",
+    shapeFormula: `${CONV_WINDOW_FORMULA}; channels = filters`,
     paramFormula:
       'kernel_h × kernel_w × input_channels × depth_multiplier (depthwise) + input_channels × depth_multiplier × filters (pointwise) + filters (biases, when use_bias is on)',
   },
   arithmetic: {
-    shape: ({ inputs, output, p }) => {
-      const x = inputs[0];
-      const axis = (a: 'height' | 'width', i: 0 | 1) =>
-        windowSteps({
-          axis: a,
-          input: dim(x, i + 1),
-          kernel: p.kernel_size[i],
-          stride: p.strides[i],
-          dilation: p.dilation_rate[i],
-          padding: p.padding,
-          result: dim(output, i + 1),
-        });
-      return [
-        ...axis('height', 0),
-        ...axis('width', 1),
-        step(
-          'channels',
-          String(dim(output, 3)),
-          dim(output, 3),
-          'the pointwise step gives one channel per filter',
-        ),
-      ];
-    },
+    shape: ({ inputs, output, p }) => [
+      ...convWindowSteps(inputs[0], output, p),
+      step(
+        'channels',
+        String(dim(output, 3)),
+        dim(output, 3),
+        'the pointwise step gives one channel per filter',
+      ),
+    ],
     params: ({ inputs, p, count }) => {
       const [kh, kw] = p.kernel_size;
       const c = dim(inputs[0], 3);
@@ -113,24 +84,8 @@ export const separableConv2d = defineLayer({
     },
   },
   outputShape: (inputs, p, ctx) => {
-    const img = imageInput(only(inputs), ctx);
-    if (isIssue(img)) return fail(img);
-    const both = stridesWithDilation(p.strides, p.dilation_rate, ctx);
-    if (both) return fail(both);
-    const hw = windowOutput(
-      img.h,
-      img.w,
-      {
-        size: p.kernel_size,
-        strides: p.strides,
-        padding: p.padding,
-        dilation: p.dilation_rate,
-        sizeParam: 'kernel_size',
-      },
-      ctx,
-    );
-    if (isIssue(hw)) return fail(hw);
-    return ok([null, hw[0], hw[1], p.filters]);
+    const out = convWindowOutput(inputs, p, ctx);
+    return isIssue(out) ? fail(out) : ok([null, out.h, out.w, p.filters]);
   },
   paramCount: (inputs, p) => {
     const mid = (only(inputs)[3] ?? 0) * p.depth_multiplier;

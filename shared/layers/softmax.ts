@@ -1,7 +1,6 @@
 import { noWeights, unchangedShape } from '../explain/arithmetic';
 import { defineLayer, fail, NO_PARAMS, ok, only } from './defineLayer';
-import { int } from './params';
-import { formatShape } from './shapeUtils';
+import { axisParam, missingAxis, resolveAxis } from './layerAxis';
 
 export const softmax = defineLayer({
   kerasClass: 'Softmax',
@@ -9,12 +8,9 @@ export const softmax = defineLayer({
   namePrefix: 'softmax',
   inputs: { min: 1, max: 1 },
   params: {
-    axis: int({
-      default: -1,
-      min: -8,
-      max: 8,
-      help: 'Which axis adds up to 1; -1 is the last (the classes, or the channels of an image).',
-    }),
+    axis: axisParam(
+      'Which axis adds up to 1; -1 is the last (the classes, or the channels of an image).',
+    ),
   },
   explain: {
     summary:
@@ -30,21 +26,9 @@ export const softmax = defineLayer({
   },
   outputShape: (inputs, p, ctx) => {
     const x = only(inputs);
-    const axis = p.axis < 0 ? x.length + p.axis : p.axis;
-    if (axis < 1 || axis >= x.length)
-      return fail({
-        code: 'badParam',
-        message: `${ctx.type} '${ctx.name}': axis ${p.axis} does not exist for an input of shape ${formatShape(x)} (the batch axis 0 cannot be normalised).`,
-        hint: `Use an axis from 1 to ${x.length - 1}, or -1 for the last.`,
-        fix: {
-          kind: 'setParam',
-          label: 'Set axis to -1',
-          nodeId: ctx.id,
-          param: 'axis',
-          value: -1,
-        },
-      });
-    return ok(x);
+    return resolveAxis(x.length, p.axis) < 0
+      ? fail(missingAxis(ctx, p.axis, x, 'normalised'))
+      : ok(x);
   },
   paramCount: () => NO_PARAMS,
 });

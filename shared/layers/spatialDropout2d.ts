@@ -1,7 +1,7 @@
 import { noWeights, unchangedShape } from '../explain/arithmetic';
 import { defineLayer, fail, NO_PARAMS, ok, only } from './defineLayer';
 import { imageInput, isIssue } from './imageInput';
-import { float } from './params';
+import { rate } from './params';
 
 /** Keras's SpatialDropout2D: Dropout of whole channels (feature maps) rather than single numbers. */
 export const spatialDropout2d = defineLayer({
@@ -10,11 +10,8 @@ export const spatialDropout2d = defineLayer({
   namePrefix: 'spatial_dropout2d',
   inputs: { min: 1, max: 1 },
   params: {
-    rate: float({
+    rate: rate({
       default: 0.5,
-      min: 0,
-      max: 1,
-      maxExclusive: true,
       help: 'Fraction of channels (whole feature maps) set to zero at random during training.',
     }),
   },
