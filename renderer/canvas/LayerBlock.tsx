@@ -15,6 +15,7 @@ import { useBlockReport } from './blockReports';
 import { ConnectMenu } from './ConnectMenu';
 import { keySettings } from './keySettings';
 import { TensorGlyph } from './TensorGlyph';
+import { useOverview } from './useOverview';
 
 /**
  * What React Flow's node carries: the layer. The block reads its shapes, count and issues itself
@@ -33,9 +34,9 @@ function sameBlock(a: NodeProps<LayerBlockNode>, b: NodeProps<LayerBlockNode>): 
 }
 
 /** The family icon, drawn once per block: lucide builds its SVG anew on every render otherwise. */
-const FamilyIcon = memo(function FamilyIcon({ type }: { type: string }) {
+const FamilyIcon = memo(function FamilyIcon({ type, size = 16 }: { type: string; size?: number }) {
   const Icon = familyLook(type).icon;
-  return <Icon className="nc-block-icon" size={16} strokeWidth={2.25} aria-hidden="true" />;
+  return <Icon className="nc-block-icon" size={size} strokeWidth={2.25} aria-hidden="true" />;
 });
 
 /** How a block presents itself: fine, waiting for its first wire, or with a problem. */
@@ -61,8 +62,44 @@ export const LayerBlock = memo(function LayerBlock({ data, selected }: NodeProps
   // Every block on screen reads the reports after an edit; only those whose report object changed
   // (stableReports keeps it while the block's text is the same) draw again.
   const report = useBlockReport(data.layer.id);
-  return <BlockView layer={data.layer} selected={selected} report={report} />;
+  // Zoomed out past reading, a block is its family and class (and its state): shapes and counts
+  // are not drawn, so an edit that changes them redraws none of the 300 blocks then in view.
+  const overview = useOverview();
+  return overview ? (
+    <OverviewBlock layer={data.layer} selected={selected} state={blockState(report)} />
+  ) : (
+    <BlockView layer={data.layer} selected={selected} report={report} />
+  );
 }, sameBlock);
+
+/** A block in the zoomed-out overview: family colour and icon, the class large, the name. */
+const OverviewBlock = memo(function OverviewBlock({
+  layer,
+  selected,
+  state,
+}: {
+  layer: LayerNode;
+  selected: boolean;
+  state: BlockState;
+}) {
+  const look = familyLook(layer.type);
+  return (
+    <div
+      className={`nc-block nc-block-overview nc-block-${state}${selected ? ' nc-block-selected' : ''}`}
+      style={{ '--fam': look.color, '--fam-bg': look.background } as CSSProperties}
+      role="group"
+      aria-label={`${layer.type} ${layer.name}`}
+      data-testid={`block-${layer.name}`}
+      title={`${look.label} · ${layer.type} '${layer.name}'`}
+    >
+      {layer.type !== 'InputLayer' && <Handle type="target" position={Position.Top} aria-hidden />}
+      <FamilyIcon type={layer.type} size={36} />
+      <span className="nc-block-overview-type">{layer.type}</span>
+      {selected && <ConnectMenu sourceId={layer.id} sourceName={layer.name} />}
+      <Handle type="source" position={Position.Bottom} aria-hidden />
+    </div>
+  );
+});
 
 const BlockView = memo(function BlockView({
   layer,

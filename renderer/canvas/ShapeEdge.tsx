@@ -10,6 +10,7 @@ import { layerDef } from '../../shared/layers/catalogue';
 import { formatShape } from '../../shared/layers/shapeUtils';
 import { useProjectStore } from '../state/projectStore';
 import { graphReportOf } from '../state/useGraphReport';
+import { useOverview } from './useOverview';
 
 /**
  * `shape`: the label; `source`: the layer whose arithmetic the hover title explains (with its
@@ -80,6 +81,8 @@ export const ShapeEdge = memo(function ShapeEdge(props: EdgeProps<ShapeEdgeType>
       ? getBezierPath(props)
       : lanePath(props.sourceX, props.sourceY, props.targetX, props.targetY, lane);
   const problem = data?.problem;
+  // Zoomed out past reading, wires are drawn without their labels (a rejected wire stays red).
+  const overview = useOverview();
   // The title is written on hover: explaining every wire on every keystroke is wasted work.
   const explain = (e: PointerEvent<HTMLDivElement>) => {
     if (data)
@@ -96,7 +99,7 @@ export const ShapeEdge = memo(function ShapeEdge(props: EdgeProps<ShapeEdgeType>
         style={props.style}
         className={problem ? 'nc-edge-problem' : undefined}
       />
-      {(data?.shape || problem) && (
+      {!overview && (data?.shape || problem) && (
         <EdgeLabelRenderer>
           <div
             className={`nc-edge-label nodrag nopan${problem ? ' nc-edge-label-problem' : ''}${props.selected ? ' nc-edge-label-selected' : ''}`}
