@@ -184,10 +184,29 @@ export interface ExportResult {
 /** Class probabilities and per-layer activations for one input (insight views). */
 export interface Prediction {
   readonly probabilities: readonly number[];
-  /** Layer name → activations (flattened) and shape without the batch dimension. */
+  /**
+   * Layer name → activations (flattened), shape without the batch dimension and Keras class, in
+   * the network's order: every layer whose output is feature maps (H×W×C) or a vector.
+   */
   readonly activations: Readonly<
-    Record<string, { readonly shape: readonly number[]; readonly values: readonly number[] }>
+    Record<
+      string,
+      {
+        readonly shape: readonly number[];
+        readonly values: readonly number[];
+        readonly kerasClass?: string;
+      }
+    >
   >;
+  /** The layers not drawn (Dropout, Flatten...: their output repeats their input), and why. */
+  readonly leftOut?: readonly LeftOutLayer[];
+}
+
+/** A layer the insight views leave out, and why in a learner's words ("passes its input on unchanged when predicting"). */
+export interface LeftOutLayer {
+  readonly name: string;
+  readonly kerasClass: string;
+  readonly reason: string;
 }
 
 /** What a trained run's weights look like, for the insight views. */
