@@ -272,8 +272,13 @@ export interface NetCanvasApi {
   epochSnapshots(runId: RunId): Promise<EpochSnapshots>;
   /** The confusion matrix after epoch `epoch`, on the first `samples` test images. */
   epochConfusion(runId: RunId, epoch: number, samples: number): Promise<EpochConfusion>;
-  /** Makes epoch `epoch`'s weights the run's model; the final weights are kept as a snapshot. */
+  /**
+   * Makes epoch `epoch`'s weights the run's model; the final weights are kept as a snapshot. A
+   * finished run's test result is scored again with them and sent as its `done` event again.
+   */
   useEpoch(runId: RunId, epoch: number): Promise<EpochSnapshots>;
+  /** Makes the run's final weights its model again (after `useEpoch`), its test result scored again the same way. */
+  restoreFinalWeights(runId: RunId): Promise<EpochSnapshots>;
 }
 
 /** Names of the API methods, for the preload bridge and the HTTP router to enumerate. */
@@ -302,6 +307,7 @@ export const API_METHODS = [
   'epochSnapshots',
   'epochConfusion',
   'useEpoch',
+  'restoreFinalWeights',
 ] as const satisfies readonly Exclude<keyof NetCanvasApi, 'onRunEvent'>[];
 
 export type ApiMethod = (typeof API_METHODS)[number];
