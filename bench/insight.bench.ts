@@ -1,6 +1,7 @@
 // Insight speed on the wasm backend, tutorial CNNs with random weights:
-// 1. one forward pass plus every feature map and Dense activation for a 28x28 digit (target: p50
-//    under 50 ms, so the probabilities and feature maps follow the pen);
+// 1. one forward pass plus every drawn layer's output for a 28x28 digit, on the tutorial CNNs and
+//    the MobileNet-style and autoencoder templates (target: p50 under 50 ms, so the probabilities
+//    and feature maps follow the pen); INSIGHT_FORWARD_ONLY=1 stops after this section;
 // 2. "Convolution step by step": reading a layer's arithmetic once, then each click on a cell
 //    (target: a click updates the view within 50 ms);
 // 3. saliency maps for 20 MNIST test images (target: within 1 s);
@@ -37,7 +38,7 @@ const percentile = (xs: readonly number[], p: number) =>
 const backend = await initBackend('wasm');
 console.log(`backend: ${backend.name}`);
 
-for (const id of ['cnn-valid', 'cnn-dropout', 'cnn-same']) {
+for (const id of ['cnn-valid', 'cnn-dropout', 'cnn-same', 'mobilenet-mini', 'autoencoder']) {
   const graph = templateById(id)?.project.graph;
   if (!graph) throw new Error(`template ${id} is missing`);
   const model = await modelFromTopology(toKerasTopology(graph));
@@ -47,20 +48,24 @@ for (const id of ['cnn-valid', 'cnn-dropout', 'cnn-same']) {
   for (let i = 0; i < 3; i++) await predictWithActivations(model, pixels, [28, 28, 1]);
   const times: number[] = [];
   let values = 0;
+  let layers = 0;
   for (let i = 0; i < RUNS; i++) {
     pixels[i % 784] = (i * 31) % 256;
     const t0 = performance.now();
     const p = await predictWithActivations(model, pixels, [28, 28, 1]);
     times.push(performance.now() - t0);
     values = Object.values(p.activations).reduce((n, a) => n + a.values.length, 0);
+    layers = Object.keys(p.activations).length;
   }
   const p50 = percentile(times, 50);
   const p95 = percentile(times, 95);
   console.log(
-    `${id.padEnd(11)} ${params.toLocaleString('en-US').padStart(8)} params, ${values.toLocaleString('en-US')} activation values: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms ${p50 < 50 ? '(under 50 ms)' : '(OVER the 50 ms target)'}`,
+    `${id.padEnd(14)} ${params.toLocaleString('en-US').padStart(8)} params, ${layers} layers drawn, ${values.toLocaleString('en-US')} activation values: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms ${p50 < 50 ? '(under 50 ms)' : '(OVER the 50 ms target)'}`,
   );
   model.dispose();
 }
+// INSIGHT_FORWARD_ONLY=1: section 1 alone (a quick before/after of the forward pass).
+if (process.env['INSIGHT_FORWARD_ONLY']) process.exit(0);
 // 2. Convolution step by step on the lesson CNN's second convolution (13×13×32 in, 64 filters:
 // 288 products a cell) and its Dense 64 (1,600 inputs).
 const lesson = templateById('cnn-valid')?.project.graph;

@@ -4,9 +4,10 @@ import { trainTinyRun } from './support/trainTinyRun';
 
 // Training replayed, as a learner would use it: train the tutorial CNN for three short epochs,
 // see its best epoch marked on the curves, open Insight, draw a digit, slide through the epochs
-// and watch the answer and the confusion matrix change, then export the best epoch.
+// and watch the answer and the confusion matrix change, export the best epoch, make another epoch
+// the run's model (its test result scored again) and restore the final weights.
 
-test('train three short epochs, replay them in Insight and export the best one', async ({
+test('train three short epochs, replay them in Insight, export the best one, use another as the model and restore', async ({
   page,
 }, testInfo) => {
   // The shared machine trains slowly when busy; every wait below waits for what it asserts.
@@ -26,6 +27,14 @@ test('train three short epochs, replay them in Insight and export the best one',
   await expect(marker).toBeVisible();
   const best = Number(/Best epoch (\d)/.exec((await marker.getAttribute('aria-label')) ?? '')?.[1]);
 
+  // The Train tab's test accuracy: the run's model's, also after it changes below.
+  const testAccuracy = async (): Promise<string | null> => {
+    await page.getByRole('tab', { name: 'Train', exact: true }).click();
+    const result = page.getByRole('region', { name: 'Test result' });
+    await expect(result).toBeVisible();
+    return result.getByRole('definition').first().textContent();
+  };
+  const finalAccuracy = await testAccuracy();
   await page.getByRole('tab', { name: 'Insight', exact: true }).click();
   await drawOne(page);
   const replay = page.getByRole('region', { name: 'Training replay' });
@@ -80,5 +89,31 @@ test('train three short epochs, replay them in Insight and export the best one',
     { timeout: 120_000 },
   );
   await expect(status.getByRole('button', { name: /^Download .*\.zip$/ })).toBeVisible();
+
+  // Make the other epoch the run's model: its test result is scored again, on the Train tab too.
+  await replay.getByRole('button', { name: 'Use as the run’s model' }).click();
+  await page
+    .getByRole('dialog', { name: `Use epoch ${other} as the run’s model?` })
+    .getByRole('button', { name: `Use epoch ${other}` })
+    .click();
+  const rescored = replay.getByText(
+    /^The run’s test result, scored again with the weights it now holds: test accuracy (\d+\.\d%)/,
+  );
+  await expect(rescored).toBeVisible({ timeout: 180_000 });
+  const otherAccuracy = /test accuracy (\d+\.\d%)/.exec((await rescored.textContent()) ?? '')?.[1];
+  await expect(replay).toContainText(`The run’s model holds the weights after epoch ${other}.`);
+  expect(await testAccuracy()).toBe(otherAccuracy);
+  await page.getByRole('tab', { name: 'Insight', exact: true }).click();
+
+  // And back to the final weights, with their own result again.
+  await replay.getByRole('button', { name: 'Restore the final weights' }).click();
+  await expect(replay.getByRole('status')).toHaveText(
+    "The run's model holds its final weights again.",
+    {
+      timeout: 180_000,
+    },
+  );
+  await expect(replay.getByRole('button', { name: 'Restore the final weights' })).toHaveCount(0);
+  expect(await testAccuracy()).toBe(finalAccuracy);
   expect(pageErrors).toEqual([]);
 });

@@ -4,6 +4,7 @@ import { inferGraph } from '../../shared/graph/inferGraph';
 import { toKerasTopology } from '../../shared/keras/toKerasTopology';
 import { templateById } from '../../shared/templates/projectTemplates';
 import { modelFromTopology } from '../training/buildModel';
+import { SpatialDropout2D } from '../training/spatialDropout2d';
 import { activationModel } from './activationModel';
 import { modelKernels } from './modelKernels';
 import { predictWithActivations } from './predictWithActivations';
@@ -48,6 +49,99 @@ describe('predictWithActivations', () => {
     for (const a of Object.values(p.activations))
       expect(a.values).toHaveLength(a.shape.reduce((x, y) => x * y, 1));
     expect(p.activations.dense_1?.values).toEqual(p.probabilities);
+    model.dispose();
+  });
+
+  it('draws every layer whose output is feature maps or a vector, each equal to tfjs’s own output', async () => {
+    // Two branches merged, with most of the catalogue's map-to-map layers on the way.
+    const input = tf.input({ shape: [6, 6, 2] });
+    const conv = tf.layers.conv2d({ filters: 3, kernelSize: 3, padding: 'same', name: 'conv' });
+    const depthwise = tf.layers.depthwiseConv2d({ kernelSize: 3, padding: 'same', name: 'dw' });
+    const norm = tf.layers.batchNormalization({ name: 'bn' });
+    const relu = tf.layers.activation({ activation: 'relu', name: 'act' });
+    const separable = tf.layers.separableConv2d({ filters: 3, kernelSize: 3, name: 'sep' });
+    const padded = tf.layers.zeroPadding2d({ padding: 1, name: 'pad' });
+    const transposed = tf.layers.conv2dTranspose({ filters: 3, kernelSize: 2, name: 'deconv' });
+    const cropped = tf.layers.cropping2D({
+      cropping: [
+        [1, 0],
+        [0, 1],
+      ],
+      name: 'crop',
+    });
+    const up = tf.layers.upSampling2d({ size: [2, 2], name: 'up' });
+    const spatialDrop = new SpatialDropout2D({ rate: 0.5, name: 'sdrop' });
+    const a = conv.apply(input) as tf.SymbolicTensor;
+    const b = relu.apply(norm.apply(depthwise.apply(a))) as tf.SymbolicTensor;
+    const sum = tf.layers.add({ name: 'sum' }).apply([a, b]) as tf.SymbolicTensor;
+    const s = padded.apply(separable.apply(sum)) as tf.SymbolicTensor; // 4×4 → 6×6
+    const t = cropped.apply(transposed.apply(s)) as tf.SymbolicTensor; // 7×7 → 6×6
+    const joined = tf.layers
+      .concatenate({ name: 'join' })
+      .apply([spatialDrop.apply(t) as tf.SymbolicTensor, sum]) as tf.SymbolicTensor;
+    const pooled = tf.layers.globalAveragePooling2d({ name: 'gap' }).apply(up.apply(joined));
+    const hidden = tf.layers.dropout({ rate: 0.5, name: 'drop' }).apply(pooled);
+    const output = tf.layers
+      .dense({ units: 4, activation: 'softmax', name: 'out' })
+      .apply(hidden) as tf.SymbolicTensor;
+    const model = tf.model({ inputs: input, outputs: output });
+    // Moving statistics away from 0 and 1, so the normalisation changes the numbers.
+    norm.setWeights([
+      tf.tensor([1.5, 0.5, 1]),
+      tf.tensor([0.2, -0.3, 0]),
+      tf.tensor([0.4, -0.1, 0.3]),
+      tf.tensor([2, 0.5, 4]),
+    ]);
+    const pixels = Array.from({ length: 72 }, (_, i) => (i * 53) % 256);
+    const p = await predictWithActivations(model, pixels, [6, 6, 2]);
+
+    expect(Object.keys(p.activations)).toEqual([
+      'conv',
+      'dw',
+      'bn',
+      'act',
+      'sum',
+      'sep',
+      'pad',
+      'deconv',
+      'crop',
+      'join',
+      'up',
+      'gap',
+      'out',
+    ]);
+    expect(p.activations.dw?.kerasClass).toBe('DepthwiseConv2D');
+    expect(p.leftOut?.map((l) => [l.name, l.kerasClass, l.reason])).toEqual([
+      ['sdrop', 'SpatialDropout2D', 'passes its input on unchanged when predicting'],
+      ['drop', 'Dropout', 'passes its input on unchanged when predicting'],
+    ]);
+    const x = tf.tensor(pixels, [1, 6, 6, 2]).div(255);
+    for (const [name, shown] of Object.entries(p.activations)) {
+      const layer = model.getLayer(name);
+      const own = tf.model({ inputs: input, outputs: layer.output });
+      const expected = tf.tidy(() => own.predict(x) as tf.Tensor);
+      expect(shown.shape, name).toEqual(expected.shape.slice(1));
+      const want = Array.from(await expected.data());
+      shown.values.forEach((v, i) => expect(v, `${name}[${i}]`).toBeCloseTo(want[i] ?? NaN, 5));
+      expected.dispose();
+    }
+    x.dispose();
+    model.dispose();
+  });
+
+  it('draws the MobileNet-style template’s depthwise, normalisation and activation layers in order', async () => {
+    const graph = templateById('mobilenet-mini')?.project.graph;
+    if (!graph) throw new Error('template missing');
+    const model = await modelFromTopology(toKerasTopology(graph));
+    const p = await predictWithActivations(model, new Uint8Array(784).fill(128), [28, 28, 1]);
+    const report = inferGraph(graph);
+    const expected = graph.nodes
+      .filter((n) => n.type !== 'InputLayer')
+      .map((n) => [n.name, n.type, report.nodes.get(n.id)?.outputShape?.slice(1)]);
+    expect(Object.entries(p.activations).map(([name, a]) => [name, a.kerasClass, a.shape])).toEqual(
+      expected,
+    );
+    expect(p.leftOut).toEqual([]);
     model.dispose();
   });
 

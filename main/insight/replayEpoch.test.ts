@@ -9,7 +9,7 @@ import { MODEL_JSON, saveTfjsModel } from '../export/saveTfjsModel';
 import { EpochSnapshotKeeper, originalDir } from '../training/epochSnapshotKeeper';
 import { EpochModels } from './epochModels';
 import { predictWithActivations } from './predictWithActivations';
-import { epochConfusion, useEpochAsModel } from './replayEpoch';
+import { epochConfusion, restoreFinalModel, useEpochAsModel } from './replayEpoch';
 
 /** 6×6×1 → Conv2D 2 filters 3×3 → MaxPooling 2×2 → Flatten → Dense 3 softmax. */
 function smallCnn(): tf.LayersModel {
@@ -134,6 +134,21 @@ describe('the training replay', () => {
     await useEpochAsModel(swapped, dir, 2);
     const kept = await loadTrainedModel(originalDir(dir));
     expect(kept.getWeights().map((w) => Array.from(w.dataSync()))).toEqual(finalWeights);
+  });
+
+  it('makes the kept final weights the run’s model again, and says when none were kept', async () => {
+    const dir = freshDir();
+    const model = smallCnn();
+    await trainedRun(dir, model);
+    const finalWeights = model.getWeights().map((w) => Array.from(w.dataSync()));
+    await expect(restoreFinalModel(dir)).rejects.toThrow('were not kept aside');
+    await useEpochAsModel(model, dir, 1);
+    const restored = await restoreFinalModel(dir);
+    expect(restored.getWeights().map((w) => Array.from(w.dataSync()))).toEqual(finalWeights);
+    const fromDisk = await loadTrainedModel(dir);
+    expect(fromDisk.getWeights().map((w) => Array.from(w.dataSync()))).toEqual(finalWeights);
+    // The kept copy stays: the learner can choose an epoch and come back again.
+    expect(existsSync(join(originalDir(dir), MODEL_JSON))).toBe(true);
   });
 
   it("counts an epoch's confusion matrix on the first test images", async () => {

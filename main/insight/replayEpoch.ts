@@ -1,6 +1,6 @@
-// The training replay's two questions beyond predict and kernels: how the network scored after an
-// epoch (a confusion matrix on the first test images), and making that epoch's weights the run's
-// model without losing the final ones.
+// The training replay's questions beyond predict and kernels: how the network scored after an
+// epoch (a confusion matrix on the first test images), making that epoch's weights the run's
+// model without losing the final ones, and going back to the final ones.
 import type * as tf from '@tensorflow/tfjs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,6 +58,26 @@ export async function useEpochAsModel(
   try {
     if (!existsSync(join(originalDir(modelDir), MODEL_JSON)))
       await saveTfjsModel(current, originalDir(modelDir));
+    await saveTfjsModel(model, modelDir);
+  } catch (e) {
+    model.dispose();
+    throw e;
+  }
+  return model;
+}
+
+/**
+ * Makes the run's own final weights (kept in `epochs/final/` when an epoch became its model) the
+ * run's model again in `modelDir`, and returns that model, loaded. The kept copy stays, so the
+ * learner can go back and forth. Throws when no final weights were kept.
+ */
+export async function restoreFinalModel(modelDir: string): Promise<tf.LayersModel> {
+  if (!existsSync(join(originalDir(modelDir), MODEL_JSON)))
+    throw new Error(
+      "This run's final weights were not kept aside, so its model already holds them.",
+    );
+  const model = await loadTrainedModel(originalDir(modelDir));
+  try {
     await saveTfjsModel(model, modelDir);
   } catch (e) {
     model.dispose();

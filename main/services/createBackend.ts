@@ -194,5 +194,6 @@ export function createBackend(services: BackendServices): NetCanvasApi {
     epochConfusion: (runId, epoch, samples) =>
       need(services.runs, 'Training').epochConfusion(runId, epoch, samples),
     useEpoch: (runId, epoch) => need(services.runs, 'Training').useEpoch(runId, epoch),
+    restoreFinalWeights: (runId) => need(services.runs, 'Training').restoreFinalWeights(runId),
   };
 }

@@ -68,6 +68,7 @@ describe('createDispatch', () => {
     for (const [method, args] of [
       ['predict', ['run-1', [0], 0]],
       ['useEpoch', ['run-1', 1.5]],
+      ['restoreFinalWeights', [42]],
       ['epochConfusion', ['run-1', 1, 1_000_000]],
     ] as const)
       expect(await dispatch(method, [...args])).toMatchObject({ ok: false, code: 'badRequest' });

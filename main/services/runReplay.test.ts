@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunRequest } from '../../shared/api/backendApi';
 import { stackGraph } from '../../shared/templates/stackGraph';
+import type { RunEvent } from '../../shared/training/runEvents';
 import { DEFAULT_TRAINING } from '../../shared/training/settings';
 import { createRunService } from './runService';
 import type { RunService } from './serviceTypes';
@@ -82,12 +83,38 @@ describe('the training replay through the run service', () => {
     ]);
 
     // Let the idle process end: the next requests go to a new process that loads the run.
+    const finalResult = record?.result;
+    if (!finalResult) throw new Error('the run has no test result');
+    const tested = finalResult.confusion.flat().reduce((a, b) => a + b, 0);
+    const epoch1 = await s.epochConfusion(id, 1, tested);
+    expect(epoch1.accuracy).not.toBe(finalResult.testAccuracy);
+    const events: RunEvent[] = [];
+    const off = s.onEvent((e) => events.push(e));
     const used = await s.useEpoch(id, 1);
     expect(used.modelEpoch).toBe(1);
+    // The run's test result is now epoch 1's, on the whole test split, and said so to every view.
+    const afterUse = s.list().find((r) => r.id === id);
+    expect(afterUse?.status).toBe('done');
+    expect(afterUse?.result?.testAccuracy).toBeCloseTo(epoch1.accuracy, 10);
+    expect(afterUse?.result?.confusion).toEqual(epoch1.confusion);
+    expect(afterUse?.snapshots?.modelEpoch).toBe(1);
+    expect(events).toEqual([expect.objectContaining({ type: 'done', result: afterUse?.result })]);
     expect((await s.predict(id, pixels)).probabilities).toEqual(first.probabilities);
     expect(existsSync(join(store, id, 'epochs', 'final', 'model.json'))).toBe(true);
     await new Promise((r) => setTimeout(r, 800));
     expect((await s.predict(id, pixels)).probabilities).toEqual(first.probabilities);
     expect((await s.predict(id, pixels, 3)).probabilities).toEqual(last.probabilities);
+
+    // And back: the final weights are the model again, with their own test result.
+    const restored = await s.restoreFinalWeights(id);
+    expect(restored.modelEpoch).toBeNull();
+    expect((await s.predict(id, pixels)).probabilities).toEqual(last.probabilities);
+    const afterRestore = s.list().find((r) => r.id === id)?.result;
+    expect(afterRestore?.testAccuracy).toBe(finalResult.testAccuracy);
+    expect(afterRestore?.confusion).toEqual(finalResult.confusion);
+    expect(afterRestore?.testLoss).toBeCloseTo(finalResult.testLoss, 5);
+    expect(events).toHaveLength(2);
+    off();
+    await expect(s.restoreFinalWeights(id)).rejects.toThrow('already holds its final weights');
   }, 240_000);
 });

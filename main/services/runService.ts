@@ -72,7 +72,12 @@ type Request =
       readonly epoch?: number;
     }
   | { readonly type: 'epochConfusion'; readonly epoch: number; readonly samples: number }
-  | { readonly type: 'useEpoch'; readonly epoch: number }
+  | {
+      readonly type: 'useEpoch';
+      readonly epoch: number | null;
+      readonly score: boolean;
+      readonly misclassifiedSamples?: number;
+    }
   | { readonly type: 'layerArithmetic'; readonly layer: string; readonly pixels: readonly number[] }
   | {
       readonly type: 'cellImages';
@@ -390,6 +395,38 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
   const mismatch = (asked: RequestKind, got: ReplyValue): Error =>
     new Error(`The training process answered a ${asked} request with ${got.kind}.`);
 
+  /**
+   * Makes epoch `epoch`'s weights (null: the final ones again) the run's model. A run with a test
+   * result has it scored again with the new model, recorded and published as its `done` event
+   * again, so every view of the run (dashboard, run list, Compare) shows its model's numbers.
+   */
+  async function changeModel(id: RunId, epoch: number | null): Promise<EpochSnapshots> {
+    const run = find(id);
+    const score = run.record.status === 'done' && run.record.result !== null;
+    const misclassified = options.workerOptions?.misclassifiedSamples;
+    const reply = await ask(id, {
+      type: 'useEpoch',
+      epoch,
+      score,
+      ...(misclassified === undefined ? {} : { misclassifiedSamples: misclassified }),
+    });
+    if (reply.kind !== 'useEpoch') throw mismatch('useEpoch', reply);
+    const { snapshots, result } = reply.value;
+    update(run, { snapshots, ...(result ? { result } : {}) });
+    const r = run.record;
+    if (result && r.status === 'done')
+      publish({
+        type: 'done',
+        runId: id,
+        result,
+        samplesPerSecond: r.samplesPerSecond ?? 0,
+        trainingMs: r.trainingMs ?? 0,
+        bestEpoch: r.bestEpoch,
+        stoppedEarly: r.stoppedEarly,
+      });
+    return snapshots;
+  }
+
   return {
     start(request: RunRequest): Promise<RunId> {
       const id = randomUUID();
@@ -509,12 +546,8 @@ export function createRunService(options: RunServiceOptions = {}): RunService {
       if (reply.kind === 'epochConfusion') return reply.value;
       throw mismatch('epochConfusion', reply);
     },
-    async useEpoch(id: RunId, epoch: number): Promise<EpochSnapshots> {
-      const reply = await ask(id, { type: 'useEpoch', epoch });
-      if (reply.kind !== 'useEpoch') throw mismatch('useEpoch', reply);
-      update(find(id), { snapshots: reply.value });
-      return reply.value;
-    },
+    useEpoch: (id: RunId, epoch: number): Promise<EpochSnapshots> => changeModel(id, epoch),
+    restoreFinalWeights: (id: RunId): Promise<EpochSnapshots> => changeModel(id, null),
 
     dispose(): Promise<void> {
       queue.length = 0;

@@ -55,6 +55,8 @@ export interface RunService {
   epochConfusion(id: RunId, epoch: number, samples: number): Promise<EpochConfusion>;
   /** Makes epoch `epoch`'s weights the run's model, keeping the final weights aside. */
   useEpoch(id: RunId, epoch: number): Promise<EpochSnapshots>;
+  /** Makes the run's final weights (kept aside by `useEpoch`) its model again. */
+  restoreFinalWeights(id: RunId): Promise<EpochSnapshots>;
   /** Stops every run and ends their processes. */
   dispose(): Promise<void>;
 }

@@ -39,21 +39,24 @@ import { buildModel, InvalidModelError } from './buildModel';
 import { checkDataFit } from './checkDataFit';
 import { estimateMemory, memoryLimits, memoryRefusal } from './estimateMemory';
 import { evaluateTest } from './evaluateTest';
+import type { TestOptions } from './evaluateTest';
 import { keepModel, loadKeptModel } from './keptModel';
 import { trainLoop } from './trainLoop';
 import { previewIndices } from './reconstructions';
 import { taskOf } from '../../shared/training/task';
 import { EpochSnapshotKeeper, readEpochIndex, writeEpochIndex } from './epochSnapshotKeeper';
 import { EpochModels } from '../insight/epochModels';
-import { epochConfusion, useEpochAsModel } from '../insight/replayEpoch';
+import { epochConfusion, restoreFinalModel, useEpochAsModel } from '../insight/replayEpoch';
 import type { EpochSnapshots } from '../../shared/training/epochSnapshots';
 import { NO_SNAPSHOTS_NOTE } from '../../shared/training/epochSnapshots';
 import type {
   HostToWorker,
   LoadMessage,
+  ModelChange,
   ReplyFailureCode,
   ReplyValue,
   StartMessage,
+  UseEpochMessage,
   WorkerToHost,
 } from './workerMessages';
 import { isHostToWorker } from './workerMessages';
@@ -258,13 +261,11 @@ async function train(msg: StartMessage): Promise<void> {
     return emit({ type: 'stopped', runId });
   }
   emit({ type: 'evaluating', runId });
-  const result = await evaluateTest(model, dataset.test, {
-    batchSize: Math.max(settings.batchSize, 256),
-    classes,
-    inputShape: fit.inputShape,
-    misclassifiedSamples: options.misclassifiedSamples ?? 24,
-    task: taskOf(settings),
-  });
+  const result = await evaluateTest(
+    model,
+    dataset.test,
+    testOptions(settings, classes, fit.inputShape, options.misclassifiedSamples),
+  );
   await keep(options.keepModelIn);
   emit({
     type: 'done',
@@ -275,6 +276,22 @@ async function train(msg: StartMessage): Promise<void> {
     bestEpoch: outcome.bestEpoch,
     stoppedEarly: outcome.stoppedEarly,
   });
+}
+
+/** How the test split is scored: at the end of training, and again when the run's model changes. */
+function testOptions(
+  settings: RunRequest['settings'],
+  classes: number,
+  inputShape: readonly number[],
+  misclassifiedSamples: number | undefined,
+): TestOptions {
+  return {
+    batchSize: Math.max(settings.batchSize, 256),
+    classes,
+    inputShape,
+    misclassifiedSamples: misclassifiedSamples ?? 24,
+    task: taskOf(settings),
+  };
 }
 
 /**
@@ -376,18 +393,36 @@ function exportTrained(
   });
 }
 
-/** Makes epoch `epoch`'s weights the run's model, the final weights kept aside (main/insight/replayEpoch.ts). */
-async function useEpoch(epoch: number): Promise<EpochSnapshots> {
+/**
+ * Makes epoch `epoch`'s weights the run's model, the final weights kept aside, or with `epoch`
+ * null the final weights again (main/insight/replayEpoch.ts); with `score`, the test split is
+ * scored with the new model, so the run's test result stays its model's.
+ */
+async function useEpoch(msg: UseEpochMessage): Promise<ModelChange> {
   const run = trained;
   if (!run?.modelDir) throw new NoModelError();
-  await withModel(epoch, () => undefined);
-  const model = await useEpochAsModel(run.model, run.modelDir, epoch);
+  const { epoch } = msg;
+  if (epoch === null && run.snapshots.modelEpoch === null)
+    throw new NoModelError("The run's model already holds its final weights.");
+  if (epoch !== null) await withModel(epoch, () => undefined);
+  const model =
+    epoch === null
+      ? await restoreFinalModel(run.modelDir)
+      : await useEpochAsModel(run.model, run.modelDir, epoch);
   const snapshots = { ...run.snapshots, modelEpoch: epoch };
   await writeEpochIndex(run.modelDir, snapshots);
   run.model.dispose();
   trained = { ...run, model, snapshots };
   send({ type: 'snapshots', snapshots });
-  return snapshots;
+  const { settings } = run.request;
+  const result = msg.score
+    ? await evaluateTest(
+        model,
+        await testSplitFor(run.request.dataset),
+        testOptions(settings, run.classNames.length, run.inputShape, msg.misclassifiedSamples),
+      )
+    : null;
+  return { snapshots, result };
 }
 
 /** What kind of failure `e` is, for the host to give the API's matching code. */
@@ -463,7 +498,7 @@ async function handle(msg: HostToWorker): Promise<void> {
     case 'useEpoch':
       return replyTo(msg.requestId, async () => ({
         kind: 'useEpoch',
-        value: await useEpoch(msg.epoch),
+        value: await useEpoch(msg),
       }));
     // Insight's step-by-step view (main/insight/readLayerArithmetic.ts).
     case 'layerArithmetic':

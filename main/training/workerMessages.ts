@@ -13,7 +13,12 @@ import type { LayerArithmetic } from '../../shared/insight/layerArithmetic';
 import type { CellImages } from '../../shared/insight/mistakes';
 import type { RobustnessScores } from '../../shared/insight/robustness';
 import type { EpochConfusion, EpochSnapshots } from '../../shared/training/epochSnapshots';
-import type { BackendChoice, RunEvent, RunId } from '../../shared/training/runEvents';
+import type {
+  BackendChoice,
+  ConfusionResult,
+  RunEvent,
+  RunId,
+} from '../../shared/training/runEvents';
 
 /** How the host wants a run trained, beyond what the learner chose in the request. */
 export interface WorkerOptions {
@@ -134,11 +139,24 @@ export interface EpochConfusionMessage {
   readonly samples: number;
 }
 
-/** Host → worker: make epoch `epoch`'s weights the run's model (the final ones are kept aside). */
+/**
+ * Host → worker: make epoch `epoch`'s weights the run's model (the final ones are kept aside), or
+ * with `epoch` null the kept final weights again; with `score`, score the test split with them.
+ */
 export interface UseEpochMessage {
   readonly type: 'useEpoch';
   readonly requestId: number;
-  readonly epoch: number;
+  readonly epoch: number | null;
+  /** The run has a test result: score the new model on the test split, so the result stays its own. */
+  readonly score: boolean;
+  /** How many misclassified images the new result samples (as `WorkerOptions.misclassifiedSamples`). */
+  readonly misclassifiedSamples?: number;
+}
+
+/** The run's model changed: which epochs are kept and its model's epoch, and its new test result when scored. */
+export interface ModelChange {
+  readonly snapshots: EpochSnapshots;
+  readonly result: ConfusionResult | null;
 }
 
 /** Host → worker: free everything and end the process. */
@@ -187,7 +205,7 @@ export type ReplyValue =
   | { readonly kind: 'cellImages'; readonly value: CellImages }
   | { readonly kind: 'robustness'; readonly value: RobustnessScores }
   | { readonly kind: 'epochConfusion'; readonly value: EpochConfusion }
-  | { readonly kind: 'useEpoch'; readonly value: EpochSnapshots };
+  | { readonly kind: 'useEpoch'; readonly value: ModelChange };
 
 /** What a request of kind `K` is answered with. */
 export type ReplyValueOf<K extends RequestKind> = Extract<

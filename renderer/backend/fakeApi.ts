@@ -193,6 +193,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       }),
     epochConfusion: missing('epochConfusion'),
     useEpoch: missing('useEpoch'),
+    restoreFinalWeights: missing('restoreFinalWeights'),
     ...options.overrides,
   };
   // Record the API's calls without changing what they answer.

@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import type { Prediction } from '../../shared/api/backendApi';
 import { symmetricLimit } from '../../shared/insight/divergingScale';
+import { STEP_LAYER_CLASSES } from '../../shared/insight/layerArithmetic';
+import { familyLook } from '../theme/layerFamilies';
 import { ScaleLegend } from './ScaleLegend';
 import type { StepTarget } from './stepTarget';
 import { ValueCanvas } from './ValueCanvas';
@@ -9,12 +11,36 @@ import { ValueCanvas } from './ValueCanvas';
 /** An id for a layer's section, safe in a URL fragment and unique on the page. */
 const sectionId = (name: string) => `nc-insight-layer-${name.replace(/[^\w-]/g, '_')}`;
 
+// The layers whose arithmetic "Convolution step by step" redoes; an answer without classes (an
+// older backend) offers it everywhere and the backend says which layers it cannot redo.
+const STEPPABLE: ReadonlySet<string> = new Set(STEP_LAYER_CLASSES);
+const canStep = (kerasClass: string | undefined) =>
+  kerasClass === undefined || STEPPABLE.has(kerasClass);
+
+/** A layer's Keras class with its family's icon and colour, as its block on the canvas shows it. */
+function LayerClass({ kerasClass }: { readonly kerasClass: string }) {
+  const look = familyLook(kerasClass);
+  const Icon = look.icon;
+  return (
+    <span
+      className="nc-insight-class"
+      title={look.label}
+      style={{ background: look.background, borderColor: look.color }}
+    >
+      <Icon size={13} aria-hidden="true" color={look.color} />
+      {kerasClass}
+    </span>
+  );
+}
+
 function scrollTo(id: string): void {
   document.getElementById(id)?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
 }
 
 export interface FeatureMapsProps {
   readonly activations: Prediction['activations'];
+  /** The layers not drawn (Dropout, Flatten...) and why: listed under the index. */
+  readonly leftOut?: Prediction['leftOut'];
   /** The block selected on the canvas: brought into view and marked. */
   readonly focusLayer?: string | null;
   /** A cell was clicked: show how it is computed. */
@@ -30,12 +56,15 @@ export interface FeatureMapsProps {
 }
 
 /**
- * Each Conv2D/pooling layer's feature maps as a grid, and each Dense layer's activations as a
- * strip, on the diverging scale (layer by layer, so that the maps of one layer compare), with an
- * index to jump between them. Clicking a cell asks how it is computed.
+ * Each layer's feature maps as a grid (Conv2D, pooling, depthwise, normalisation, merges...), and
+ * each vector (Dense, global pooling...) as a strip, on the diverging scale (layer by layer, so
+ * that the maps of one layer compare), headed by the layer's class in its family's colour, with an
+ * index to jump between them. Clicking a cell of a Conv2D, pooling or Dense layer asks how it is
+ * computed; the other layers' cells are not clickable.
  */
 export function FeatureMaps({
   activations,
+  leftOut = [],
   focusLayer = null,
   onCell,
   target = null,
@@ -65,7 +94,12 @@ export function FeatureMaps({
           </button>
         ))}
       </nav>
-      {Object.entries(activations).map(([name, { shape, values }]) => {
+      {leftOut.length > 0 && (
+        <p className="nc-insight-note">
+          {`Not drawn: ${leftOut.map((l) => `${l.name} (${l.kerasClass}: ${l.reason})`).join('; ')}.`}
+        </p>
+      )}
+      {Object.entries(activations).map(([name, { shape, values, kerasClass }]) => {
         const limit = symmetricLimit(values);
         const title = `${name} ${shape.join('×')}`;
         const common = {
@@ -74,24 +108,28 @@ export function FeatureMaps({
           'aria-current': name === focused ? ('true' as const) : undefined,
         };
         const here = target?.layer === name;
-        const legend = <ScaleLegend limit={limit} label={`${labelPrefix}Scale of ${name}`} />;
+        const click = canStep(kerasClass) ? onCell : undefined;
+        const heading = (
+          <div className="nc-insight-heading">
+            <h4>{title}</h4>
+            {kerasClass && <LayerClass kerasClass={kerasClass} />}
+            <ScaleLegend limit={limit} label={`${labelPrefix}Scale of ${name}`} />
+            {click && (
+              <button
+                type="button"
+                className="nc-link"
+                onClick={() => click({ layer: name, row: 0, col: 0, channel: 0 })}
+              >
+                {`Step through ${name}`}
+              </button>
+            )}
+          </div>
+        );
         if (shape.length === 3) {
           const [h = 0, w = 0, c = 0] = shape;
           return (
             <section key={name} aria-label={`${labelPrefix}Feature maps of ${name}`} {...common}>
-              <div className="nc-insight-heading">
-                <h4>{title}</h4>
-                {legend}
-                {onCell && (
-                  <button
-                    type="button"
-                    className="nc-link"
-                    onClick={() => onCell({ layer: name, row: 0, col: 0, channel: 0 })}
-                  >
-                    {`Step through ${name}`}
-                  </button>
-                )}
-              </div>
+              {heading}
               <div className="nc-insight-grid">
                 {Array.from({ length: c }, (_, ch) => (
                   <ValueCanvas
@@ -109,9 +147,7 @@ export function FeatureMaps({
                         ? [{ row: target.row, col: target.col }]
                         : undefined
                     }
-                    onCell={
-                      onCell && ((row, col) => onCell({ layer: name, row, col, channel: ch }))
-                    }
+                    onCell={click && ((row, col) => click({ layer: name, row, col, channel: ch }))}
                   />
                 ))}
               </div>
@@ -121,19 +157,7 @@ export function FeatureMaps({
         }
         return (
           <section key={name} aria-label={`${labelPrefix}Activations of ${name}`} {...common}>
-            <div className="nc-insight-heading">
-              <h4>{title}</h4>
-              {legend}
-              {onCell && (
-                <button
-                  type="button"
-                  className="nc-link"
-                  onClick={() => onCell({ layer: name, row: 0, col: 0, channel: 0 })}
-                >
-                  {`Step through ${name}`}
-                </button>
-              )}
-            </div>
+            {heading}
             <ValueCanvas
               rows={1}
               cols={values.length}
@@ -142,7 +166,7 @@ export function FeatureMaps({
               label={`${labelPrefix}${name} activations`}
               size={Math.min(640, Math.max(120, values.length * 12))}
               marks={here ? [{ row: 0, col: target.col }] : undefined}
-              onCell={onCell && ((_, col) => onCell({ layer: name, row: 0, col, channel: 0 }))}
+              onCell={click && ((_, col) => click({ layer: name, row: 0, col, channel: 0 }))}
             />
             {here && step}
           </section>

@@ -188,6 +188,7 @@ export function InsightPanel(props: InsightPanelProps) {
         {prediction ? (
           <FeatureMaps
             activations={prediction.answer.activations}
+            leftOut={prediction.answer.leftOut}
             focusLayer={focusLayer}
             onCell={setTarget}
             target={target}

@@ -1,12 +1,15 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ExportRequest, Prediction } from '../../shared/api/backendApi';
+import type { ExportRequest, Prediction, RunRecord, RunRequest } from '../../shared/api/backendApi';
+import { newRunRecord } from '../../shared/api/backendApi';
+import type { ConfusionResult } from '../../shared/training/runEvents';
 import type { EpochSnapshots } from '../../shared/training/epochSnapshots';
 import { NO_SNAPSHOTS_NOTE } from '../../shared/training/epochSnapshots';
 import { createFakeApi } from '../backend/fakeApi';
 import type { FakeApi } from '../backend/fakeApi';
 import { BackendProvider } from '../backend/useBackend';
+import { useRunsStore } from '../training/runsStore';
 import { TrainingReplay } from './TrainingReplay';
 
 const KEPT: EpochSnapshots = {
@@ -180,6 +183,80 @@ describe('TrainingReplay', () => {
         .getByRole('button', { name: 'Use as the run’s model' })
         .hasAttribute('disabled'),
     ).toBe(true);
+  });
+
+  it('scores the run again when its model changes, and restores the final weights with their own score', async () => {
+    const scored = (testAccuracy: number): ConfusionResult => ({
+      testLoss: 1 - testAccuracy,
+      testAccuracy,
+      confusion: [
+        [1, 0],
+        [0, 1],
+      ],
+      perClassAccuracy: [1, 1],
+      misclassified: [],
+    });
+    const request = { title: 'CNN', settings: { epochs: 3 } } as unknown as RunRequest;
+    const record: RunRecord = {
+      ...newRunRecord('run-1', request, 0, 100),
+      status: 'done',
+      result: scored(0.9),
+      samplesPerSecond: 100,
+      trainingMs: 1000,
+    };
+    // The backend answers after it has sent the run's `done` event again with the new score.
+    const changed = (testAccuracy: number, modelEpoch: number | null) => {
+      const { samplesPerSecond, trainingMs, bestEpoch, stoppedEarly } = record;
+      api.emit({
+        type: 'done',
+        runId: 'run-1',
+        result: scored(testAccuracy),
+        samplesPerSecond: samplesPerSecond ?? 0,
+        trainingMs: trainingMs ?? 0,
+        bestEpoch,
+        stoppedEarly,
+      });
+      return Promise.resolve({ ...KEPT, modelEpoch });
+    };
+    const { api, region } = renderReplay(KEPT, {
+      runs: [record],
+      overrides: {
+        useEpoch: () => changed(0.75, 2),
+        restoreFinalWeights: () => changed(0.9, null),
+      },
+    });
+    expect(within(region).queryByRole('button', { name: 'Restore the final weights' })).toBeNull();
+    fireEvent.click(await within(region).findByRole('button', { name: 'Use as the run’s model' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Use epoch 2 as the run’s model?' });
+    expect(dialog.textContent).toContain(
+      'The run’s test result is scored again with these weights',
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Use epoch 2' }));
+    expect(
+      await within(region).findByText(
+        'The run’s test result, scored again with the weights it now holds: test accuracy 75.0%, test loss 0.2500.',
+      ),
+    ).toBeTruthy();
+    // The runs every other view reads hold the new score too.
+    expect(useRunsStore.getState().runs['run-1']?.result?.testAccuracy).toBe(0.75);
+
+    fireEvent.click(within(region).getByRole('button', { name: 'Restore the final weights' }));
+    expect((await within(region).findByRole('status')).textContent).toBe(
+      "The run's model holds its final weights again.",
+    );
+    expect(
+      await within(region).findByText(
+        'The run’s test result, scored again with the weights it now holds: test accuracy 90.0%, test loss 0.1000.',
+      ),
+    ).toBeTruthy();
+    expect(api.calls.filter((c) => c === 'restoreFinalWeights')).toHaveLength(1);
+    expect(within(region).queryByRole('button', { name: 'Restore the final weights' })).toBeNull();
+    expect(region.textContent).not.toContain('The run’s model holds the weights after epoch');
+    expect(
+      within(region)
+        .getByRole('button', { name: 'Use as the run’s model' })
+        .hasAttribute('disabled'),
+    ).toBe(false);
   });
 
   it('says in a plain sentence why a run from before the replay has nothing to replay', async () => {

@@ -151,7 +151,11 @@ export function TrainingReplay({ runId, pixels, classNames }: TrainingReplayProp
               </p>
             )}
             {view.prediction && (
-              <FeatureMaps activations={view.prediction.activations} labelPrefix={PREFIX} />
+              <FeatureMaps
+                activations={view.prediction.activations}
+                leftOut={view.prediction.leftOut}
+                labelPrefix={PREFIX}
+              />
             )}
             <KernelImages kernels={view.kernels} labelPrefix={PREFIX} />
           </div>

@@ -149,6 +149,7 @@ export const API_ARGS: { readonly [M in ApiMethod]: ArgsSpec<M> } = {
     schema: z.tuple([runId, epoch, z.number().int().min(1).max(MAX_EPOCH_CONFUSION_SAMPLES)]),
   },
   useEpoch: { names: ['runId', 'epoch'], schema: z.tuple([runId, epoch]) },
+  restoreFinalWeights: { names: ['runId'], schema: z.tuple([runId]) },
 };
 
 /**

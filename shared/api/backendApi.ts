@@ -184,10 +184,29 @@ export interface ExportResult {
 /** Class probabilities and per-layer activations for one input (insight views). */
 export interface Prediction {
   readonly probabilities: readonly number[];
-  /** Layer name → activations (flattened) and shape without the batch dimension. */
+  /**
+   * Layer name → activations (flattened), shape without the batch dimension and Keras class, in
+   * the network's order: every layer whose output is feature maps (H×W×C) or a vector.
+   */
   readonly activations: Readonly<
-    Record<string, { readonly shape: readonly number[]; readonly values: readonly number[] }>
+    Record<
+      string,
+      {
+        readonly shape: readonly number[];
+        readonly values: readonly number[];
+        readonly kerasClass?: string;
+      }
+    >
   >;
+  /** The layers not drawn (Dropout, Flatten...: their output repeats their input), and why. */
+  readonly leftOut?: readonly LeftOutLayer[];
+}
+
+/** A layer the insight views leave out, and why in a learner's words ("passes its input on unchanged when predicting"). */
+export interface LeftOutLayer {
+  readonly name: string;
+  readonly kerasClass: string;
+  readonly reason: string;
 }
 
 /** What a trained run's weights look like, for the insight views. */
@@ -253,8 +272,13 @@ export interface NetCanvasApi {
   epochSnapshots(runId: RunId): Promise<EpochSnapshots>;
   /** The confusion matrix after epoch `epoch`, on the first `samples` test images. */
   epochConfusion(runId: RunId, epoch: number, samples: number): Promise<EpochConfusion>;
-  /** Makes epoch `epoch`'s weights the run's model; the final weights are kept as a snapshot. */
+  /**
+   * Makes epoch `epoch`'s weights the run's model; the final weights are kept as a snapshot. A
+   * finished run's test result is scored again with them and sent as its `done` event again.
+   */
   useEpoch(runId: RunId, epoch: number): Promise<EpochSnapshots>;
+  /** Makes the run's final weights its model again (after `useEpoch`), its test result scored again the same way. */
+  restoreFinalWeights(runId: RunId): Promise<EpochSnapshots>;
 }
 
 /** Names of the API methods, for the preload bridge and the HTTP router to enumerate. */
@@ -283,6 +307,7 @@ export const API_METHODS = [
   'epochSnapshots',
   'epochConfusion',
   'useEpoch',
+  'restoreFinalWeights',
 ] as const satisfies readonly Exclude<keyof NetCanvasApi, 'onRunEvent'>[];
 
 export type ApiMethod = (typeof API_METHODS)[number];
