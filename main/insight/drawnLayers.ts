@@ -1,21 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { LeftOutLayer } from '../../shared/api/backendApi';
-
-/**
- * Layers whose output, when the network predicts, is its input unchanged or the same numbers
- * laid out again: drawing it would repeat the map above it. Keras class → why it is not drawn.
- */
-const NOT_DRAWN: ReadonlyMap<string, string> = new Map([
-  ['InputLayer', 'the input itself'],
-  ['Dropout', 'passes its input on unchanged when predicting'],
-  ['SpatialDropout1D', 'passes its input on unchanged when predicting'],
-  ['SpatialDropout2D', 'passes its input on unchanged when predicting'],
-  ['GaussianDropout', 'passes its input on unchanged when predicting'],
-  ['GaussianNoise', 'passes its input on unchanged when predicting'],
-  ['AlphaDropout', 'passes its input on unchanged when predicting'],
-  ['Flatten', 'the same numbers in one row'],
-  ['Reshape', 'the same numbers in another shape'],
-]);
+import { INSIGHT_NOT_DRAWN, insightDraws } from '../../shared/explain/insightData';
 
 /** A layer Insight draws: its name, its Keras class and its output (one sample's shape is H×W×C or N). */
 export interface DrawnLayer {
@@ -48,14 +33,14 @@ export function drawnLayers(model: tf.LayersModel): {
   const leftOut: LeftOutLayer[] = [];
   for (const layer of model.layers) {
     const kerasClass = layer.getClassName();
-    const skip = NOT_DRAWN.get(kerasClass);
+    const skip = INSIGHT_NOT_DRAWN.get(kerasClass);
     if (skip) {
       if (kerasClass !== 'InputLayer') leftOut.push({ name: layer.name, kerasClass, reason: skip });
       continue;
     }
     const out = singleOutput(layer);
-    const rank = out?.shape.length ?? 0;
-    if (out && (rank === 2 || rank === 4)) drawn.push({ layer, name: layer.name, kerasClass });
+    if (out && insightDraws(kerasClass, out.shape))
+      drawn.push({ layer, name: layer.name, kerasClass });
     else
       leftOut.push({
         name: layer.name,

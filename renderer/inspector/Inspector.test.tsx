@@ -31,6 +31,10 @@ describe('inspector', () => {
     rerender(<Inspector onLookInside={lookInside} />);
     await userEvent.click(screen.getByRole('button', { name: 'See what this layer sees' }));
     expect(lookInside).toHaveBeenCalledTimes(1);
+    // Insight draws every layer with maps or a vector out, but not one that repeats its input.
+    selectFirst('MaxPooling2D');
+    rerender(<Inspector onLookInside={lookInside} />);
+    expect(screen.getByRole('button', { name: 'See what this layer sees' })).toBeTruthy();
     selectFirst('Flatten');
     rerender(<Inspector onLookInside={lookInside} />);
     expect(screen.queryByRole('button', { name: 'See what this layer sees' })).toBeNull();

@@ -1,7 +1,7 @@
 import { Lock } from 'lucide-react';
 import { useId, useState } from 'react';
 import { explainNode } from '../../shared/explain/explainGraph';
-import { INSIGHT_LAYER_CLASSES } from '../../shared/explain/insightData';
+import { insightDraws } from '../../shared/explain/insightData';
 import { renameLayer, setParam } from '../../shared/graph/edits';
 import type { LayerNode, ParamValue } from '../../shared/graph/types';
 import { layerDef, resolveParams } from '../../shared/layers/catalogue';
@@ -111,6 +111,7 @@ export function Inspector({ onLookInside }: { onLookInside?: () => void } = {}) 
   const def = layerDef(layer.type);
   const errors = def ? resolveParams(def, layer.params).errors : [];
   const issues = report.nodes.get(layer.id)?.issues ?? [];
+  const outputShape = report.nodes.get(layer.id)?.outputShape;
   const arithmetic = explainNode(layer, report.nodes.get(layer.id));
   // A challenge's locked block: shown, read-only, with the reason.
   const locked = lockedIds?.includes(layer.id) ?? false;
@@ -127,7 +128,7 @@ export function Inspector({ onLookInside }: { onLookInside?: () => void } = {}) 
         </p>
       )}
       {def && <p className="nc-explain">{def.explain.summary}</p>}
-      {onLookInside && INSIGHT_LAYER_CLASSES.has(layer.type) && (
+      {onLookInside && outputShape && insightDraws(layer.type, outputShape) && (
         <button type="button" onClick={onLookInside}>
           See what this layer sees
         </button>

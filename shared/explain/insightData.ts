@@ -4,13 +4,31 @@
  * process from the tfjs model, drawn by the renderer; plain data so it crosses any boundary.
  */
 
-/** Layers whose outputs the Insight view draws: feature maps and Dense activations. */
-export const INSIGHT_LAYER_CLASSES: ReadonlySet<string> = new Set([
-  'Conv2D',
-  'MaxPooling2D',
-  'AveragePooling2D',
-  'Dense',
+/**
+ * Layers whose output, when the network predicts, is its input unchanged or the same numbers laid
+ * out again: Insight does not draw them (it would repeat the map above). Keras class → why.
+ */
+export const INSIGHT_NOT_DRAWN: ReadonlyMap<string, string> = new Map([
+  ['InputLayer', 'the input itself'],
+  ['Dropout', 'passes its input on unchanged when predicting'],
+  ['SpatialDropout1D', 'passes its input on unchanged when predicting'],
+  ['SpatialDropout2D', 'passes its input on unchanged when predicting'],
+  ['GaussianDropout', 'passes its input on unchanged when predicting'],
+  ['GaussianNoise', 'passes its input on unchanged when predicting'],
+  ['AlphaDropout', 'passes its input on unchanged when predicting'],
+  ['Flatten', 'the same numbers in one row'],
+  ['Reshape', 'the same numbers in another shape'],
 ]);
+
+/**
+ * Whether Insight draws a layer of this Keras class with this output shape (batch axis included):
+ * feature maps (rank 4) or a vector (rank 2), unless its output repeats its input.
+ */
+export function insightDraws(kerasClass: string, outputShape: readonly unknown[]): boolean {
+  return (
+    !INSIGHT_NOT_DRAWN.has(kerasClass) && (outputShape.length === 2 || outputShape.length === 4)
+  );
+}
 
 /** One Conv2D layer's kernels, one small grayscale image per filter. */
 export interface LayerKernels {
