@@ -75,6 +75,9 @@ function report(label: string, frames: number[]) {
 // CANVAS_PROFILE=1: also print where the typing's CPU time went (self time by function). Build
 // without minifying for readable names: npx vite build --minify false
 const PROFILE = Boolean(process.env.CANVAS_PROFILE);
+// CANVAS_LOAF=1 (or CANVAS_PROFILE): the long animation frames of the typing, each split into
+// script (by what started it) and style and layout, without the profiler's own overhead.
+const LOAF = PROFILE || Boolean(process.env.CANVAS_LOAF);
 
 const INCLUSIVE = [
   'GraphCanvas',
@@ -238,7 +241,7 @@ async function measureTyping(
     );
   }
   if (profiler) await profiler();
-  if (PROFILE) {
+  if (LOAF) {
     // Each long frame: script (event handlers, React), then the rendering update's style and
     // layout, the rest (before the rendering update: waiting, tasks not attributed to scripts).
     const loafs = await page.evaluate<[number, number, number, number][]>(
@@ -249,7 +252,7 @@ async function measureTyping(
       `long animation frames: ${loafs.length}, ${sum(0)} ms in all: script ${sum(1)} ms, rAF and other render steps ${sum(2)} ms, style and layout ${sum(3)} ms`,
     );
     const detail = await page.evaluate<string[]>(
-      `window.loafs_.map((l) => Math.round(l.duration) + ' ms [style+layout ' + Math.round(l.styleAndLayoutStart ? l.startTime + l.duration - l.styleAndLayoutStart : 0) + ']: ' + l.scripts.map((s) => s.invoker + ' ' + Math.round(s.duration)).join(', '))`,
+      `window.loafs_.map((l) => Math.round(l.duration) + ' ms [style+layout ' + Math.round(l.styleAndLayoutStart ? l.startTime + l.duration - l.styleAndLayoutStart : 0) + ']: ' + l.scripts.map((s) => s.invoker + ' ' + Math.round(s.duration) + (s.forcedStyleAndLayoutDuration >= 1 ? ' (forced layout ' + Math.round(s.forcedStyleAndLayoutDuration) + ')' : '')).join(', '))`,
     );
     for (const d of detail) console.log(`  ${d}`);
   }

@@ -39,6 +39,12 @@ const FamilyIcon = memo(function FamilyIcon({ type, size = 16 }: { type: string;
   return <Icon className="nc-block-icon" size={size} strokeWidth={2.25} aria-hidden="true" />;
 });
 
+/** A problem as the block itself says it: without the "Conv2D 'conv2d_1': " its head already shows. */
+export function withoutLayerName(message: string, layer: LayerNode): string {
+  const prefix = `${layer.type} '${layer.name}': `;
+  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
+}
+
 /** How a block presents itself: fine, waiting for its first wire, or with a problem. */
 export type BlockState = 'ok' | 'waiting' | 'warning' | 'error';
 
@@ -128,6 +134,30 @@ const BlockView = memo(function BlockView({
       el.title = text ?? el.dataset.formula ?? '';
   };
   const settings = keySettings(layer);
+  const inPlace = issue !== undefined && state === 'error' && !report?.outputShape;
+  const issueBox = issue && (
+    <div
+      className={`nc-block-issue nc-issue-${issue.severity}${inPlace ? ' nc-block-issue-inplace' : ''}`}
+      role={state === 'error' ? 'alert' : 'note'}
+    >
+      <p title={issue.message}>
+        {inPlace ? withoutLayerName(issue.message, layer) : issue.message}
+      </p>
+      {issue.fix && (
+        <button
+          type="button"
+          className="nodrag"
+          onClick={(e) => {
+            e.stopPropagation();
+            const fix = issue.fix;
+            if (fix) useProjectStore.getState().editGraph((g) => applyFix(g, fix));
+          }}
+        >
+          {issue.fix.label}
+        </button>
+      )}
+    </div>
+  );
   // The share bar's width is params / total in CSS: the total is set once on the canvas, so a
   // keystroke that changes it redraws no block.
   const style = {
@@ -154,58 +184,44 @@ const BlockView = memo(function BlockView({
       <div className="nc-block-settings" title={settings}>
         {settings || '\u00a0'}
       </div>
-      <div className="nc-block-facts">
-        <TensorGlyph shape={report?.outputShape} color={look.color} />
-        <div className="nc-block-numbers">
-          <span
-            className="nc-block-shape"
-            data-formula={def?.explain.shapeFormula}
-            data-testid="output-shape"
-          >
-            {report?.outputShape ? formatShape(report.outputShape) : '?'}
-          </span>
-          <span className="nc-block-params-row">
+      {/* An error that leaves the output unknown takes the place of the shape and count (both '?'),
+          so the block keeps its height while a setting is typed and nothing below moves. */}
+      {inPlace ? (
+        issueBox
+      ) : (
+        <div className="nc-block-facts">
+          <TensorGlyph shape={report?.outputShape} color={look.color} />
+          <div className="nc-block-numbers">
             <span
-              className="nc-block-params"
-              data-formula={def?.explain.paramFormula}
-              data-testid="param-count"
+              className="nc-block-shape"
+              data-formula={def?.explain.shapeFormula}
+              data-testid="output-shape"
             >
-              {params === null ? '' : `${formatCount(params)} params`}
+              {report?.outputShape ? formatShape(report.outputShape) : '?'}
             </span>
-            {params !== null && params > 0 && (
-              <span className="nc-share" aria-hidden="true">
-                <span />
+            <span className="nc-block-params-row">
+              <span
+                className="nc-block-params"
+                data-formula={def?.explain.paramFormula}
+                data-testid="param-count"
+              >
+                {params === null ? '' : `${formatCount(params)} params`}
               </span>
-            )}
-          </span>
+              {params !== null && params > 0 && (
+                <span className="nc-share" aria-hidden="true">
+                  <span />
+                </span>
+              )}
+            </span>
+          </div>
         </div>
-      </div>
+      )}
       {state === 'waiting' && (
         <p className="nc-block-waiting" role="note">
           <Plug size={14} aria-hidden="true" /> Connect me: drag a wire into my top
         </p>
       )}
-      {issue && (
-        <div
-          className={`nc-block-issue nc-issue-${issue.severity}`}
-          role={state === 'error' ? 'alert' : 'note'}
-        >
-          <p title={issue.message}>{issue.message}</p>
-          {issue.fix && (
-            <button
-              type="button"
-              className="nodrag"
-              onClick={(e) => {
-                e.stopPropagation();
-                const fix = issue.fix;
-                if (fix) useProjectStore.getState().editGraph((g) => applyFix(g, fix));
-              }}
-            >
-              {issue.fix.label}
-            </button>
-          )}
-        </div>
-      )}
+      {issue && !inPlace && issueBox}
       {selected && <ConnectMenu sourceId={layer.id} sourceName={layer.name} />}
       <Handle type="source" position={Position.Bottom} aria-hidden />
     </div>

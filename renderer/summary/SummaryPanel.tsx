@@ -1,13 +1,16 @@
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { CSSProperties } from 'react';
 import { formatShape } from '../../shared/layers/shapeUtils';
 import { summaryRows } from '../../shared/summary/summaryRows';
 import { withCommas } from '../../shared/summary/readableSize';
 import { useGraphReport } from '../state/useGraphReport';
 import { familyLook } from '../theme/layerFamilies';
+import { useOnScreen } from './useOnScreen';
+import { whenIdle } from './whenIdle';
 import './summary.css';
 
 interface RowProps {
+  readonly id: string;
   readonly name: string;
   readonly type: string;
   /** `(None, 26, 26, 32)`, or `?` when the shape is unknown. */
@@ -43,6 +46,49 @@ const SummaryRowView = memo(function SummaryRowView({ name, type, shape, params 
   );
 });
 
+/** Rows per chunk: each chunk follows an edit at once while in view, otherwise when the browser is idle. */
+const CHUNK = 25;
+
+const sameText = (a: readonly RowProps[], b: readonly RowProps[]): boolean =>
+  a.length === b.length &&
+  a.every((r, i) => {
+    const o = b[i];
+    return (
+      o !== undefined &&
+      r.id === o.id &&
+      r.name === o.name &&
+      r.type === o.type &&
+      r.shape === o.shape &&
+      r.params === o.params
+    );
+  });
+
+/**
+ * Up to 25 rows. In view (or near it) they follow each edit in the same render as the rest of the
+ * summary; scrolled away, they catch up when the browser is idle, one chunk at a time. A keystroke
+ * that changes 300 rows thus redraws the 25 or 50 in view, and the others a moment later in small
+ * steps that each fit in a frame, while every row stays in the page (find and screen readers).
+ */
+const SummaryChunk = memo(
+  function SummaryChunk({ rows }: { rows: readonly RowProps[] }) {
+    const ref = useRef<HTMLDivElement>(null);
+    const onScreen = useOnScreen(ref);
+    const [idle, setIdle] = useState(rows);
+    useEffect(() => {
+      if (onScreen) setIdle(rows);
+      else if (idle !== rows) return whenIdle(() => setIdle(rows));
+    }, [onScreen, rows, idle]);
+    return (
+      <div ref={ref} className="nc-summary-chunk">
+        {(onScreen ? rows : idle).map((r) => (
+          <SummaryRowView key={r.id} {...r} />
+        ))}
+      </div>
+    );
+  },
+  (a, b) => sameText(a.rows, b.rows),
+);
+
 /**
  * Keras's model.summary(), live: layer, output shape, params, and the totals. It follows edits a
  * moment behind (`useGraphReport` is deferred): a keystroke that turns 300 rows to `?` first
@@ -50,7 +96,18 @@ const SummaryRowView = memo(function SummaryRowView({ name, type, shape, params 
  */
 export function SummaryPanel() {
   const { graph, report } = useGraphReport();
-  const rows = useMemo(() => summaryRows(graph, report).rows, [graph, report]);
+  const chunks = useMemo(() => {
+    const rows = summaryRows(graph, report).rows.map((r): RowProps => ({
+      id: r.id,
+      name: r.name,
+      type: r.type,
+      shape: r.outputShape ? formatShape(r.outputShape) : '?',
+      params: r.params === undefined ? '?' : withCommas(r.params),
+    }));
+    const out: RowProps[][] = [];
+    for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+    return out;
+  }, [graph, report]);
   // A block not wired yet is waiting for its wire, not broken: listed apart, without alarm.
   const waiting = report.issues.filter((i) => i.code === 'missingInput');
   const errors = report.issues.filter((i) => i.severity === 'error' && i.code !== 'missingInput');
@@ -75,14 +132,8 @@ export function SummaryPanel() {
           </div>
         </div>
         <div role="rowgroup">
-          {rows.map((r) => (
-            <SummaryRowView
-              key={r.id}
-              name={r.name}
-              type={r.type}
-              shape={r.outputShape ? formatShape(r.outputShape) : '?'}
-              params={r.params === undefined ? '?' : withCommas(r.params)}
-            />
+          {chunks.map((rows, k) => (
+            <SummaryChunk key={k} rows={rows} />
           ))}
         </div>
       </div>
