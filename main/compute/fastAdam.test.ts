@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fastAdam } from './fastAdam';
 import { selectBackend } from './selectBackend';
+import { maxDiff } from './maxDiff.testutil';
 
 type Values = number[][];
 
@@ -45,16 +46,6 @@ function adamSteps(optimizer: tf.Optimizer): Values {
   return out;
 }
 
-function maxDiff(a: Values, b: Values): number {
-  let m = 0;
-  a.forEach((row, i) => {
-    const other = b[i] ?? [];
-    if (row.length !== other.length) m = Infinity;
-    row.forEach((v, j) => (m = Math.max(m, Math.abs(v - (other[j] ?? NaN)))));
-  });
-  return m;
-}
-
 let refMatMuls: Values = [];
 let refAdam: Values = [];
 
@@ -68,7 +59,7 @@ beforeAll(async () => {
 describe('dense-layer kernels on wasm', () => {
   it('agree with cpu for all transposes and fused bias + relu', () => {
     // Sums of 70 products of N(0,1) values: float32 reordering stays well under 1e-4.
-    expect(maxDiff(matMuls(), refMatMuls)).toBeLessThan(1e-4);
+    expect(maxDiff(matMuls().flat(), refMatMuls.flat())).toBeLessThan(1e-4);
   });
 
   it('leave no tensors behind over repeated calls', () => {
@@ -86,9 +77,11 @@ describe('fastAdam', () => {
     const bytes = tf.memory().numBytes;
     const got = adamSteps(fastAdam(0.01, 0.9, 0.999, 1e-7));
     // The same algebra in float32; 5 steps of lr 0.01 differ by rounding only.
-    expect(maxDiff(got, refAdam)).toBeLessThan(1e-5);
+    expect(maxDiff(got.flat(), refAdam.flat())).toBeLessThan(1e-5);
     // The weights moved (a no-op update would be far from the reference too, but say it plainly).
-    expect(maxDiff(got, adamSteps(fastAdam(0, 0.9, 0.999, 1e-7)))).toBeGreaterThan(1e-3);
+    expect(maxDiff(got.flat(), adamSteps(fastAdam(0, 0.9, 0.999, 1e-7)).flat())).toBeGreaterThan(
+      1e-3,
+    );
     expect(tf.memory().numTensors).toBe(before);
     expect(tf.memory().numBytes).toBe(bytes);
   });

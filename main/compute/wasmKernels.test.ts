@@ -3,6 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from './selectBackend';
+import { maxDiff } from './maxDiff.testutil';
 
 interface ConvCase {
   readonly title: string;
@@ -67,15 +68,6 @@ function gradients(c: ConvCase, backend: string) {
       gk: gk?.dataSync() ?? new Float32Array(),
     };
   });
-}
-
-function maxDiff(
-  a: Float32Array | Int32Array | Uint8Array,
-  b: Float32Array | Int32Array | Uint8Array,
-): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs((a[i] ?? 0) - (b[i] ?? 0)));
-  return a.length === b.length ? m : Infinity;
 }
 
 describe('wasm training kernels agree with the cpu backend', () => {

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startWebgpuBackend } from './webgpuBackend';
 import { errorMessage } from '../../shared/errors/errorMessage';
+import { maxDiff } from './maxDiff.testutil';
 
 const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
 
@@ -29,11 +30,6 @@ async function step(): Promise<number[][]> {
   const values = await Promise.all(outputs.map(async (t) => Array.from(await t.data())));
   tf.dispose(outputs);
   return values;
-}
-
-function maxDiff(a: number[], b: number[]): number {
-  if (a.length !== b.length) return Infinity;
-  return a.reduce((m, v, i) => Math.max(m, Math.abs(v - (b[i] ?? NaN))), 0);
 }
 
 let adapterProblem = '';

@@ -81,7 +81,7 @@ export function CompareCharts({
   const epochs = Math.max(0, ...runs.map((r) => r.epochs ?? 0));
   const xRange = epochs > 0 ? ([0, epochs] as const) : undefined;
   const key = `${runs.map((r) => r.id).join('|')}-${epochs}`;
-  const color = (i: number) => colors[i % colors.length] ?? '#333333';
+  const color = (i: number) => colors[i % colors.length] ?? '#8a8a8a';
   return (
     <div className="nc-run-charts">
       <SmoothingControl />

@@ -13,7 +13,10 @@ import { RunsList } from './RunsList';
 import { comparisonRow } from './runSummary';
 import { runTask } from '../training/runTask';
 
-/** Colour-blind-safe line colours (Okabe–Ito), one per compared run. */
+/**
+ * Colour-blind-safe line colours (Okabe–Ito), one per compared run. The seventh is a mid grey in
+ * place of Okabe–Ito's black, which vanished on the dark theme's panels (3:1 or more on both).
+ */
 export const RUN_COLORS = [
   '#0072b2',
   '#d55e00',
@@ -21,7 +24,7 @@ export const RUN_COLORS = [
   '#cc79a7',
   '#e69f00',
   '#56b4e9',
-  '#000000',
+  '#8a8a8a',
 ];
 
 export interface ComparePanelProps {

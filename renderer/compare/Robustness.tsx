@@ -68,7 +68,7 @@ export function Robustness({
                   key={r.id}
                   scope="col"
                   style={{
-                    borderBottom: `3px solid ${colors[runs.indexOf(r) % colors.length] ?? '#000'}`,
+                    borderBottom: `3px solid ${colors[runs.indexOf(r) % colors.length] ?? '#8a8a8a'}`,
                   }}
                 >
                   {r.title}

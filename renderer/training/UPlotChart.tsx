@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { ChartLegend } from './ChartLegend';
+import { useDocumentTheme } from '../canvas/useDocumentTheme';
 
 /**
  * How a series is drawn: `line` for per-batch values (many points), `dots` for per-epoch training
@@ -91,6 +92,21 @@ function uPlotSeries(s: ChartSeries): uPlot.Series {
   }
 }
 
+/**
+ * A design token's value when uPlot draws (its canvas cannot read CSS variables), so the axes
+ * follow the theme; uPlot's own default is black text, unreadable on the dark theme.
+ */
+const token = (name: string) => () =>
+  getComputedStyle(document.documentElement).getPropertyValue(name).trim() || 'gray';
+
+/** An axis whose values, label, ticks and grid lines are drawn in the theme's colours. */
+const themedAxis = (label: string): uPlot.Axis => ({
+  label,
+  stroke: token('--text-2'),
+  grid: { stroke: token('--border-1'), width: 1 },
+  ticks: { stroke: token('--border-1'), width: 1 },
+});
+
 /** Draws each marker's dashed line on the plot and puts its labelled star above it. */
 function drawMarkers(
   u: uPlot,
@@ -160,7 +176,7 @@ export function UPlotChart(props: UPlotChartProps) {
         },
         y: unitRange ? { range: [0, 1] } : { auto: true },
       },
-      axes: [{ label: xLabel }, { label: yLabel }],
+      axes: [themedAxis(xLabel), themedAxis(yLabel)],
       series: [{ label: xLabel }, ...series.map(uPlotSeries)],
       hooks: {
         draw: [(u) => drawMarkers(u, latest.current.markers ?? [], markerEls.current, box)],
@@ -198,9 +214,11 @@ export function UPlotChart(props: UPlotChartProps) {
   }, []);
   const markers = props.markers ?? [];
   const markersKey = markers.map((m) => `${m.x}:${m.label}`).join('|');
+  // A theme switch repaints the axes in the new theme's colours.
+  const theme = useDocumentTheme();
   useEffect(() => {
     chartRef.current?.redraw(false, false);
-  }, [markersKey]);
+  }, [markersKey, theme]);
 
   return (
     <figure ref={figure} className="nc-chart" role="group" aria-label={props.title}>

@@ -3,6 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../selectBackend';
+import { maxDiff } from '../maxDiff.testutil';
 
 interface Case {
   readonly title: string;
@@ -58,12 +59,6 @@ function gradients(c: Case) {
     return [f(x, k, p), gx, gk, gp].map((t) => t?.dataSync() ?? new Float32Array());
   });
 }
-
-const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
-  let m = a.length === b.length ? 0 : Infinity;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs((a[i] ?? 0) - (b[i] ?? 0)));
-  return m;
-};
 
 describe('depthwise convolution gradients on wasm agree with the cpu backend', () => {
   const reference = new Map<string, ArrayLike<number>[]>();
