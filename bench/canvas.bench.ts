@@ -144,6 +144,23 @@ async function startProfile(page: Page): Promise<() => Promise<void>> {
     console.log(
       `inclusive: ${INCLUSIVE.map((n) => `${n} ${(inclusive.get(n) ?? 0).toFixed(0)} ms`).join(', ')}`,
     );
+    // CANVAS_PROFILE_UNDER=fn: inclusive time of every function in the samples under fn (e.g.
+    // dispatchDiscreteEvent: what a keystroke's own synchronous work is made of).
+    const under = process.env.CANVAS_PROFILE_UNDER;
+    if (under) {
+      const within = new Map<string, number>();
+      profile.samples.forEach((id, i) => {
+        const chain: string[] = [];
+        for (let at: number | undefined = id; at !== undefined; at = parent.get(at))
+          chain.push(byNode.get(at)?.callFrame.functionName || '(anonymous)');
+        if (!chain.includes(under)) return;
+        for (const name of new Set(chain.slice(0, chain.indexOf(under) + 1)))
+          within.set(name, (within.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+      });
+      console.log(`inclusive time under ${under}:`);
+      for (const [k, ms] of [...within].sort((a, b) => b[1] - a[1]).slice(0, 40))
+        console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${k}`);
+    }
     const total = [...self.values()].reduce((a, b) => a + b, 0);
     console.log(`CPU profile of the typing: ${total.toFixed(0)} ms sampled; top self time:`);
     for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))
@@ -220,10 +237,16 @@ async function measureTyping(
   await page.evaluate(
     'Object.keys(window.renders_).forEach((k) => (window.renders_[k] = 0)), window.rendersByName_.clear(), (window.loafs_ = [])',
   );
+  // Keys only, as a learner types: select all and delete, then the digits. (Playwright's fill()
+  // and type() on an element check it first through the DevTools protocol, forcing style and
+  // layout of the whole page before each edit: about 190 ms of the typing's main-thread time
+  // in a trace, none of it the app's.)
+  await units.focus();
   await startFrames();
   for (const v of values) {
-    await units.fill('');
-    await units.type(v, { delay: 30 });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type(v, { delay: 30 });
   }
   const frames = await stopFrames();
   report(label, frames);
@@ -343,7 +366,9 @@ async function main() {
   const shell = await startWebShell(home);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox'],
+    // CANVAS_CHROMIUM_ARGS: extra switches, e.g. --disable-gpu to raster with Skia on the CPU
+    // instead of through SwiftShader's emulated GL on a machine without a GPU.
+    args: ['--no-sandbox', ...(process.env.CANVAS_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean)],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -18,7 +18,7 @@ import type { LayerType } from '../../shared/layers/catalogue';
 import { useProjectStore } from '../state/projectStore';
 import { useGraphReport, useProjectGraph } from '../state/useGraphReport';
 import { familyLook } from '../theme/layerFamilies';
-import { BlockReportsProvider, stableReports } from './blockReports';
+import { BlockReportsProvider, stableReports, TotalParamsProvider } from './blockReports';
 import { BLOCK_SIZE, canvasElements, NO_ELEMENTS } from './canvasElements';
 import type { CanvasElements, Dimensions } from './canvasElements';
 import { initialViewport } from './initialViewport';
@@ -290,41 +290,42 @@ export function GraphCanvas() {
       }}
       onDrop={onDrop}
     >
-      {/* The network's total for the share bars, as a rule on the bars alone: set on the canvas,
-          a new total would restyle every element of every block. */}
-      <style>{`.nc-share { --total-params: ${report.totals.total}; }`}</style>
       {drop && <style>{dropStyle(drop)}</style>}
-      <BlockReportsProvider value={reports}>
-        <ReactFlow
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={applySelectChanges}
-          onConnect={onConnect}
-          onConnectStart={onConnectStart}
-          onConnectEnd={onConnectEnd}
-          onDelete={onDelete}
-          onInit={onInit}
-          deleteKeyCode={DELETE_KEYS}
-          multiSelectionKeyCode={MULTI_SELECT_KEYS}
-          minZoom={0.1}
-          onlyRenderVisibleElements
-          colorMode={theme}
-          proOptions={PRO_OPTIONS}
-        >
-          <Background />
-          <Controls fitViewOptions={FIT_VIEW_OPTIONS} />
-          <MiniMap
-            pannable
-            zoomable
-            ariaLabel="Minimap"
-            nodeColor={minimapColor}
-            nodeBorderRadius={6}
-          />
-        </ReactFlow>
-      </BlockReportsProvider>
+      {/* The total reaches the blocks on screen as a value: a <style> rule rewritten on every
+          edit made the browser re-match the whole page's elements against it. */}
+      <TotalParamsProvider value={report.totals.total}>
+        <BlockReportsProvider value={reports}>
+          <ReactFlow
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={applySelectChanges}
+            onConnect={onConnect}
+            onConnectStart={onConnectStart}
+            onConnectEnd={onConnectEnd}
+            onDelete={onDelete}
+            onInit={onInit}
+            deleteKeyCode={DELETE_KEYS}
+            multiSelectionKeyCode={MULTI_SELECT_KEYS}
+            minZoom={0.1}
+            onlyRenderVisibleElements
+            colorMode={theme}
+            proOptions={PRO_OPTIONS}
+          >
+            <Background />
+            <Controls fitViewOptions={FIT_VIEW_OPTIONS} />
+            <MiniMap
+              pannable
+              zoomable
+              ariaLabel="Minimap"
+              nodeColor={minimapColor}
+              nodeBorderRadius={6}
+            />
+          </ReactFlow>
+        </BlockReportsProvider>
+      </TotalParamsProvider>
       {graph.nodes.length === 0 && (
         <p className="nc-canvas-empty" role="note">
           Drag a layer here, or click one in the palette

@@ -11,7 +11,7 @@ import { layerDef } from '../../shared/layers/catalogue';
 import { formatCount, formatShape } from '../../shared/layers/shapeUtils';
 import { useProjectStore } from '../state/projectStore';
 import { familyLook } from '../theme/layerFamilies';
-import { useBlockReport } from './blockReports';
+import { useBlockReport, useTotalParams } from './blockReports';
 import { ConnectMenu } from './ConnectMenu';
 import { keySettings } from './keySettings';
 import { TensorGlyph } from './TensorGlyph';
@@ -68,13 +68,14 @@ export const LayerBlock = memo(function LayerBlock({ data, selected }: NodeProps
   // Every block on screen reads the reports after an edit; only those whose report object changed
   // (stableReports keeps it while the block's text is the same) draw again.
   const report = useBlockReport(data.layer.id);
+  const total = useTotalParams();
   // Zoomed out past reading, a block is its family and class (and its state): shapes and counts
   // are not drawn, so an edit that changes them redraws none of the 300 blocks then in view.
   const overview = useOverview();
   return overview ? (
     <OverviewBlock layer={data.layer} selected={selected} state={blockState(report)} />
   ) : (
-    <BlockView layer={data.layer} selected={selected} report={report} />
+    <BlockView layer={data.layer} selected={selected} report={report} total={total} />
   );
 }, sameBlock);
 
@@ -111,10 +112,13 @@ const BlockView = memo(function BlockView({
   layer,
   selected,
   report,
+  total,
 }: {
   layer: LayerNode;
   selected: boolean;
   report: NodeReport | undefined;
+  /** The network's parameter total, for the share bar. */
+  total: number;
 }) {
   const def = layerDef(layer.type);
   const look = familyLook(layer.type);
@@ -158,13 +162,7 @@ const BlockView = memo(function BlockView({
       )}
     </div>
   );
-  // The share bar's width is params / total in CSS: the total is set once on the canvas, so a
-  // keystroke that changes it redraws no block.
-  const style = {
-    '--fam': look.color,
-    '--fam-bg': look.background,
-    '--params': params ?? 0,
-  } as CSSProperties;
+  const style = { '--fam': look.color, '--fam-bg': look.background } as CSSProperties;
   return (
     <div
       className={`nc-block nc-block-${state}${selected ? ' nc-block-selected' : ''}`}
@@ -208,7 +206,13 @@ const BlockView = memo(function BlockView({
                 {params === null ? '' : `${formatCount(params)} params`}
               </span>
               {params !== null && params > 0 && (
-                <span className="nc-share" aria-hidden="true">
+                <span
+                  className="nc-share"
+                  aria-hidden="true"
+                  style={
+                    { '--share': total > 0 ? Math.min(1, params / total) : 0 } as CSSProperties
+                  }
+                >
                   <span />
                 </span>
               )}

@@ -13,21 +13,22 @@ import { graphReportOf } from '../state/useGraphReport';
 import { useOverview } from './useOverview';
 
 /**
- * `shape`: the label; `source`: the layer whose arithmetic the hover title explains (with its
- * report, read on hover); `lane`: the x of the detour a long wire takes beside the blocks it would
+ * `shape`: the label; `lane`: the x of the detour a long wire takes beside the blocks it would
  * cross; `problem`: why the target rejects what arrives on this wire.
  */
 export type ShapeEdgeData = {
   shape: string;
-  source: LayerNode | undefined;
   lane?: number | undefined;
   problem?: string | undefined;
 };
 export type ShapeEdgeType = Edge<ShapeEdgeData, 'shape'>;
 
 /** How the wire's shape was computed: the source block's arithmetic, or its shape formula. */
-export function edgeFormula(data: ShapeEdgeData, sourceReport: NodeReport | undefined): string {
-  const { source, shape } = data;
+export function edgeFormula(
+  shape: string,
+  source: LayerNode | undefined,
+  sourceReport: NodeReport | undefined,
+): string {
   if (!source) return '';
   const explained = explainNode(source, sourceReport)?.text;
   if (explained) return explained;
@@ -85,10 +86,17 @@ export const ShapeEdge = memo(function ShapeEdge(props: EdgeProps<ShapeEdgeType>
   const overview = useOverview();
   // The title is written on hover: explaining every wire on every keystroke is wasted work.
   const explain = (e: PointerEvent<HTMLDivElement>) => {
-    if (data)
-      e.currentTarget.title =
-        problem ??
-        edgeFormula(data, graphReportOf(useProjectStore.getState()).report.nodes.get(props.source));
+    if (!data) return;
+    // The source layer and its report as they are now: the wire's own data carries neither, so
+    // an edit to the source's settings hands React Flow no new wire.
+    const { graph, report } = graphReportOf(useProjectStore.getState());
+    e.currentTarget.title =
+      problem ??
+      edgeFormula(
+        data.shape,
+        graph.nodes.find((n) => n.id === props.source),
+        report.nodes.get(props.source),
+      );
   };
   return (
     <>

@@ -30,6 +30,7 @@ export function stableReports(report: GraphReport, prev: Stable | undefined = la
 }
 
 const BlockReports = createContext<ReadonlyMap<string, NodeReport>>(new Map());
+const TotalParams = createContext(0);
 
 /**
  * Hands the blocks below it their reports: `stableReports(report).nodes` of the report the canvas
@@ -44,4 +45,12 @@ export const BlockReportsProvider = BlockReports.Provider;
  */
 export function useBlockReport(id: string): NodeReport | undefined {
   return useContext(BlockReports).get(id);
+}
+
+/** Hands the blocks the network's parameter total, for the bar of each block's share of it. */
+export const TotalParamsProvider = TotalParams.Provider;
+
+/** The network's parameter total (0 while unknown). */
+export function useTotalParams(): number {
+  return useContext(TotalParams);
 }

@@ -69,7 +69,8 @@ describe('canvas elements', () => {
     for (const n of nodes)
       expect(explainNode(n.data.layer, report.nodes.get(n.id))?.text).toBe(all.get(n.id)?.text);
     const wire = edges[0]?.data;
-    expect(wire && edgeFormula(wire, report.nodes.get('input_layer'))).toBe(
+    const input = graph.nodes.find((n) => n.id === 'input_layer');
+    expect(wire && edgeFormula(wire.shape, input, report.nodes.get('input_layer'))).toBe(
       all.get('input_layer')?.text,
     );
   });

@@ -46,8 +46,8 @@ const samePosition = (a: Position, b: Position) => a.x === b.x && a.y === b.y;
  * reads its shapes and counts itself (`useBlockReport`), so a node whose layer, position and
  * selection are unchanged keeps its previous object even when an edit upstream changes its shapes,
  * and React Flow (which re-processes every new node object, and redraws it in the minimap) sees
- * only the edited block. An edge keeps its object while its label, problem, lane, source layer and
- * selection are unchanged. When nothing changed, the previous arrays themselves are returned. A new
+ * only the edited block. An edge keeps its object while its label, problem, lane, end names and
+ * selection are unchanged: an edit to a block's settings hands React Flow no new wire. When nothing changed, the previous arrays themselves are returned. A new
  * node object carries the block's last measured size: React Flow hides a node object without one
  * and measures it again (DOM reads and a store update per block).
  *
@@ -111,8 +111,7 @@ export function canvasElements(
     const label = shape ? formatShape(shape) : '';
     const sourceNode = nodeById.get(e.source);
     const targetNode = nodeById.get(e.target);
-    // A kept node holds the same layer object, so its layer is the graph's.
-    const source = sourceNode?.data.layer;
+    const sourceName = sourceNode?.data.layer.name ?? '?';
     const targetName = targetNode?.data.layer.name ?? '?';
     const from = drawn.get(e.source);
     const to = drawn.get(e.target);
@@ -120,7 +119,7 @@ export function canvasElements(
     const problem = report.nodes
       .get(e.target)
       ?.issues.find((i) => i.severity === 'error' && WIRE_PROBLEMS.has(i.code))?.message;
-    const ariaLabel = `${source?.name ?? '?'} to ${targetName}${label ? `, ${label}` : ''}`;
+    const ariaLabel = `${sourceName} to ${targetName}${label ? `, ${label}` : ''}`;
     const isSelected = selected.has(e.id);
     const old = prev.edgeById.get(e.id);
     const edge: ShapeEdgeType =
@@ -131,8 +130,7 @@ export function canvasElements(
       old.ariaLabel === ariaLabel &&
       old.data?.shape === label &&
       old.data.lane === lane &&
-      old.data.problem === problem &&
-      old.data.source === source
+      old.data.problem === problem
         ? old
         : {
             id: e.id,
@@ -141,7 +139,7 @@ export function canvasElements(
             type: 'shape',
             selected: isSelected,
             ariaLabel,
-            data: { shape: label, source, lane, problem },
+            data: { shape: label, lane, problem },
           };
     edgeById.set(e.id, edge);
     return edge;
