@@ -17,9 +17,16 @@ import { defaultParams, layerDef } from '../../shared/layers/catalogue';
 import type { LayerType } from '../../shared/layers/catalogue';
 import { useProjectStore } from '../state/projectStore';
 import { useGraphReport, useProjectGraph } from '../state/useGraphReport';
+import { useIdleValue } from '../state/useIdleValue';
 import { familyLook } from '../theme/layerFamilies';
-import { BlockReportsProvider, stableReports, TotalParamsProvider } from './blockReports';
-import { BLOCK_SIZE, canvasElements, NO_ELEMENTS } from './canvasElements';
+import {
+  BlockLayersProvider,
+  BlockReportsProvider,
+  stableReports,
+  TotalParamsProvider,
+  WireFactsProvider,
+} from './blockReports';
+import { allWireFacts, BLOCK_SIZE, canvasElements, NO_ELEMENTS } from './canvasElements';
 import type { CanvasElements, Dimensions } from './canvasElements';
 import { initialViewport } from './initialViewport';
 import { LayerBlock } from './LayerBlock';
@@ -108,6 +115,12 @@ export function GraphCanvas() {
   const graph = useProjectGraph();
   const { report } = useGraphReport();
   const reports = useMemo(() => stableReports(report).nodes, [report]);
+  const layers = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n])), [graph.nodes]);
+  const wires = useMemo(() => allWireFacts(graph, report), [graph, report]);
+  // React Flow's edge objects (with the accessible names, which include the shapes) follow the
+  // report when the browser is idle: a new edge array makes React Flow re-index all 300 wires,
+  // and the labels on screen already follow through WireFactsProvider.
+  const quietReport = useIdleValue(report);
   const selection = useProjectStore((s) => s.selection);
   const editGraph = useProjectStore((s) => s.editGraph);
   const { screenToFlowPosition, setViewport, getViewport } = useReactFlow();
@@ -129,14 +142,14 @@ export function GraphCanvas() {
     void sizes;
     previous.current = canvasElements(
       graph,
-      report,
+      quietReport,
       dragging,
       selected,
       previous.current,
       measured.current,
     );
     return previous.current;
-  }, [graph, report, dragging, selected, sizes]);
+  }, [graph, quietReport, dragging, selected, sizes]);
 
   // The view a network opens at: readable, starting at its input (see initialViewport).
   const graphRef = useRef(graph);
@@ -294,37 +307,41 @@ export function GraphCanvas() {
       {/* The total reaches the blocks on screen as a value: a <style> rule rewritten on every
           edit made the browser re-match the whole page's elements against it. */}
       <TotalParamsProvider value={report.totals.total}>
-        <BlockReportsProvider value={reports}>
-          <ReactFlow
-            nodes={nodes}
-            edges={edges}
-            nodeTypes={nodeTypes}
-            edgeTypes={edgeTypes}
-            onNodesChange={onNodesChange}
-            onEdgesChange={applySelectChanges}
-            onConnect={onConnect}
-            onConnectStart={onConnectStart}
-            onConnectEnd={onConnectEnd}
-            onDelete={onDelete}
-            onInit={onInit}
-            deleteKeyCode={DELETE_KEYS}
-            multiSelectionKeyCode={MULTI_SELECT_KEYS}
-            minZoom={0.1}
-            onlyRenderVisibleElements
-            colorMode={theme}
-            proOptions={PRO_OPTIONS}
-          >
-            <Background />
-            <Controls fitViewOptions={FIT_VIEW_OPTIONS} />
-            <MiniMap
-              pannable
-              zoomable
-              ariaLabel="Minimap"
-              nodeColor={minimapColor}
-              nodeBorderRadius={6}
-            />
-          </ReactFlow>
-        </BlockReportsProvider>
+        <BlockLayersProvider value={layers}>
+          <BlockReportsProvider value={reports}>
+            <WireFactsProvider value={wires}>
+              <ReactFlow
+                nodes={nodes}
+                edges={edges}
+                nodeTypes={nodeTypes}
+                edgeTypes={edgeTypes}
+                onNodesChange={onNodesChange}
+                onEdgesChange={applySelectChanges}
+                onConnect={onConnect}
+                onConnectStart={onConnectStart}
+                onConnectEnd={onConnectEnd}
+                onDelete={onDelete}
+                onInit={onInit}
+                deleteKeyCode={DELETE_KEYS}
+                multiSelectionKeyCode={MULTI_SELECT_KEYS}
+                minZoom={0.1}
+                onlyRenderVisibleElements
+                colorMode={theme}
+                proOptions={PRO_OPTIONS}
+              >
+                <Background />
+                <Controls fitViewOptions={FIT_VIEW_OPTIONS} />
+                <MiniMap
+                  pannable
+                  zoomable
+                  ariaLabel="Minimap"
+                  nodeColor={minimapColor}
+                  nodeBorderRadius={6}
+                />
+              </ReactFlow>
+            </WireFactsProvider>
+          </BlockReportsProvider>
+        </BlockLayersProvider>
       </TotalParamsProvider>
       {graph.nodes.length === 0 && (
         <p className="nc-canvas-empty" role="note">

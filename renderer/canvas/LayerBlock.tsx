@@ -11,7 +11,7 @@ import { layerDef } from '../../shared/layers/catalogue';
 import { formatCount, formatShape } from '../../shared/layers/shapeUtils';
 import { useProjectStore } from '../state/projectStore';
 import { familyLook } from '../theme/layerFamilies';
-import { useBlockReport, useTotalParams } from './blockReports';
+import { useBlockLayer, useBlockReport, useTotalParams } from './blockReports';
 import { ConnectMenu } from './ConnectMenu';
 import { keySettings } from './keySettings';
 import { TensorGlyph } from './TensorGlyph';
@@ -67,15 +67,17 @@ export function blockState(report: NodeReport | undefined): BlockState {
 export const LayerBlock = memo(function LayerBlock({ data, selected }: NodeProps<LayerBlockNode>) {
   // Every block on screen reads the reports after an edit; only those whose report object changed
   // (stableReports keeps it while the block's text is the same) draw again.
-  const report = useBlockReport(data.layer.id);
+  // The node's layer names the block; its settings come as edited (useBlockLayer).
+  const layer = useBlockLayer(data.layer.id) ?? data.layer;
+  const report = useBlockReport(layer.id);
   const total = useTotalParams();
   // Zoomed out past reading, a block is its family and class (and its state): shapes and counts
   // are not drawn, so an edit that changes them redraws none of the 300 blocks then in view.
   const overview = useOverview();
   return overview ? (
-    <OverviewBlock layer={data.layer} selected={selected} state={blockState(report)} />
+    <OverviewBlock layer={layer} selected={selected} state={blockState(report)} />
   ) : (
-    <BlockView layer={data.layer} selected={selected} report={report} total={total} />
+    <BlockView layer={layer} selected={selected} report={report} total={total} />
   );
 }, sameBlock);
 

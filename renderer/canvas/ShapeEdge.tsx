@@ -10,6 +10,7 @@ import { layerDef } from '../../shared/layers/catalogue';
 import { formatShape } from '../../shared/layers/shapeUtils';
 import { useProjectStore } from '../state/projectStore';
 import { graphReportOf } from '../state/useGraphReport';
+import { useWireFacts } from './blockReports';
 import { useOverview } from './useOverview';
 
 /**
@@ -81,7 +82,10 @@ export const ShapeEdge = memo(function ShapeEdge(props: EdgeProps<ShapeEdgeType>
     lane === undefined
       ? getBezierPath(props)
       : lanePath(props.sourceX, props.sourceY, props.targetX, props.targetY, lane);
-  const problem = data?.problem;
+  // Label and problem from the report the blocks show (the edge's own data lags while typing).
+  const facts = useWireFacts(props.id);
+  const shape = facts ? facts.shape : (data?.shape ?? '');
+  const problem = facts ? facts.problem : data?.problem;
   // Zoomed out past reading, wires are drawn without their labels (a rejected wire stays red).
   const overview = useOverview();
   // The title is written on hover: explaining every wire on every keystroke is wasted work.
@@ -93,7 +97,7 @@ export const ShapeEdge = memo(function ShapeEdge(props: EdgeProps<ShapeEdgeType>
     e.currentTarget.title =
       problem ??
       edgeFormula(
-        data.shape,
+        shape,
         graph.nodes.find((n) => n.id === props.source),
         report.nodes.get(props.source),
       );
@@ -107,7 +111,7 @@ export const ShapeEdge = memo(function ShapeEdge(props: EdgeProps<ShapeEdgeType>
         style={props.style}
         className={problem ? 'nc-edge-problem' : undefined}
       />
-      {!overview && (data?.shape || problem) && (
+      {!overview && (shape || problem) && (
         <EdgeLabelRenderer>
           <div
             className={`nc-edge-label nodrag nopan${problem ? ' nc-edge-label-problem' : ''}${props.selected ? ' nc-edge-label-selected' : ''}`}
@@ -120,7 +124,7 @@ export const ShapeEdge = memo(function ShapeEdge(props: EdgeProps<ShapeEdgeType>
             data-edge-id={props.id}
           >
             {problem && <X size={12} strokeWidth={3} aria-label="rejected" />}
-            {data?.shape || 'does not fit'}
+            {shape || 'does not fit'}
           </div>
         </EdgeLabelRenderer>
       )}

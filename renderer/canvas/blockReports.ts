@@ -1,5 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { GraphReport, NodeReport } from '../../shared/graph/inferGraph';
+import type { LayerNode } from '../../shared/graph/types';
+import type { WireFacts } from './canvasElements';
 import { reportSignature } from './blockFacts';
 
 interface Stable {
@@ -31,6 +33,19 @@ export function stableReports(report: GraphReport, prev: Stable | undefined = la
 
 const BlockReports = createContext<ReadonlyMap<string, NodeReport>>(new Map());
 const TotalParams = createContext(0);
+const BlockLayers = createContext<ReadonlyMap<string, LayerNode>>(new Map());
+
+/**
+ * Hands the blocks their layers as edited (by id). React Flow's node keeps the layer it was made
+ * with while the block's class and name are the same, so a keystroke in a setting hands React Flow
+ * no new node (no re-processing of 300 nodes, no minimap redraw): the block reads its settings here.
+ */
+export const BlockLayersProvider = BlockLayers.Provider;
+
+/** A block's layer as edited, up to the last keystroke. */
+export function useBlockLayer(id: string): LayerNode | undefined {
+  return useContext(BlockLayers).get(id);
+}
 
 /**
  * Hands the blocks below it their reports: `stableReports(report).nodes` of the report the canvas
@@ -53,4 +68,18 @@ export const TotalParamsProvider = TotalParams.Provider;
 /** The network's parameter total (0 while unknown). */
 export function useTotalParams(): number {
   return useContext(TotalParams);
+}
+
+const Wires = createContext<ReadonlyMap<string, WireFacts>>(new Map());
+
+/**
+ * Hands the wires their shape labels and problems (`allWireFacts` of the report the blocks show).
+ * React Flow's edge objects carry them too, but those are handed over only when the browser is
+ * idle: each new edge array makes React Flow rebuild its index of all 300 wires.
+ */
+export const WireFactsProvider = Wires.Provider;
+
+/** A wire's label and problem as the blocks around it show them. */
+export function useWireFacts(id: string): WireFacts | undefined {
+  return useContext(Wires).get(id);
 }

@@ -27,17 +27,31 @@ describe('canvas elements', () => {
     const graph = chain([16, 4, 4]);
     const before = elements(graph);
     const after = elements(withParams(graph, 'dense', { units: 32 }), before);
-    // Only dense's layer changed; dense_1's shapes changed too, but a block reads its report itself.
-    expect(after.nodes.map((n, i) => n === before.nodes[i])).toEqual([true, false, true, true]);
-    // A wire is new when its shape or its source layer changed.
+    // Only dense's settings changed, and dense_1's shapes: a block reads both itself.
+    expect(after.nodes.map((n, i) => n === before.nodes[i])).toEqual([true, true, true, true]);
+    // A wire is new when its shape changed.
     expect(after.edges.map((e, i) => e === before.edges[i])).toEqual([true, false, true]);
+    // A new name is the node's own (the wires are named after it): a new node and new wires.
+    const renamed = elements(
+      {
+        ...graph,
+        nodes: graph.nodes.map((n) => (n.id === 'dense' ? { ...n, name: 'hidden' } : n)),
+      },
+      before,
+    );
+    expect(renamed.nodes.map((n, i) => n === before.nodes[i])).toEqual([true, false, true, true]);
+    expect(renamed.edges.map((e) => e.ariaLabel)).toEqual([
+      'input_layer to hidden, (None, 8)',
+      'hidden to dense_1, (None, 16)',
+      'dense_1 to dense_2, (None, 4)',
+    ]);
   });
 
   it('hands React Flow no new block when an upstream error turns the blocks below to ?, only new wire labels', () => {
     const graph = chain([16, 4, 4]);
     const before = elements(graph);
     const after = elements(withParams(graph, 'dense', { units: '' }), before);
-    expect(after.nodes.filter((n, i) => n !== before.nodes[i]).map((n) => n.id)).toEqual(['dense']);
+    expect(after.nodes).toBe(before.nodes);
     expect(after.edges.filter((e, i) => e !== before.edges[i]).map((e) => e.ariaLabel)).toEqual([
       'dense to dense_1',
       'dense_1 to dense_2',
@@ -78,7 +92,10 @@ describe('canvas elements', () => {
   it('gives a new block object its measured size, so React Flow does not hide and measure it again', () => {
     const graph = chain([16, 4]);
     const before = elements(graph);
-    const edited = withParams(graph, 'dense', { units: 32 });
+    const edited = {
+      ...graph,
+      nodes: graph.nodes.map((n) => (n.id === 'dense' ? { ...n, name: 'hidden' } : n)),
+    };
     const size = { width: 220, height: 64 };
     const after = canvasElements(
       edited,

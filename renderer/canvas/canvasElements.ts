@@ -1,6 +1,6 @@
 import type { GraphReport } from '../../shared/graph/inferGraph';
 import type { IssueCode } from '../../shared/graph/issues';
-import type { Graph, Position } from '../../shared/graph/types';
+import type { Edge, Graph, Position } from '../../shared/graph/types';
 import { formatShape } from '../../shared/layers/shapeUtils';
 import { detourLane, separateBlocks } from './blockLayout';
 import type { Box } from './blockLayout';
@@ -39,17 +39,40 @@ const WIRE_PROBLEMS: ReadonlySet<IssueCode> = new Set<IssueCode>([
   'cycle',
 ]);
 
+/** What a wire shows: the shape it carries (or '' while unknown), and why its target rejects it. */
+export interface WireFacts {
+  readonly shape: string;
+  readonly problem: string | undefined;
+}
+
+/** A wire's facts from the graph's report. */
+export function wireFacts(edge: Edge, report: GraphReport): WireFacts {
+  const shape = report.edgeShapes.get(edge.id);
+  return {
+    shape: shape ? formatShape(shape) : '',
+    problem: report.nodes
+      .get(edge.target)
+      ?.issues.find((i) => i.severity === 'error' && WIRE_PROBLEMS.has(i.code))?.message,
+  };
+}
+
+/** Every wire's facts by id: what the wires on screen draw, ahead of React Flow's edge objects. */
+export function allWireFacts(graph: Graph, report: GraphReport): ReadonlyMap<string, WireFacts> {
+  return new Map(graph.edges.map((e) => [e.id, wireFacts(e, report)]));
+}
+
 const samePosition = (a: Position, b: Position) => a.x === b.x && a.y === b.y;
 
 /**
- * React Flow's nodes and edges for the graph. A node carries its layer, not its report: a block
- * reads its shapes and counts itself (`useBlockReport`), so a node whose layer, position and
- * selection are unchanged keeps its previous object even when an edit upstream changes its shapes,
- * and React Flow (which re-processes every new node object, and redraws it in the minimap) sees
- * only the edited block. An edge keeps its object while its label, problem, lane, end names and
- * selection are unchanged: an edit to a block's settings hands React Flow no new wire. When nothing changed, the previous arrays themselves are returned. A new
- * node object carries the block's last measured size: React Flow hides a node object without one
- * and measures it again (DOM reads and a store update per block).
+ * React Flow's nodes and edges for the graph. A node carries the layer it was made with, not
+ * its report nor its later settings: a block reads its shapes and counts (`useBlockReport`) and
+ * its settings as edited (`useBlockLayer`) itself, so a node whose class, name, position and
+ * selection are unchanged keeps its previous object through any edit of settings, and React Flow
+ * (which re-processes every new node object, and redraws it in the minimap) sees no change. An
+ * edge keeps its object while its label, problem, lane, end names and selection are unchanged.
+ * When nothing changed, the previous arrays themselves are returned. A new node object carries
+ * the block's last measured size: React Flow hides a node object without one and measures it
+ * again (DOM reads and a store update per block).
  *
  * Blocks are drawn where they are stored, except that a block grown taller (by a problem it shows)
  * pushes the blocks below it down rather than covering them; a wire that would cross blocks runs
@@ -85,8 +108,14 @@ export function canvasElements(
     const position = old && samePosition(old.position, at) ? old.position : at;
     const isSelected = selected.has(layer.id);
     const size = measured.get(layer.id);
+    // The block reads its settings as edited (useBlockLayer): a node is new only when what the
+    // node itself shows changes (class and name: the minimap's colour, the wires' names).
+    const sameLayer =
+      old !== undefined &&
+      (old.data.layer === layer ||
+        (old.data.layer.type === layer.type && old.data.layer.name === layer.name));
     const node: LayerBlockNode =
-      old && old.data.layer === layer && old.position === position && old.selected === isSelected
+      old && sameLayer && old.position === position && old.selected === isSelected
         ? old
         : {
             id: layer.id,
@@ -98,8 +127,9 @@ export function canvasElements(
             initialWidth: BLOCK_SIZE.width,
             initialHeight: BLOCK_SIZE.height,
             ...(size ? { measured: size } : {}),
-            // The same data object while the layer is: a block moved or selected does not redraw.
-            data: old?.data.layer === layer ? old.data : { layer },
+            // The same data object while the layer's class and name are: a block moved or
+            // selected does not redraw.
+            data: old && sameLayer ? old.data : { layer },
           };
     nodeById.set(layer.id, node);
     return node;
@@ -107,8 +137,7 @@ export function canvasElements(
 
   const edgeById = new Map<string, ShapeEdgeType>();
   const edges = graph.edges.map((e) => {
-    const shape = report.edgeShapes.get(e.id);
-    const label = shape ? formatShape(shape) : '';
+    const { shape: label, problem } = wireFacts(e, report);
     const sourceNode = nodeById.get(e.source);
     const targetNode = nodeById.get(e.target);
     const sourceName = sourceNode?.data.layer.name ?? '?';
@@ -116,9 +145,6 @@ export function canvasElements(
     const from = drawn.get(e.source);
     const to = drawn.get(e.target);
     const lane = from && to ? detourLane(from, to, byY) : undefined;
-    const problem = report.nodes
-      .get(e.target)
-      ?.issues.find((i) => i.severity === 'error' && WIRE_PROBLEMS.has(i.code))?.message;
     const ariaLabel = `${sourceName} to ${targetName}${label ? `, ${label}` : ''}`;
     const isSelected = selected.has(e.id);
     const old = prev.edgeById.get(e.id);

@@ -6,7 +6,7 @@ import { withCommas } from '../../shared/summary/readableSize';
 import { useGraphReport } from '../state/useGraphReport';
 import { familyLook } from '../theme/layerFamilies';
 import { useOnScreen } from './useOnScreen';
-import { whenIdle } from './whenIdle';
+import { whenIdle } from '../state/whenIdle';
 import './summary.css';
 
 interface RowProps {
