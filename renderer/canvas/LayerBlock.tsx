@@ -2,7 +2,7 @@ import { Handle, Position } from '@xyflow/react';
 import type { Node, NodeProps } from '@xyflow/react';
 import { Plug } from 'lucide-react';
 import { memo } from 'react';
-import type { CSSProperties, PointerEvent } from 'react';
+import type { CSSProperties, PointerEvent, ReactNode } from 'react';
 import { explainNode } from '../../shared/explain/explainGraph';
 import type { NodeReport } from '../../shared/graph/inferGraph';
 import { applyFix } from '../../shared/graph/edits';
@@ -65,9 +65,9 @@ export function blockState(report: NodeReport | undefined): BlockState {
  * a bar of its share of the network's total, and what is wrong (or that it waits for a wire).
  */
 export const LayerBlock = memo(function LayerBlock({ data, selected }: NodeProps<LayerBlockNode>) {
-  // Every block on screen reads the reports after an edit; only those whose report object changed
-  // (stableReports keeps it while the block's text is the same) draw again.
-  // The node's layer names the block; its settings come as edited (useBlockLayer).
+  // The node's layer names the block; its settings come as edited (useBlockLayer). Every block on
+  // screen reads the contexts after an edit; only those whose report object changed (stableReports
+  // keeps it while the block's text is the same) draw again.
   const layer = useBlockLayer(data.layer.id) ?? data.layer;
   const report = useBlockReport(layer.id);
   const total = useTotalParams();
@@ -81,6 +81,48 @@ export const LayerBlock = memo(function LayerBlock({ data, selected }: NodeProps
   );
 }, sameBlock);
 
+/**
+ * What every block is, drawn in full or as the overview: the group named by class and layer name,
+ * its state and selection, the wiring handles and, when selected, "Connect to…".
+ */
+function BlockFrame({
+  layer,
+  selected,
+  state,
+  className = '',
+  style,
+  title,
+  onPointerEnter,
+  children,
+}: {
+  layer: LayerNode;
+  selected: boolean;
+  state: BlockState;
+  className?: string;
+  style: CSSProperties;
+  title?: string;
+  onPointerEnter?: (e: PointerEvent<HTMLDivElement>) => void;
+  children: ReactNode;
+}) {
+  return (
+    <div
+      className={`nc-block${className} nc-block-${state}${selected ? ' nc-block-selected' : ''}`}
+      style={style}
+      role="group"
+      aria-label={`${layer.type} ${layer.name}`}
+      data-testid={`block-${layer.name}`}
+      title={title}
+      onPointerEnter={onPointerEnter}
+    >
+      {/* Handles are pointer-only: the keyboard wires through the block's "Connect to…" menu. */}
+      {layer.type !== 'InputLayer' && <Handle type="target" position={Position.Top} aria-hidden />}
+      {children}
+      {selected && <ConnectMenu sourceId={layer.id} sourceName={layer.name} />}
+      <Handle type="source" position={Position.Bottom} aria-hidden />
+    </div>
+  );
+}
+
 /** A block in the zoomed-out overview: family colour and icon, the class large, the name. */
 const OverviewBlock = memo(function OverviewBlock({
   layer,
@@ -93,20 +135,17 @@ const OverviewBlock = memo(function OverviewBlock({
 }) {
   const look = familyLook(layer.type);
   return (
-    <div
-      className={`nc-block nc-block-overview nc-block-${state}${selected ? ' nc-block-selected' : ''}`}
+    <BlockFrame
+      layer={layer}
+      selected={selected}
+      state={state}
+      className=" nc-block-overview"
       style={{ '--fam': look.color, '--fam-bg': look.background } as CSSProperties}
-      role="group"
-      aria-label={`${layer.type} ${layer.name}`}
-      data-testid={`block-${layer.name}`}
       title={`${look.label} · ${layer.type} '${layer.name}'`}
     >
-      {layer.type !== 'InputLayer' && <Handle type="target" position={Position.Top} aria-hidden />}
       <FamilyIcon type={layer.type} size={36} />
       <span className="nc-block-overview-type">{layer.type}</span>
-      {selected && <ConnectMenu sourceId={layer.id} sourceName={layer.name} />}
-      <Handle type="source" position={Position.Bottom} aria-hidden />
-    </div>
+    </BlockFrame>
   );
 });
 
@@ -166,16 +205,13 @@ const BlockView = memo(function BlockView({
   );
   const style = { '--fam': look.color, '--fam-bg': look.background } as CSSProperties;
   return (
-    <div
-      className={`nc-block nc-block-${state}${selected ? ' nc-block-selected' : ''}`}
+    <BlockFrame
+      layer={layer}
+      selected={selected}
+      state={state}
       style={style}
-      role="group"
-      aria-label={`${layer.type} ${layer.name}`}
-      data-testid={`block-${layer.name}`}
       onPointerEnter={explain}
     >
-      {/* Handles are pointer-only: the keyboard wires through the block's "Connect to…" menu. */}
-      {layer.type !== 'InputLayer' && <Handle type="target" position={Position.Top} aria-hidden />}
       <div className="nc-block-head" title={`${look.label} · ${layer.type} '${layer.name}'`}>
         <FamilyIcon type={layer.type} />
         <span className="nc-block-type">{layer.type}</span>
@@ -228,8 +264,6 @@ const BlockView = memo(function BlockView({
         </p>
       )}
       {issue && !inPlace && issueBox}
-      {selected && <ConnectMenu sourceId={layer.id} sourceName={layer.name} />}
-      <Handle type="source" position={Position.Bottom} aria-hidden />
-    </div>
+    </BlockFrame>
   );
 });

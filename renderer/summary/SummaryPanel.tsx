@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { CSSProperties } from 'react';
 import { formatShape } from '../../shared/layers/shapeUtils';
 import { summaryRows } from '../../shared/summary/summaryRows';
@@ -6,7 +6,7 @@ import { withCommas } from '../../shared/summary/readableSize';
 import { useGraphReport } from '../state/useGraphReport';
 import { familyLook } from '../theme/layerFamilies';
 import { useOnScreen } from './useOnScreen';
-import { whenIdle } from '../state/whenIdle';
+import { useIdleValue } from '../state/useIdleValue';
 import './summary.css';
 
 interface RowProps {
@@ -73,11 +73,7 @@ const SummaryChunk = memo(
   function SummaryChunk({ rows }: { rows: readonly RowProps[] }) {
     const ref = useRef<HTMLDivElement>(null);
     const onScreen = useOnScreen(ref);
-    const [idle, setIdle] = useState(rows);
-    useEffect(() => {
-      if (onScreen) setIdle(rows);
-      else if (idle !== rows) return whenIdle(() => setIdle(rows));
-    }, [onScreen, rows, idle]);
+    const idle = useIdleValue(rows);
     return (
       <div ref={ref} className="nc-summary-chunk">
         {(onScreen ? rows : idle).map((r) => (
