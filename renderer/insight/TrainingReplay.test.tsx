@@ -240,7 +240,10 @@ describe('TrainingReplay', () => {
     // The runs every other view reads hold the new score too.
     expect(useRunsStore.getState().runs['run-1']?.result?.testAccuracy).toBe(0.75);
 
-    fireEvent.click(within(region).getByRole('button', { name: 'Restore the final weights' }));
+    // The button follows the reply's snapshots, which may land after the score: wait for it.
+    fireEvent.click(
+      await within(region).findByRole('button', { name: 'Restore the final weights' }),
+    );
     expect((await within(region).findByRole('status')).textContent).toBe(
       "The run's model holds its final weights again.",
     );
